@@ -1,0 +1,70 @@
+"""The company's book of clients and contractors and their addresses."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from tortoise import fields
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.people import Company
+
+
+class ContactKind(StrEnum):
+    CLIENT = "CLIENT"
+    CONTRACTOR = "CONTRACTOR"
+
+
+class LegalForm(StrEnum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+
+
+class Contact(Model):
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="contacts", on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(ContactKind, max_length=16)
+    legal_form = fields.CharEnumField(LegalForm, max_length=16)
+    name = fields.CharField(max_length=300)
+    email = fields.CharField(max_length=254, null=True)
+    phone = fields.CharField(max_length=50, null=True)
+    telegram = fields.CharField(max_length=100, null=True)
+    tax_id = fields.CharField(max_length=50, null=True)
+    notes = fields.TextField(null=True)
+    # The staff member who looks after the contact. A plain column, not a foreign key: the
+    # membership table already references this one (portal members), and Tortoise cannot
+    # create two tables that reference each other. Memberships are never deleted.
+    manager_id = fields.IntField(null=True, db_index=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    company_id: int
+
+    class Meta:
+        table = "contact"
+        indexes = (("company", "kind", "name"),)
+
+
+class Address(Model):
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="addresses", on_delete=fields.CASCADE
+    )
+    contact: fields.ForeignKeyRelation[Contact] = fields.ForeignKeyField(
+        "models.Contact", related_name="addresses", on_delete=fields.CASCADE
+    )
+    label = fields.CharField(max_length=100, null=True)
+    text = fields.CharField(max_length=500)
+    details = fields.TextField(null=True)
+    latitude = fields.FloatField(null=True)
+    longitude = fields.FloatField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    company_id: int
+    contact_id: int
+
+    class Meta:
+        table = "address"

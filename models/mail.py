@@ -1,0 +1,28 @@
+"""Outgoing e-mail, written in the same transaction as the change that causes it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tortoise import fields
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.people import Company
+
+
+class OutboxEmail(Model):
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyNullableRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="outbox_emails", null=True, on_delete=fields.CASCADE
+    )
+    to = fields.CharField(max_length=254)
+    subject = fields.CharField(max_length=300)
+    body = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    company_id: int | None
+
+    class Meta:
+        table = "outbox_email"

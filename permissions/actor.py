@@ -1,0 +1,32 @@
+"""The actor: who is calling, built once per request from the token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models import Role
+
+STAFF_ROLES = frozenset({Role.OWNER, Role.STAFF})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    membership_id: int
+    user_id: int
+    company_id: int
+    role: Role
+    path: str
+    contact_id: int | None
+    session_id: str | None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == Role.OWNER
+
+    def is_above_or_self(self, path: str) -> bool:
+        """True when the member with `path` is this actor or below it in the org tree."""
+        return path.startswith(self.path)

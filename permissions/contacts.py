@@ -1,0 +1,37 @@
+"""Who may see and edit which contacts (clients and contractors) and their details."""
+
+from __future__ import annotations
+
+from tortoise.queryset import QuerySet
+
+from models import Contact
+from permissions.actor import Actor
+from permissions.errors import not_found
+
+
+def visible_contacts(actor: Actor) -> QuerySet[Contact]:
+    """OWNER/STAFF see the company's whole book; a portal member only its own card."""
+    contacts = Contact.filter(company_id=actor.company_id)
+    if actor.is_staff:
+        return contacts
+    return contacts.filter(id=actor.contact_id or 0)
+
+
+async def access_contact_by_id(
+    actor: Actor, contact_id: int | None, field: list[str] | None = None
+) -> Contact:
+    contact = (
+        None if contact_id is None else await visible_contacts(actor).get_or_none(id=contact_id)
+    )
+    if contact is None:
+        raise not_found("Contact", field)
+    return contact
+
+
+def can_see_contact_details(actor: Actor, contact_id: int) -> bool:
+    """E-mail, phone, Telegram, tax id and notes: staff and the contact's own members."""
+    return actor.is_staff or actor.contact_id == contact_id
+
+
+def can_edit_contacts(actor: Actor) -> bool:
+    return actor.is_staff

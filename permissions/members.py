@@ -1,0 +1,63 @@
+"""Who may see and manage which members of a company."""
+
+from __future__ import annotations
+
+from tortoise.queryset import QuerySet
+
+from models import Membership, Role
+from permissions.actor import Actor
+from permissions.errors import DomainError, ErrorCode, forbidden, not_found
+
+
+def visible_members(actor: Actor) -> QuerySet[Membership]:
+    """OWNER/STAFF see the whole company's members; portal members only themselves."""
+    members = Membership.filter(company_id=actor.company_id)
+    if actor.is_staff:
+        return members
+    return members.filter(id=actor.membership_id)
+
+
+async def access_member_by_id(actor: Actor, member_id: int | None) -> Membership:
+    member = None if member_id is None else await visible_members(actor).get_or_none(id=member_id)
+    if member is None:
+        raise not_found("Member")
+    return member
+
+
+def can_see_member_email(actor: Actor, member_id: int) -> bool:
+    return actor.is_staff or actor.membership_id == member_id
+
+
+def require_staff(actor: Actor) -> None:
+    if not actor.is_staff:
+        raise forbidden("Only the company's staff may do this")
+
+
+async def access_subtree_member_by_id(
+    actor: Actor, member_id: int | None, *, field: list[str] | None = None
+) -> Membership:
+    """A staff member at or below the actor in the org tree (whom the actor manages)."""
+    require_staff(actor)
+    member = (
+        None
+        if member_id is None
+        else await Membership.get_or_none(
+            id=member_id,
+            company_id=actor.company_id,
+            role__in=[Role.OWNER, Role.STAFF],
+            path__startswith=actor.path,
+        )
+    )
+    if member is None:
+        raise not_found("Member", field)
+    return member
+
+
+def check_move(actor: Actor, member: Membership, new_manager: Membership) -> None:
+    """A member moves with its subtree, within the mover's subtree, never under itself."""
+    if member.id == actor.membership_id or not actor.is_above_or_self(member.path):
+        raise forbidden("You may only move members below you")
+    if new_manager.path.startswith(member.path):
+        raise DomainError(
+            ErrorCode.INVALID, "A member cannot report to itself or its own subordinate"
+        )

@@ -1,0 +1,69 @@
+"""Access tokens (short JWTs, algorithm pinned) and opaque tokens stored only as hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+
+from servicedesk.settings import current
+
+ALGORITHM = "HS256"
+ISSUER = "servicedesk"
+AUDIENCE = "servicedesk-api"
+
+
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    membership_id: int
+    company_id: int
+    session_id: str
+    expires_at: datetime
+
+
+def issue_access_token(membership_id: int, company_id: int, session_id: str) -> str:
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(membership_id),
+        "cid": company_id,
+        "sid": session_id,
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "iat": now,
+        "exp": now + timedelta(minutes=current().access_token_minutes),
+    }
+    return jwt.encode(claims, current().secret_key, algorithm=ALGORITHM)
+
+
+def read_access_token(token: str) -> AccessClaims | None:
+    """The token's claims, or None for anything forged, expired or malformed."""
+    try:
+        claims = jwt.decode(
+            token,
+            current().secret_key,
+            algorithms=[ALGORITHM],
+            audience=AUDIENCE,
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "iss", "aud", "sub", "sid", "cid"]},
+        )
+        return AccessClaims(
+            membership_id=int(claims["sub"]),
+            company_id=int(claims["cid"]),
+            session_id=str(claims["sid"]),
+            expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+        )
+    except (jwt.PyJWTError, ValueError, TypeError):
+        return None
+
+
+def new_opaque_token() -> tuple[str, str]:
+    """A random token for the client and the hash we store instead of it."""
+    token = secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,1 @@
+"""Broadcast backend, outbox relay and subscription filtering."""

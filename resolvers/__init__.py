@@ -1,0 +1,1 @@
+"""What each operation does: plain async functions of (actor, arguments), GraphQL-free."""

@@ -1,0 +1,109 @@
+"""Registration, login, logout and switching between a person's companies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from models import Company, Membership, Role, User
+from permissions.actor import Actor
+from permissions.errors import DomainError, ErrorCode, invalid, not_found
+from permissions.passwords import hash_password, password_problem, verify_password
+from permissions.throttle import check_login_allowed, record_login_failure
+from resolvers import validation
+from resolvers.sessions import Credentials, revoke_session, session_of_refresh_token, start_session
+
+WRONG_LOGIN = "Wrong e-mail or password"
+
+
+def check_password(password: str, *field: str) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise invalid(problem, *field)
+
+
+async def create_membership(**fields: Any) -> Membership:
+    """A membership with its org-tree path: below its manager, or a root of its own."""
+    membership = await Membership.create(path="/", **fields)
+    manager_path = "/"
+    if membership.manager_id is not None:
+        manager_path = (await Membership.get(id=membership.manager_id)).path
+    membership.path = f"{manager_path}{membership.id}/"
+    await membership.save(update_fields=["path"])
+    return membership
+
+
+async def register(
+    company_name: str, name: str, email: str, password: str, timezone: str | None
+) -> Credentials:
+    """A new company with its OWNER; an e-mail that already has a login must give its password."""
+    company_name = validation.required_text(company_name, 200, "input", "companyName")
+    name = validation.required_text(name, 200, "input", "name")
+    email = validation.email_address(email, "input", "email")
+    zone = validation.timezone_name(timezone, "input", "timezone")
+    user = await User.get_or_none(email=email)
+    if user is None:
+        check_password(password, "input", "password")
+        password_hash = await hash_password(password)
+    elif not await verify_password(user.password_hash, password):
+        raise DomainError(
+            ErrorCode.INVALID_CREDENTIALS,
+            "This e-mail already has a login: give its password to add a company to it",
+            ["input", "password"],
+        )
+    async with in_transaction():
+        if user is None:
+            user = await User.create(email=email, password_hash=password_hash)
+        company = await Company.create(name=company_name, timezone=zone)
+        owner = await create_membership(company=company, user=user, role=Role.OWNER, name=name)
+    return await start_session(owner)
+
+
+async def login(
+    email: str, password: str, company_id: int | None, client_address: str | None
+) -> Credentials:
+    """Log in to `company_id`, or to the most recently used membership."""
+    email = email.strip().lower()
+    await check_login_allowed(email, client_address)
+    user = await User.get_or_none(email=email)
+    if not await verify_password(user.password_hash if user else None, password) or user is None:
+        await record_login_failure(email, client_address)
+        raise DomainError(ErrorCode.INVALID_CREDENTIALS, WRONG_LOGIN)
+    memberships = Membership.filter(user_id=user.id)
+    if company_id is not None:
+        memberships = memberships.filter(company_id=company_id)
+    candidates = list(await memberships)
+    if not candidates:
+        raise not_found("Company", ["companyId"])
+    membership = max(candidates, key=_recency)
+    return await start_session(membership)
+
+
+def _recency(membership: Membership) -> tuple[float, int]:
+    used = membership.last_login_at
+    return (used.timestamp() if used else 0.0, membership.id)
+
+
+async def logout(actor: Actor, refresh_token: str) -> bool:
+    """Revoke the session of `refresh_token` if it is the caller's own."""
+    session = await session_of_refresh_token(refresh_token)
+    if session is None or session.membership.user_id != actor.user_id:
+        return False
+    await revoke_session(session.id)
+    return True
+
+
+async def switch_company(actor: Actor, company_id: int | None) -> Credentials:
+    membership = (
+        None
+        if company_id is None
+        else await Membership.get_or_none(user_id=actor.user_id, company_id=company_id)
+    )
+    if membership is None:
+        raise not_found("Company", ["companyId"])
+    return await start_session(membership)
+
+
+async def my_memberships(actor: Actor) -> list[Membership]:
+    return list(await Membership.filter(user_id=actor.user_id).order_by("company_id"))

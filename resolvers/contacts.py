@@ -1,0 +1,145 @@
+"""The book of clients and contractors: creating, editing, searching, addresses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.expressions import Q, Subquery
+from tortoise.transactions import in_transaction
+
+from models import Address, Contact, ContactKind, LegalForm, Role
+from permissions.actor import Actor
+from permissions.contacts import access_contact_by_id, can_edit_contacts, visible_contacts
+from permissions.errors import forbidden, invalid
+from permissions.members import access_member_by_id
+from resolvers import validation
+from resolvers.pagination import Page, paginate
+
+
+@dataclass(frozen=True, slots=True)
+class AddressData:
+    text: str
+    label: str | None = None
+    details: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactData:
+    """Fields of a contact; `None` leaves a field as it is on update."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    telegram: str | None = None
+    tax_id: str | None = None
+    notes: str | None = None
+    manager_id: int | None = None
+
+
+def _address_fields(data: AddressData, *field: str) -> dict[str, Any]:
+    for name, value, bound in (("latitude", data.latitude, 90), ("longitude", data.longitude, 180)):
+        if value is not None and not -bound <= value <= bound:
+            raise invalid(f"Must be between -{bound} and {bound}", *field, name)
+    return {
+        "text": validation.required_text(data.text, 500, *field, "text"),
+        "label": validation.optional_text(data.label, 100, *field, "label"),
+        "details": validation.optional_text(data.details, 2000, *field, "details"),
+        "latitude": data.latitude,
+        "longitude": data.longitude,
+    }
+
+
+async def _contact_fields(actor: Actor, data: ContactData, given: set[str]) -> dict[str, Any]:
+    """Validated column values for the fields in `given` (input names)."""
+    out: dict[str, Any] = {}
+    if "name" in given:
+        out["name"] = validation.required_text(data.name, 300, "input", "name")
+    if "email" in given:
+        out["email"] = (
+            validation.email_address(data.email, "input", "email") if data.email else None
+        )
+    for attr, field, limit in (
+        ("phone", "phone", 50),
+        ("telegram", "telegram", 100),
+        ("tax_id", "taxId", 50),
+        ("notes", "notes", 10000),
+    ):
+        if field in given:
+            out[attr] = validation.optional_text(getattr(data, attr), limit, "input", field)
+    if "managerId" in given:
+        manager = None
+        if data.manager_id is not None:
+            manager = await access_member_by_id(actor, data.manager_id)
+            if manager.role not in (Role.OWNER, Role.STAFF):
+                raise invalid("The manager must be a staff member", "input", "managerId")
+        out["manager_id"] = manager.id if manager else None
+    return out
+
+
+async def create_contact(
+    actor: Actor,
+    kind: ContactKind,
+    legal_form: LegalForm,
+    data: ContactData,
+    given: set[str],
+    addresses: list[AddressData],
+) -> Contact:
+    if not can_edit_contacts(actor):
+        raise forbidden("Only the company's staff may add contacts")
+    fields = await _contact_fields(actor, data, given | {"name"})
+    rows = [_address_fields(a, "input", "addresses", str(i)) for i, a in enumerate(addresses)]
+    async with in_transaction():
+        contact = await Contact.create(
+            company_id=actor.company_id, kind=kind, legal_form=legal_form, **fields
+        )
+        await Address.bulk_create(
+            [Address(company_id=actor.company_id, contact_id=contact.id, **row) for row in rows]
+        )
+    return contact
+
+
+async def update_contact(
+    actor: Actor, contact_id: int | None, data: ContactData, given: set[str]
+) -> Contact:
+    contact = await access_contact_by_id(actor, contact_id, ["id"])
+    if not can_edit_contacts(actor):
+        raise forbidden("Only the company's staff may edit contacts")
+    fields = await _contact_fields(actor, data, given)
+    if fields:
+        _ = contact.update_from_dict(fields)
+        await contact.save(update_fields=list(fields))
+    return contact
+
+
+async def add_address(actor: Actor, contact_id: int | None, data: AddressData) -> Address:
+    contact = await access_contact_by_id(actor, contact_id, ["contactId"])
+    if not can_edit_contacts(actor):
+        raise forbidden("Only the company's staff may edit contacts")
+    return await Address.create(
+        company_id=actor.company_id, contact_id=contact.id, **_address_fields(data, "input")
+    )
+
+
+async def list_contacts(
+    actor: Actor,
+    kind: ContactKind | None,
+    search: str | None,
+    first: int | None,
+    after: str | None,
+) -> Page[Contact]:
+    contacts = visible_contacts(actor)
+    if kind is not None:
+        contacts = contacts.filter(kind=kind)
+    text = (search or "").strip()
+    if text:
+        at_address = Address.filter(company_id=actor.company_id, text__icontains=text)
+        contacts = contacts.filter(
+            Q(name__icontains=text)
+            | Q(email__icontains=text)
+            | Q(phone__icontains=text)
+            | Q(id__in=Subquery(at_address.values("contact_id")))
+        )
+    return await paginate(contacts, ("name", "id"), first, after)

@@ -1,0 +1,143 @@
+"""Invitations: how colleagues (and, later, portal members) join a company."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.transactions import in_transaction
+
+from models import Company, Invitation, Membership, Role, User
+from permissions.actor import Actor
+from permissions.errors import DomainError, ErrorCode, not_found
+from permissions.members import access_subtree_member_by_id, require_staff
+from permissions.passwords import hash_password, verify_password
+from permissions.throttle import check_login_allowed, record_login_failure
+from permissions.tokens import hash_token, new_opaque_token
+from resolvers import validation
+from resolvers.auth import check_password, create_membership
+from resolvers.mail import queue_email
+from resolvers.sessions import Credentials, start_session
+from servicedesk.settings import current
+
+
+@dataclass(frozen=True, slots=True)
+class SentInvitation:
+    invitation: Invitation
+    token: str
+    url: str
+
+
+def invite_url(token: str) -> str:
+    return f"{current().public_url}/invite/{token}"
+
+
+async def invite_member(
+    actor: Actor, email: str, name: str | None, title: str | None, manager_id: int | None
+) -> SentInvitation:
+    """Invite a colleague; the manager is the inviter or someone in the inviter's subtree."""
+    require_staff(actor)
+    email = validation.email_address(email, "input", "email")
+    name = validation.optional_text(name, 200, "input", "name")
+    title = validation.optional_text(title, 200, "input", "title")
+    manager_field = ["input", "managerId"]
+    manager = await access_subtree_member_by_id(
+        actor, actor.membership_id if manager_id is None else manager_id, field=manager_field
+    )
+    if await Membership.exists(company_id=actor.company_id, user__email=email):
+        raise DomainError(ErrorCode.CONFLICT, "This person is already a member", ["input", "email"])
+    return await _send(actor, email, Role.STAFF, name, title, manager.id, None)
+
+
+async def _send(
+    actor: Actor,
+    email: str,
+    role: Role,
+    name: str | None,
+    title: str | None,
+    manager_id: int | None,
+    contact_id: int | None,
+) -> SentInvitation:
+    token, hashed = new_opaque_token()
+    expires = datetime.now(UTC) + timedelta(days=current().invitation_days)
+    company = await Company.get(id=actor.company_id)
+    url = invite_url(token)
+    async with in_transaction():
+        invitation = await Invitation.create(
+            company_id=actor.company_id,
+            email=email,
+            role=role,
+            name=name,
+            title=title,
+            invited_by_id=actor.membership_id,
+            manager_id=manager_id,
+            contact_id=contact_id,
+            token_hash=hashed,
+            expires_at=expires,
+        )
+        _ = await queue_email(
+            actor.company_id,
+            email,
+            f"You are invited to {company.name}",
+            f"You have been invited to join {company.name}.\n\n"
+            f"Accept the invitation here (the link works once, for "
+            f"{current().invitation_days} days):\n{url}\n",
+        )
+    return SentInvitation(invitation, token, url)
+
+
+async def accept_invitation(
+    token: str, name: str, password: str, client_address: str | None
+) -> Credentials:
+    """Join the company: a new login, or a membership added to an existing login."""
+    name = validation.required_text(name, 200, "input", "name")
+    invitation = await Invitation.get_or_none(token_hash=hash_token(token))
+    if invitation is None or invitation.accepted_at is not None:
+        raise not_found("Invitation", ["input", "token"])
+    now = datetime.now(UTC)
+    if invitation.expires_at <= now:
+        raise DomainError(ErrorCode.EXPIRED, "This invitation has expired", ["input", "token"])
+    user = await User.get_or_none(email=invitation.email)
+    if user is None:
+        check_password(password, "input", "password")
+        password_hash = await hash_password(password)
+    else:
+        await check_login_allowed(invitation.email, client_address)
+        if not await verify_password(user.password_hash, password):
+            await record_login_failure(invitation.email, client_address)
+            raise DomainError(
+                ErrorCode.INVALID_CREDENTIALS,
+                "This e-mail already has a login: give its password",
+                ["input", "password"],
+            )
+        if await Membership.exists(company_id=invitation.company_id, user_id=user.id):
+            raise DomainError(ErrorCode.CONFLICT, "You are already a member of this company")
+    async with in_transaction():
+        claimed = await Invitation.filter(id=invitation.id, accepted_at=None).update(
+            accepted_at=now
+        )
+        if not claimed:
+            raise not_found("Invitation", ["input", "token"])
+        if user is None:
+            user = await User.create(email=invitation.email, password_hash=password_hash)
+        membership = await create_membership(
+            company_id=invitation.company_id,
+            user=user,
+            role=invitation.role,
+            name=name,
+            title=invitation.title,
+            manager_id=invitation.manager_id,
+            contact_id=invitation.contact_id,
+        )
+    return await start_session(membership)
+
+
+async def list_invitations(actor: Actor) -> list[Invitation]:
+    """The company's invitations, newest first; staff only (others see none)."""
+    if not actor.is_staff:
+        return []
+    return list(
+        await Invitation.filter(company_id=actor.company_id)
+        .order_by("-created_at", "-id")
+        .limit(200)
+    )

@@ -1,0 +1,51 @@
+"""Batch loads for data loaders: one statement per batch, results in the order of the keys."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from models import Address, Company, Contact, Membership, User
+
+
+async def companies(ids: Sequence[int]) -> list[Company | None]:
+    found = {c.id: c for c in await Company.filter(id__in=ids)}
+    return [found.get(i) for i in ids]
+
+
+async def members(ids: Sequence[int]) -> list[Membership | None]:
+    found = {m.id: m for m in await Membership.filter(id__in=ids)}
+    return [found.get(i) for i in ids]
+
+
+async def contacts(ids: Sequence[int]) -> list[Contact | None]:
+    found = {c.id: c for c in await Contact.filter(id__in=ids)}
+    return [found.get(i) for i in ids]
+
+
+async def user_emails(ids: Sequence[int]) -> list[str | None]:
+    found = dict(await User.filter(id__in=ids).values_list("id", "email"))
+    return [found.get(i) for i in ids]
+
+
+async def subordinates(manager_ids: Sequence[int]) -> list[list[Membership]]:
+    groups: dict[int, list[Membership]] = defaultdict(list)
+    for member in await Membership.filter(manager_id__in=manager_ids).order_by("name", "id"):
+        if member.manager_id is not None:
+            groups[member.manager_id].append(member)
+    return [groups[i] for i in manager_ids]
+
+
+async def addresses(contact_ids: Sequence[int]) -> list[list[Address]]:
+    groups: dict[int, list[Address]] = defaultdict(list)
+    for address in await Address.filter(contact_id__in=contact_ids).order_by("id"):
+        groups[address.contact_id].append(address)
+    return [groups[i] for i in contact_ids]
+
+
+async def portal_members(contact_ids: Sequence[int]) -> list[list[Membership]]:
+    groups: dict[int, list[Membership]] = defaultdict(list)
+    for member in await Membership.filter(contact_id__in=contact_ids).order_by("name", "id"):
+        if member.contact_id is not None:
+            groups[member.contact_id].append(member)
+    return [groups[i] for i in contact_ids]

@@ -1,0 +1,192 @@
+"""Types of the contact book: clients, contractors and their addresses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+import models
+from permissions.contacts import can_see_contact_details
+from resolvers.contacts import AddressData, ContactData
+from schema.connection import Connection
+from schema.context import Info
+from schema.errors import UserError
+from schema.ids import to_global_id
+from schema.node import Node
+from schema.people import Member
+
+ContactKind = models.ContactKind
+LegalForm = models.LegalForm
+strawberry.enum(ContactKind, name="ContactKind")
+strawberry.enum(LegalForm, name="LegalForm")
+
+
+@strawberry.type
+class Address(Node):
+    label: str | None
+    text: str = strawberry.field(description="The full address as a person writes it.")
+    details: str | None = strawberry.field(
+        description="Flat, entrance, floor, door code, how to get in."
+    )
+    latitude: float | None
+    longitude: float | None
+
+    @classmethod
+    def of(cls, row: models.Address) -> Address:
+        return cls(
+            id=strawberry.ID(to_global_id("Address", row.id)),
+            label=row.label,
+            text=row.text,
+            details=row.details,
+            latitude=row.latitude,
+            longitude=row.longitude,
+        )
+
+
+def _detail(value: str | None, info: Info, contact_id: int) -> str | None:
+    return value if can_see_contact_details(info.context.require_actor(), contact_id) else None
+
+
+@strawberry.type
+class Contact(Node):
+    kind: ContactKind
+    legal_form: LegalForm
+    name: str
+    created_at: datetime
+    pk: strawberry.Private[int]
+    manager_id: strawberry.Private[int | None]
+    row: strawberry.Private[models.Contact]
+
+    @classmethod
+    def of(cls, row: models.Contact) -> Contact:
+        return cls(
+            id=strawberry.ID(to_global_id("Contact", row.id)),
+            kind=row.kind,
+            legal_form=row.legal_form,
+            name=row.name,
+            created_at=row.created_at,
+            pk=row.id,
+            manager_id=row.manager_id,
+            row=row,
+        )
+
+    @strawberry.field(
+        description="Contact details are visible to OWNER/STAFF and to the contact's own members."
+    )
+    def email(self, info: Info) -> str | None:
+        return _detail(self.row.email, info, self.pk)
+
+    @strawberry.field
+    def phone(self, info: Info) -> str | None:
+        return _detail(self.row.phone, info, self.pk)
+
+    @strawberry.field
+    def telegram(self, info: Info) -> str | None:
+        return _detail(self.row.telegram, info, self.pk)
+
+    @strawberry.field
+    def tax_id(self, info: Info) -> str | None:
+        return _detail(self.row.tax_id, info, self.pk)
+
+    @strawberry.field
+    def notes(self, info: Info) -> str | None:
+        return _detail(self.row.notes, info, self.pk)
+
+    @strawberry.field
+    async def addresses(self, info: Info) -> list[Address]:
+        return [Address.of(row) for row in await info.context.loaders.addresses.load(self.pk)]
+
+    @strawberry.field(
+        description="The staff member who looks after this contact; portal requests go to them."
+    )
+    async def manager(self, info: Info) -> Member | None:
+        if self.manager_id is None:
+            return None
+        row = await info.context.loaders.member.load(self.manager_id)
+        return None if row is None else Member.of(row)
+
+    @strawberry.field(
+        description="The members that log in for this contact "
+        "(a client organisation may have several people)."
+    )
+    async def portal_members(self, info: Info) -> list[Member]:
+        return [Member.of(row) for row in await info.context.loaders.portal_members.load(self.pk)]
+
+
+ContactConnection = Connection[Contact]
+
+
+@strawberry.input
+class AddressInput:
+    label: str | None = None
+    text: str
+    details: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def data(self) -> AddressData:
+        return AddressData(self.text, self.label, self.details, self.latitude, self.longitude)
+
+
+@strawberry.input
+class CreateContactInput:
+    kind: ContactKind
+    legal_form: LegalForm
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    telegram: str | None = None
+    tax_id: str | None = None
+    notes: str | None = None
+    manager_id: strawberry.ID | None = None
+    addresses: list[AddressInput] | None = None
+
+
+@strawberry.input
+class UpdateContactInput:
+    name: str | None = strawberry.UNSET
+    email: str | None = strawberry.UNSET
+    phone: str | None = strawberry.UNSET
+    telegram: str | None = strawberry.UNSET
+    tax_id: str | None = strawberry.UNSET
+    notes: str | None = strawberry.UNSET
+    manager_id: strawberry.ID | None = strawberry.UNSET
+
+
+@strawberry.input
+class ContactFilter:
+    kind: ContactKind | None = None
+    search: str | None = strawberry.field(
+        default=None, description="Matches name, email, phone or an address."
+    )
+
+
+@strawberry.type
+class ContactPayload:
+    contact: Contact | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class AddressPayload:
+    address: Address | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def contact_data(
+    source: CreateContactInput | UpdateContactInput, manager_id: int | None
+) -> ContactData:
+    def value(name: str) -> str | None:
+        raw = getattr(source, name)
+        return None if raw is strawberry.UNSET else raw
+
+    return ContactData(
+        name=value("name"),
+        email=value("email"),
+        phone=value("phone"),
+        telegram=value("telegram"),
+        tax_id=value("tax_id"),
+        notes=value("notes"),
+        manager_id=manager_id,
+    )

@@ -1,0 +1,32 @@
+"""The per-request context: the actor, data loaders and request facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import strawberry
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+
+from permissions.actor import Actor
+from permissions.errors import Unauthenticated
+from schema.loaders import Loaders
+
+
+@dataclass
+class Context:
+    request: Request | WebSocket
+    response: Response | None
+    actor: Actor | None
+    request_id: str
+    client_address: str | None
+    loaders: Loaders = field(default_factory=Loaders)
+
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            raise Unauthenticated
+        return self.actor
+
+
+Info = strawberry.Info[Context, None]

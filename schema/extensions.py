@@ -1,0 +1,132 @@
+"""Schema extensions: the authentication gate, size limits and error shaping."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import (
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+)
+from strawberry.extensions import SchemaExtension
+
+from permissions.errors import DomainError, Unauthenticated
+from permissions.operations import Access, operation_access
+from schema.limits import MAX_RESULT_NODES, estimated_nodes
+
+log = logging.getLogger("servicedesk.graphql")
+
+ROOT_NAMES = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
+
+
+def _root_fields(
+    selections: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode]
+) -> Iterator[str]:
+    for selection in selections.selections:
+        if isinstance(selection, FieldNode):
+            yield selection.name.value
+        elif isinstance(selection, InlineFragmentNode):
+            yield from _root_fields(selection.selection_set, fragments)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments:
+            yield from _root_fields(fragments[selection.name.value].selection_set, fragments)
+
+
+def _unauthenticated() -> GraphQLError:
+    return GraphQLError("Authentication required", extensions={"code": "UNAUTHENTICATED"})
+
+
+class OperationGate(SchemaExtension):
+    """Before execution: deny unclassified or unauthenticated operations, cap result size."""
+
+    def __init__(self, paginated: set[str]) -> None:
+        super().__init__()
+        self.paginated = paginated
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None:
+            error = self._check(context.context, document.definitions, context.operation_name)
+            if error is not None:
+                context.result = ExecutionResult(data=None, errors=[error])
+        yield
+
+    def _check(
+        self, ctx: object, definitions: tuple[object, ...] | list[object], name: str | None
+    ) -> GraphQLError | None:
+        fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
+        operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
+        operation = next(
+            (o for o in operations if name is None or (o.name and o.name.value == name)), None
+        )
+        if operation is None:
+            return None
+        root = ROOT_NAMES[operation.operation.value]
+        actor = getattr(ctx, "actor", None)
+        for field in _root_fields(operation.selection_set, fragments):
+            if field.startswith("__"):
+                continue
+            access = operation_access(f"{root}.{field}")
+            if access is None:
+                return GraphQLError(
+                    f"{root}.{field} is not available", extensions={"code": "FORBIDDEN"}
+                )
+            if access is Access.MEMBER and actor is None:
+                return _unauthenticated()
+        variables = self.execution_context.variables or {}
+        size = estimated_nodes(operation, fragments, variables, self.paginated)
+        if size > MAX_RESULT_NODES:
+            return GraphQLError(
+                f"The query could return about {size} objects; at most {MAX_RESULT_NODES} are allowed",
+                extensions={"code": "QUERY_TOO_LARGE"},
+            )
+        return None
+
+
+class ErrorShaping(SchemaExtension):
+    """Expected errors keep their code; anything unexpected is masked with a request id."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not getattr(result, "errors", None):
+            return
+        request_id = getattr(self.execution_context.context, "request_id", "-")
+        result.errors = [self._shape(error, request_id) for error in result.errors or []]
+
+    def _shape(self, error: GraphQLError, request_id: str) -> GraphQLError:
+        original = error.original_error
+        if original is None or isinstance(original, GraphQLError):
+            return error
+        if isinstance(original, Unauthenticated):
+            return GraphQLError(
+                "Authentication required",
+                nodes=error.nodes,
+                path=error.path,
+                extensions={"code": "UNAUTHENTICATED"},
+            )
+        if isinstance(original, DomainError):
+            return GraphQLError(
+                original.message,
+                nodes=error.nodes,
+                path=error.path,
+                extensions={"code": original.code.value, "field": original.field},
+            )
+        log.error(
+            "internal error in GraphQL operation (request %s)",
+            request_id,
+            exc_info=(type(original), original, original.__traceback__),
+        )
+        return GraphQLError(
+            f"internal error (request id {request_id})",
+            nodes=error.nodes,
+            path=error.path,
+            extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        )

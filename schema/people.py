@@ -1,0 +1,166 @@
+"""Types of people: companies, members (the org tree) and invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+import models
+from permissions.members import can_see_member_email
+from schema.connection import Connection
+from schema.context import Info
+from schema.errors import UserError
+from schema.ids import to_global_id
+from schema.node import Node
+
+if TYPE_CHECKING:
+    from schema.contacts import Contact
+
+Role = models.Role
+strawberry.enum(Role, name="Role")
+
+LazyContact = Annotated["Contact", strawberry.lazy("schema.contacts")]
+
+
+@strawberry.type
+class Company(Node):
+    name: str
+    timezone: str
+
+    @classmethod
+    def of(cls, row: models.Company) -> Company:
+        return cls(
+            id=strawberry.ID(to_global_id("Company", row.id)), name=row.name, timezone=row.timezone
+        )
+
+
+@strawberry.type(
+    description="A person's membership in one company. "
+    "One login (email) may hold memberships in several companies."
+)
+class Member(Node):
+    name: str
+    role: Role
+    title: str | None
+    pk: strawberry.Private[int]
+    user_id: strawberry.Private[int]
+    company_id: strawberry.Private[int]
+    manager_id: strawberry.Private[int | None]
+    contact_id: strawberry.Private[int | None]
+
+    @classmethod
+    def of(cls, row: models.Membership) -> Member:
+        return cls(
+            id=strawberry.ID(to_global_id("Member", row.id)),
+            name=row.name,
+            role=row.role,
+            title=row.title,
+            pk=row.id,
+            user_id=row.user_id,
+            company_id=row.company_id,
+            manager_id=row.manager_id,
+            contact_id=row.contact_id,
+        )
+
+    @strawberry.field(
+        description="Visible to OWNER/STAFF and to the member itself; null for others."
+    )
+    async def email(self, info: Info) -> str | None:
+        if not can_see_member_email(info.context.require_actor(), self.pk):
+            return None
+        return await info.context.loaders.user_email.load(self.user_id)
+
+    @strawberry.field(
+        description="The staff member this one reports to; null for the OWNER and for CLIENT/CONTRACTOR."
+    )
+    async def manager(self, info: Info) -> Member | None:
+        if self.manager_id is None:
+            return None
+        row = await info.context.loaders.member.load(self.manager_id)
+        return None if row is None else Member.of(row)
+
+    @strawberry.field(description="Direct reports.")
+    async def subordinates(self, info: Info) -> list[Member]:
+        return [Member.of(row) for row in await info.context.loaders.subordinates.load(self.pk)]
+
+    @strawberry.field(
+        description="For CLIENT and CONTRACTOR members: the contact card they act for."
+    )
+    async def contact(self, info: Info) -> LazyContact | None:
+        from schema.contacts import Contact
+
+        if self.contact_id is None:
+            return None
+        row = await info.context.loaders.contact.load(self.contact_id)
+        return None if row is None else Contact.of(row)
+
+    @strawberry.field
+    async def company(self, info: Info) -> Company:
+        row = await info.context.loaders.company.load(self.company_id)
+        assert row is not None, "a membership always has its company"
+        return Company.of(row)
+
+
+MemberConnection = Connection[Member]
+
+
+@strawberry.type
+class Invitation(Node):
+    email: str
+    role: Role
+    expires_at: datetime
+    accepted_at: datetime | None
+    invited_by_id: strawberry.Private[int]
+    contact_id: strawberry.Private[int | None]
+
+    @classmethod
+    def of(cls, row: models.Invitation) -> Invitation:
+        return cls(
+            id=strawberry.ID(to_global_id("Invitation", row.id)),
+            email=row.email,
+            role=row.role,
+            expires_at=row.expires_at,
+            accepted_at=row.accepted_at,
+            invited_by_id=row.invited_by_id,
+            contact_id=row.contact_id,
+        )
+
+    @strawberry.field
+    async def invited_by(self, info: Info) -> Member:
+        row = await info.context.loaders.member.load(self.invited_by_id)
+        assert row is not None, "an invitation always has its inviter"
+        return Member.of(row)
+
+    @strawberry.field
+    async def contact(self, info: Info) -> LazyContact | None:
+        from schema.contacts import Contact
+
+        if self.contact_id is None:
+            return None
+        row = await info.context.loaders.contact.load(self.contact_id)
+        return None if row is None else Contact.of(row)
+
+
+@strawberry.type
+class AuthPayload:
+    access_token: str | None = None
+    refresh_token: str | None = None
+    member: Member | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class InvitationPayload:
+    invitation: Invitation | None = None
+    invite_url: str | None = strawberry.field(
+        default=None,
+        description="The link sent by e-mail; returned to the inviter once, "
+        "so it can also be passed on by hand.",
+    )
+    token: str | None = strawberry.field(
+        default=None,
+        description="The token inside inviteUrl, for clients that build their own link.",
+    )
+    errors: list[UserError] = strawberry.field(default_factory=list)

@@ -1,0 +1,58 @@
+"""The Strawberry schema and its protective extensions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from schema.base import ServiceSchema as Schema
+from schema.extensions import ErrorShaping, OperationGate
+from schema.mutations import Mutation
+from schema.queries import Query
+
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+MAX_TOKENS = 2000
+
+
+def _paginated(schema: Schema) -> frozenset[str]:
+    names: set[str] = set()
+    for graphql_type in schema._schema.type_map.values():
+        for name, field in getattr(graphql_type, "fields", {}).items():
+            if "first" in getattr(field, "args", {}):
+                names.add(name)
+    return frozenset(names)
+
+
+def build_schema(*, production: bool = False) -> Schema:
+    paginated: set[str] = set()
+    extensions: list[Callable[[], SchemaExtension]] = [
+        ErrorShaping,
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=1000),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: ValidationCache(maxsize=1000),
+        lambda: OperationGate(paginated),
+    ]
+    if production:
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    schema = Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=production),
+    )
+    paginated.update(_paginated(schema))
+    return schema

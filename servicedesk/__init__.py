@@ -1,0 +1,1 @@
+"""The ASGI app, settings and command line of the service-request platform."""

@@ -1,0 +1,67 @@
+"""The ASGI application: one lifespan, the GraphQL endpoint and the health check."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+from tortoise import connections
+from tortoise.contrib.starlette import RegisterTortoise
+
+from realtime.broadcast import create_broadcast, ping
+from servicedesk.db import tortoise_config
+from servicedesk.graphql_app import graphql_endpoint
+from servicedesk.middleware import BodyLimit, RequestId
+from servicedesk.settings import Settings, configure, current
+
+
+async def healthz(request: Request) -> JSONResponse:
+    settings: Settings = request.app.state.settings
+    checks: dict[str, str] = {}
+    try:
+        await connections.get("default").execute_query("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # any failure means "down"; the reason is reported
+        checks["database"] = f"down: {type(exc).__name__}"
+    try:
+        await ping(settings.redis_url)
+        checks["broadcast"] = "ok"
+    except Exception as exc:
+        checks["broadcast"] = f"down: {type(exc).__name__}"
+    checks["broadcast_backend"] = "redis" if settings.redis_url else "memory"
+    healthy = checks["database"] == "ok" and checks["broadcast"] == "ok"
+    return JSONResponse({"status": "ok" if healthy else "down", **checks}, 200 if healthy else 503)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The app; settings default to the environment's. Migrations run before, not here."""
+    settings = configure(settings or current())
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        broadcast = create_broadcast(settings.redis_url)
+        async with RegisterTortoise(app, config=tortoise_config(settings, with_aerich=False)):
+            await broadcast.connect()
+            app.state.broadcast = broadcast
+            try:
+                yield
+            finally:
+                await broadcast.disconnect()
+
+    endpoint = graphql_endpoint(production=settings.production)
+    app = Starlette(
+        routes=[
+            Route("/graphql", endpoint, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", endpoint),
+            Route("/healthz", healthz, methods=["GET"]),
+        ],
+        middleware=[Middleware(RequestId), Middleware(BodyLimit)],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    return app

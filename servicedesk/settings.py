@@ -1,0 +1,146 @@
+"""Settings read once from the environment, each with an embedded default.
+
+A bad value raises `SettingsError` naming the setting, so start-up stops with one clear line.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ENVIRONMENTS = ("development", "production")
+
+
+class SettingsError(Exception):
+    """A setting has a value the service cannot run with."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"invalid setting {name}: {problem}")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str
+    data_dir: Path
+    database_url: str
+    redis_url: str | None
+    secret_key: str
+    public_url: str
+    db_pool_size: int = 10
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+    invitation_days: int = 7
+    login_failures_per_email: int = 10
+    login_failures_per_address: int = 50
+    login_window_minutes: int = 15
+    allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    argon2_memory_kib: int = 65536
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def dialect(self) -> str:
+        return "sqlite" if self.database_url.startswith("sqlite") else "postgres"
+
+
+def _int(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(name, f"{raw!r} is not a whole number") from None
+    if value < minimum:
+        raise SettingsError(name, f"must be at least {minimum}")
+    return value
+
+
+def _database_url(env: dict[str, str], data_dir: Path) -> str:
+    raw = env.get("DATABASE_URL") or f"sqlite://{data_dir / 'servicedesk.sqlite3'}"
+    scheme = urlsplit(raw).scheme
+    if scheme in ("postgresql", "postgres", "asyncpg"):
+        return "postgres" + raw[len(scheme) :]
+    if scheme == "sqlite":
+        return raw
+    raise SettingsError("DATABASE_URL", f"scheme {scheme!r} is not sqlite:// or postgres://")
+
+
+def _url(env: dict[str, str], name: str, schemes: tuple[str, ...]) -> str | None:
+    raw = env.get(name) or None
+    if raw is None:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in schemes or not parts.netloc:
+        raise SettingsError(name, f"{raw!r} is not a {' or '.join(schemes)} URL")
+    return raw.rstrip("/")
+
+
+def _secret_key(env: dict[str, str], data_dir: Path, production: bool) -> str:
+    key = env.get("SECRET_KEY")
+    if key:
+        if len(key) < 32:
+            raise SettingsError("SECRET_KEY", "must be at least 32 characters")
+        return key
+    if production:
+        raise SettingsError("SECRET_KEY", "required in production")
+    path = data_dir / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load(environ: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if environ is None else environ)
+    name = env.get("SERVICEDESK_ENV") or "development"
+    if name not in ENVIRONMENTS:
+        raise SettingsError("SERVICEDESK_ENV", f"{name!r} is not one of {', '.join(ENVIRONMENTS)}")
+    production = name == "production"
+    data_dir = Path(env.get("DATA_DIR") or "./data").resolve()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SettingsError("DATA_DIR", f"cannot create {data_dir}: {exc.strerror}") from None
+    public_url = _url(env, "PUBLIC_URL", ("http", "https"))
+    if public_url is None and production:
+        raise SettingsError("PUBLIC_URL", "required in production")
+    origins = tuple(o.strip().rstrip("/") for o in env.get("ALLOWED_ORIGINS", "").split(",") if o)
+    return Settings(
+        env=name,
+        data_dir=data_dir,
+        database_url=_database_url(env, data_dir),
+        redis_url=_url(env, "REDIS_URL", ("redis", "rediss", "unix")),
+        secret_key=_secret_key(env, data_dir, production),
+        public_url=public_url or "http://127.0.0.1:8000",
+        db_pool_size=_int(env, "DB_POOL_SIZE", 10),
+        access_token_minutes=_int(env, "ACCESS_TOKEN_MINUTES", 15),
+        refresh_token_days=_int(env, "REFRESH_TOKEN_DAYS", 30),
+        invitation_days=_int(env, "INVITATION_DAYS", 7),
+        login_failures_per_email=_int(env, "LOGIN_FAILURES_PER_EMAIL", 10),
+        login_failures_per_address=_int(env, "LOGIN_FAILURES_PER_ADDRESS", 50),
+        login_window_minutes=_int(env, "LOGIN_WINDOW_MINUTES", 15),
+        allowed_origins=origins,
+        argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536, minimum=8),
+    )
+
+
+_current: Settings | None = None
+
+
+def configure(settings: Settings) -> Settings:
+    """Make `settings` the process's settings (the app and the command line call this once)."""
+    global _current
+    _current = settings
+    return settings
+
+
+def current() -> Settings:
+    """The process's settings, loaded from the environment on first use."""
+    return _current if _current is not None else configure(load())

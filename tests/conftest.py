@@ -1,0 +1,83 @@
+"""Fixtures: the real ASGI app on SQLite and on PostgreSQL + Redis, and an HTTP client.
+
+Every test runs once per backend. The PostgreSQL run uses a fresh database per test
+session; tests never clean up, because every test works in companies of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+import pytest_asyncio
+from asgi_lifespan import LifespanManager
+from starlette.applications import Starlette
+
+from servicedesk.app import create_app
+from servicedesk.db import migrate
+from servicedesk.settings import Settings, load
+from tests.support.api import Api
+from tests.support.databases import (
+    create_postgres_database,
+    drop_postgres_database,
+    postgres_available,
+    redis_available,
+    redis_test_url,
+    service_missing,
+)
+
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> Settings:
+    env = {
+        "DATA_DIR": str(data_dir),
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": TEST_SECRET,
+        "ARGON2_MEMORY_KIB": "1024",
+        "PUBLIC_URL": "https://desk.example.test",
+    }
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return load(env)
+
+
+@pytest_asyncio.fixture(scope="session", params=["sqlite", "postgres"])
+async def settings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Settings]:
+    data_dir = tmp_path_factory.mktemp(f"data-{request.param}")
+    if request.param == "sqlite":
+        yield test_settings(data_dir, f"sqlite://{data_dir / 'test.sqlite3'}", None)
+        return
+    if not await postgres_available():
+        service_missing("PostgreSQL is not reachable: the PostgreSQL half of the suite is skipped")
+    if not redis_available():
+        service_missing("Redis is not reachable: the PostgreSQL + Redis half is skipped")
+    url = await create_postgres_database("servicedesk_test")
+    try:
+        yield test_settings(data_dir, url, redis_test_url())
+    finally:
+        await drop_postgres_database(url)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[Starlette]:
+    await migrate(settings)
+    application = create_app(settings)
+    async with LifespanManager(application):
+        yield application
+
+
+@pytest_asyncio.fixture
+async def api(app: Starlette) -> AsyncIterator[Api]:
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.10", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield Api(http)
+
+
+@pytest.fixture
+def backend(settings: Settings) -> str:
+    return settings.dialect

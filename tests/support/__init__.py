@@ -1,0 +1,1 @@
+"""Helpers shared by the test suite: scratch databases and the services the tests need."""

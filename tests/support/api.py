@@ -1,0 +1,159 @@
+"""A GraphQL client for tests: the real ASGI app over HTTP, as a client uses it."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+_serial = itertools.count(1)
+PASSWORD = "correct horse battery"
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}{next(_serial)}"
+
+
+def unique_email(prefix: str = "user") -> str:
+    return f"{unique(prefix)}@example.test"
+
+
+class GraphQLFailure(AssertionError):
+    pass
+
+
+@dataclass
+class Api:
+    http: httpx.AsyncClient
+
+    async def post(
+        self, query: str, variables: dict[str, Any] | None = None, token: str | None = None
+    ) -> dict[str, Any]:
+        """The whole response body (data and errors)."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def ok(
+        self, query: str, variables: dict[str, Any] | None = None, token: str | None = None
+    ) -> dict[str, Any]:
+        """`data` of a response that must have no GraphQL errors."""
+        body = await self.post(query, variables, token)
+        if body.get("errors"):
+            raise GraphQLFailure(body["errors"])
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+@dataclass
+class Session:
+    """A logged-in member: its tokens and identity."""
+
+    access: str
+    refresh: str
+    member_id: str
+    email: str
+    company_id: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+AUTH_FIELDS = "accessToken refreshToken member { id name role company { id name } } errors { field message code }"
+
+REGISTER = f"""
+mutation($input: RegisterInput!) {{ register(input: $input) {{ {AUTH_FIELDS} }} }}
+"""
+LOGIN = f"""
+mutation($email: String!, $password: String!, $companyId: ID) {{
+  login(email: $email, password: $password, companyId: $companyId) {{ {AUTH_FIELDS} }}
+}}
+"""
+INVITE = """
+mutation($input: InviteMemberInput!) {
+  inviteMember(input: $input) {
+    invitation { id email role } inviteUrl token errors { field message code }
+  }
+}
+"""
+ACCEPT = f"""
+mutation($input: AcceptInvitationInput!) {{ acceptInvitation(input: $input) {{ {AUTH_FIELDS} }} }}
+"""
+
+
+def session_of(payload: dict[str, Any], email: str) -> Session:
+    assert payload["errors"] == [], payload["errors"]
+    return Session(
+        access=payload["accessToken"],
+        refresh=payload["refreshToken"],
+        member_id=payload["member"]["id"],
+        email=email,
+        company_id=payload["member"]["company"]["id"],
+    )
+
+
+async def register(api: Api, email: str | None = None, company: str | None = None) -> Session:
+    email = email or unique_email("owner")
+    data = await api.ok(
+        REGISTER,
+        {
+            "input": {
+                "companyName": company or unique("Company "),
+                "name": "Olga Owner",
+                "email": email,
+                "password": PASSWORD,
+            }
+        },
+    )
+    return session_of(data["register"], email)
+
+
+async def invite_and_accept(
+    api: Api,
+    inviter: Session,
+    name: str,
+    manager_id: str | None = None,
+    email: str | None = None,
+    password: str = PASSWORD,
+) -> Session:
+    email = email or unique_email(name.lower().replace(" ", "."))
+    invited = await api.ok(
+        INVITE, {"input": {"email": email, "managerId": manager_id}}, inviter.access
+    )
+    assert invited["inviteMember"]["errors"] == [], invited["inviteMember"]["errors"]
+    token = invited["inviteMember"]["token"]
+    data = await api.ok(ACCEPT, {"input": {"token": token, "name": name, "password": password}})
+    return session_of(data["acceptInvitation"], email)
+
+
+class StatementCounter(logging.Handler):
+    """Counts the SQL statements Tortoise sends (it logs each at DEBUG)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.split(None, 1)[0].upper() in {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}:
+            self.statements.append(message)
+
+
+@contextmanager
+def count_statements() -> Iterator[StatementCounter]:
+    logger = logging.getLogger("tortoise.db_client")
+    counter = StatementCounter()
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(counter)
+    try:
+        yield counter
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(level)
