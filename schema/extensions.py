@@ -63,6 +63,8 @@ class OperationGate(SchemaExtension):
     ) -> GraphQLError | None:
         fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
         operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
+        if len(operations) > 1:
+            return GraphQLError("Send one operation per request", extensions={"code": "INVALID"})
         operation = next(
             (o for o in operations if name is None or (o.name and o.name.value == name)), None
         )

@@ -97,9 +97,8 @@ async def make_migrations(
             dialect,
             "--root",
             str(root),
-            "--postgres-url",
-            postgres_url or postgres_admin_url(),
             "--in-process",
+            env={**os.environ, "POSTGRES_ADMIN_URL": postgres_url or postgres_admin_url()},
         )
         if await process.wait() != 0:
             failed.append(dialect)

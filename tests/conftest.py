@@ -14,6 +14,7 @@ import pytest
 import pytest_asyncio
 from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from servicedesk.app import create_app
 from servicedesk.db import migrate
@@ -65,6 +66,9 @@ async def settings(
 
 @pytest_asyncio.fixture(scope="session")
 async def app(settings: Settings) -> AsyncIterator[Starlette]:
+    # Tortoise caches insert statements per connection name and table, not per dialect; one
+    # process never switches dialect in production, but this test session does.
+    EXECUTOR_CACHE.clear()
     await migrate(settings)
     application = create_app(settings)
     async with LifespanManager(application):

@@ -74,7 +74,11 @@ def _sqlite_schema(conn: sqlite3.Connection, ignore: frozenset[str]) -> Schema:
                 if key
             ]
             automatic = index_name.startswith("sqlite_autoindex_")
-            label = f"(automatic {origin}: {', '.join(k[0] for k in keys)})" if automatic else index_name
+            label = (
+                f"(automatic {origin}: {', '.join(k[0] for k in keys)})"
+                if automatic
+                else index_name
+            )
             indexes[label] = {
                 "unique": bool(unique),
                 "origin": origin,

@@ -1,0 +1,141 @@
+"""Settings, the command line, the health check and production defaults."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from servicedesk.app import healthz
+from servicedesk.graphql_app import graphql_endpoint
+from servicedesk.settings import Settings, SettingsError, load
+from tests.support.api import Api
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_defaults_need_no_settings(tmp_path: Path) -> None:
+    settings = load({"DATA_DIR": str(tmp_path)})
+    assert settings.database_url == f"sqlite://{tmp_path / 'servicedesk.sqlite3'}"
+    assert settings.redis_url is None
+    assert not settings.production
+    # The generated secret key is kept, so tokens survive a restart.
+    assert load({"DATA_DIR": str(tmp_path)}).secret_key == settings.secret_key
+    assert len(settings.secret_key) >= 32
+
+
+@pytest.mark.parametrize(
+    ("env", "name"),
+    [
+        ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+        ({"REDIS_URL": "http://x"}, "REDIS_URL"),
+        ({"SERVICEDESK_ENV": "staging"}, "SERVICEDESK_ENV"),
+        ({"SERVICEDESK_ENV": "production", "PUBLIC_URL": "https://x.test"}, "SECRET_KEY"),
+        ({"SERVICEDESK_ENV": "production", "SECRET_KEY": "k" * 40}, "PUBLIC_URL"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"DB_POOL_SIZE": "many"}, "DB_POOL_SIZE"),
+        ({"PUBLIC_URL": "desk.example.com"}, "PUBLIC_URL"),
+    ],
+)
+def test_bad_settings_name_the_setting(tmp_path: Path, env: dict[str, str], name: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load({"DATA_DIR": str(tmp_path), **env})
+    assert caught.value.name == name
+    assert str(caught.value).startswith(f"invalid setting {name}: ")
+
+
+def test_command_line_stops_with_one_clear_line(tmp_path: Path) -> None:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DATABASE_URL": "mysql://db/x"}
+    done = subprocess.run(
+        [sys.executable, "-m", "servicedesk.cli", "migrate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "servicedesk: invalid setting DATABASE_URL: scheme 'mysql' is not sqlite:// or postgres://"
+    ]
+
+
+def test_migrate_and_demo_commands_on_a_fresh_sqlite_file(tmp_path: Path) -> None:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "ARGON2_MEMORY_KIB": "1024"}
+    env.pop("DATABASE_URL", None)
+    migrate = subprocess.run(
+        [sys.executable, "-m", "servicedesk.cli", "migrate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert migrate.returncode == 0, migrate.stderr
+    assert "migrations applied" in migrate.stdout
+    demo = subprocess.run(
+        [sys.executable, "-m", "servicedesk.cli", "demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert demo.returncode == 0, demo.stderr
+    assert "owner@demo.servicedesk.test" in demo.stdout
+    assert (tmp_path / "servicedesk.sqlite3").exists()
+
+
+@pytest.mark.asyncio
+async def test_health_check_reports_both_backends(api: Api, settings: Settings) -> None:
+    response = await api.http.get("/healthz")
+    assert response.status_code == 200
+    expected = "redis" if settings.redis_url else "memory"
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "broadcast": "ok",
+        "broadcast_backend": expected,
+    }
+
+
+@pytest.mark.asyncio
+async def test_health_check_is_503_when_redis_is_down(api: Api, settings: Settings) -> None:
+    probe = Starlette(routes=[Route("/healthz", healthz)])
+    probe.state.settings = replace(settings, redis_url="redis://127.0.0.1:1/0")
+    transport = httpx.ASGITransport(app=probe)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        response = await client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "down"
+    assert body["database"] == "ok"
+    assert body["broadcast"].startswith("down")
+
+
+@pytest.mark.asyncio
+async def test_production_turns_off_graphiql_introspection_and_suggestions() -> None:
+    async def call(production: bool, **kwargs: object) -> httpx.Response:
+        app = Starlette(routes=[Route("/graphql", graphql_endpoint(production=production))])
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            if kwargs:
+                return await client.post("/graphql", json=kwargs)
+            return await client.get("/graphql", headers={"Accept": "text/html"})
+
+    assert (await call(False)).status_code == 200
+    assert "graphiql" in (await call(False)).text.lower()
+    assert (await call(True)).status_code != 200
+    introspection = {"query": "{ __schema { queryType { name } } }"}
+    assert (await call(False, **introspection)).json()["data"]["__schema"]
+    assert (await call(True, **introspection)).json()["errors"]
+    typo = {"query": "{ mee { id } }"}
+    assert "Did you mean" in (await call(False, **typo)).json()["errors"][0]["message"]
+    assert "Did you mean" not in (await call(True, **typo)).json()["errors"][0]["message"]
