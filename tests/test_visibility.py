@@ -77,7 +77,7 @@ async def world(api: Api) -> World:
 
     client_card = await contact("Client", ContactKind.CLIENT)
     contractor_card = await contact("Contractor", ContactKind.CONTRACTOR)
-    other = await contact("Other", ContactKind.CLIENT)
+    _ = await contact("Other", ContactKind.CLIENT)
     client = await portal_member(api, company_id, client_card, Role.CLIENT)
     contractor = await portal_member(api, company_id, contractor_card, Role.CONTRACTOR)
     ids = await api.ok("{ contacts { edges { node { id name } } } }", token=owner.access)
