@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
-from httpx_ws import WebSocketDisconnect, aconnect_ws
+from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.applications import Starlette
 
@@ -141,6 +141,7 @@ async def test_unexpected_errors_are_masked_with_a_request_id(
 @pytest.mark.asyncio
 async def test_legacy_graphql_ws_protocol_is_off(app: Starlette) -> None:
     transport = ASGIWebSocketTransport(app)
+    ws: AsyncWebSocketSession
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         async with aconnect_ws("/graphql", client, subprotocols=["graphql-ws"]) as ws:
             with pytest.raises(WebSocketDisconnect) as closed:
