@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
-from models import Contact
+from models import Address, Contact
 from permissions.actor import Actor
 from permissions.errors import not_found
 
@@ -26,6 +27,21 @@ async def access_contact_by_id(
     if contact is None:
         raise not_found("Contact", field)
     return contact
+
+
+async def access_address_by_id(actor: Actor, address_id: int | None) -> Address:
+    """An address is visible with its contact."""
+    contacts = Subquery(visible_contacts(actor).values("id"))
+    address = (
+        None
+        if address_id is None
+        else await Address.get_or_none(
+            id=address_id, company_id=actor.company_id, contact_id__in=contacts
+        )
+    )
+    if address is None:
+        raise not_found("Address")
+    return address
 
 
 def can_see_contact_details(actor: Actor, contact_id: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tortoise.queryset import QuerySet
 
-from models import Membership, Role
+from models import Invitation, Membership, Role
 from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, forbidden, not_found
 
@@ -15,6 +15,32 @@ def visible_members(actor: Actor) -> QuerySet[Membership]:
     if actor.is_staff:
         return members
     return members.filter(id=actor.membership_id)
+
+
+NO_ROW = 0  # no row has id 0: filtering on it gives an empty list
+
+
+def member_directory(actor: Actor) -> QuerySet[Membership]:
+    """The `members` list: the whole company for OWNER/STAFF, nobody for portal members."""
+    members = Membership.filter(company_id=actor.company_id)
+    return members if actor.is_staff else members.filter(id=NO_ROW)
+
+
+def visible_invitations(actor: Actor) -> QuerySet[Invitation]:
+    """The company's invitations, for OWNER/STAFF only."""
+    invitations = Invitation.filter(company_id=actor.company_id)
+    return invitations if actor.is_staff else invitations.filter(id=NO_ROW)
+
+
+async def access_invitation_by_id(actor: Actor, invitation_id: int | None) -> Invitation:
+    invitation = (
+        None
+        if invitation_id is None
+        else await visible_invitations(actor).get_or_none(id=invitation_id)
+    )
+    if invitation is None:
+        raise not_found("Invitation")
+    return invitation
 
 
 async def access_member_by_id(actor: Actor, member_id: int | None) -> Membership:

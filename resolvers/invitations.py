@@ -10,7 +10,11 @@ from tortoise.transactions import in_transaction
 from models import Company, Invitation, Membership, Role, User
 from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, not_found
-from permissions.members import access_subtree_member_by_id, require_staff
+from permissions.members import (
+    access_subtree_member_by_id,
+    require_staff,
+    visible_invitations,
+)
 from permissions.passwords import hash_password, verify_password
 from permissions.throttle import check_login_allowed, record_login_failure
 from permissions.tokens import hash_token, new_opaque_token
@@ -133,11 +137,5 @@ async def accept_invitation(
 
 
 async def list_invitations(actor: Actor) -> list[Invitation]:
-    """The company's invitations, newest first; staff only (others see none)."""
-    if not actor.is_staff:
-        return []
-    return list(
-        await Invitation.filter(company_id=actor.company_id)
-        .order_by("-created_at", "-id")
-        .limit(200)
-    )
+    """The company's invitations visible to the actor, newest first."""
+    return list(await visible_invitations(actor).order_by("-created_at", "-id").limit(200))

@@ -11,8 +11,8 @@ from permissions.members import (
     access_member_by_id,
     access_subtree_member_by_id,
     check_move,
+    member_directory,
     require_staff,
-    visible_members,
 )
 from resolvers.pagination import Page, paginate
 
@@ -20,7 +20,7 @@ from resolvers.pagination import Page, paginate
 async def list_members(
     actor: Actor, role: Role | None, search: str | None, first: int | None, after: str | None
 ) -> Page[Membership]:
-    members = visible_members(actor) if actor.is_staff else Membership.filter(id=0)
+    members = member_directory(actor)
     if role is not None:
         members = members.filter(role=role)
     if search and search.strip():

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -18,6 +19,14 @@ from servicedesk.db import tortoise_config
 from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.middleware import BodyLimit, RequestId
 from servicedesk.settings import Settings, configure, current
+
+# Headers a browser app sends: the token, JSON, and Apollo's CSRF-preflight headers.
+CORS_HEADERS = [
+    "Authorization",
+    "Content-Type",
+    "Apollo-Require-Preflight",
+    "X-Apollo-Operation-Name",
+]
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -60,7 +69,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
             WebSocketRoute("/graphql", endpoint),
             Route("/healthz", healthz, methods=["GET"]),
         ],
-        middleware=[Middleware(RequestId), Middleware(BodyLimit)],
+        middleware=[
+            Middleware(RequestId),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.allowed_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=CORS_HEADERS,
+                expose_headers=["X-Request-Id"],
+                max_age=600,
+            ),
+            Middleware(BodyLimit),
+        ],
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -39,6 +39,7 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "1024",
         "PUBLIC_URL": "https://desk.example.test",
+        "ALLOWED_ORIGINS": "https://app.example.test",
     }
     if redis_url:
         env["REDIS_URL"] = redis_url

@@ -151,3 +151,21 @@ async def test_legacy_graphql_ws_protocol_is_off(app: Starlette) -> None:
             assert ws.subprotocol == "graphql-transport-ws"
             await ws.send_json({"type": "connection_init", "payload": {}})
             assert (await ws.receive_json())["type"] == "connection_ack"
+
+
+@pytest.mark.asyncio
+async def test_browsers_may_call_only_from_configured_origins(api: Api) -> None:
+    preflight = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, content-type",
+    }
+    allowed = await api.http.options(
+        "/graphql", headers={"Origin": "https://app.example.test", **preflight}
+    )
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "https://app.example.test"
+    refused = await api.http.options(
+        "/graphql", headers={"Origin": "https://evil.example.test", **preflight}
+    )
+    assert refused.status_code == 400
+    assert "access-control-allow-origin" not in refused.headers

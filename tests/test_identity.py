@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import time
 
+import httpx
+import jwt
+import pytest
+from starlette.applications import Starlette
+
+from tests.conftest import TEST_SECRET
 from tests.support.api import (
     AUTH_FIELDS,
     LOGIN,
@@ -141,3 +147,43 @@ async def test_login_is_rate_limited_per_email(api: Api) -> None:
     # Even the right password is refused while the limit holds.
     right = await api.ok(LOGIN, {"email": owner.email, "password": PASSWORD})
     assert right["login"]["errors"][0]["code"] == "RATE_LIMITED"
+
+
+def forged(claims: dict[str, object], key: str = TEST_SECRET, algorithm: str = "HS256") -> str:
+    return jwt.encode(claims, key, algorithm=algorithm)
+
+
+async def test_expired_forged_or_misdirected_tokens_are_unauthenticated(api: Api) -> None:
+    owner = await register(api)
+    claims = jwt.decode(owner.access, options={"verify_signature": False})
+    now = int(time.time())
+    bad_tokens = [
+        forged({**claims, "iat": now - 3600, "exp": now - 60}),  # expired
+        forged({**claims, "aud": "another-service"}),
+        forged({**claims, "iss": "someone-else"}),
+        forged(claims, key="another-secret-that-is-long-enough-for-hs256!"),
+        forged({k: v for k, v in claims.items() if k != "exp"}),  # no expiry
+        forged(claims, key="", algorithm="none"),
+    ]
+    assert (await api.ok(ME, token=forged(claims)))["me"]["id"] == owner.member_id
+    for token in bad_tokens:
+        body = await api.post(ME, token=token)
+        assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", token
+
+
+async def test_login_is_rate_limited_per_client_address(app: Starlette) -> None:
+    transport = httpx.ASGITransport(app=app, client=("198.51.100.7", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        api = Api(http)
+        owner = await register(api)
+        for i in range(50):
+            data = await api.ok(LOGIN, {"email": unique_email(f"guess{i}-"), "password": "x" * 8})
+            assert data["login"]["errors"][0]["code"] == "INVALID_CREDENTIALS"
+        # The 51st attempt from the same address is refused, even for a real account...
+        blocked = await api.ok(LOGIN, {"email": owner.email, "password": PASSWORD})
+        assert blocked["login"]["errors"][0]["code"] == "RATE_LIMITED"
+    # ...while the same account still logs in from another address.
+    other = httpx.ASGITransport(app=app, client=("198.51.100.8", 40000))
+    async with httpx.AsyncClient(transport=other, base_url="http://testserver") as http:
+        data = await Api(http).ok(LOGIN, {"email": owner.email, "password": PASSWORD})
+        assert data["login"]["errors"] == []
