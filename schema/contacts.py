@@ -14,7 +14,7 @@ from schema.context import Info
 from schema.errors import UserError
 from schema.ids import to_global_id
 from schema.node import Node
-from schema.people import Member
+from schema.people import Member, load_member
 
 ContactKind = models.ContactKind
 LegalForm = models.LegalForm
@@ -101,10 +101,7 @@ class Contact(Node):
         description="The staff member who looks after this contact; portal requests go to them."
     )
     async def manager(self, info: Info) -> Member | None:
-        if self.manager_id is None:
-            return None
-        row = await info.context.loaders.member.load(self.manager_id)
-        return None if row is None else Member.of(row)
+        return await load_member(info, self.manager_id)
 
     @strawberry.field(
         description="The members that log in for this contact "
@@ -112,6 +109,13 @@ class Contact(Node):
     )
     async def portal_members(self, info: Info) -> list[Member]:
         return [Member.of(row) for row in await info.context.loaders.portal_members.load(self.pk)]
+
+
+async def load_contact(info: Info, contact_id: int | None) -> Contact | None:
+    if contact_id is None:
+        return None
+    row = await info.context.loaders.contact.load(contact_id)
+    return None if row is None else Contact.of(row)
 
 
 ContactConnection = Connection[Contact]

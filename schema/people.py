@@ -76,10 +76,7 @@ class Member(Node):
         description="The staff member this one reports to; null for the OWNER and for CLIENT/CONTRACTOR."
     )
     async def manager(self, info: Info) -> Member | None:
-        if self.manager_id is None:
-            return None
-        row = await info.context.loaders.member.load(self.manager_id)
-        return None if row is None else Member.of(row)
+        return await load_member(info, self.manager_id)
 
     @strawberry.field(description="Direct reports.")
     async def subordinates(self, info: Info) -> list[Member]:
@@ -89,18 +86,22 @@ class Member(Node):
         description="For CLIENT and CONTRACTOR members: the contact card they act for."
     )
     async def contact(self, info: Info) -> LazyContact | None:
-        from schema.contacts import Contact
+        from schema.contacts import load_contact
 
-        if self.contact_id is None:
-            return None
-        row = await info.context.loaders.contact.load(self.contact_id)
-        return None if row is None else Contact.of(row)
+        return await load_contact(info, self.contact_id)
 
     @strawberry.field
     async def company(self, info: Info) -> Company:
         row = await info.context.loaders.company.load(self.company_id)
         assert row is not None, "a membership always has its company"
         return Company.of(row)
+
+
+async def load_member(info: Info, member_id: int | None) -> Member | None:
+    if member_id is None:
+        return None
+    row = await info.context.loaders.member.load(member_id)
+    return None if row is None else Member.of(row)
 
 
 MemberConnection = Connection[Member]
@@ -129,18 +130,15 @@ class Invitation(Node):
 
     @strawberry.field
     async def invited_by(self, info: Info) -> Member:
-        row = await info.context.loaders.member.load(self.invited_by_id)
-        assert row is not None, "an invitation always has its inviter"
-        return Member.of(row)
+        member = await load_member(info, self.invited_by_id)
+        assert member is not None, "an invitation always has its inviter"
+        return member
 
     @strawberry.field
     async def contact(self, info: Info) -> LazyContact | None:
-        from schema.contacts import Contact
+        from schema.contacts import load_contact
 
-        if self.contact_id is None:
-            return None
-        row = await info.context.loaders.contact.load(self.contact_id)
-        return None if row is None else Contact.of(row)
+        return await load_contact(info, self.contact_id)
 
 
 @strawberry.type

@@ -1,0 +1,17 @@
+"""Root mutation fields, one module per domain, merged into one `Mutation` type.
+
+Each field delegates to resolvers/; `payload_of` turns domain errors into `errors`.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.mutations.contacts import ContactMutations
+from schema.mutations.identity import IdentityMutations
+from schema.mutations.org_tree import OrgTreeMutations
+
+
+@strawberry.type
+class Mutation(IdentityMutations, OrgTreeMutations, ContactMutations):
+    pass
