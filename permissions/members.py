@@ -50,8 +50,9 @@ async def access_member_by_id(actor: Actor, member_id: int | None) -> Membership
     return member
 
 
-def can_see_member_email(actor: Actor, member_id: int) -> bool:
-    return actor.is_staff or actor.membership_id == member_id
+def can_see_member_email(actor: Actor, member_user_id: int) -> bool:
+    """OWNER/STAFF, and the person itself (in any of its memberships)."""
+    return actor.is_staff or actor.user_id == member_user_id
 
 
 def require_staff(actor: Actor) -> None:

@@ -23,6 +23,21 @@ def check_password(password: str, *field: str) -> None:
         raise invalid(problem, *field)
 
 
+async def prove_login(
+    user: User | None,
+    email: str,
+    password: str,
+    client_address: str | None,
+    error: DomainError,
+) -> User:
+    """The login of `email` if `password` is its password; rate-limited like every guess."""
+    await check_login_allowed(email, client_address)
+    if not await verify_password(user.password_hash if user else None, password) or user is None:
+        await record_login_failure(email, client_address)
+        raise error
+    return user
+
+
 async def create_membership(**fields: Any) -> Membership:
     """A membership with its org-tree path: below its manager, or a root of its own."""
     membership = await Membership.create(path="/", **fields)
@@ -35,7 +50,12 @@ async def create_membership(**fields: Any) -> Membership:
 
 
 async def register(
-    company_name: str, name: str, email: str, password: str, timezone: str | None
+    company_name: str,
+    name: str,
+    email: str,
+    password: str,
+    timezone: str | None,
+    client_address: str | None,
 ) -> Credentials:
     """A new company with its OWNER; an e-mail that already has a login must give its password."""
     company_name = validation.required_text(company_name, 200, "input", "companyName")
@@ -46,12 +66,10 @@ async def register(
     if user is None:
         check_password(password, "input", "password")
         password_hash = await hash_password(password)
-    elif not await verify_password(user.password_hash, password):
-        raise DomainError(
-            ErrorCode.INVALID_CREDENTIALS,
-            "This e-mail already has a login: give its password to add a company to it",
-            ["input", "password"],
-        )
+    else:
+        message = "This e-mail already has a login: give its password to add a company to it"
+        error = DomainError(ErrorCode.INVALID_CREDENTIALS, message, ["input", "password"])
+        user = await prove_login(user, email, password, client_address, error)
     async with in_transaction():
         if user is None:
             user = await User.create(email=email, password_hash=password_hash)
@@ -65,11 +83,13 @@ async def login(
 ) -> Credentials:
     """Log in to `company_id`, or to the most recently used membership."""
     email = email.strip().lower()
-    await check_login_allowed(email, client_address)
-    user = await User.get_or_none(email=email)
-    if not await verify_password(user.password_hash if user else None, password) or user is None:
-        await record_login_failure(email, client_address)
-        raise DomainError(ErrorCode.INVALID_CREDENTIALS, WRONG_LOGIN)
+    user = await prove_login(
+        await User.get_or_none(email=email),
+        email,
+        password,
+        client_address,
+        DomainError(ErrorCode.INVALID_CREDENTIALS, WRONG_LOGIN),
+    )
     memberships = Membership.filter(user_id=user.id)
     if company_id is not None:
         memberships = memberships.filter(company_id=company_id)

@@ -15,11 +15,10 @@ from permissions.members import (
     require_staff,
     visible_invitations,
 )
-from permissions.passwords import hash_password, verify_password
-from permissions.throttle import check_login_allowed, record_login_failure
+from permissions.passwords import hash_password
 from permissions.tokens import hash_token, new_opaque_token
 from resolvers import validation
-from resolvers.auth import check_password, create_membership
+from resolvers.auth import check_password, create_membership, prove_login
 from resolvers.mail import queue_email
 from resolvers.sessions import Credentials, start_session
 from servicedesk.settings import current
@@ -106,14 +105,9 @@ async def accept_invitation(
         check_password(password, "input", "password")
         password_hash = await hash_password(password)
     else:
-        await check_login_allowed(invitation.email, client_address)
-        if not await verify_password(user.password_hash, password):
-            await record_login_failure(invitation.email, client_address)
-            raise DomainError(
-                ErrorCode.INVALID_CREDENTIALS,
-                "This e-mail already has a login: give its password",
-                ["input", "password"],
-            )
+        message = "This e-mail already has a login: give its password"
+        error = DomainError(ErrorCode.INVALID_CREDENTIALS, message, ["input", "password"])
+        user = await prove_login(user, invitation.email, password, client_address, error)
         if await Membership.exists(company_id=invitation.company_id, user_id=user.id):
             raise DomainError(ErrorCode.CONFLICT, "You are already a member of this company")
     async with in_transaction():

@@ -68,7 +68,7 @@ class Member(Node):
         description="Visible to OWNER/STAFF and to the member itself; null for others."
     )
     async def email(self, info: Info) -> str | None:
-        if not can_see_member_email(info.context.require_actor(), self.pk):
+        if not can_see_member_email(info.context.require_actor(), self.user_id):
             return None
         return await info.context.loaders.user_email.load(self.user_id)
 

@@ -66,7 +66,9 @@ CONTACTS: list[tuple[ContactKind, LegalForm, str, str, str, list[AddressRow]]] =
 async def _build() -> None:
     owner = actor_of(
         (
-            await register("Demo Cleaning", "Olga Owner", OWNER_EMAIL, PASSWORD, "Europe/Moscow")
+            await register(
+                "Demo Cleaning", "Olga Owner", OWNER_EMAIL, PASSWORD, "Europe/Moscow", None
+            )
         ).membership,
         None,
     )

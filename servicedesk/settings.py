@@ -111,7 +111,11 @@ def load(environ: dict[str, str] | None = None) -> Settings:
     public_url = _url(env, "PUBLIC_URL", ("http", "https"))
     if public_url is None and production:
         raise SettingsError("PUBLIC_URL", "required in production")
-    origins = tuple(o.strip().rstrip("/") for o in env.get("ALLOWED_ORIGINS", "").split(",") if o)
+    origins = tuple(
+        origin.strip().rstrip("/")
+        for origin in env.get("ALLOWED_ORIGINS", "").split(",")
+        if origin.strip()
+    )
     return Settings(
         env=name,
         data_dir=data_dir,

@@ -187,3 +187,26 @@ async def test_login_is_rate_limited_per_client_address(app: Starlette) -> None:
     async with httpx.AsyncClient(transport=other, base_url="http://testserver") as http:
         data = await Api(http).ok(LOGIN, {"email": owner.email, "password": PASSWORD})
         assert data["login"]["errors"] == []
+
+
+async def test_register_with_a_taken_email_needs_its_password_and_is_rate_limited(
+    api: Api,
+) -> None:
+    owner = await register(api)
+    attempt = {
+        "companyName": "Mine",
+        "name": "Thief",
+        "email": owner.email,
+        "password": "guess1234",
+    }
+    codes = []
+    for _ in range(11):
+        data = await api.ok(
+            "mutation($i: RegisterInput!) { register(input: $i) { accessToken errors { code } } }",
+            {"i": attempt},
+        )
+        assert data["register"]["accessToken"] is None
+        codes.append(data["register"]["errors"][0]["code"])
+    assert codes == ["INVALID_CREDENTIALS"] * 10 + ["RATE_LIMITED"]
+    memberships = await api.ok("{ myMemberships { id } }", token=owner.access)
+    assert len(memberships["myMemberships"]) == 1

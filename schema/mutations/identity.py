@@ -50,7 +50,12 @@ class IdentityMutations:
             return auth_payload(
                 info,
                 await auth.register(
-                    input.company_name, input.name, input.email, input.password, input.timezone
+                    input.company_name,
+                    input.name,
+                    input.email,
+                    input.password,
+                    input.timezone,
+                    info.context.client_address,
                 ),
             )
 
