@@ -2,6 +2,18 @@
 
 from models.contacts import Address, Contact, ContactKind, LegalForm
 from models.mail import OutboxEmail
+from models.orders import (
+    CLOSED_STATUSES,
+    Channel,
+    Comment,
+    CommentVisibility,
+    Order,
+    OrderCounter,
+    OrderStatus,
+    OrderStatusChange,
+    Photo,
+    PhotoKind,
+)
 from models.people import (
     Company,
     Invitation,
@@ -12,9 +24,14 @@ from models.people import (
     Session,
     User,
 )
+from models.tasks import Task, TaskStatus, Template, TemplateKind, TemplateShare
 
 __all__ = [
+    "CLOSED_STATUSES",
     "Address",
+    "Channel",
+    "Comment",
+    "CommentVisibility",
     "Company",
     "Contact",
     "ContactKind",
@@ -22,9 +39,20 @@ __all__ = [
     "LegalForm",
     "LoginFailure",
     "Membership",
+    "Order",
+    "OrderCounter",
+    "OrderStatus",
+    "OrderStatusChange",
     "OutboxEmail",
+    "Photo",
+    "PhotoKind",
     "RefreshToken",
     "Role",
     "Session",
+    "Task",
+    "TaskStatus",
+    "Template",
+    "TemplateKind",
+    "TemplateShare",
     "User",
 ]

@@ -7,7 +7,13 @@ from typing import Any
 
 from servicedesk.settings import Settings
 
-MODEL_MODULES = ["models.people", "models.contacts", "models.mail"]
+MODEL_MODULES = [
+    "models.people",
+    "models.contacts",
+    "models.mail",
+    "models.orders",
+    "models.tasks",
+]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 

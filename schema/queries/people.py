@@ -1,40 +1,18 @@
-"""Root query fields; each delegates to resolvers/ and converts rows to types."""
+"""Root query fields of people and contacts: node, me, members, invitations, contacts."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
 
 import strawberry
 
 from resolvers import auth, contacts, invitations, members
-from resolvers.nodes import find_node
 from schema.connection import Connection, connection_of
-from schema.contacts import Address, Contact, ContactFilter
+from schema.contacts import Contact, ContactFilter
 from schema.context import Info
-from schema.ids import parse_global_id
-from schema.node import Node
-from schema.people import Company, Invitation, Member, Role
-
-NODE_TYPES: dict[str, Callable[[Any], Node]] = {
-    "Company": Company.of,
-    "Member": Member.of,
-    "Invitation": Invitation.of,
-    "Contact": Contact.of,
-    "Address": Address.of,
-}
+from schema.people import Invitation, Member, Role
 
 
 @strawberry.type
-class Query:
-    @strawberry.field
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        parsed = parse_global_id(id)
-        if parsed is None or parsed[0] not in NODE_TYPES or not parsed[1].isdigit():
-            return None
-        row = await find_node(info.context.require_actor(), parsed[0], int(parsed[1]))
-        return None if row is None else NODE_TYPES[parsed[0]](row)
-
+class PeopleQueries:
     @strawberry.field
     async def me(self, info: Info) -> Member:
         actor = info.context.require_actor()

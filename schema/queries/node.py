@@ -1,0 +1,35 @@
+"""`node(id)`: any object the caller may see, else null (hidden and missing look alike)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+
+from resolvers.nodes import find_node
+from schema.contacts import Address, Contact
+from schema.context import Info
+from schema.ids import parse_global_id
+from schema.node import Node
+from schema.people import Company, Invitation, Member
+
+# Type name in the global id -> the type built from the row `resolvers.nodes` finds.
+NODE_TYPES: dict[str, Callable[[Any], Node]] = {
+    "Company": Company.of,
+    "Member": Member.of,
+    "Invitation": Invitation.of,
+    "Contact": Contact.of,
+    "Address": Address.of,
+}
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        parsed = parse_global_id(id)
+        if parsed is None or parsed[0] not in NODE_TYPES or not parsed[1].isdigit():
+            return None
+        row = await find_node(info.context.require_actor(), parsed[0], int(parsed[1]))
+        return None if row is None else NODE_TYPES[parsed[0]](row)
