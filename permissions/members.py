@@ -55,6 +55,14 @@ def can_see_member_email(actor: Actor, member_user_id: int) -> bool:
     return actor.is_staff or actor.user_id == member_user_id
 
 
+def can_see_member_relations(actor: Actor, member_user_id: int) -> bool:
+    """The org tree around a member (manager, reports): staff, and the person itself.
+
+    A client sees the name of its order's responsible member, not the company's tree.
+    """
+    return actor.is_staff or actor.user_id == member_user_id
+
+
 def require_staff(actor: Actor) -> None:
     if not actor.is_staff:
         raise forbidden("Only the company's staff may do this")
@@ -63,20 +71,24 @@ def require_staff(actor: Actor) -> None:
 async def access_subtree_member_by_id(
     actor: Actor, member_id: int | None, *, field: list[str] | None = None
 ) -> Membership:
-    """A staff member at or below the actor in the org tree (whom the actor manages)."""
+    """A staff member at or below the actor in the org tree (whom the actor manages).
+
+    Staff see every member, so one outside the subtree is INVALID rather than hidden.
+    """
     require_staff(actor)
     member = (
         None
         if member_id is None
         else await Membership.get_or_none(
-            id=member_id,
-            company_id=actor.company_id,
-            role__in=[Role.OWNER, Role.STAFF],
-            path__startswith=actor.path,
+            id=member_id, company_id=actor.company_id, role__in=[Role.OWNER, Role.STAFF]
         )
     )
     if member is None:
         raise not_found("Member", field)
+    if not actor.is_above_or_self(member.path):
+        raise DomainError(
+            ErrorCode.INVALID, "Must be you or someone below you in the org tree", field
+        )
     return member
 
 

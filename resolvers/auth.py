@@ -6,7 +6,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models import Company, Membership, Role, User
+from models import Company, Membership, OrderCounter, Role, User
 from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, invalid, not_found
 from permissions.passwords import hash_password, password_problem, verify_password
@@ -74,6 +74,7 @@ async def register(
         if user is None:
             user = await User.create(email=email, password_hash=password_hash)
         company = await Company.create(name=company_name, timezone=zone)
+        _ = await OrderCounter.create(company=company)
         owner = await create_membership(company=company, user=user, role=Role.OWNER, name=name)
     return await start_session(owner)
 

@@ -39,7 +39,7 @@ class ContactData:
     manager_id: int | None = None
 
 
-def _address_fields(data: AddressData, *field: str) -> dict[str, Any]:
+def address_fields(data: AddressData, *field: str) -> dict[str, Any]:
     for name, value, bound in (("latitude", data.latitude, 90), ("longitude", data.longitude, 180)):
         if value is not None and not -bound <= value <= bound:
             raise invalid(f"Must be between -{bound} and {bound}", *field, name)
@@ -90,7 +90,7 @@ async def create_contact(
     if not can_edit_contacts(actor):
         raise forbidden("Only the company's staff may add contacts")
     fields = await _contact_fields(actor, data, given | {"name"})
-    rows = [_address_fields(a, "input", "addresses", str(i)) for i, a in enumerate(addresses)]
+    rows = [address_fields(a, "input", "addresses", str(i)) for i, a in enumerate(addresses)]
     async with in_transaction():
         contact = await Contact.create(
             company_id=actor.company_id, kind=kind, legal_form=legal_form, **fields
@@ -119,7 +119,7 @@ async def add_address(actor: Actor, contact_id: int | None, data: AddressData) -
     if not can_edit_contacts(actor):
         raise forbidden("Only the company's staff may edit contacts")
     return await Address.create(
-        company_id=actor.company_id, contact_id=contact.id, **_address_fields(data, "input")
+        company_id=actor.company_id, contact_id=contact.id, **address_fields(data, "input")
     )
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
-from models import Company, Invitation, Membership, Role, User
+from models import Company, ContactKind, Invitation, Membership, Role, User
 from permissions.actor import Actor
+from permissions.contacts import access_contact_by_id
 from permissions.errors import DomainError, ErrorCode, not_found
 from permissions.members import (
     access_subtree_member_by_id,
@@ -50,6 +51,17 @@ async def invite_member(
     if await Membership.exists(company_id=actor.company_id, user__email=email):
         raise DomainError(ErrorCode.CONFLICT, "This person is already a member", ["input", "email"])
     return await _send(actor, email, Role.STAFF, name, title, manager.id, None)
+
+
+async def invite_contact(actor: Actor, contact_id: int | None, email: str | None) -> SentInvitation:
+    """Invite a client or contractor to its portal; it acts for that contact card."""
+    contact = await access_contact_by_id(actor, contact_id, ["contactId"])
+    require_staff(actor)
+    address = validation.email_address(email or contact.email or "", "email")
+    if await Membership.exists(company_id=actor.company_id, user__email=address):
+        raise DomainError(ErrorCode.CONFLICT, "This person is already a member", ["email"])
+    role = Role.CLIENT if contact.kind == ContactKind.CLIENT else Role.CONTRACTOR
+    return await _send(actor, address, role, contact.name, None, None, contact.id)
 
 
 async def _send(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from models import Address, Company, Contact, Membership, User
+from models import Address, Company, Contact, Membership, TemplateShare, User
 
 
 async def companies(ids: Sequence[int]) -> list[Company | None]:
@@ -49,3 +49,11 @@ async def portal_members(contact_ids: Sequence[int]) -> list[list[Membership]]:
         if member.contact_id is not None:
             groups[member.contact_id].append(member)
     return [groups[i] for i in contact_ids]
+
+
+async def template_shares(template_ids: Sequence[int]) -> list[list[Membership]]:
+    groups: dict[int, list[Membership]] = defaultdict(list)
+    shares = TemplateShare.filter(template_id__in=template_ids).select_related("member")
+    for share in await shares.order_by("member__name", "member_id"):
+        groups[share.template_id].append(share.member)
+    return [groups[i] for i in template_ids]

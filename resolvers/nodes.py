@@ -11,6 +11,9 @@ from permissions.companies import access_company_by_id
 from permissions.contacts import access_address_by_id, access_contact_by_id
 from permissions.errors import DomainError
 from permissions.members import access_invitation_by_id, access_member_by_id
+from permissions.orders import access_comment_by_id, access_order_by_id, access_photo_by_id
+from permissions.tasks import access_task_by_id
+from permissions.templates import access_template_by_id
 
 FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "Company": access_company_by_id,
@@ -18,6 +21,11 @@ FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "Invitation": access_invitation_by_id,
     "Contact": access_contact_by_id,
     "Address": access_address_by_id,
+    "Order": access_order_by_id,
+    "Comment": access_comment_by_id,
+    "Photo": access_photo_by_id,
+    "Task": access_task_by_id,
+    "Template": access_template_by_id,
 }
 
 

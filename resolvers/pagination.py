@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import base64
 import json
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from tortoise import connections
 from tortoise.expressions import Q
+from tortoise.fields import CharField, DatetimeField, IntField
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -44,15 +47,27 @@ def _encode(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str, fields: Sequence[str]) -> list[Any]:
+def _decode(cursor: str, model: type[Model], fields: Sequence[str]) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        if not isinstance(values, list) or len(values) != len(fields):
+            raise ValueError
+        return [_typed(model, name, value) for name, value in zip(fields, values, strict=True)]
+    except (ValueError, TypeError, UnicodeDecodeError):
         raise invalid("Malformed cursor", "after") from None
-    if not isinstance(values, list) or len(values) != len(fields):
-        raise invalid("Malformed cursor", "after")
-    return list(values)
+
+
+def _typed(model: type[Model], name: str, value: Any) -> Any:
+    """A cursor value as the field's type: dates travel as ISO strings."""
+    field = model._meta.fields_map[name]
+    if isinstance(field, DatetimeField):
+        return datetime.fromisoformat(value)
+    if isinstance(field, IntField) and not isinstance(value, int):
+        raise ValueError
+    if isinstance(field, CharField) and not isinstance(value, str):
+        raise ValueError
+    return value
 
 
 def _after(order: Sequence[str], values: list[Any]) -> Q:
@@ -74,7 +89,7 @@ async def paginate(
     names = [spec.lstrip("-") for spec in order]
     page_query = query
     if after:
-        page_query = page_query.filter(_after(order, _decode(after, names)))
+        page_query = page_query.filter(_after(order, _decode(after, query.model, names)))
     rows = list(await page_query.order_by(*order).limit(size + 1)) if size else []
     has_next = len(rows) > size
     rows = rows[:size]
@@ -84,3 +99,49 @@ async def paginate(
         return await query.count()
 
     return Page(rows, cursors, has_next, bool(after), count)
+
+
+@dataclass(frozen=True, slots=True)
+class ParentPage(Generic[M]):
+    rows: list[M]
+    cursors: list[str]
+    has_next: bool
+
+
+async def pages_per_parent(
+    query: QuerySet[M],
+    parent: str,
+    order: Sequence[str],
+    first: int | None,
+    after: str | None,
+) -> dict[int, ParentPage[M]]:
+    """One page of `query` for each value of `parent` (e.g. comments per order).
+
+    Two statements for any number of parents: the ids ranked by ROW_NUMBER() over a
+    partition per parent (the filter of `query`, visibility included, is its inner query),
+    then the rows. `order` must end with the id.
+    """
+    size = page_size(first)
+    names = [spec.lstrip("-") for spec in order]
+    if after:
+        query = query.filter(_after(order, _decode(after, query.model, names)))
+    columns = list(dict.fromkeys(["id", parent, *names]))
+    ranking = ", ".join(
+        f'"{spec.lstrip("-")}" {"DESC" if spec[0] == "-" else "ASC"}' for spec in order
+    )
+    sql = (
+        f'SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (PARTITION BY "{parent}" '
+        f'ORDER BY {ranking}) AS "position" FROM ({query.values(*columns).sql(params_inline=True)}) '
+        f'AS "base") AS "ranked" WHERE "position" <= {size + 1}'
+    )
+    ids = [row["id"] for row in await connections.get("default").execute_query_dict(sql)]
+    groups: dict[int, list[M]] = defaultdict(list)
+    if ids and size:
+        for row in await query.model.filter(id__in=ids).order_by(*order):
+            groups[getattr(row, parent)].append(row)
+    pages: dict[int, ParentPage[M]] = {}
+    for key, rows in groups.items():
+        shown = rows[:size]
+        cursors = [_encode([getattr(row, name) for name in names]) for row in shown]
+        pages[key] = ParentPage(shown, cursors, len(rows) > size)
+    return pages

@@ -39,6 +39,14 @@ class Connection(Generic[T]):
 
 
 def connection_of(page: Page[Any], convert: Callable[[Any], T]) -> Connection[T]:
+    return typed_connection_of(page, convert, Connection)
+
+
+C = TypeVar("C", bound=Connection[Any])
+
+
+def typed_connection_of(page: Page[Any], convert: Callable[[Any], Any], kind: type[C]) -> C:
+    """A connection of the concrete class `kind` (for types that must be named lazily)."""
     rows: list[Model] = page.rows
     edges = [Edge(node=convert(row), cursor=c) for row, c in zip(rows, page.cursors, strict=True)]
     info = PageInfo(
@@ -47,4 +55,4 @@ def connection_of(page: Page[Any], convert: Callable[[Any], T]) -> Connection[T]
         start_cursor=page.cursors[0] if page.cursors else None,
         end_cursor=page.cursors[-1] if page.cursors else None,
     )
-    return Connection(edges=edges, page_info=info, count=page.count)
+    return kind(edges=edges, page_info=info, count=page.count)

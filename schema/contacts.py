@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -15,6 +16,11 @@ from schema.errors import UserError
 from schema.ids import to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
+
+if TYPE_CHECKING:
+    from schema.orders import OrderConnection
+
+LazyOrderConnection = Annotated["OrderConnection", strawberry.lazy("schema.orders")]
 
 ContactKind = models.ContactKind
 LegalForm = models.LegalForm
@@ -71,6 +77,11 @@ class Contact(Node):
             row=row,
         )
 
+    def card_visible(self, info: Info) -> bool:
+        """Details beyond the name: staff and the contact's own members (not a contractor
+        looking at its order's client, who gets the address from the order)."""
+        return can_see_contact_details(info.context.require_actor(), self.pk)
+
     @strawberry.field(
         description="Contact details are visible to OWNER/STAFF and to the contact's own members."
     )
@@ -95,12 +106,16 @@ class Contact(Node):
 
     @strawberry.field
     async def addresses(self, info: Info) -> list[Address]:
+        if not self.card_visible(info):
+            return []
         return [Address.of(row) for row in await info.context.loaders.addresses.load(self.pk)]
 
     @strawberry.field(
         description="The staff member who looks after this contact; portal requests go to them."
     )
     async def manager(self, info: Info) -> Member | None:
+        if not self.card_visible(info):
+            return None
         return await load_member(info, self.manager_id)
 
     @strawberry.field(
@@ -108,7 +123,18 @@ class Contact(Node):
         "(a client organisation may have several people)."
     )
     async def portal_members(self, info: Info) -> list[Member]:
+        if not self.card_visible(info):
+            return []
         return [Member.of(row) for row in await info.context.loaders.portal_members.load(self.pk)]
+
+    @strawberry.field
+    async def orders(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> LazyOrderConnection:
+        """Orders of this client (or given to this contractor) that the caller may see."""
+        from schema.orders import contact_orders
+
+        return await contact_orders(info, self.pk, self.kind, first, after)
 
 
 async def load_contact(info: Info, contact_id: int | None) -> Contact | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import strawberry
 from starlette.requests import Request
@@ -22,6 +23,8 @@ class Context:
     request_id: str
     client_address: str | None
     loaders: Loaders = field(default_factory=Loaders)
+    # One clock per request, so `overdue` in filters and in fields agree.
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def require_actor(self) -> Actor:
         if self.actor is None:

@@ -6,8 +6,21 @@ from dataclasses import dataclass, field
 
 from strawberry.dataloader import DataLoader
 
-from models import Address, Company, Contact, Membership
-from resolvers import loaders
+from models import (
+    Address,
+    Comment,
+    Company,
+    Contact,
+    ContactKind,
+    Membership,
+    Order,
+    OrderStatusChange,
+    Photo,
+)
+from permissions.actor import Actor
+from resolvers import loaders, order_loaders
+from resolvers.order_loaders import CommentCountKey, CommentPageKey, ContactOrdersKey
+from resolvers.pagination import ParentPage
 
 
 @dataclass
@@ -32,4 +45,31 @@ class Loaders:
     )
     portal_members: DataLoader[int, list[Membership]] = field(
         default_factory=lambda: DataLoader(loaders.portal_members)
+    )
+    address: DataLoader[int, Address | None] = field(
+        default_factory=lambda: DataLoader(order_loaders.addresses_by_id)
+    )
+    visible_order: DataLoader[tuple[int, Actor], Order | None] = field(
+        default_factory=lambda: DataLoader(order_loaders.visible_orders_by_id)
+    )
+    history: DataLoader[int, list[OrderStatusChange]] = field(
+        default_factory=lambda: DataLoader(order_loaders.history)
+    )
+    photos: DataLoader[int, list[Photo]] = field(
+        default_factory=lambda: DataLoader(order_loaders.photos)
+    )
+    comment_page: DataLoader[CommentPageKey, ParentPage[Comment]] = field(
+        default_factory=lambda: DataLoader(order_loaders.comment_pages)
+    )
+    comment_count: DataLoader[CommentCountKey, int] = field(
+        default_factory=lambda: DataLoader(order_loaders.comment_counts)
+    )
+    contact_orders: DataLoader[ContactOrdersKey, ParentPage[Order]] = field(
+        default_factory=lambda: DataLoader(order_loaders.contact_order_pages)
+    )
+    contact_order_count: DataLoader[tuple[int, ContactKind, Actor], int] = field(
+        default_factory=lambda: DataLoader(order_loaders.contact_order_counts)
+    )
+    template_shared_with: DataLoader[int, list[Membership]] = field(
+        default_factory=lambda: DataLoader(loaders.template_shares)
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 import models
-from permissions.members import can_see_member_email
+from permissions.members import can_see_member_email, can_see_member_relations
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
@@ -76,10 +76,14 @@ class Member(Node):
         description="The staff member this one reports to; null for the OWNER and for CLIENT/CONTRACTOR."
     )
     async def manager(self, info: Info) -> Member | None:
+        if not can_see_member_relations(info.context.require_actor(), self.user_id):
+            return None
         return await load_member(info, self.manager_id)
 
     @strawberry.field(description="Direct reports.")
     async def subordinates(self, info: Info) -> list[Member]:
+        if not can_see_member_relations(info.context.require_actor(), self.user_id):
+            return []
         return [Member.of(row) for row in await info.context.loaders.subordinates.load(self.pk)]
 
     @strawberry.field(

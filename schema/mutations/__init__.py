@@ -9,9 +9,13 @@ import strawberry
 
 from schema.mutations.contacts import ContactMutations
 from schema.mutations.identity import IdentityMutations
+from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
+from schema.mutations.tasks import TaskMutations
 
 
 @strawberry.type
-class Mutation(IdentityMutations, OrgTreeMutations, ContactMutations):
+class Mutation(
+    IdentityMutations, OrgTreeMutations, ContactMutations, OrderMutations, TaskMutations
+):
     pass

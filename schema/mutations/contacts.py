@@ -18,12 +18,7 @@ from schema.contacts import (
 from schema.context import Info
 from schema.errors import payload_of
 from schema.ids import decode_id, decode_optional_id
-
-
-def _given(source: object) -> set[str]:
-    """The camelCase names of the input fields the client actually sent."""
-    names = {name for name, value in vars(source).items() if value is not strawberry.UNSET}
-    return {name.split("_")[0] + "".join(p.title() for p in name.split("_")[1:]) for name in names}
+from schema.inputs import given_fields
 
 
 @strawberry.type
@@ -37,7 +32,7 @@ class ContactMutations:
                 input.kind,
                 input.legal_form,
                 contact_data(input, manager),
-                _given(input),
+                given_fields(input, none_is_given=True),
                 [a.data() for a in input.addresses or []],
             )
             return ContactPayload(contact=Contact.of(row))
@@ -56,7 +51,7 @@ class ContactMutations:
                 info.context.require_actor(),
                 decode_id(id, "Contact"),
                 contact_data(input, manager),
-                _given(input),
+                given_fields(input, none_is_given=True),
             )
             return ContactPayload(contact=Contact.of(row))
 

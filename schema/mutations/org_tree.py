@@ -42,6 +42,22 @@ class OrgTreeMutations:
 
         return await payload_of(InvitationPayload, act)
 
+    @strawberry.mutation(
+        description="Invites a client or contractor contact to log in to its portal."
+    )
+    async def invite_contact(
+        self, info: Info, contact_id: strawberry.ID, email: str | None = None
+    ) -> InvitationPayload:
+        async def act() -> InvitationPayload:
+            sent = await invitations.invite_contact(
+                info.context.require_actor(), decode_id(contact_id, "Contact"), email
+            )
+            return InvitationPayload(
+                invitation=Invitation.of(sent.invitation), invite_url=sent.url, token=sent.token
+            )
+
+        return await payload_of(InvitationPayload, act)
+
     @strawberry.mutation
     async def move_member(
         self, info: Info, member_id: strawberry.ID, manager_id: strawberry.ID

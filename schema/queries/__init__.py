@@ -8,9 +8,11 @@ from __future__ import annotations
 import strawberry
 
 from schema.queries.node import NodeQueries
+from schema.queries.orders import OrderQueries
 from schema.queries.people import PeopleQueries
+from schema.queries.tasks import TaskQueries
 
 
 @strawberry.type
-class Query(NodeQueries, PeopleQueries):
+class Query(NodeQueries, PeopleQueries, OrderQueries, TaskQueries):
     pass

@@ -12,7 +12,9 @@ from schema.contacts import Address, Contact
 from schema.context import Info
 from schema.ids import parse_global_id
 from schema.node import Node
+from schema.orders import Comment, Order, Photo
 from schema.people import Company, Invitation, Member
+from schema.tasks import Task, Template
 
 # Type name in the global id -> the type built from the row `resolvers.nodes` finds.
 NODE_TYPES: dict[str, Callable[[Any], Node]] = {
@@ -21,6 +23,11 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
     "Invitation": Invitation.of,
     "Contact": Contact.of,
     "Address": Address.of,
+    "Order": Order.of,
+    "Comment": Comment.of,
+    "Photo": Photo.of,
+    "Task": Task.of,
+    "Template": Template.of,
 }
 
 

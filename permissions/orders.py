@@ -1,0 +1,134 @@
+"""Who sees which orders, which of their fields and comments: the table of DESIGN.md.
+
+`visible_orders` (a query filter) and `can_see_order` (the same rule in memory, for realtime
+events) are one definition written twice; a property test proves they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.expressions import Subquery
+from tortoise.queryset import QuerySet
+
+from models import Comment, CommentVisibility, Order, Photo, Role
+from permissions.actor import Actor
+from permissions.errors import not_found
+
+
+@dataclass(frozen=True, slots=True)
+class OrderKeys:
+    """What decides who may see an order (also carried by its realtime events)."""
+
+    company_id: int
+    client_id: int
+    contractor_id: int | None
+    responsible_path: str
+
+
+def visible_orders(actor: Actor) -> QuerySet[Order]:
+    orders = Order.filter(company_id=actor.company_id)
+    if actor.role == Role.OWNER:
+        return orders
+    if actor.role == Role.STAFF:
+        return orders.filter(responsible__path__startswith=actor.path)
+    if actor.role == Role.CLIENT:
+        return orders.filter(client_id=actor.contact_id or 0)
+    return orders.filter(contractor_id=actor.contact_id or 0)
+
+
+def can_see_order(actor: Actor, order: OrderKeys) -> bool:
+    if order.company_id != actor.company_id:
+        return False
+    if actor.role == Role.OWNER:
+        return True
+    if actor.role == Role.STAFF:
+        return order.responsible_path.startswith(actor.path)
+    if actor.role == Role.CLIENT:
+        return actor.contact_id is not None and order.client_id == actor.contact_id
+    return actor.contact_id is not None and order.contractor_id == actor.contact_id
+
+
+async def access_order_by_id(
+    actor: Actor, order_id: int | None, field: list[str] | None = None
+) -> Order:
+    order = None if order_id is None else await visible_orders(actor).get_or_none(id=order_id)
+    if order is None:
+        raise not_found("Order", field)
+    return order
+
+
+def is_orders_client(actor: Actor, order: Order) -> bool:
+    return actor.role == Role.CLIENT and actor.contact_id == order.client_id
+
+
+def is_orders_contractor(actor: Actor, order: Order) -> bool:
+    return actor.role == Role.CONTRACTOR and actor.contact_id == order.contractor_id
+
+
+# Field rules of a visible order (hidden fields resolve to null).
+
+
+def can_see_price(actor: Actor, order: Order) -> bool:
+    return actor.is_staff or is_orders_client(actor, order)
+
+
+def can_see_contractor_fee(actor: Actor, order: Order) -> bool:
+    return actor.is_staff or is_orders_contractor(actor, order)
+
+
+def can_see_internal_note(actor: Actor, order: Order) -> bool:
+    return actor.is_staff
+
+
+def can_see_feedback(actor: Actor, order: Order) -> bool:
+    return actor.is_staff or is_orders_client(actor, order)
+
+
+def comment_visibilities(actor: Actor) -> tuple[CommentVisibility, ...]:
+    """Comments an actor sees on the orders it sees."""
+    if actor.is_staff:
+        return tuple(CommentVisibility)
+    if actor.role == Role.CLIENT:
+        return (CommentVisibility.CLIENT,)
+    return (CommentVisibility.CONTRACTOR,)
+
+
+def default_comment_visibility(actor: Actor) -> CommentVisibility:
+    """Staff write internal notes unless they say otherwise; portal members write to staff."""
+    if actor.is_staff:
+        return CommentVisibility.INTERNAL
+    return comment_visibilities(actor)[0]
+
+
+async def access_comment_by_id(actor: Actor, comment_id: int | None) -> Comment:
+    """A comment is visible on a visible order, if it is meant for the actor."""
+    comment = (
+        None
+        if comment_id is None
+        else await Comment.get_or_none(
+            id=comment_id,
+            company_id=actor.company_id,
+            visibility__in=comment_visibilities(actor),
+            order_id__in=Subquery(visible_orders(actor).values("id")),
+        )
+    )
+    if comment is None:
+        raise not_found("Comment")
+    return comment
+
+
+async def access_photo_by_id(actor: Actor, photo_id: int | None) -> Photo:
+    """A photo is visible with its order."""
+    photo = (
+        None
+        if photo_id is None
+        else await Photo.get_or_none(
+            id=photo_id,
+            company_id=actor.company_id,
+            order_id__in=Subquery(visible_orders(actor).values("id")),
+        )
+    )
+    if photo is None:
+        raise not_found("Photo")
+    return photo

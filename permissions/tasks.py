@@ -1,0 +1,74 @@
+"""Who sees which internal tasks and who may complete or acknowledge them.
+
+Tasks are staff business: portal members (CLIENT, CONTRACTOR) see none and may do nothing
+with them. A staff member sees the tasks assigned to it or to anyone below it in the org
+tree, and the tasks it created; the OWNER sees the whole company's.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from models import Role, Task
+from permissions.actor import Actor
+from permissions.errors import DomainError, ErrorCode, forbidden, not_found
+from permissions.members import NO_ROW, require_staff
+
+
+def visible_tasks(actor: Actor) -> QuerySet[Task]:
+    tasks = Task.filter(company_id=actor.company_id)
+    if actor.role == Role.OWNER:
+        return tasks
+    if actor.role == Role.STAFF:
+        return tasks.filter(
+            Q(assignee__path__startswith=actor.path) | Q(creator_id=actor.membership_id)
+        )
+    return tasks.filter(id=NO_ROW)
+
+
+def can_see_task(actor: Actor, task: Task, assignee_path: str) -> bool:
+    """`visible_tasks` in memory, for a task whose assignee's path is known."""
+    if task.company_id != actor.company_id or not actor.is_staff:
+        return False
+    return (
+        actor.is_owner
+        or actor.is_above_or_self(assignee_path)
+        or task.creator_id == actor.membership_id
+    )
+
+
+async def access_task_by_id(
+    actor: Actor, task_id: int | None, field: list[str] | None = None
+) -> Task:
+    task = None if task_id is None else await visible_tasks(actor).get_or_none(id=task_id)
+    if task is None:
+        raise not_found("Task", field)
+    return task
+
+
+def check_complete(actor: Actor, task: Task, assignee_path: str) -> None:
+    """Who may complete a visible task: its assignee, its creator, or anyone above the assignee.
+
+    Those are exactly the staff who see it, so for them the check never refuses; it is
+    written out so that a wider `visible_tasks` could not silently widen who completes.
+    An announcement is not completed by anyone: its assignee acknowledges it.
+    """
+    require_staff(actor)
+    if task.requires_acknowledgement:
+        raise DomainError(
+            ErrorCode.INVALID, "An announcement is acknowledged by its assignee, not completed"
+        )
+    if actor.membership_id not in (task.assignee_id, task.creator_id) and not (
+        actor.is_above_or_self(assignee_path)
+    ):
+        raise forbidden("Only the assignee, the creator or their managers may complete a task")
+
+
+def check_acknowledge(actor: Actor, task: Task) -> None:
+    """Only the assignee confirms having read an announcement (its managers only see it)."""
+    require_staff(actor)
+    if task.assignee_id != actor.membership_id:
+        raise forbidden("Only the assignee may acknowledge a task")
+    if not task.requires_acknowledgement:
+        raise DomainError(ErrorCode.INVALID, "This task needs completing, not acknowledging")

@@ -1,0 +1,117 @@
+"""What happens to an order after it exists: assignment, status moves, comments, rating."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from models import (
+    CLOSED_STATUSES,
+    Comment,
+    CommentVisibility,
+    Order,
+    OrderStatus,
+    OrderStatusChange,
+)
+from permissions.actor import Actor
+from permissions.errors import DomainError, ErrorCode, forbidden, invalid
+from permissions.order_status import check_move, may_assign, may_rate
+from permissions.orders import access_order_by_id, comment_visibilities, default_comment_visibility
+from resolvers import validation
+from resolvers.orders import contractor_of
+
+CHANGED_MEANWHILE = "The order changed meanwhile; reload it and try again"
+
+
+async def _move(
+    order: Order, to: OrderStatus, actor: Actor, comment: str | None, **changes: Any
+) -> None:
+    """Change the status if nobody else did since it was read, and record it in the history."""
+    async with in_transaction():
+        updated = await Order.filter(id=order.id, status=order.status).update(
+            status=to, updated_at=datetime.now(UTC), **changes
+        )
+        if not updated:
+            raise DomainError(ErrorCode.CONFLICT, CHANGED_MEANWHILE)
+        _ = await OrderStatusChange.create(
+            order_id=order.id,
+            from_status=order.status,
+            to_status=to,
+            by_id=actor.membership_id,
+            comment=comment,
+        )
+
+
+async def assign_order(
+    actor: Actor, order_id: int | None, contractor_id: int | None, fee: Decimal | None
+) -> Order:
+    order = await access_order_by_id(actor, order_id, ["id"])
+    if not may_assign(actor):
+        raise forbidden("Only staff assign contractors")
+    if order.status in CLOSED_STATUSES:
+        raise invalid(f"A {order.status} order cannot be reassigned", "id")
+    contractor = await contractor_of(actor, contractor_id, ["contractorId"])
+    if fee is not None and (not fee.is_finite() or fee < 0):
+        raise invalid("Must be a sum of at least 0", "contractorFee")
+    changes: dict[str, Any] = {"contractor_id": contractor.id}
+    if fee is not None:
+        changes["contractor_fee"] = fee.quantize(Decimal("0.01"))
+    if order.status == OrderStatus.NEW:
+        await _move(order, OrderStatus.ASSIGNED, actor, None, **changes)
+    else:
+        _ = order.update_from_dict(changes)
+        await order.save(update_fields=[*changes, "updated_at"])
+    return await Order.get(id=order.id)
+
+
+async def set_order_status(
+    actor: Actor, order_id: int | None, status: OrderStatus, comment: str | None, now: datetime
+) -> Order:
+    order = await access_order_by_id(actor, order_id, ["id"])
+    note = validation.optional_text(comment, 5000, "comment")
+    check_move(actor, order, status, note)
+    changes: dict[str, Any] = {}
+    if status == OrderStatus.DONE:
+        changes["completed_at"] = now
+    elif order.status == OrderStatus.DONE:
+        changes["completed_at"] = None
+    await _move(order, status, actor, note, **changes)
+    return await Order.get(id=order.id)
+
+
+async def rate_order(
+    actor: Actor, order_id: int | None, rating: int, feedback: str | None
+) -> Order:
+    order = await access_order_by_id(actor, order_id, ["id"])
+    if not may_rate(actor, order):
+        raise forbidden("Only the order's client rates it")
+    if order.status != OrderStatus.DONE:
+        raise invalid("Only a DONE order can be rated", "id")
+    if not 1 <= rating <= 5:
+        raise invalid("The rating is from 1 to 5", "rating")
+    words = validation.optional_text(feedback, 5000, "feedback")
+    _ = order.update_from_dict({"rating": rating, "feedback": words})
+    await order.save(update_fields=["rating", "feedback", "updated_at"])
+    return order
+
+
+async def add_comment(
+    actor: Actor, order_id: int | None, body: str, visibility: CommentVisibility | None
+) -> Comment:
+    order = await access_order_by_id(actor, order_id, ["orderId"])
+    text = validation.required_text(body, 10000, "body")
+    chosen = visibility or default_comment_visibility(actor)
+    if chosen not in comment_visibilities(actor):
+        raise DomainError(
+            ErrorCode.FORBIDDEN, "You may not write this kind of comment", ["visibility"]
+        )
+    return await Comment.create(
+        company_id=actor.company_id,
+        order_id=order.id,
+        author_id=actor.membership_id,
+        body=text,
+        visibility=chosen,
+    )

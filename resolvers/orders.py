@@ -1,0 +1,333 @@
+"""Orders: creating, editing and listing them. Status moves live in order_workflow.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from tortoise.expressions import F, Q
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from models import (
+    CLOSED_STATUSES,
+    Address,
+    Channel,
+    Contact,
+    ContactKind,
+    Membership,
+    Order,
+    OrderCounter,
+    OrderStatus,
+    OrderStatusChange,
+    Role,
+    TemplateKind,
+)
+from permissions.actor import Actor
+from permissions.contacts import access_contact_by_id
+from permissions.errors import DomainError, ErrorCode, forbidden, invalid, not_found
+from permissions.members import access_subtree_member_by_id
+from permissions.orders import access_order_by_id, visible_orders
+from permissions.templates import access_template_by_id
+from resolvers import validation
+from resolvers.contacts import AddressData, address_fields
+from resolvers.pagination import Page, paginate
+from resolvers.templates import template_fill
+
+SORTS: dict[str, tuple[str, ...]] = {
+    "DEADLINE_ASC": ("deadline", "id"),
+    "DEADLINE_DESC": ("-deadline", "-id"),
+    "CREATED_DESC": ("-created_at", "-id"),
+    "NUMBER_DESC": ("-number", "-id"),
+}
+STAFF_ONLY_FIELDS = ("contractorId", "responsibleId", "price", "contractorFee", "internalNote")
+
+
+@dataclass(frozen=True, slots=True)
+class OrderData:
+    """Input of createOrder/updateOrder; `None` means "not given"."""
+
+    client_id: int | None = None
+    address_id: int | None = None
+    new_address: AddressData | None = None
+    template_id: int | None = None
+    title: str | None = None
+    description: str | None = None
+    deadline: datetime | None = None
+    responsible_id: int | None = None
+    contractor_id: int | None = None
+    price: Decimal | None = None
+    contractor_fee: Decimal | None = None
+    internal_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilter:
+    statuses: list[OrderStatus] | None = None
+    overdue: bool | None = None
+    client_id: int | None = None
+    contractor_id: int | None = None
+    responsible_id: int | None = None
+    deadline_from: datetime | None = None
+    deadline_to: datetime | None = None
+    search: str | None = None
+
+
+def _money(value: Decimal | None, field: str) -> Decimal | None:
+    if value is not None and (not value.is_finite() or value < 0 or value >= Decimal(10) ** 10):
+        raise invalid("Must be a sum of at least 0", "input", field)
+    return None if value is None else value.quantize(Decimal("0.01"))
+
+
+async def _client(actor: Actor, client_id: int | None) -> Contact:
+    field = ["input", "clientId"]
+    if actor.role == Role.CLIENT:
+        if client_id is not None and client_id != actor.contact_id:
+            raise not_found("Contact", field)
+        return await access_contact_by_id(actor, actor.contact_id, field)
+    if client_id is None:
+        raise invalid("Choose the client", *field)
+    client = await access_contact_by_id(actor, client_id, field)
+    if client.kind != ContactKind.CLIENT:
+        raise invalid("This contact is not a client", *field)
+    return client
+
+
+async def contractor_of(actor: Actor, contractor_id: int | None, field: list[str]) -> Contact:
+    contractor = await access_contact_by_id(actor, contractor_id, field)
+    if contractor.kind != ContactKind.CONTRACTOR:
+        raise invalid("This contact is not a contractor", *field)
+    return contractor
+
+
+async def client_address(client: Contact, address_id: int | None) -> Address:
+    """One of the client's addresses: the contractor never gets a retyped one."""
+    address = (
+        None
+        if address_id is None
+        else await Address.get_or_none(id=address_id, contact_id=client.id)
+    )
+    if address is None:
+        raise invalid("Choose one of the client's addresses", "input", "addressId")
+    return address
+
+
+async def _default_responsible(actor: Actor, client: Contact) -> int:
+    """Portal and API requests go to the client's manager, else to the OWNER."""
+    if client.manager_id is not None:
+        manager = await Membership.get_or_none(
+            id=client.manager_id, company_id=actor.company_id, role__in=[Role.OWNER, Role.STAFF]
+        )
+        if manager is not None:
+            return manager.id
+    owner = await Membership.filter(company_id=actor.company_id, role=Role.OWNER).first()
+    if owner is None:
+        raise DomainError(ErrorCode.CONFLICT, "The company has no owner")
+    return owner.id
+
+
+async def next_number(company_id: int) -> int:
+    """The company's next order number; call inside the transaction that inserts the order.
+
+    The counter row stays locked until commit (a rollback gives the number back), so
+    concurrent orders get consecutive numbers with no gaps and no duplicates.
+    """
+    updated = await OrderCounter.filter(company_id=company_id).update(
+        last_number=F("last_number") + 1
+    )
+    if not updated:
+        _ = await OrderCounter.create(company_id=company_id, last_number=1)
+        return 1
+    counter = await OrderCounter.get(company_id=company_id)
+    return counter.last_number
+
+
+async def create_order(
+    actor: Actor, data: OrderData, given: set[str], now: datetime, source: Channel | None = None
+) -> Order:
+    """A new order from staff (any client) or a client member (its own contact)."""
+    if actor.role == Role.CONTRACTOR:
+        raise forbidden("Contractors do not create orders")
+    if not actor.is_staff:
+        for field in STAFF_ONLY_FIELDS:
+            if field in given:
+                raise DomainError(ErrorCode.FORBIDDEN, "Only staff may set this", ["input", field])
+    client = await _client(actor, data.client_id)
+    title, description, deadline = data.title, data.description, data.deadline
+    if data.template_id is not None:
+        template = await access_template_by_id(
+            actor, data.template_id, TemplateKind.ORDER, ["input", "templateId"]
+        )
+        fill = template_fill(template, now)
+        title = title if title is not None else fill.title
+        description = description if description is not None else fill.description
+        deadline = deadline or fill.deadline
+    fields: dict[str, Any] = {
+        "title": validation.required_text(title, 300, "input", "title"),
+        "description": validation.optional_text(description, 20000, "input", "description") or "",
+        "deadline": _future(deadline, now),
+        "price": _money(data.price, "price"),
+        "contractor_fee": _money(data.contractor_fee, "contractorFee"),
+        "internal_note": validation.optional_text(
+            data.internal_note, 20000, "input", "internalNote"
+        ),
+    }
+    if (data.address_id is None) == (data.new_address is None):
+        raise invalid("Give either addressId or newAddress", "input", "addressId")
+    address = None if data.address_id is None else await client_address(client, data.address_id)
+    new_address = (
+        None
+        if data.new_address is None
+        else address_fields(data.new_address, "input", "newAddress")
+    )
+    if actor.is_staff:
+        responsible_id = (
+            (
+                await access_subtree_member_by_id(
+                    actor, data.responsible_id, field=["input", "responsibleId"]
+                )
+            ).id
+            if data.responsible_id is not None
+            else actor.membership_id
+        )
+    else:
+        responsible_id = await _default_responsible(actor, client)
+    contractor = (
+        None
+        if data.contractor_id is None
+        else await contractor_of(actor, data.contractor_id, ["input", "contractorId"])
+    )
+    status = OrderStatus.NEW if contractor is None else OrderStatus.ASSIGNED
+    source = source or (Channel.STAFF if actor.is_staff else Channel.PORTAL)
+    async with in_transaction():
+        if new_address is not None:
+            address = await Address.create(
+                company_id=actor.company_id, contact_id=client.id, **new_address
+            )
+        assert address is not None
+        order = await Order.create(
+            company_id=actor.company_id,
+            number=await next_number(actor.company_id),
+            status=status,
+            source=source,
+            client_id=client.id,
+            address_id=address.id,
+            contractor_id=contractor.id if contractor else None,
+            responsible_id=responsible_id,
+            created_by_id=actor.membership_id,
+            **fields,
+        )
+        changes = [
+            OrderStatusChange(
+                order_id=order.id, to_status=OrderStatus.NEW, by_id=actor.membership_id
+            )
+        ]
+        if status == OrderStatus.ASSIGNED:
+            changes.append(
+                OrderStatusChange(
+                    order_id=order.id,
+                    from_status=OrderStatus.NEW,
+                    to_status=OrderStatus.ASSIGNED,
+                    by_id=actor.membership_id,
+                )
+            )
+        await OrderStatusChange.bulk_create(changes)
+    return order
+
+
+def _future(deadline: datetime | None, now: datetime) -> datetime:
+    if deadline is None:
+        raise invalid("Every order needs a deadline", "input", "deadline")
+    if deadline.tzinfo is None:
+        raise invalid("Give the deadline with a time zone offset", "input", "deadline")
+    if deadline <= now:
+        raise invalid("The deadline must be in the future", "input", "deadline")
+    return deadline
+
+
+async def update_order(
+    actor: Actor, order_id: int | None, data: OrderData, given: set[str]
+) -> Order:
+    """Staff edit the order's terms; only the fields given change."""
+    order = await access_order_by_id(actor, order_id, ["id"])
+    if not actor.is_staff:
+        raise forbidden("Only staff may edit an order")
+    changes: dict[str, Any] = {}
+    if "title" in given:
+        changes["title"] = validation.required_text(data.title, 300, "input", "title")
+    if "description" in given:
+        changes["description"] = (
+            validation.optional_text(data.description, 20000, "input", "description") or ""
+        )
+    if "deadline" in given:
+        if data.deadline is None or data.deadline.tzinfo is None:
+            raise invalid("Every order needs a deadline, with an offset", "input", "deadline")
+        changes["deadline"] = data.deadline
+    if "addressId" in given:
+        client = await Contact.get(id=order.client_id)
+        changes["address_id"] = (await client_address(client, data.address_id)).id
+    if "responsibleId" in given:
+        member = await access_subtree_member_by_id(
+            actor, data.responsible_id, field=["input", "responsibleId"]
+        )
+        changes["responsible_id"] = member.id
+    if "price" in given:
+        changes["price"] = _money(data.price, "price")
+    if "contractorFee" in given:
+        changes["contractor_fee"] = _money(data.contractor_fee, "contractorFee")
+    if "internalNote" in given:
+        changes["internal_note"] = validation.optional_text(
+            data.internal_note, 20000, "input", "internalNote"
+        )
+    if changes:
+        _ = order.update_from_dict(changes)
+        await order.save(update_fields=[*changes, "updated_at"])
+    return order
+
+
+def _filtered(
+    actor: Actor, query: QuerySet[Order], f: OrderFilter, now: datetime
+) -> QuerySet[Order]:
+    if f.statuses:
+        query = query.filter(status__in=f.statuses)
+    if f.overdue is True:
+        query = query.filter(deadline__lt=now).exclude(status__in=CLOSED_STATUSES)
+    elif f.overdue is False:
+        query = query.filter(Q(deadline__gte=now) | Q(status__in=CLOSED_STATUSES))
+    for column, value in (
+        ("client_id", f.client_id),
+        ("contractor_id", f.contractor_id),
+        ("responsible_id", f.responsible_id),
+    ):
+        if value is not None:
+            query = query.filter(**{column: value})
+    if f.deadline_from is not None:
+        query = query.filter(deadline__gte=f.deadline_from)
+    if f.deadline_to is not None:
+        query = query.filter(deadline__lte=f.deadline_to)
+    text = (f.search or "").strip()
+    if text:
+        match = (
+            Q(title__icontains=text)
+            | Q(description__icontains=text)
+            | Q(client__name__icontains=text)
+            | Q(address__text__icontains=text)
+        )
+        if text.lstrip("#").isdigit() and len(text) < 10:
+            match |= Q(number=int(text.lstrip("#")))
+        query = query.filter(match)
+    return query
+
+
+async def list_orders(
+    actor: Actor,
+    f: OrderFilter,
+    sort: str,
+    first: int | None,
+    after: str | None,
+    now: datetime,
+) -> Page[Order]:
+    query = _filtered(actor, visible_orders(actor), f, now)
+    return await paginate(query, SORTS[sort], first, after)

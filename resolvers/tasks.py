@@ -1,0 +1,221 @@
+"""Internal tasks and announcements: creating, completing, acknowledging, listing.
+
+Staff only. Every task has a deadline; an announcement is one acknowledgement task per
+member of its audience, which each of them confirms having read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from models import Membership, Task, TaskStatus, TemplateKind
+from permissions.actor import STAFF_ROLES, Actor
+from permissions.errors import DomainError, ErrorCode, invalid
+from permissions.members import access_subtree_member_by_id, require_staff
+from permissions.orders import access_order_by_id
+from permissions.tasks import access_task_by_id, check_acknowledge, check_complete, visible_tasks
+from permissions.templates import access_template_by_id
+from resolvers import validation
+from resolvers.pagination import Page, paginate
+from resolvers.templates import template_fill
+
+# Rows per INSERT of an announcement: an audience of any size costs a bounded few statements.
+ANNOUNCE_BATCH = 500
+
+
+class TaskScope(StrEnum):
+    MINE = "MINE"
+    TEAM = "TEAM"
+    CREATED = "CREATED"
+
+
+class Audience(StrEnum):
+    DIRECT_REPORTS = "DIRECT_REPORTS"
+    SUBTREE = "SUBTREE"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskData:
+    """Input of createTask; `None` means "not given" (a template may fill it)."""
+
+    title: str | None = None
+    description: str | None = None
+    assignee_id: int | None = None
+    deadline: datetime | None = None
+    order_id: int | None = None
+    template_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFilter:
+    scope: TaskScope | None = None
+    statuses: list[TaskStatus] | None = None
+    overdue: bool | None = None
+
+
+# `overdue` is one rule written twice, for a row in memory and as a query filter.
+
+
+def is_overdue(status: TaskStatus, deadline: datetime, now: datetime) -> bool:
+    return status == TaskStatus.OPEN and deadline < now
+
+
+def overdue_filter(now: datetime) -> Q:
+    return Q(status=TaskStatus.OPEN, deadline__lt=now)
+
+
+def future_deadline(deadline: datetime | None, now: datetime, *field: str) -> datetime:
+    if deadline is None:
+        raise invalid("Every task needs a deadline", *field)
+    if deadline.tzinfo is None:
+        raise invalid("Give the deadline with a time zone offset", *field)
+    if deadline <= now:
+        raise invalid("The deadline must be in the future", *field)
+    return deadline.astimezone(UTC)
+
+
+async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
+    """A task for the creator or someone below it; a template fills what the input leaves out."""
+    require_staff(actor)
+    title, description, deadline = data.title, data.description, data.deadline
+    if data.template_id is not None:
+        template = await access_template_by_id(
+            actor, data.template_id, TemplateKind.TASK, ["input", "templateId"]
+        )
+        fill = template_fill(template, now)
+        title = fill.title if title is None else title
+        description = fill.description if description is None else description
+        deadline = fill.deadline if deadline is None else deadline
+    fields = {
+        "title": validation.required_text(title, 300, "input", "title"),
+        "description": validation.optional_text(description, 10000, "input", "description") or "",
+        "deadline": future_deadline(deadline, now, "input", "deadline"),
+    }
+    assignee = await access_subtree_member_by_id(
+        actor,
+        actor.membership_id if data.assignee_id is None else data.assignee_id,
+        field=["input", "assigneeId"],
+    )
+    order_id = None
+    if data.order_id is not None:
+        order_id = (await access_order_by_id(actor, data.order_id, ["input", "orderId"])).id
+    return await Task.create(
+        company_id=actor.company_id,
+        assignee_id=assignee.id,
+        creator_id=actor.membership_id,
+        order_id=order_id,
+        **fields,
+    )
+
+
+def _closed() -> DomainError:
+    return DomainError(ErrorCode.CONFLICT, "This task is already closed")
+
+
+async def complete_task(actor: Actor, task_id: int | None, now: datetime) -> Task:
+    require_staff(actor)
+    task = await access_task_by_id(actor, task_id, ["id"])
+    assignee = await Membership.get(id=task.assignee_id)
+    check_complete(actor, task, assignee.path)
+    claimed = await Task.filter(id=task.id, status=TaskStatus.OPEN).update(
+        status=TaskStatus.DONE, completed_at=now
+    )
+    if not claimed:
+        raise _closed()
+    task.status, task.completed_at = TaskStatus.DONE, now
+    return task
+
+
+async def acknowledge_task(actor: Actor, task_id: int | None, now: datetime) -> Task:
+    """The assignee has read the announcement: that is all it asked, so the task is DONE."""
+    require_staff(actor)
+    task = await access_task_by_id(actor, task_id, ["id"])
+    check_acknowledge(actor, task)
+    claimed = await Task.filter(id=task.id, status=TaskStatus.OPEN).update(
+        status=TaskStatus.DONE, acknowledged_at=now, completed_at=now
+    )
+    if not claimed:
+        raise _closed()
+    task.status, task.acknowledged_at, task.completed_at = TaskStatus.DONE, now, now
+    return task
+
+
+async def announce(
+    actor: Actor,
+    title: str,
+    description: str,
+    deadline: datetime,
+    audience: Audience,
+    now: datetime,
+) -> list[Task]:
+    """One acknowledgement task per staff member of the audience (never the announcer).
+
+    The rows go in with bulk INSERTs, which return no ids on every dialect, so they are read
+    back by their creator and a creation time of their own (a fresh clock reading, distinct
+    from any other announcement of the same member).
+    """
+    require_staff(actor)
+    fields = {
+        "title": validation.required_text(title, 300, "input", "title"),
+        "description": validation.optional_text(description, 10000, "input", "description") or "",
+        "deadline": future_deadline(deadline, now, "input", "deadline"),
+    }
+    members = Membership.filter(company_id=actor.company_id, role__in=STAFF_ROLES).exclude(
+        id=actor.membership_id
+    )
+    if audience == Audience.DIRECT_REPORTS:
+        members = members.filter(manager_id=actor.membership_id)
+    else:
+        members = members.filter(path__startswith=actor.path)
+    member_ids = list(await members.order_by("name", "id").values_list("id", flat=True))
+    if not member_ids:
+        raise invalid("No one is in this audience", "input", "audience")
+    created_at = datetime.now(UTC)
+    async with in_transaction():
+        await Task.bulk_create(
+            [
+                Task(
+                    company_id=actor.company_id,
+                    assignee_id=member_id,
+                    creator_id=actor.membership_id,
+                    requires_acknowledgement=True,
+                    created_at=created_at,
+                    **fields,
+                )
+                for member_id in member_ids
+            ],
+            batch_size=ANNOUNCE_BATCH,
+        )
+    return list(
+        await Task.filter(
+            company_id=actor.company_id,
+            creator_id=actor.membership_id,
+            requires_acknowledgement=True,
+            created_at=created_at,
+        ).order_by("id")
+    )
+
+
+async def list_tasks(
+    actor: Actor, f: TaskFilter, first: int | None, after: str | None, now: datetime
+) -> Page[Task]:
+    """Visible tasks by deadline; the scope narrows them to the actor's own, team or created."""
+    tasks = visible_tasks(actor)
+    if f.scope == TaskScope.MINE:
+        tasks = tasks.filter(assignee_id=actor.membership_id)
+    elif f.scope == TaskScope.TEAM:
+        tasks = tasks.filter(assignee__path__startswith=actor.path)
+    elif f.scope == TaskScope.CREATED:
+        tasks = tasks.filter(creator_id=actor.membership_id)
+    if f.statuses:
+        tasks = tasks.filter(status__in=f.statuses)
+    if f.overdue is True:
+        tasks = tasks.filter(overdue_filter(now))
+    elif f.overdue is False:
+        tasks = tasks.exclude(overdue_filter(now))
+    return await paginate(tasks, ("deadline", "id"), first, after)

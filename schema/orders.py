@@ -1,0 +1,292 @@
+"""Types of orders: the order, its history, comments and photos."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+
+import strawberry
+
+import models
+from models import CLOSED_STATUSES, ContactKind
+from permissions import orders as rules
+from permissions.media import signed_url
+from schema.connection import Connection, Edge, PageInfo
+from schema.contacts import Address, Contact, load_contact
+from schema.context import Info
+from schema.ids import to_global_id
+from schema.node import Node
+from schema.people import Member, load_member
+
+OrderStatus = models.OrderStatus
+Channel = models.Channel
+CommentVisibility = models.CommentVisibility
+PhotoKind = models.PhotoKind
+strawberry.enum(OrderStatus, name="OrderStatus")
+strawberry.enum(Channel, name="Channel")
+strawberry.enum(CommentVisibility, name="CommentVisibility")
+strawberry.enum(PhotoKind, name="PhotoKind")
+
+
+@strawberry.enum
+class OrderSort(Enum):
+    DEADLINE_ASC = "DEADLINE_ASC"
+    DEADLINE_DESC = "DEADLINE_DESC"
+    CREATED_DESC = "CREATED_DESC"
+    NUMBER_DESC = "NUMBER_DESC"
+
+
+@strawberry.type
+class OrderStatusChange:
+    from_: OrderStatus | None = strawberry.field(name="from")
+    to: OrderStatus
+    at: datetime
+    comment: str | None
+    by_id: strawberry.Private[int | None]
+
+    @classmethod
+    def of(cls, row: models.OrderStatusChange) -> OrderStatusChange:
+        return cls(
+            from_=row.from_status, to=row.to_status, at=row.at, comment=row.comment, by_id=row.by_id
+        )
+
+    @strawberry.field
+    async def by(self, info: Info) -> Member | None:
+        return await load_member(info, self.by_id)
+
+
+@strawberry.type
+class Comment(Node):
+    body: str
+    visibility: CommentVisibility
+    created_at: datetime
+    author_id: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, row: models.Comment) -> Comment:
+        return cls(
+            id=strawberry.ID(to_global_id("Comment", row.id)),
+            body=row.body,
+            visibility=row.visibility,
+            created_at=row.created_at,
+            author_id=row.author_id,
+        )
+
+    @strawberry.field
+    async def author(self, info: Info) -> Member:
+        member = await load_member(info, self.author_id)
+        assert member is not None, "a comment always has its author"
+        return member
+
+
+@strawberry.type
+class Photo(Node):
+    kind: PhotoKind
+    caption: str | None
+    content_type: str
+    width: int
+    height: int
+    size: int
+    created_at: datetime
+    storage_key: strawberry.Private[str]
+    thumbnail_key: strawberry.Private[str]
+    uploaded_by_id: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, row: models.Photo) -> Photo:
+        return cls(
+            id=strawberry.ID(to_global_id("Photo", row.id)),
+            kind=row.kind,
+            caption=row.caption,
+            content_type=row.content_type,
+            width=row.width,
+            height=row.height,
+            size=row.size,
+            created_at=row.created_at,
+            storage_key=row.storage_key,
+            thumbnail_key=row.thumbnail_key,
+            uploaded_by_id=row.uploaded_by_id,
+        )
+
+    @strawberry.field(description="Signed, expiring link to the image.")
+    def url(self) -> str:
+        return signed_url(self.storage_key)
+
+    @strawberry.field(
+        description="Signed, expiring link to a small version (longest side at most 320 px)."
+    )
+    def thumbnail_url(self) -> str:
+        return signed_url(self.thumbnail_key)
+
+    @strawberry.field
+    async def uploaded_by(self, info: Info) -> Member:
+        member = await load_member(info, self.uploaded_by_id)
+        assert member is not None, "a photo always has its uploader"
+        return member
+
+
+@strawberry.type
+class Order(Node):
+    number: int = strawberry.field(
+        description='Per-company sequence number that people quote ("order 1042").'
+    )
+    title: str
+    description: str
+    status: OrderStatus
+    deadline: datetime
+    source: Channel
+    created_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None
+    row: strawberry.Private[models.Order]
+
+    @classmethod
+    def of(cls, row: models.Order) -> Order:
+        return cls(
+            id=strawberry.ID(to_global_id("Order", row.id)),
+            number=row.number,
+            title=row.title,
+            description=row.description,
+            status=row.status,
+            deadline=row.deadline,
+            source=row.source,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            completed_at=row.completed_at,
+            row=row,
+        )
+
+    @strawberry.field(
+        description="True when the deadline has passed and the order is neither DONE nor CANCELLED."
+    )
+    def overdue(self, info: Info) -> bool:
+        return self.row.status not in CLOSED_STATUSES and self.row.deadline < info.context.now
+
+    @strawberry.field
+    async def client(self, info: Info) -> Contact:
+        contact = await load_contact(info, self.row.client_id)
+        assert contact is not None, "an order always has its client"
+        return contact
+
+    @strawberry.field(description="Always one of the client's addresses.")
+    async def address(self, info: Info) -> Address:
+        row = await info.context.loaders.address.load(self.row.address_id)
+        assert row is not None, "an order always has its address"
+        return Address.of(row)
+
+    @strawberry.field
+    async def contractor(self, info: Info) -> Contact | None:
+        return await load_contact(info, self.row.contractor_id)
+
+    @strawberry.field(description="The staff member accountable for the order.")
+    async def responsible(self, info: Info) -> Member:
+        member = await load_member(info, self.row.responsible_id)
+        assert member is not None, "an order always has its responsible member"
+        return member
+
+    @strawberry.field(
+        description="Price to the client: OWNER/STAFF and the order's client; null for others."
+    )
+    def price(self, info: Info) -> Decimal | None:
+        return (
+            self.row.price if rules.can_see_price(info.context.require_actor(), self.row) else None
+        )
+
+    @strawberry.field(
+        description="What the contractor is paid: OWNER/STAFF and the order's contractor; "
+        "null for others."
+    )
+    def contractor_fee(self, info: Info) -> Decimal | None:
+        visible = rules.can_see_contractor_fee(info.context.require_actor(), self.row)
+        return self.row.contractor_fee if visible else None
+
+    @strawberry.field(description="OWNER/STAFF only; null for others.")
+    def internal_note(self, info: Info) -> str | None:
+        visible = rules.can_see_internal_note(info.context.require_actor(), self.row)
+        return self.row.internal_note if visible else None
+
+    @strawberry.field(
+        description="The client's rating of the finished work, 1 to 5: "
+        "OWNER/STAFF, the client and the contractor."
+    )
+    def rating(self) -> int | None:
+        rating: int | None = self.row.rating
+        return rating
+
+    @strawberry.field(
+        description="The client's words with its rating: OWNER/STAFF and the client; "
+        "null for others."
+    )
+    def feedback(self, info: Info) -> str | None:
+        visible = rules.can_see_feedback(info.context.require_actor(), self.row)
+        return self.row.feedback if visible else None
+
+    @strawberry.field
+    async def comments(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Comment]:
+        kinds = rules.comment_visibilities(info.context.require_actor())
+        loaders = info.context.loaders
+        page = await loaders.comment_page.load((self.row.id, kinds, first, after))
+        key = (self.row.id, kinds)
+
+        async def count() -> int:
+            return await loaders.comment_count.load(key)
+
+        edges = [
+            Edge(node=Comment.of(r), cursor=c) for r, c in zip(page.rows, page.cursors, strict=True)
+        ]
+        return Connection(
+            edges=edges, page_info=page_info(page.cursors, page.has_next, after), count=count
+        )
+
+    @strawberry.field
+    async def photos(self, info: Info) -> list[Photo]:
+        return [Photo.of(row) for row in await info.context.loaders.photos.load(self.row.id)]
+
+    @strawberry.field
+    async def history(self, info: Info) -> list[OrderStatusChange]:
+        rows = await info.context.loaders.history.load(self.row.id)
+        return [OrderStatusChange.of(row) for row in rows]
+
+
+def page_info(cursors: list[str], has_next: bool, after: str | None) -> PageInfo:
+    return PageInfo(
+        has_next_page=has_next,
+        has_previous_page=after is not None,
+        start_cursor=cursors[0] if cursors else None,
+        end_cursor=cursors[-1] if cursors else None,
+    )
+
+
+async def load_visible_order(info: Info, order_id: int | None) -> Order | None:
+    """The order if the caller may see it, else None (for fields that point at an order)."""
+    if order_id is None:
+        return None
+    row = await info.context.loaders.visible_order.load((order_id, info.context.require_actor()))
+    return None if row is None else Order.of(row)
+
+
+@strawberry.type(name="OrderConnection")
+class OrderConnection(Connection[Order]):
+    """Concrete, so that `Contact.orders` can name it lazily."""
+
+
+async def contact_orders(
+    info: Info, contact_id: int, kind: ContactKind, first: int | None, after: str | None
+) -> OrderConnection:
+    """`Contact.orders`: batched across contacts, like every list of the schema."""
+    actor = info.context.require_actor()
+    loaders = info.context.loaders
+    page = await loaders.contact_orders.load((contact_id, kind, actor, first, after))
+
+    async def count() -> int:
+        return await loaders.contact_order_count.load((contact_id, kind, actor))
+
+    edges = [Edge(node=Order.of(r), cursor=c) for r, c in zip(page.rows, page.cursors, strict=True)]
+    info_ = page_info(page.cursors, page.has_next, after)
+    return OrderConnection(edges=edges, page_info=info_, count=count)
+
+
+CommentConnection = Connection[Comment]

@@ -1,0 +1,29 @@
+"""Root query fields of orders."""
+
+from __future__ import annotations
+
+import strawberry
+
+from resolvers import orders
+from schema.connection import typed_connection_of
+from schema.context import Info
+from schema.order_inputs import OrderFilter
+from schema.orders import Order, OrderConnection, OrderSort
+
+
+@strawberry.type
+class OrderQueries:
+    @strawberry.field
+    async def orders(
+        self,
+        info: Info,
+        filter: OrderFilter | None = None,
+        sort: OrderSort | None = OrderSort.DEADLINE_ASC,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> OrderConnection:
+        actor = info.context.require_actor()
+        criteria = filter.data() if filter else orders.OrderFilter()
+        chosen = (sort or OrderSort.DEADLINE_ASC).value
+        page = await orders.list_orders(actor, criteria, chosen, first, after, info.context.now)
+        return typed_connection_of(page, Order.of, OrderConnection)
