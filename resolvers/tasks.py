@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -91,7 +92,7 @@ async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
         title = fill.title if title is None else title
         description = fill.description if description is None else description
         deadline = fill.deadline if deadline is None else deadline
-    fields = {
+    fields: dict[str, Any] = {
         "title": validation.required_text(title, 300, "input", "title"),
         "description": validation.optional_text(description, 10000, "input", "description") or "",
         "deadline": future_deadline(deadline, now, "input", "deadline"),
@@ -160,7 +161,7 @@ async def announce(
     from any other announcement of the same member).
     """
     require_staff(actor)
-    fields = {
+    fields: dict[str, Any] = {
         "title": validation.required_text(title, 300, "input", "title"),
         "description": validation.optional_text(description, 10000, "input", "description") or "",
         "deadline": future_deadline(deadline, now, "input", "deadline"),

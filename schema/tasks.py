@@ -179,7 +179,7 @@ class TaskFilter:
 
     def data(self) -> tasks.TaskFilter:
         return tasks.TaskFilter(
-            scope=None if self.scope is None else tasks.TaskScope(self.scope.value),
+            scope=None if self.scope is None else tasks.TaskScope(self.scope.name),
             statuses=self.status,
             overdue=self.overdue,
         )

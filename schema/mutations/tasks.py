@@ -57,7 +57,7 @@ class TaskMutations:
                 input.title,
                 input.description,
                 input.deadline,
-                tasks.Audience(input.audience.value),
+                tasks.Audience(input.audience.name),
                 info.context.now,
             )
             return AnnouncePayload(tasks=[Task.of(row) for row in rows])

@@ -21,7 +21,9 @@ ERRORS = "errors { field code }"
 CREATE_TASK = f"""mutation($input: CreateTaskInput!) {{
   createTask(input: $input) {{ task {{ {TASK_FIELDS} }} {ERRORS} }}
 }}"""
-COMPLETE = f"""mutation($id: ID!) {{ completeTask(id: $id) {{ task {{ {TASK_FIELDS} }} {ERRORS} }} }}"""
+COMPLETE = (
+    f"""mutation($id: ID!) {{ completeTask(id: $id) {{ task {{ {TASK_FIELDS} }} {ERRORS} }} }}"""
+)
 ACKNOWLEDGE = f"""mutation($id: ID!) {{
   acknowledgeTask(id: $id) {{ task {{ {TASK_FIELDS} }} {ERRORS} }}
 }}"""
@@ -81,7 +83,10 @@ async def tree(api: Api) -> Tree:
 async def portal_members(api: Api, company_id: int) -> list[Session]:
     """A CLIENT and a CONTRACTOR member of the company, logged in."""
     sessions = []
-    for kind, role in ((ContactKind.CLIENT, Role.CLIENT), (ContactKind.CONTRACTOR, Role.CONTRACTOR)):
+    for kind, role in (
+        (ContactKind.CLIENT, Role.CLIENT),
+        (ContactKind.CONTRACTOR, Role.CONTRACTOR),
+    ):
         card = await Contact.create(
             company_id=company_id, kind=kind, legal_form=LegalForm.PERSON, name=role.title()
         )

@@ -78,12 +78,25 @@ class World:
         return [self.owner, *self.heads, *self.staff, *portal]
 
 
-async def contact(api: Api, who: Session, kind: str, name: str, form: str = "PERSON",
-                  manager_id: str | None = None) -> ContactCard:
+async def contact(
+    api: Api,
+    who: Session,
+    kind: str,
+    name: str,
+    form: str = "PERSON",
+    manager_id: str | None = None,
+) -> ContactCard:
     data = await api.ok(
         CREATE_CONTACT,
-        {"input": {"kind": kind, "legalForm": form, "name": name, "managerId": manager_id,
-                   "addresses": [{"text": f"{name}, street 1"}, {"text": f"{name}, street 2"}]}},
+        {
+            "input": {
+                "kind": kind,
+                "legalForm": form,
+                "name": name,
+                "managerId": manager_id,
+                "addresses": [{"text": f"{name}, street 1"}, {"text": f"{name}, street 2"}],
+            }
+        },
         who.access,
     )
     payload = data["createContact"]
@@ -103,15 +116,18 @@ async def portal_member(api: Api, staff: Session, card: ContactCard, name: str) 
 
 
 async def create_order(api: Api, who: Session, **fields: Any) -> dict[str, Any]:
-    data = await api.ok(CREATE_ORDER, {"input": {"title": "Clean", "deadline": in_days(3), **fields}},
-                        who.access)
+    data = await api.ok(
+        CREATE_ORDER, {"input": {"title": "Clean", "deadline": in_days(3), **fields}}, who.access
+    )
     payload = data["createOrder"]
     assert payload["errors"] == [], payload["errors"]
     order: dict[str, Any] = payload["order"]
     return order
 
 
-async def move(api: Api, who: Session, order_id: str, status: str, comment: str | None = None) -> None:
+async def move(
+    api: Api, who: Session, order_id: str, status: str, comment: str | None = None
+) -> None:
     data = await api.ok(SET_STATUS, {"id": order_id, "s": status, "c": comment}, who.access)
     assert data["setOrderStatus"]["errors"] == [], data["setOrderStatus"]["errors"]
 
@@ -146,20 +162,32 @@ async def build_world(api: Api) -> World:
             client = clients[(i + j) % 2]
             contractor = contractors[(i + j) % 2] if status != "NEW" else None
             order = await create_order(
-                api, owner, clientId=client.id, addressId=client.address_ids[j % 2],
-                responsibleId=responsible.member_id, price="1500.00", contractorFee="900.00",
+                api,
+                owner,
+                clientId=client.id,
+                addressId=client.address_ids[j % 2],
+                responsibleId=responsible.member_id,
+                price="1500.00",
+                contractorFee="900.00",
                 internalNote="door code 1234",
                 **({"contractorId": contractor.id} if contractor else {}),
             )
-            path = {"IN_PROGRESS": ["IN_PROGRESS"], "DONE": ["IN_PROGRESS", "DONE"],
-                    "CANCELLED": ["CANCELLED"]}.get(status, [])
+            path = {
+                "IN_PROGRESS": ["IN_PROGRESS"],
+                "DONE": ["IN_PROGRESS", "DONE"],
+                "CANCELLED": ["CANCELLED"],
+            }.get(status, [])
             for step in path:
                 await move(api, owner, order["id"], step)
             for visibility in ("INTERNAL", "CLIENT", "CONTRACTOR"):
-                await api.ok(COMMENT, {"o": order["id"], "b": f"{visibility} note", "v": visibility},
-                             owner.access)
+                await api.ok(
+                    COMMENT,
+                    {"o": order["id"], "b": f"{visibility} note", "v": visibility},
+                    owner.access,
+                )
             world.orders[order["id"]] = {
-                "status": status, "client": client.id,
+                "status": status,
+                "client": client.id,
                 "contractor": contractor.id if contractor else None,
                 "responsible": responsible.member_id,
             }
