@@ -27,17 +27,6 @@ def visible_tasks(actor: Actor) -> QuerySet[Task]:
     return tasks.filter(id=NO_ROW)
 
 
-def can_see_task(actor: Actor, task: Task, assignee_path: str) -> bool:
-    """`visible_tasks` in memory, for a task whose assignee's path is known."""
-    if task.company_id != actor.company_id or not actor.is_staff:
-        return False
-    return (
-        actor.is_owner
-        or actor.is_above_or_self(assignee_path)
-        or task.creator_id == actor.membership_id
-    )
-
-
 async def access_task_by_id(
     actor: Actor, task_id: int | None, field: list[str] | None = None
 ) -> Task:

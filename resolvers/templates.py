@@ -65,7 +65,7 @@ async def create_template(actor: Actor, data: TemplateData) -> Template:
 
 async def _share_targets(actor: Actor, member_ids: list[int], owner_id: int) -> list[int]:
     """The distinct staff members named, in order; the owner itself needs no share."""
-    found = {m.id: m for m in await visible_members(actor).filter(id__in=set(member_ids) - {0})}
+    found = {m.id: m for m in await visible_members(actor).filter(id__in=member_ids)}
     targets: list[int] = []
     for i, member_id in enumerate(member_ids):
         member = found.get(member_id)
