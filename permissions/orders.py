@@ -13,7 +13,7 @@ from tortoise.queryset import QuerySet
 
 from models import Comment, CommentVisibility, Order, Photo, Role
 from permissions.actor import Actor
-from permissions.errors import not_found
+from permissions.errors import DomainError, ErrorCode, forbidden, not_found
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,20 @@ def is_orders_client(actor: Actor, order: Order) -> bool:
 
 def is_orders_contractor(actor: Actor, order: Order) -> bool:
     return actor.role == Role.CONTRACTOR and actor.contact_id == order.contractor_id
+
+
+# Terms of an order that only staff set; a client filing a request leaves them out.
+STAFF_ONLY_INPUT = ("contractorId", "responsibleId", "price", "contractorFee", "internalNote")
+
+
+def check_may_create_order(actor: Actor, given: set[str]) -> None:
+    """Staff create orders for any client; a client member for itself, without staff terms."""
+    if actor.role == Role.CONTRACTOR:
+        raise forbidden("Contractors do not create orders")
+    if not actor.is_staff:
+        for field in STAFF_ONLY_INPUT:
+            if field in given:
+                raise DomainError(ErrorCode.FORBIDDEN, "Only staff may set this", ["input", field])
 
 
 # Field rules of a visible order (hidden fields resolve to null).

@@ -29,7 +29,7 @@ from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id
 from permissions.errors import DomainError, ErrorCode, forbidden, invalid, not_found
 from permissions.members import access_subtree_member_by_id
-from permissions.orders import access_order_by_id, visible_orders
+from permissions.orders import access_order_by_id, check_may_create_order, visible_orders
 from permissions.templates import access_template_by_id
 from resolvers import validation
 from resolvers.contacts import AddressData, address_fields
@@ -42,7 +42,6 @@ SORTS: dict[str, tuple[str, ...]] = {
     "CREATED_DESC": ("-created_at", "-id"),
     "NUMBER_DESC": ("-number", "-id"),
 }
-STAFF_ONLY_FIELDS = ("contractorId", "responsibleId", "price", "contractorFee", "internalNote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,32 +147,9 @@ async def create_order(
     actor: Actor, data: OrderData, given: set[str], now: datetime, source: Channel | None = None
 ) -> Order:
     """A new order from staff (any client) or a client member (its own contact)."""
-    if actor.role == Role.CONTRACTOR:
-        raise forbidden("Contractors do not create orders")
-    if not actor.is_staff:
-        for field in STAFF_ONLY_FIELDS:
-            if field in given:
-                raise DomainError(ErrorCode.FORBIDDEN, "Only staff may set this", ["input", field])
+    check_may_create_order(actor, given)
     client = await _client(actor, data.client_id)
-    title, description, deadline = data.title, data.description, data.deadline
-    if data.template_id is not None:
-        template = await access_template_by_id(
-            actor, data.template_id, TemplateKind.ORDER, ["input", "templateId"]
-        )
-        fill = template_fill(template, now)
-        title = title if title is not None else fill.title
-        description = description if description is not None else fill.description
-        deadline = deadline or fill.deadline
-    fields: dict[str, Any] = {
-        "title": validation.required_text(title, 300, "input", "title"),
-        "description": validation.optional_text(description, 20000, "input", "description") or "",
-        "deadline": _future(deadline, now),
-        "price": _money(data.price, "price"),
-        "contractor_fee": _money(data.contractor_fee, "contractorFee"),
-        "internal_note": validation.optional_text(
-            data.internal_note, 20000, "input", "internalNote"
-        ),
-    }
+    fields = await _terms(actor, data, now)
     if (data.address_id is None) == (data.new_address is None):
         raise invalid("Give either addressId or newAddress", "input", "addressId")
     address = None if data.address_id is None else await client_address(client, data.address_id)
@@ -182,25 +158,12 @@ async def create_order(
         if data.new_address is None
         else address_fields(data.new_address, "input", "newAddress")
     )
-    if actor.is_staff:
-        responsible_id = (
-            (
-                await access_subtree_member_by_id(
-                    actor, data.responsible_id, field=["input", "responsibleId"]
-                )
-            ).id
-            if data.responsible_id is not None
-            else actor.membership_id
-        )
-    else:
-        responsible_id = await _default_responsible(actor, client)
+    responsible_id = await _responsible(actor, client, data.responsible_id)
     contractor = (
         None
         if data.contractor_id is None
         else await contractor_of(actor, data.contractor_id, ["input", "contractorId"])
     )
-    status = OrderStatus.NEW if contractor is None else OrderStatus.ASSIGNED
-    source = source or (Channel.STAFF if actor.is_staff else Channel.PORTAL)
     async with in_transaction():
         if new_address is not None:
             address = await Address.create(
@@ -210,8 +173,8 @@ async def create_order(
         order = await Order.create(
             company_id=actor.company_id,
             number=await next_number(actor.company_id),
-            status=status,
-            source=source,
+            status=OrderStatus.NEW if contractor is None else OrderStatus.ASSIGNED,
+            source=source or (Channel.STAFF if actor.is_staff else Channel.PORTAL),
             client_id=client.id,
             address_id=address.id,
             contractor_id=contractor.id if contractor else None,
@@ -219,32 +182,58 @@ async def create_order(
             created_by_id=actor.membership_id,
             **fields,
         )
-        changes = [
-            OrderStatusChange(
-                order_id=order.id, to_status=OrderStatus.NEW, by_id=actor.membership_id
-            )
-        ]
-        if status == OrderStatus.ASSIGNED:
-            changes.append(
-                OrderStatusChange(
-                    order_id=order.id,
-                    from_status=OrderStatus.NEW,
-                    to_status=OrderStatus.ASSIGNED,
-                    by_id=actor.membership_id,
-                )
-            )
-        await OrderStatusChange.bulk_create(changes)
+        await _record_creation(order, actor)
     return order
 
 
-def _future(deadline: datetime | None, now: datetime) -> datetime:
-    if deadline is None:
-        raise invalid("Every order needs a deadline", "input", "deadline")
-    if deadline.tzinfo is None:
-        raise invalid("Give the deadline with a time zone offset", "input", "deadline")
-    if deadline <= now:
-        raise invalid("The deadline must be in the future", "input", "deadline")
-    return deadline
+async def _terms(actor: Actor, data: OrderData, now: datetime) -> dict[str, Any]:
+    """Title, description, deadline (from the input, else the template) and the money."""
+    title, description, deadline = data.title, data.description, data.deadline
+    if data.template_id is not None:
+        template = await access_template_by_id(
+            actor, data.template_id, TemplateKind.ORDER, ["input", "templateId"]
+        )
+        fill = template_fill(template, now)
+        title = title if title is not None else fill.title
+        description = description if description is not None else fill.description
+        deadline = deadline or fill.deadline
+    return {
+        "title": validation.required_text(title, 300, "input", "title"),
+        "description": validation.optional_text(description, 20000, "input", "description") or "",
+        "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
+        "price": _money(data.price, "price"),
+        "contractor_fee": _money(data.contractor_fee, "contractorFee"),
+        "internal_note": validation.optional_text(
+            data.internal_note, 20000, "input", "internalNote"
+        ),
+    }
+
+
+async def _responsible(actor: Actor, client: Contact, responsible_id: int | None) -> int:
+    """Staff: the creator or someone below it; portal and API: the client's manager."""
+    if not actor.is_staff:
+        return await _default_responsible(actor, client)
+    if responsible_id is None:
+        return actor.membership_id
+    field = ["input", "responsibleId"]
+    return (await access_subtree_member_by_id(actor, responsible_id, field=field)).id
+
+
+async def _record_creation(order: Order, actor: Actor) -> None:
+    """History from the start: created NEW, and ASSIGNED at once when a contractor was given."""
+    changes = [
+        OrderStatusChange(order_id=order.id, to_status=OrderStatus.NEW, by_id=actor.membership_id)
+    ]
+    if order.status == OrderStatus.ASSIGNED:
+        changes.append(
+            OrderStatusChange(
+                order_id=order.id,
+                from_status=OrderStatus.NEW,
+                to_status=OrderStatus.ASSIGNED,
+                by_id=actor.membership_id,
+            )
+        )
+    await OrderStatusChange.bulk_create(changes)
 
 
 async def update_order(

@@ -70,16 +70,6 @@ def overdue_filter(now: datetime) -> Q:
     return Q(status=TaskStatus.OPEN, deadline__lt=now)
 
 
-def future_deadline(deadline: datetime | None, now: datetime, *field: str) -> datetime:
-    if deadline is None:
-        raise invalid("Every task needs a deadline", *field)
-    if deadline.tzinfo is None:
-        raise invalid("Give the deadline with a time zone offset", *field)
-    if deadline <= now:
-        raise invalid("The deadline must be in the future", *field)
-    return deadline.astimezone(UTC)
-
-
 async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
     """A task for the creator or someone below it; a template fills what the input leaves out."""
     require_staff(actor)
@@ -95,7 +85,7 @@ async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
     fields: dict[str, Any] = {
         "title": validation.required_text(title, 300, "input", "title"),
         "description": validation.optional_text(description, 10000, "input", "description") or "",
-        "deadline": future_deadline(deadline, now, "input", "deadline"),
+        "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
     }
     assignee = await access_subtree_member_by_id(
         actor,
@@ -164,7 +154,7 @@ async def announce(
     fields: dict[str, Any] = {
         "title": validation.required_text(title, 300, "input", "title"),
         "description": validation.optional_text(description, 10000, "input", "description") or "",
-        "deadline": future_deadline(deadline, now, "input", "deadline"),
+        "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
     }
     members = Membership.filter(company_id=actor.company_id, role__in=STAFF_ROLES).exclude(
         id=actor.membership_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from permissions.errors import invalid
@@ -41,3 +42,14 @@ def timezone_name(value: str | None, *field: str) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         raise invalid(f"Unknown time zone {name!r}", *field) from None
     return name
+
+
+def future_deadline(deadline: datetime | None, now: datetime, *field: str) -> datetime:
+    """Every order and task has a deadline, with an offset, in the future when it is set."""
+    if deadline is None:
+        raise invalid("A deadline is required", *field)
+    if deadline.tzinfo is None:
+        raise invalid("Give the deadline with a time zone offset", *field)
+    if deadline <= now:
+        raise invalid("The deadline must be in the future", *field)
+    return deadline.astimezone(UTC)

@@ -11,19 +11,15 @@ from typing import Any
 
 import pytest
 
-from models import Contact, ContactKind, LegalForm, Membership, Role, User
-from permissions.passwords import hash_password
+from models import Contact, ContactKind, LegalForm, Membership, Role
 from tests.support.api import (
-    LOGIN,
-    PASSWORD,
     Api,
     Session,
     count_statements,
     invite_and_accept,
     register,
-    session_of,
-    unique_email,
 )
+from tests.support.portal import portal_member
 
 pytestmark = pytest.mark.asyncio
 
@@ -38,23 +34,6 @@ class World:
     contractor: Session
     client_contact_id: str
     other_contact_id: str
-
-
-async def portal_member(api: Api, company_id: int, contact: Contact, role: Role) -> Session:
-    email = unique_email(role.lower())
-    user = await User.create(email=email, password_hash=await hash_password(PASSWORD))
-    member = await Membership.create(
-        company_id=company_id,
-        user=user,
-        role=role,
-        name=f"{role.title()} Person",
-        path="/",
-        contact=contact,
-    )
-    member.path = f"/p{member.id}/"
-    await member.save(update_fields=["path"])
-    data = await api.ok(LOGIN, {"email": email, "password": PASSWORD})
-    return session_of(data["login"], email)
 
 
 async def world(api: Api) -> World:

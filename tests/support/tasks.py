@@ -10,7 +10,7 @@ from typing import Any
 from models import Address, Channel, Contact, ContactKind, LegalForm, Membership, Order, Role
 from schema.ids import decode_id, to_global_id
 from tests.support.api import Api, Session, invite_and_accept, register
-from tests.test_visibility import portal_member
+from tests.support.portal import portal_member
 
 TASK_FIELDS = """id title description status deadline overdue requiresAcknowledgement
     acknowledgedAt completedAt assignee { id name } creator { id name } order { id }"""
