@@ -458,3 +458,37 @@ async def test_an_order_list_costs_the_same_statements_for_5_or_100(api: Api) ->
     # from two depths of the tree and are not already cached).
     assert await statements(everything, 5) <= 16
     assert await statements(everything, 100) <= 16
+
+
+async def test_contact_orders_show_only_what_the_viewer_may_see(api: Api) -> None:
+    owner, client, contractor = await small_company(api)
+    head = await invite_and_accept(api, owner, "Head")
+    worker = await invite_and_accept(api, head, "Worker")
+    peer = await invite_and_accept(api, owner, "Peer")
+    for responsible in (owner, head, worker, peer):
+        await create_order(
+            api,
+            owner,
+            clientId=client.id,
+            addressId=client.address_ids[0],
+            responsibleId=responsible.member_id,
+            contractorId=contractor.id,
+        )
+    query = """{ contacts { edges { node { name orders(first: 10) { totalCount
+        edges { node { responsible { name } } } } } } } }"""
+
+    async def seen(who: Session) -> dict[str, list[str]]:
+        data = await api.ok(query, token=who.access)
+        return {
+            e["node"]["name"]: sorted(
+                o["node"]["responsible"]["name"] for o in e["node"]["orders"]["edges"]
+            )
+            for e in data["contacts"]["edges"]
+        }
+
+    assert await seen(head) == {"Anna": ["Head", "Worker"], "Sergey": ["Head", "Worker"]}
+    assert await seen(peer) == {"Anna": ["Peer"], "Sergey": ["Peer"]}
+    assert await seen(owner) == {
+        "Anna": ["Head", "Olga Owner", "Peer", "Worker"],
+        "Sergey": ["Head", "Olga Owner", "Peer", "Worker"],
+    }
