@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
 from tortoise import Tortoise
 
-from models import ContactKind, LegalForm, Membership, User
+from models import (
+    Address,
+    CommentVisibility,
+    Contact,
+    ContactKind,
+    LegalForm,
+    Membership,
+    Order,
+    OrderStatus,
+    User,
+)
+from permissions.actor import Actor
 from permissions.authenticate import actor_of
-from resolvers import contacts, invitations
+from resolvers import contacts, invitations, order_workflow, orders
 from resolvers.auth import register
 from resolvers.contacts import AddressData, ContactData
 from servicedesk.db import tortoise_config
@@ -22,6 +36,31 @@ STAFF = [
     ("Gleb Dispatcher", "gleb@demo.servicedesk.test", "Dispatcher", "boris@demo.servicedesk.test"),
     ("Dina Dispatcher", "dina@demo.servicedesk.test", "Dispatcher", "vera@demo.servicedesk.test"),
 ]
+
+# Portal logins: (e-mail, the contact card they act for).
+PORTAL = [
+    ("anna@client.test", "Anna Petrova"),
+    ("office@romashka.test", "Romashka LLC"),
+    ("sergey@contractor.test", "Sergey Cleaner"),
+]
+
+S = OrderStatus
+# (title, client, final status, deadline in days from now; negative: overdue)
+ORDERS = [
+    ("Spring cleaning, 3 rooms", "Anna Petrova", S.NEW, 2),
+    ("Office cleaning after renovation", "Romashka LLC", S.ASSIGNED, 1),
+    ("Window washing", "Romashka LLC", S.IN_PROGRESS, -1),
+    ("Carpet dry cleaning", "Anna Petrova", S.DONE, 3),
+    ("Warehouse floor scrub", "Romashka LLC", S.CANCELLED, 5),
+    ("Kitchen deep clean", "Anna Petrova", S.ASSIGNED, -2),
+]
+STEPS = {
+    S.NEW: [],
+    S.ASSIGNED: [],
+    S.IN_PROGRESS: [S.IN_PROGRESS],
+    S.DONE: [S.IN_PROGRESS, S.DONE],
+    S.CANCELLED: [S.CANCELLED],
+}
 
 AddressRow = tuple[str, str, str | None]
 CONTACTS: list[tuple[ContactKind, LegalForm, str, str, str, list[AddressRow]]] = [
@@ -78,8 +117,9 @@ async def _build() -> None:
         sent = await invitations.invite_member(inviter, email, name, title, None)
         credentials = await invitations.accept_invitation(sent.token, name, PASSWORD, None)
         actors[email] = actor_of(credentials.membership, None)
+    cards = {}
     for kind, form, name, email, phone, addresses in CONTACTS:
-        _ = await contacts.create_contact(
+        cards[name] = await contacts.create_contact(
             owner,
             kind,
             form,
@@ -92,6 +132,55 @@ async def _build() -> None:
                 for label, text, details in addresses
             ],
         )
+    portal = {}
+    for email, name in PORTAL:
+        sent = await invitations.invite_contact(owner, cards[name].id, email)
+        credentials = await invitations.accept_invitation(sent.token, name, PASSWORD, None)
+        portal[email] = actor_of(credentials.membership, None)
+    await _orders(actors, cards, portal)
+
+
+async def _orders(
+    staff: dict[str, Actor], cards: dict[str, Contact], portal: dict[str, Actor]
+) -> None:
+    """Orders in every status, with comments and history, some of them overdue."""
+    now = datetime.now(UTC)
+    dispatcher = staff[STAFF[2][1]]
+    sergey = portal[PORTAL[2][0]]
+    for i, (title, client, status, days) in enumerate(ORDERS):
+        address = await Address.filter(contact_id=cards[client].id).first()
+        assert address is not None
+        contractor = cards["Sergey Cleaner"].id if status != OrderStatus.NEW else None
+        order = await orders.create_order(
+            dispatcher,
+            orders.OrderData(
+                client_id=cards[client].id,
+                address_id=address.id,
+                title=title,
+                deadline=now + timedelta(days=days + 30),
+                contractor_id=contractor,
+                price=Decimal(3000 + 500 * i),
+                contractor_fee=Decimal(1800 + 300 * i),
+            ),
+            {
+                "clientId",
+                "addressId",
+                "title",
+                "deadline",
+                "contractorId",
+                "price",
+                "contractorFee",
+            },
+            now,
+        )
+        for step in STEPS[status]:
+            mover = sergey if step in (OrderStatus.IN_PROGRESS, OrderStatus.DONE) else dispatcher
+            _ = await order_workflow.set_order_status(mover, order.id, step, None, now)
+        _ = await order_workflow.add_comment(
+            dispatcher, order.id, "Keys are with the concierge", CommentVisibility.CONTRACTOR
+        )
+        if days < 0:  # overdue: the deadline passed while the order was still open
+            await Order.filter(id=order.id).update(deadline=now + timedelta(days=days))
 
 
 async def run_demo(settings: Settings) -> str:
@@ -110,4 +199,5 @@ async def run_demo(settings: Settings) -> str:
         f"  {OWNER_EMAIL:36} OWNER",
     ]
     lines += [f"  {email:36} STAFF, {title}" for _, email, title, _ in STAFF]
+    lines += [f"  {email:36} portal of {name}" for email, name in PORTAL]
     return "\n".join(lines)

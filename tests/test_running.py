@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -90,7 +92,15 @@ def test_migrate_and_demo_commands_on_a_fresh_sqlite_file(tmp_path: Path) -> Non
     )
     assert demo.returncode == 0, demo.stderr
     assert "owner@demo.servicedesk.test" in demo.stdout
-    assert (tmp_path / "servicedesk.sqlite3").exists()
+    assert "sergey@contractor.test               portal of Sergey Cleaner" in demo.stdout
+    with closing(sqlite3.connect(tmp_path / "servicedesk.sqlite3")) as db:
+        statuses = {row[0] for row in db.execute('SELECT status FROM "order"')}
+        overdue = db.execute(
+            "SELECT COUNT(*) FROM \"order\" WHERE deadline < datetime('now') "
+            "AND status NOT IN ('DONE', 'CANCELLED')"
+        ).fetchone()[0]
+    assert statuses == {"NEW", "ASSIGNED", "IN_PROGRESS", "DONE", "CANCELLED"}
+    assert overdue == 2
 
 
 @pytest.mark.asyncio
