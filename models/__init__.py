@@ -1,6 +1,7 @@
 """Tortoise models, one module per area. No business rules beyond field constraints."""
 
 from models.contacts import Address, Contact, ContactKind, LegalForm
+from models.events import EventCounter, OrderEvent, OrderEventKind
 from models.mail import OutboxEmail
 from models.orders import (
     CLOSED_STATUSES,
@@ -35,12 +36,15 @@ __all__ = [
     "Company",
     "Contact",
     "ContactKind",
+    "EventCounter",
     "Invitation",
     "LegalForm",
     "LoginFailure",
     "Membership",
     "Order",
     "OrderCounter",
+    "OrderEvent",
+    "OrderEventKind",
     "OrderStatus",
     "OrderStatusChange",
     "OutboxEmail",

@@ -59,11 +59,14 @@ MEMBER_OPERATIONS = frozenset(
 )
 
 
+SUBSCRIPTIONS = frozenset({"Subscription.orderEvents", "Subscription.orderUpdated"})
+
+
 def operation_access(name: str) -> Access | None:
     """Access for `Query.x` / `Mutation.x`; None for an unclassified operation (denied)."""
     if name in PUBLIC_OPERATIONS:
         return Access.PUBLIC
-    if name in MEMBER_OPERATIONS:
+    if name in MEMBER_OPERATIONS or name in SUBSCRIPTIONS:
         return Access.MEMBER
     return None
 
@@ -191,5 +194,7 @@ FIELD_RULES: dict[str, str] = {
         "createdAt",
     ),
     **_with_object("OrderPayload", "order", "errors"),
+    # An event reaches a subscriber only if realtime.events.EventFacts.visible_to says so.
+    **_with_object("OrderEvent", "cursor", "kind", "order", "actor", "at"),
     **_with_object("CommentPayload", "comment", "errors"),
 }

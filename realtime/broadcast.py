@@ -11,7 +11,11 @@ MEMORY_URL = "memory://"
 
 
 def create_broadcast(redis_url: str | None) -> Broadcast:
-    return Broadcast(redis_url or MEMORY_URL)
+    if redis_url is None:
+        return Broadcast(MEMORY_URL)
+    from realtime.redis_backend import ResilientRedisBackend
+
+    return Broadcast(backend=ResilientRedisBackend(redis_url))
 
 
 async def ping(redis_url: str | None) -> None:

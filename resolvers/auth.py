@@ -6,7 +6,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models import Company, Membership, OrderCounter, Role, User
+from models import Company, EventCounter, Membership, OrderCounter, Role, User
 from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, invalid, not_found
 from permissions.passwords import hash_password, password_problem, verify_password
@@ -75,6 +75,7 @@ async def register(
             user = await User.create(email=email, password_hash=password_hash)
         company = await Company.create(name=company_name, timezone=zone)
         _ = await OrderCounter.create(company=company)
+        _ = await EventCounter.create(company=company)
         owner = await create_membership(company=company, user=user, role=Role.OWNER, name=name)
     return await start_session(owner)
 

@@ -13,6 +13,7 @@ from models import (
     Comment,
     CommentVisibility,
     Order,
+    OrderEventKind,
     OrderStatus,
     OrderStatusChange,
 )
@@ -20,29 +21,40 @@ from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, forbidden, invalid
 from permissions.order_status import check_move, may_assign, may_rate
 from permissions.orders import access_order_by_id, comment_visibilities, default_comment_visibility
-from resolvers import validation
+from realtime.outbox import publish
+from resolvers import events, validation
 from resolvers.orders import contractor_of
 
 CHANGED_MEANWHILE = "The order changed meanwhile; reload it and try again"
 
 
 async def _move(
-    order: Order, to: OrderStatus, actor: Actor, comment: str | None, **changes: Any
-) -> None:
-    """Change the status if nobody else did since it was read, and record it in the history."""
+    order: Order,
+    to: OrderStatus,
+    actor: Actor,
+    comment: str | None,
+    kind: OrderEventKind = OrderEventKind.STATUS_CHANGED,
+    **changes: Any,
+) -> Order:
+    """Change the status if nobody else did since it was read; history and event go with it."""
+    before = order.status
     async with in_transaction():
-        updated = await Order.filter(id=order.id, status=order.status).update(
+        updated = await Order.filter(id=order.id, status=before).update(
             status=to, updated_at=datetime.now(UTC), **changes
         )
         if not updated:
             raise DomainError(ErrorCode.CONFLICT, CHANGED_MEANWHILE)
         _ = await OrderStatusChange.create(
             order_id=order.id,
-            from_status=order.status,
+            from_status=before,
             to_status=to,
             by_id=actor.membership_id,
             comment=comment,
         )
+        moved = await Order.get(id=order.id)
+        event = await events.record(moved, kind, actor.membership_id)
+    await publish([event])
+    return moved
 
 
 async def assign_order(
@@ -60,11 +72,15 @@ async def assign_order(
     if fee is not None:
         changes["contractor_fee"] = fee.quantize(Decimal("0.01"))
     if order.status == OrderStatus.NEW:
-        await _move(order, OrderStatus.ASSIGNED, actor, None, **changes)
-    else:
-        _ = order.update_from_dict(changes)
+        return await _move(
+            order, OrderStatus.ASSIGNED, actor, None, OrderEventKind.ASSIGNED, **changes
+        )
+    _ = order.update_from_dict(changes)
+    async with in_transaction():
         await order.save(update_fields=[*changes, "updated_at"])
-    return await Order.get(id=order.id)
+        event = await events.record(order, OrderEventKind.ASSIGNED, actor.membership_id)
+    await publish([event])
+    return order
 
 
 async def set_order_status(
@@ -78,8 +94,7 @@ async def set_order_status(
         changes["completed_at"] = now
     elif order.status == OrderStatus.DONE:
         changes["completed_at"] = None
-    await _move(order, status, actor, note, **changes)
-    return await Order.get(id=order.id)
+    return await _move(order, status, actor, note, **changes)
 
 
 async def rate_order(
@@ -94,7 +109,10 @@ async def rate_order(
         raise invalid("The rating is from 1 to 5", "rating")
     words = validation.optional_text(feedback, 5000, "feedback")
     _ = order.update_from_dict({"rating": rating, "feedback": words})
-    await order.save(update_fields=["rating", "feedback", "updated_at"])
+    async with in_transaction():
+        await order.save(update_fields=["rating", "feedback", "updated_at"])
+        event = await events.record(order, OrderEventKind.UPDATED, actor.membership_id)
+    await publish([event])
     return order
 
 
@@ -108,10 +126,14 @@ async def add_comment(
         raise DomainError(
             ErrorCode.FORBIDDEN, "You may not write this kind of comment", ["visibility"]
         )
-    return await Comment.create(
-        company_id=actor.company_id,
-        order_id=order.id,
-        author_id=actor.membership_id,
-        body=text,
-        visibility=chosen,
-    )
+    async with in_transaction():
+        comment = await Comment.create(
+            company_id=actor.company_id,
+            order_id=order.id,
+            author_id=actor.membership_id,
+            body=text,
+            visibility=chosen,
+        )
+        event = await events.record(order, OrderEventKind.COMMENTED, actor.membership_id, comment)
+    await publish([event])
+    return comment

@@ -20,6 +20,7 @@ from models import (
     Membership,
     Order,
     OrderCounter,
+    OrderEventKind,
     OrderStatus,
     OrderStatusChange,
     Role,
@@ -31,7 +32,8 @@ from permissions.errors import DomainError, ErrorCode, forbidden, invalid, not_f
 from permissions.members import access_subtree_member_by_id
 from permissions.orders import access_order_by_id, check_may_create_order, visible_orders
 from permissions.templates import access_template_by_id
-from resolvers import validation
+from realtime.outbox import publish
+from resolvers import events, validation
 from resolvers.contacts import AddressData, address_fields
 from resolvers.pagination import Page, paginate
 from resolvers.templates import template_fill
@@ -183,6 +185,8 @@ async def create_order(
             **fields,
         )
         await _record_creation(order, actor)
+        event = await events.record(order, OrderEventKind.CREATED, actor.membership_id)
+    await publish([event])
     return order
 
 
@@ -272,7 +276,10 @@ async def update_order(
         )
     if changes:
         _ = order.update_from_dict(changes)
-        await order.save(update_fields=[*changes, "updated_at"])
+        async with in_transaction():
+            await order.save(update_fields=[*changes, "updated_at"])
+            event = await events.record(order, OrderEventKind.UPDATED, actor.membership_id)
+        await publish([event])
     return order
 
 

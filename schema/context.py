@@ -23,6 +23,8 @@ class Context:
     request_id: str
     client_address: str | None
     loaders: Loaders = field(default_factory=Loaders)
+    # The payload of a WebSocket's `connection_init` (strawberry sets it).
+    connection_params: dict[str, object] | None = None
     # One clock per request, so `overdue` in filters and in fields agree.
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
 

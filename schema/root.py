@@ -20,6 +20,7 @@ from schema.base import ServiceSchema as Schema
 from schema.extensions import ErrorShaping, OperationGate
 from schema.mutations import Mutation
 from schema.queries import Query
+from schema.subscriptions import Subscription
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -51,6 +52,7 @@ def build_schema(*, production: bool = False) -> Schema:
     schema = Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=production),
     )

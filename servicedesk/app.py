@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -15,6 +17,8 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from realtime.broadcast import create_broadcast, ping
+from realtime.hub import Hub, install
+from realtime.outbox import run_relay
 from servicedesk.db import tortoise_config
 from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.middleware import BodyLimit, RequestId
@@ -56,13 +60,21 @@ def create_app(settings: Settings | None = None) -> Starlette:
         broadcast = create_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings, with_aerich=False)):
             await broadcast.connect()
-            app.state.broadcast = broadcast
+            hub = Hub(broadcast)
+            await hub.start()
+            install(hub)
+            retention = timedelta(days=settings.event_retention_days)
+            relay = asyncio.create_task(run_relay(retention), name="outbox-relay")
             try:
                 yield
             finally:
+                relay.cancel()
+                await asyncio.gather(relay, return_exceptions=True)
+                install(None)
+                await hub.stop()
                 await broadcast.disconnect()
 
-    endpoint = graphql_endpoint(production=settings.production)
+    endpoint = graphql_endpoint(settings)
     app = Starlette(
         routes=[
             Route("/graphql", endpoint, methods=["GET", "POST"]),

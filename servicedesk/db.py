@@ -13,6 +13,7 @@ MODEL_MODULES = [
     "models.mail",
     "models.orders",
     "models.tasks",
+    "models.events",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import timedelta
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from permissions.authenticate import authenticate, bearer_token
 from schema import build_schema
 from schema.context import Context
+from servicedesk.settings import Settings
+from servicedesk.websocket_auth import origin_allowed, token_from_params, watch
+
+MAX_SUBSCRIPTIONS_PER_SOCKET = 100
+CONNECTION_INIT_SECONDS = 3
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            build_schema(production=settings.production),
+            graphql_ide=None if settings.production else "graphiql",
+            allow_queries_via_get=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(seconds=CONNECTION_INIT_SECONDS),
+        )
+        self.max_subscriptions_per_connection = MAX_SUBSCRIPTIONS_PER_SOCKET
+        self.settings = settings
+        self._watchers: set[asyncio.Task[None]] = set()
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
@@ -26,11 +47,22 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             client_address=request.client.host if request.client else None,
         )
 
+    async def on_ws_connect(self, context: Context) -> None:
+        """The token comes in `connection_init`; without a valid one the socket closes 4403."""
+        websocket = context.request
+        assert isinstance(websocket, WebSocket)
+        if not origin_allowed(websocket, self.settings.allowed_origins, self.settings.public_url):
+            raise ConnectionRejectionError()
+        token = token_from_params(context.connection_params) or bearer_token(
+            websocket.headers.get("authorization")
+        )
+        context.actor = await authenticate(token)
+        if token is None or context.actor is None:
+            raise ConnectionRejectionError()
+        watcher = asyncio.create_task(watch(websocket, token), name="socket-watch")
+        self._watchers.add(watcher)
+        watcher.add_done_callback(self._watchers.discard)
 
-def graphql_endpoint(*, production: bool) -> GraphQLEndpoint:
-    return GraphQLEndpoint(
-        build_schema(production=production),
-        graphql_ide=None if production else "graphiql",
-        allow_queries_via_get=True,
-        subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
-    )
+
+def graphql_endpoint(settings: Settings) -> GraphQLEndpoint:
+    return GraphQLEndpoint(settings)

@@ -39,6 +39,7 @@ class Settings:
     login_window_minutes: int = 15
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     argon2_memory_kib: int = 65536
+    event_retention_days: int = 7
 
     @property
     def production(self) -> bool:
@@ -132,6 +133,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         login_window_minutes=_int(env, "LOGIN_WINDOW_MINUTES", 15),
         allowed_origins=origins,
         argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536, minimum=8),
+        event_retention_days=_int(env, "EVENT_RETENTION_DAYS", 7),
     )
 
 

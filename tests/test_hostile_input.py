@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
-from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
-from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.applications import Starlette
 
 from schema.limits import MAX_RESULT_NODES, estimated_nodes
@@ -136,21 +133,6 @@ async def test_unexpected_errors_are_masked_with_a_request_id(
     assert "secret" not in response.text
     assert error["message"] == f"internal error (request id {request_id})"
     assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
-
-
-@pytest.mark.asyncio
-async def test_legacy_graphql_ws_protocol_is_off(app: Starlette) -> None:
-    transport = ASGIWebSocketTransport(app)
-    ws: AsyncWebSocketSession
-    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-        async with aconnect_ws("/graphql", client, subprotocols=["graphql-ws"]) as ws:
-            with pytest.raises(WebSocketDisconnect) as closed:
-                await ws.receive_text()
-        assert closed.value.code == 4406
-        async with aconnect_ws("/graphql", client, subprotocols=["graphql-transport-ws"]) as ws:
-            assert ws.subprotocol == "graphql-transport-ws"
-            await ws.send_json({"type": "connection_init", "payload": {}})
-            assert (await ws.receive_json())["type"] == "connection_ack"
 
 
 @pytest.mark.asyncio

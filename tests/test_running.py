@@ -131,9 +131,12 @@ async def test_health_check_is_503_when_redis_is_down(api: Api, settings: Settin
 
 
 @pytest.mark.asyncio
-async def test_production_turns_off_graphiql_introspection_and_suggestions() -> None:
+async def test_production_turns_off_graphiql_introspection_and_suggestions(
+    settings: Settings,
+) -> None:
     async def call(production: bool, **kwargs: object) -> httpx.Response:
-        app = Starlette(routes=[Route("/graphql", graphql_endpoint(production=production))])
+        chosen = replace(settings, env="production" if production else "development")
+        app = Starlette(routes=[Route("/graphql", graphql_endpoint(chosen))])
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
             if kwargs:

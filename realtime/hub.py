@@ -1,0 +1,210 @@
+"""One hub per API process: a single broadcast subscription per company, fanned out to the
+process's subscribers after an in-memory visibility check, in event-number order.
+
+Each event is loaded once per process (the order row travels with it to every subscriber).
+Events carry consecutive numbers per company, so a hole shows at once and is filled from the
+outbox; a poll of the outbox each second covers events whose broadcast was lost (a Redis
+outage, a process that died between commit and publish).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+from broadcaster import Broadcast
+from broadcaster._base import Unsubscribed
+from tortoise.functions import Max
+
+from models import Order, OrderEvent
+from permissions.actor import Actor
+from realtime.events import EventFacts, channel
+
+log = logging.getLogger("servicedesk.realtime")
+
+QUEUE_SIZE = 256
+POLL_SECONDS = 1.0
+
+
+@dataclass(eq=False)
+class Delivery:
+    event: EventFacts
+    order: Order | None
+    # Per-event scratch space the schema layer shares between subscribers (data loaders).
+    shared: dict[str, object] = field(default_factory=dict)
+
+
+class Overflow(Exception):
+    """The subscriber did not keep up; it is disconnected rather than buffered without end."""
+
+
+@dataclass(eq=False)
+class Listener:
+    actor: Actor
+    order_id: int | None = None
+    queue: asyncio.Queue[Delivery | None] = field(
+        default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
+    )
+    overflowed: bool = False
+
+    def wants(self, event: EventFacts) -> bool:
+        if self.order_id is not None and event.order_id != self.order_id:
+            return False
+        return event.visible_to(self.actor)
+
+    def offer(self, delivery: Delivery) -> None:
+        try:
+            self.queue.put_nowait(delivery)
+        except asyncio.QueueFull:
+            self.overflowed = True
+            self.queue = asyncio.Queue(maxsize=1)
+            self.queue.put_nowait(None)
+
+    async def deliveries(self) -> AsyncIterator[Delivery]:
+        while True:
+            item = await self.queue.get()
+            if item is None:
+                raise Overflow
+            yield item
+
+
+@dataclass(eq=False)
+class Feed:
+    company_id: int
+    next_seq: int
+    listeners: set[Listener] = field(default_factory=set)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    task: asyncio.Task[None] | None = None
+
+
+async def last_seq(company_id: int) -> int:
+    row = await OrderEvent.filter(company_id=company_id).annotate(m=Max("seq")).values_list("m")
+    value = row[0][0] if row else None
+    return int(value or 0)
+
+
+class Hub:
+    def __init__(self, broadcast: Broadcast) -> None:
+        self.broadcast = broadcast
+        self._feeds: dict[int, Feed] = {}
+        self._opening: dict[int, asyncio.Lock] = {}
+        self._poller: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._poller = asyncio.create_task(self._poll(), name="hub-poll")
+
+    async def stop(self) -> None:
+        tasks = [f.task for f in self._feeds.values() if f.task] + [self._poller]
+        for task in tasks:
+            if task is not None:
+                task.cancel()
+        await asyncio.gather(*(t for t in tasks if t is not None), return_exceptions=True)
+        self._feeds.clear()
+
+    async def join(self, actor: Actor, order_id: int | None = None) -> tuple[Listener, int]:
+        """A listener for the actor's company, and the last event number before it joined."""
+        listener = Listener(actor, order_id)
+        lock = self._opening.setdefault(actor.company_id, asyncio.Lock())
+        async with lock:
+            feed = self._feeds.get(actor.company_id)
+            if feed is None:
+                feed = Feed(actor.company_id, next_seq=0)
+                ready = asyncio.Event()
+                feed.task = asyncio.create_task(self._follow(feed, ready), name="hub-feed")
+                await ready.wait()
+                feed.next_seq = await last_seq(actor.company_id) + 1
+                self._feeds[actor.company_id] = feed
+            feed.listeners.add(listener)
+            return listener, feed.next_seq - 1
+
+    def leave(self, listener: Listener) -> None:
+        feed = self._feeds.get(listener.actor.company_id)
+        if feed is None:
+            return
+        feed.listeners.discard(listener)
+        if not feed.listeners:
+            del self._feeds[feed.company_id]
+            if feed.task is not None:
+                feed.task.cancel()
+
+    async def _follow(self, feed: Feed, ready: asyncio.Event) -> None:
+        """The company's broadcast subscription, for as long as the feed has listeners."""
+        async with self.broadcast.subscribe(channel(feed.company_id)) as subscriber:
+            ready.set()
+            while True:
+                try:
+                    message = await subscriber.get()
+                except Unsubscribed:
+                    return
+                try:
+                    facts = EventFacts.from_json(message.message)
+                except (ValueError, KeyError, TypeError):
+                    log.warning("ignored a malformed event message")
+                    continue
+                await self._accept(feed, [facts])
+
+    async def _poll(self) -> None:
+        while True:
+            await asyncio.sleep(POLL_SECONDS)
+            for feed in list(self._feeds.values()):
+                try:
+                    if await last_seq(feed.company_id) >= feed.next_seq:
+                        await self._accept(feed, [])
+                except Exception:  # the database may be away for a moment; try next time
+                    log.exception("outbox poll failed")
+
+    async def _accept(self, feed: Feed, events: list[EventFacts]) -> None:
+        """Deliver events in number order; fetch whatever number is missing from the outbox."""
+        async with feed.lock:
+            pending = {e.seq: e for e in events if e.seq >= feed.next_seq}
+            if not events or (pending and min(pending) > feed.next_seq):
+                upto = max(pending) - 1 if pending else None
+                for row in await self._missing(feed, upto):
+                    pending.setdefault(row.seq, row)
+            while feed.next_seq in pending:
+                await self._deliver(feed, pending.pop(feed.next_seq))
+                feed.next_seq += 1
+
+    async def _missing(self, feed: Feed, upto: int | None) -> list[EventFacts]:
+        query = OrderEvent.filter(company_id=feed.company_id, seq__gte=feed.next_seq)
+        if upto is not None:
+            query = query.filter(seq__lte=upto)
+        return [EventFacts.of(row) for row in await query.order_by("seq").limit(1000)]
+
+    async def _deliver(self, feed: Feed, event: EventFacts) -> None:
+        wanting = [listener for listener in feed.listeners if listener.wants(event)]
+        if not wanting:
+            return
+        order = await Order.get_or_none(id=event.order_id)
+        delivery = Delivery(event, order)
+        for listener in wanting:
+            listener.offer(delivery)
+
+
+_hub: Hub | None = None
+
+
+def current_hub() -> Hub | None:
+    return _hub
+
+
+def install(hub: Hub | None) -> None:
+    global _hub
+    _hub = hub
+
+
+@contextlib.asynccontextmanager
+async def listening(
+    actor: Actor, order_id: int | None = None
+) -> AsyncIterator[tuple[Listener, int]]:
+    hub = current_hub()
+    if hub is None:
+        raise RuntimeError("realtime is not running in this process")
+    listener, before = await hub.join(actor, order_id)
+    try:
+        yield listener, before
+    finally:
+        hub.leave(listener)

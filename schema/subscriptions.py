@@ -1,0 +1,106 @@
+"""Subscriptions: order events (with replay from a cursor) and one order's live state.
+
+Every event reaches a subscriber only if it may see it (realtime/events.py applies the rule
+of permissions/orders.py in memory); the order is then shaped by the same field rules as in
+queries. Subscribers of one event share its data loaders, so an event costs a few statements
+per process, not per subscriber.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+from typing import cast
+
+import strawberry
+
+import models
+from models import OrderEventKind
+from permissions.errors import invalid
+from permissions.orders import access_order_by_id
+from realtime.events import EventFacts
+from realtime.hub import Delivery, listening
+from realtime.replay import replay
+from schema.context import Info
+from schema.ids import decode_id
+from schema.loaders import Loaders
+from schema.orders import Order
+from schema.people import Member, load_member
+
+strawberry.enum(OrderEventKind, name="OrderEventKind")
+
+
+@strawberry.type
+class OrderEvent:
+    cursor: str = strawberry.field(
+        description="Pass as `after` to resume after this event with nothing lost."
+    )
+    kind: OrderEventKind
+    order: Order
+    at: datetime
+    actor_id: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def actor(self, info: Info) -> Member | None:
+        return await load_member(info, self.actor_id)
+
+
+def _event(facts: EventFacts, order: models.Order) -> OrderEvent:
+    return OrderEvent(
+        cursor=str(facts.seq),
+        kind=facts.kind,
+        order=Order.of(order),
+        at=facts.at,
+        actor_id=facts.actor_id,
+    )
+
+
+def _share(info: Info, delivery: Delivery) -> None:
+    """Resolve this event with loaders shared by every subscriber of it in this process."""
+    info.context.loaders = cast(Loaders, delivery.shared.setdefault("loaders", Loaders()))
+    info.context.now = datetime.now(UTC)
+
+
+def _cursor(after: str) -> int:
+    if not after.isdigit() or len(after) > 18:
+        raise invalid("Malformed cursor", "after")
+    return int(after)
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="Every event on the orders the subscriber may see, as it may see them. "
+        "`after` replays what was missed since that cursor, then goes live."
+    )
+    async def order_events(
+        self, info: Info, after: str | None = None
+    ) -> AsyncGenerator[OrderEvent, None]:
+        actor = info.context.require_actor()
+        since = None if after is None else _cursor(after)
+        async with listening(actor) as (listener, joined_at):
+            last = joined_at
+            if since is not None and since < joined_at:
+                async for facts, order in replay(actor, since, joined_at):
+                    info.context.loaders = Loaders()
+                    yield _event(facts, order)
+                last = joined_at
+            async for delivery in listener.deliveries():
+                if delivery.event.seq <= last or delivery.order is None:
+                    continue
+                last = delivery.event.seq
+                _share(info, delivery)
+                yield _event(delivery.event, delivery.order)
+
+    @strawberry.subscription(
+        description="One order's state after each change (client portal status page)."
+    )
+    async def order_updated(self, info: Info, id: strawberry.ID) -> AsyncGenerator[Order, None]:
+        actor = info.context.require_actor()
+        order = await access_order_by_id(actor, decode_id(id, "Order"), ["id"])
+        async with listening(actor, order.id) as (listener, _):
+            async for delivery in listener.deliveries():
+                if delivery.order is None:
+                    return
+                _share(info, delivery)
+                yield Order.of(delivery.order)

@@ -1,0 +1,260 @@
+"""Realtime in one process: order events over WebSocket, who hears what, replay, closing."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import jwt
+import pytest
+from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
+from starlette.applications import Starlette
+
+from tests.conftest import TEST_SECRET
+from tests.support.api import Api, Session, invite_and_accept, register
+from tests.support.world import (
+    ASSIGN,
+    COMMENT,
+    ContactCard,
+    contact,
+    create_order,
+    move,
+    portal_member,
+)
+from tests.support.ws import PROTOCOL, GraphQLSocket, client, socket
+
+pytestmark = pytest.mark.asyncio
+
+EVENTS = """subscription($after: String) { orderEvents(after: $after) {
+    cursor kind at actor { id } order { id status price contractorFee internalNote } } }"""
+UPDATED = "subscription($id: ID!) { orderUpdated(id: $id) { id status price contractorFee } }"
+
+
+async def event(sock: GraphQLSocket, op: str) -> dict[str, Any]:
+    data = await sock.data(op)
+    result: dict[str, Any] = data["orderEvents"]
+    return result
+
+
+async def company(api: Api) -> tuple[Session, Session, Session, Session, ContactCard, ContactCard]:
+    owner = await register(api)
+    staff = await invite_and_accept(api, owner, "Staff")
+    client_card = await contact(api, owner, "CLIENT", "Anna")
+    contractor_card = await contact(api, owner, "CONTRACTOR", "Sergey")
+    client_member = await portal_member(api, owner, client_card, "Anna Portal")
+    contractor_member = await portal_member(api, owner, contractor_card, "Sergey Portal")
+    return owner, staff, client_member, contractor_member, client_card, contractor_card
+
+
+async def test_a_socket_without_a_valid_token_is_closed_4403(app: Starlette, api: Api) -> None:
+    owner = await register(api)
+    expired = jwt.encode(
+        {
+            **jwt.decode(owner.access, options={"verify_signature": False}),
+            "exp": int(time.time()) - 5,
+        },
+        TEST_SECRET,
+        algorithm="HS256",
+    )
+    ws: AsyncWebSocketSession
+    async with client(app) as http:
+        for payload in (
+            {},
+            {"Authorization": "Bearer nonsense"},
+            {"Authorization": f"Bearer {expired}"},
+        ):
+            async with aconnect_ws("/graphql", http, subprotocols=[PROTOCOL]) as ws:
+                sock = GraphQLSocket(ws)
+                await ws.send_json({"type": "connection_init", "payload": payload})
+                assert await sock.closed() == 4403
+        # The token may also come nested under `headers`, with the key in any case.
+        async with aconnect_ws("/graphql", http, subprotocols=[PROTOCOL]) as ws:
+            sock = GraphQLSocket(ws)
+            ack = await sock.init({"headers": {"authorization": f"Bearer {owner.access}"}})
+            assert ack["type"] == "connection_ack"
+
+
+async def test_staff_hear_every_change_live_in_order(app: Starlette, api: Api) -> None:
+    owner, staff, _, _, card, contractor = await company(api)
+    async with client(app) as http, socket(http, staff.access) as sock:
+        op = await sock.subscribe(EVENTS)
+        await sock.nothing(op, 0.2)
+        order = await create_order(
+            api,
+            owner,
+            clientId=card.id,
+            addressId=card.address_ids[0],
+            responsibleId=staff.member_id,
+            price="100",
+        )
+        created = await event(sock, op)
+        assert (created["kind"], created["order"]["id"]) == ("CREATED", order["id"])
+        assert created["actor"] == {"id": owner.member_id}
+        assert created["order"]["price"] == "100.00"
+        await api.ok(ASSIGN, {"id": order["id"], "c": contractor.id, "fee": "60"}, owner.access)
+        await move(api, owner, order["id"], "IN_PROGRESS")
+        assigned, started = await event(sock, op), await event(sock, op)
+        assert [assigned["kind"], started["kind"]] == ["ASSIGNED", "STATUS_CHANGED"]
+        assert started["order"]["status"] == "IN_PROGRESS"
+        cursors = [int(e["cursor"]) for e in (created, assigned, started)]
+        assert cursors == sorted(set(cursors))
+
+
+async def test_each_party_hears_only_what_it_may_see(app: Starlette, api: Api) -> None:
+    owner, staff, client_member, contractor_member, card, contractor = await company(api)
+    peer = await invite_and_accept(api, owner, "Peer")
+    other_card = await contact(api, owner, "CLIENT", "Other")
+    async with (
+        client(app) as http,
+        socket(http, client_member.access) as client_sock,
+        socket(http, contractor_member.access) as contractor_sock,
+        socket(http, peer.access) as peer_sock,
+    ):
+        ops = {
+            "client": (client_sock, await client_sock.subscribe(EVENTS)),
+            "contractor": (contractor_sock, await contractor_sock.subscribe(EVENTS)),
+            "peer": (peer_sock, await peer_sock.subscribe(EVENTS)),
+        }
+        await client_sock.nothing(ops["client"][1], 0.2)
+        mine = await create_order(
+            api,
+            owner,
+            clientId=card.id,
+            addressId=card.address_ids[0],
+            responsibleId=staff.member_id,
+            price="100",
+            internalNote="secret",
+        )
+        await create_order(
+            api,
+            owner,
+            clientId=other_card.id,
+            addressId=other_card.address_ids[0],
+            responsibleId=staff.member_id,
+        )
+        heard = await event(client_sock, ops["client"][1])
+        assert (heard["kind"], heard["order"]["id"]) == ("CREATED", mine["id"])
+        # Field rules apply to events as to queries.
+        assert (heard["order"]["internalNote"], heard["order"]["contractorFee"]) == (None, None)
+        await client_sock.nothing(ops["client"][1])  # not the other client's order
+        await contractor_sock.nothing(ops["contractor"][1], 0.1)  # nothing assigned yet
+        await api.ok(ASSIGN, {"id": mine["id"], "c": contractor.id, "fee": "60"}, owner.access)
+        assigned = await event(contractor_sock, ops["contractor"][1])
+        assert assigned["kind"] == "ASSIGNED"
+        assert (assigned["order"]["price"], assigned["order"]["contractorFee"]) == (None, "60.00")
+        assert (await event(client_sock, ops["client"][1]))["kind"] == "ASSIGNED"
+        # An internal comment reaches neither the client nor the contractor; each its own kind.
+        for visibility in ("INTERNAL", "CLIENT", "CONTRACTOR"):
+            await api.ok(COMMENT, {"o": mine["id"], "b": visibility, "v": visibility}, owner.access)
+        assert (await event(client_sock, ops["client"][1]))["kind"] == "COMMENTED"
+        assert (await event(contractor_sock, ops["contractor"][1]))["kind"] == "COMMENTED"
+        await client_sock.nothing(ops["client"][1])
+        await contractor_sock.nothing(ops["contractor"][1], 0.1)
+        # A peer outside the responsible's subtree hears nothing at all.
+        await peer_sock.nothing(ops["peer"][1], 0.1)
+
+
+async def test_order_updated_follows_one_order(app: Starlette, api: Api) -> None:
+    owner, _, client_member, contractor_member, card, contractor = await company(api)
+    order = await create_order(
+        api,
+        owner,
+        clientId=card.id,
+        addressId=card.address_ids[0],
+        contractorId=contractor.id,
+        price="100",
+        contractorFee="60",
+    )
+    other = await create_order(api, owner, clientId=card.id, addressId=card.address_ids[1])
+    async with client(app) as http, socket(http, client_member.access) as sock:
+        op = await sock.subscribe(UPDATED, {"id": order["id"]})
+        await sock.nothing(op, 0.2)
+        await move(api, owner, other["id"], "CANCELLED")
+        await move(api, owner, order["id"], "IN_PROGRESS")
+        await move(api, contractor_member, order["id"], "DONE")
+        states = [(await sock.data(op))["orderUpdated"] for _ in range(2)]
+        assert [s["status"] for s in states] == ["IN_PROGRESS", "DONE"]
+        assert (states[-1]["price"], states[-1]["contractorFee"]) == ("100.00", None)
+        await sock.nothing(op)
+
+
+async def test_a_contractor_cannot_follow_an_order_not_assigned_to_it(
+    app: Starlette, api: Api
+) -> None:
+    owner, _, _, contractor_member, card, _ = await company(api)
+    order = await create_order(api, owner, clientId=card.id, addressId=card.address_ids[0])
+    async with client(app) as http, socket(http, contractor_member.access) as sock:
+        op = await sock.subscribe(UPDATED, {"id": order["id"]})
+        message = await sock.next(op)
+        assert message["type"] == "next"
+        assert message["payload"]["data"] is None
+        assert [e["message"] for e in message["payload"]["errors"]] == ["Order not found"]
+        assert (await sock.next(op))["type"] == "complete"
+        await move(api, owner, order["id"], "CANCELLED")
+        await sock.nothing(op)
+
+
+async def test_replay_after_a_cursor_gives_exactly_what_was_missed(
+    app: Starlette, api: Api
+) -> None:
+    owner, _, _, _, card, _ = await company(api)
+    first = await create_order(api, owner, clientId=card.id, addressId=card.address_ids[0])
+    async with client(app) as http:
+        async with socket(http, owner.access) as sock:
+            op = await sock.subscribe(EVENTS)
+            await sock.nothing(op, 0.2)
+            await move(api, owner, first["id"], "CANCELLED")
+            cursor = (await event(sock, op))["cursor"]
+        # Offline: 20 changes.
+        made = [
+            await create_order(api, owner, clientId=card.id, addressId=card.address_ids[0])
+            for _ in range(20)
+        ]
+        async with socket(http, owner.access) as sock:
+            op = await sock.subscribe(EVENTS, {"after": cursor})
+            missed = [await event(sock, op) for _ in range(20)]
+            assert [e["order"]["id"] for e in missed] == [o["id"] for o in made]
+            assert [int(e["cursor"]) for e in missed] == list(
+                range(int(cursor) + 1, int(cursor) + 21)
+            )
+            await sock.nothing(op, 0.3)
+            # Then live, with no gap and no duplicate at the seam.
+            await move(api, owner, made[0]["id"], "CANCELLED")
+            live = await event(sock, op)
+            assert int(live["cursor"]) == int(cursor) + 21
+            await sock.nothing(op, 0.3)
+
+
+async def test_the_socket_closes_when_the_token_expires(app: Starlette, api: Api) -> None:
+    owner = await register(api)
+    claims = jwt.decode(owner.access, options={"verify_signature": False})
+    short = jwt.encode({**claims, "exp": int(time.time()) + 2}, TEST_SECRET, algorithm="HS256")
+    async with client(app) as http, socket(http, short) as sock:
+        await sock.subscribe(EVENTS)
+        started = time.monotonic()
+        assert await sock.closed(seconds=6) == 4403
+        assert time.monotonic() - started < 4
+
+
+async def test_the_socket_closes_when_the_session_is_revoked(
+    app: Starlette, api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("servicedesk.websocket_auth.REVOCATION_CHECK_SECONDS", 0.2)
+    owner = await register(api)
+    async with client(app) as http, socket(http, owner.access) as sock:
+        await sock.subscribe(EVENTS)
+        await api.ok(
+            "mutation($t: String!) { logout(refreshToken: $t) }", {"t": owner.refresh}, owner.access
+        )
+        assert await sock.closed(seconds=3) == 4403
+
+
+async def test_legacy_protocol_is_refused(app: Starlette) -> None:
+    ws: AsyncWebSocketSession
+    async with (
+        client(app) as http,
+        aconnect_ws("/graphql", http, subprotocols=["graphql-ws"]) as ws,
+    ):
+        with pytest.raises(WebSocketDisconnect) as closed:
+            await ws.receive_text()
+    assert closed.value.code == 4406
