@@ -1,0 +1,148 @@
+"""Realtime across real processes: two uvicorn servers on PostgreSQL and a Redis of our own.
+
+A mutation on process A reaches subscribers on process B; Redis stopped for a few seconds
+loses nothing: subscribers that stayed connected or came back with a cursor end up with
+every event exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from tests.conftest import TEST_SECRET
+from tests.support.api import Api, Session, register
+from tests.support.databases import (
+    create_postgres_database,
+    drop_postgres_database,
+    postgres_available,
+    service_missing,
+)
+from tests.support.processes import RedisServer, api_process, migrate
+from tests.support.world import contact, create_order, move, portal_member
+from tests.support.ws import GraphQLSocket, socket
+
+pytestmark = pytest.mark.asyncio
+
+EVENTS = """subscription($after: String) { orderEvents(after: $after) {
+    cursor kind order { id status internalNote } } }"""
+
+
+@dataclass
+class Cluster:
+    a: str
+    b: str
+    redis: RedisServer
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest_asyncio.fixture(scope="module")
+async def cluster(
+    redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Cluster]:
+    if not await postgres_available():
+        service_missing("PostgreSQL is not reachable: the two-process tests are skipped")
+    database = await create_postgres_database("servicedesk_procs")
+    data = tmp_path_factory.mktemp("procs")
+    env = {
+        "DATABASE_URL": database,
+        "REDIS_URL": redis_server.url,
+        "DATA_DIR": str(data),
+        "SECRET_KEY": TEST_SECRET,
+        "ARGON2_MEMORY_KIB": "1024",
+        "PUBLIC_URL": "http://t.test",
+    }
+    try:
+        await asyncio.to_thread(migrate, env)
+        with api_process(env, data / "a.log") as a, api_process(env, data / "b.log") as b:
+            yield Cluster(a, b, redis_server)
+    finally:
+        await drop_postgres_database(database)
+
+
+@asynccontextmanager
+async def api_at(url: str) -> AsyncIterator[Api]:
+    async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+        yield Api(http)
+
+
+async def events(sock: GraphQLSocket, op: str, count: int) -> list[dict[str, Any]]:
+    return [(await sock.data(op, seconds=15))["orderEvents"] for _ in range(count)]
+
+
+async def test_a_change_on_one_process_reaches_subscribers_on_the_other(cluster: Cluster) -> None:
+    async with api_at(cluster.a) as a, httpx.AsyncClient(base_url=cluster.b) as b_http:
+        owner: Session = await register(a)
+        card = await contact(a, owner, "CLIENT", "Anna")
+        other = await contact(a, owner, "CLIENT", "Boris")
+        anna = await portal_member(a, owner, card, "Anna Portal")
+        async with (
+            socket(b_http, owner.access) as staff_sock,
+            socket(b_http, anna.access) as anna_sock,
+        ):
+            staff_op = await staff_sock.subscribe(EVENTS)
+            anna_op = await anna_sock.subscribe(EVENTS)
+            await staff_sock.nothing(staff_op, 0.3)
+            mine = await create_order(
+                a, owner, clientId=card.id, addressId=card.address_ids[0], internalNote="code 42"
+            )
+            await create_order(a, owner, clientId=other.id, addressId=other.address_ids[0])
+            seen = await events(staff_sock, staff_op, 2)
+            assert [e["kind"] for e in seen] == ["CREATED", "CREATED"]
+            heard = await events(anna_sock, anna_op, 1)
+            assert heard[0]["order"] == {"id": mine["id"], "status": "NEW", "internalNote": None}
+            await anna_sock.nothing(anna_op, 0.5)
+
+
+async def test_redis_outage_loses_nothing(cluster: Cluster) -> None:
+    async with api_at(cluster.a) as a, httpx.AsyncClient(base_url=cluster.b) as b_http:
+        owner = await register(a)
+        card = await contact(a, owner, "CLIENT", "Anna")
+        first = await create_order(a, owner, clientId=card.id, addressId=card.address_ids[0])
+        async with socket(b_http, owner.access) as stays:
+            stays_op = await stays.subscribe(EVENTS)
+            async with socket(b_http, owner.access) as leaves:
+                leaves_op = await leaves.subscribe(EVENTS)
+                await stays.nothing(stays_op, 0.3)
+                await move(a, owner, first["id"], "CANCELLED")
+                cursor = (await events(leaves, leaves_op, 1))[0]["cursor"]
+            assert (await events(stays, stays_op, 1))[0]["cursor"] == cursor
+            cluster.redis.stop()
+            try:
+                made = [
+                    await create_order(a, owner, clientId=card.id, addressId=card.address_ids[0])
+                    for _ in range(10)
+                ]
+                await asyncio.sleep(2)
+            finally:
+                cluster.redis.start()
+            made += [
+                await create_order(a, owner, clientId=card.id, addressId=card.address_ids[0])
+                for _ in range(5)
+            ]
+            got = await events(stays, stays_op, 15)
+            assert [e["order"]["id"] for e in got] == [o["id"] for o in made]
+            expected = list(range(int(cursor) + 1, int(cursor) + 16))
+            assert [int(e["cursor"]) for e in got] == expected
+            await stays.nothing(stays_op, 1.0)
+        async with socket(b_http, owner.access) as back:
+            back_op = await back.subscribe(EVENTS, {"after": cursor})
+            replayed = await events(back, back_op, 15)
+            assert [int(e["cursor"]) for e in replayed] == expected
+            await back.nothing(back_op, 0.5)
+        listed = await a.ok("{ orders(first: 100) { totalCount } }", token=owner.access)
+        assert listed["orders"]["totalCount"] == 16
