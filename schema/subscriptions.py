@@ -8,18 +8,19 @@ per process, not per subscriber.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import UTC, datetime
 from typing import cast
 
 import strawberry
+from starlette.websockets import WebSocket, WebSocketState
 
 import models
 from models import OrderEventKind
 from permissions.errors import invalid
 from permissions.orders import access_order_by_id
 from realtime.events import EventFacts
-from realtime.hub import Delivery, listening
+from realtime.hub import Delivery, Listener, Overflow, listening
 from realtime.replay import replay
 from schema.context import Info
 from schema.ids import decode_id
@@ -28,6 +29,9 @@ from schema.orders import Order
 from schema.people import Member, load_member
 
 strawberry.enum(OrderEventKind, name="OrderEventKind")
+
+# Close code for a subscriber whose queue of undelivered events overflowed.
+SLOW_READER = 4008
 
 
 @strawberry.type
@@ -61,6 +65,18 @@ def _share(info: Info, delivery: Delivery) -> None:
     info.context.now = datetime.now(UTC)
 
 
+async def _deliveries(info: Info, listener: Listener) -> AsyncIterator[Delivery]:
+    """The listener's deliveries; a subscriber that fell too far behind is disconnected."""
+    try:
+        async for delivery in listener.deliveries():
+            yield delivery
+    except Overflow:
+        socket = info.context.request
+        if isinstance(socket, WebSocket) and socket.client_state == WebSocketState.CONNECTED:
+            await socket.close(code=SLOW_READER, reason="Too slow to keep up with events")
+        raise
+
+
 def _cursor(after: str) -> int:
     if not after.isdigit() or len(after) > 18:
         raise invalid("Malformed cursor", "after")
@@ -85,7 +101,7 @@ class Subscription:
                     info.context.loaders = Loaders()
                     yield _event(facts, order)
                 last = joined_at
-            async for delivery in listener.deliveries():
+            async for delivery in _deliveries(info, listener):
                 if delivery.event.seq <= last or delivery.order is None:
                     continue
                 last = delivery.event.seq
@@ -99,7 +115,7 @@ class Subscription:
         actor = info.context.require_actor()
         order = await access_order_by_id(actor, decode_id(id, "Order"), ["id"])
         async with listening(actor, order.id) as (listener, _):
-            async for delivery in listener.deliveries():
+            async for delivery in _deliveries(info, listener):
                 if delivery.order is None:
                     return
                 _share(info, delivery)
