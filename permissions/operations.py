@@ -48,6 +48,7 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.createTemplate",
         "Mutation.shareTemplate",
         "Query.orders",
+        "Query.dashboard",
         "Mutation.inviteContact",
         "Mutation.createOrder",
         "Mutation.updateOrder",
@@ -197,4 +198,15 @@ FIELD_RULES: dict[str, str] = {
     # An event reaches a subscriber only if realtime.events.EventFacts.visible_to says so.
     **_with_object("OrderEvent", "cursor", "kind", "order", "actor", "at"),
     **_with_object("CommentPayload", "comment", "errors"),
+    **_with_object(
+        "Dashboard",
+        "openOrders",
+        "overdueOrders",
+        "dueToday",
+        "createdToday",
+        "completedToday",
+        "openTasks",
+        "overdueTasks",
+        "unansweredConversations",
+    ),
 }

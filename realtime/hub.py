@@ -27,6 +27,7 @@ log = logging.getLogger("servicedesk.realtime")
 
 QUEUE_SIZE = 256
 POLL_SECONDS = 1.0
+SUBSCRIBE_SECONDS = 5.0
 
 
 @dataclass(eq=False)
@@ -94,7 +95,7 @@ class Hub:
         self._poller: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        self._poller = asyncio.create_task(self._poll(), name="hub-poll")
+        self._poller = asyncio.create_task(self._poll(), name="background:hub-poll")
 
     async def stop(self) -> None:
         tasks = [f.task for f in self._feeds.values() if f.task] + [self._poller]
@@ -113,8 +114,12 @@ class Hub:
             if feed is None:
                 feed = Feed(actor.company_id, next_seq=0)
                 ready = asyncio.Event()
-                feed.task = asyncio.create_task(self._follow(feed, ready), name="hub-feed")
-                await ready.wait()
+                feed.task = asyncio.create_task(
+                    self._follow(feed, ready), name="background:hub-feed"
+                )
+                # Subscribing never waits long; if the backend is away, the poll delivers.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
                 feed.next_seq = await last_seq(actor.company_id) + 1
                 self._feeds[actor.company_id] = feed
             feed.listeners.add(listener)

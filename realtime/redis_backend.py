@@ -32,7 +32,7 @@ class ResilientRedisBackend(BroadcastBackend):
         self.connected = asyncio.Event()
 
     async def connect(self) -> None:
-        self._listener = asyncio.create_task(self._listen(), name="redis-listener")
+        self._listener = asyncio.create_task(self._listen(), name="background:redis-listener")
 
     async def disconnect(self) -> None:
         if self._listener is not None:

@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await hub.start()
             install(hub)
             retention = timedelta(days=settings.event_retention_days)
-            relay = asyncio.create_task(run_relay(retention), name="outbox-relay")
+            relay = asyncio.create_task(run_relay(retention), name="background:outbox-relay")
             try:
                 yield
             finally:

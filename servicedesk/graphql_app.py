@@ -59,7 +59,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         context.actor = await authenticate(token)
         if token is None or context.actor is None:
             raise ConnectionRejectionError()
-        watcher = asyncio.create_task(watch(websocket, token), name="socket-watch")
+        watcher = asyncio.create_task(watch(websocket, token), name="background:socket-watch")
         self._watchers.add(watcher)
         watcher.add_done_callback(self._watchers.discard)
 

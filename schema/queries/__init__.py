@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.queries.dashboard import DashboardQueries
 from schema.queries.node import NodeQueries
 from schema.queries.orders import OrderQueries
 from schema.queries.people import PeopleQueries
@@ -14,5 +15,5 @@ from schema.queries.tasks import TaskQueries
 
 
 @strawberry.type
-class Query(NodeQueries, PeopleQueries, OrderQueries, TaskQueries):
+class Query(NodeQueries, PeopleQueries, OrderQueries, TaskQueries, DashboardQueries):
     pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 from collections.abc import Iterator
@@ -132,14 +133,21 @@ async def invite_and_accept(
     return session_of(data["acceptInvitation"], email)
 
 
+BACKGROUND = "background:"  # the name prefix of the app's background tasks
+
+
 class StatementCounter(logging.Handler):
-    """Counts the SQL statements Tortoise sends (it logs each at DEBUG)."""
+    """Counts the SQL statements Tortoise sends (it logs each at DEBUG) for requests, leaving
+    out the app's background work (outbox relay, hub poll), which runs at its own pace."""
 
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.statements: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        task = asyncio.current_task()
+        if task is not None and task.get_name().startswith(BACKGROUND):
+            return
         message = record.getMessage()
         if message.split(None, 1)[0].upper() in {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}:
             self.statements.append(message)

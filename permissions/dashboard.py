@@ -1,0 +1,59 @@
+"""Who may see a dashboard, and over which orders and tasks its figures are counted.
+
+DESIGN.md: "reports, dashboard: whole company for OWNER, their subtree for STAFF, none for
+CLIENT/CONTRACTOR". Portal members are refused outright (FORBIDDEN), not shown zeros: a
+dashboard of nothing would read as "no work", which is not what it means.
+
+- Orders: exactly `permissions.orders.visible_orders`, which for OWNER and STAFF already is
+  "whole company" and "responsible is the member or below".
+- Tasks: the subtree rule on the assignee (the OWNER: the whole company), i.e. the TEAM scope
+  of the `tasks` list, not the whole of `permissions.tasks.visible_tasks`. A staff member also
+  sees the tasks it created, but one created for someone who has since moved out of its
+  subtree is that other team's workload; counting it here would count it on two unrelated
+  dashboards. The scope stays inside `visible_tasks` (it is a narrowing of it), so a
+  dashboard never counts a task its viewer could not list.
+
+Both scopes are returned as querysets without joins in the outer query (the subtree rules
+join `membership`, so they are applied as `id IN (subquery)`), so that aggregates over them
+compile to one plain `SELECT COUNT(...) ... FROM` without a GROUP BY.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.expressions import Subquery
+from tortoise.queryset import QuerySet
+
+from models import Order, Task
+from permissions.actor import Actor
+from permissions.errors import forbidden
+from permissions.orders import visible_orders
+from permissions.tasks import visible_tasks
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardScope:
+    """The rows a dashboard's figures count."""
+
+    orders: QuerySet[Order]
+    tasks: QuerySet[Task]
+
+
+def check_may_see_dashboard(actor: Actor) -> None:
+    if not actor.is_staff:
+        raise forbidden("Dashboards are for staff")
+
+
+def dashboard_scope(actor: Actor) -> DashboardScope:
+    """The OWNER's whole company, a STAFF member's subtree; portal members are refused."""
+    check_may_see_dashboard(actor)
+    if actor.is_owner:
+        return DashboardScope(orders=visible_orders(actor), tasks=visible_tasks(actor))
+    team_tasks = visible_tasks(actor).filter(assignee__path__startswith=actor.path)
+    return DashboardScope(
+        orders=Order.filter(
+            company_id=actor.company_id, id__in=Subquery(visible_orders(actor).values("id"))
+        ),
+        tasks=Task.filter(company_id=actor.company_id, id__in=Subquery(team_tasks.values("id"))),
+    )

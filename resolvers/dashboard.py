@@ -1,0 +1,86 @@
+"""The dashboard: live figures of the caller's orders and tasks, counted in SQL.
+
+Three statements whatever the data size: the company's time zone, one aggregate over the
+orders in scope and one over the tasks in scope (each figure is a `COUNT(CASE WHEN ...)`).
+Who sees which rows is `permissions.dashboard.dashboard_scope`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tortoise.expressions import Q
+from tortoise.functions import Count
+
+from models import CLOSED_STATUSES, Company, OrderStatus, TaskStatus
+from permissions.actor import Actor
+from permissions.dashboard import dashboard_scope
+from resolvers.tasks import overdue_filter
+
+OPEN_ORDER_STATUSES = tuple(status for status in OrderStatus if status not in CLOSED_STATUSES)
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFigures:
+    open_orders: int
+    overdue_orders: int
+    due_today: int
+    created_today: int
+    completed_today: int
+    open_tasks: int
+    overdue_tasks: int
+    unanswered_conversations: int
+
+
+def day_bounds(now: datetime, timezone: str) -> tuple[datetime, datetime]:
+    """The company's calendar day holding `now`, as [start, end) instants in UTC.
+
+    The end is the next local midnight, not start + 24 h, so a day with a daylight-saving
+    change has its 23 or 25 hours.
+    """
+    zone = ZoneInfo(timezone)
+    today = now.astimezone(zone).date()
+    start = datetime.combine(today, time(), tzinfo=zone)
+    end = datetime.combine(today + timedelta(days=1), time(), tzinfo=zone)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def _in(field: str, start: datetime, end: datetime) -> Q:
+    bounds: dict[str, Any] = {f"{field}__gte": start, f"{field}__lt": end}
+    return Q(**bounds)
+
+
+async def dashboard(actor: Actor, now: datetime) -> DashboardFigures:
+    """The figures of the actor's dashboard at `now` (FORBIDDEN for portal members).
+
+    - openOrders: NEW, ASSIGNED or IN_PROGRESS.
+    - overdueOrders: open, deadline before `now` (the `overdue` of an order).
+    - dueToday: open, deadline within today in the company's time zone, passed or not.
+    - createdToday / completedToday: created / completed (`completed_at`, which leaving DONE
+      clears) within today in the company's time zone.
+    - openTasks / overdueTasks: OPEN tasks, and those of them past their deadline.
+    - unansweredConversations: always 0 until the inbox exists; it will count the
+      conversations in scope whose last message is inbound and not yet answered.
+    """
+    scope = dashboard_scope(actor)
+    company = await Company.get(id=actor.company_id)
+    start, end = day_bounds(now, company.timezone)
+    is_open = Q(status__in=OPEN_ORDER_STATUSES)
+    orders: list[dict[str, Any]] = await scope.orders.annotate(
+        open_orders=Count("id", _filter=is_open),
+        overdue_orders=Count("id", _filter=is_open & Q(deadline__lt=now)),
+        due_today=Count("id", _filter=is_open & _in("deadline", start, end)),
+        created_today=Count("id", _filter=_in("created_at", start, end)),
+        completed_today=Count("id", _filter=_in("completed_at", start, end)),
+    ).values("open_orders", "overdue_orders", "due_today", "created_today", "completed_today")
+    tasks: list[dict[str, Any]] = await scope.tasks.annotate(
+        open_tasks=Count("id", _filter=Q(status=TaskStatus.OPEN)),
+        overdue_tasks=Count("id", _filter=overdue_filter(now)),
+    ).values("open_tasks", "overdue_tasks")
+    return DashboardFigures(
+        **{name: int(value or 0) for name, value in (orders[0] | tasks[0]).items()},
+        unanswered_conversations=0,
+    )
