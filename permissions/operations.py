@@ -60,7 +60,9 @@ MEMBER_OPERATIONS = frozenset(
 )
 
 
-SUBSCRIPTIONS = frozenset({"Subscription.orderEvents", "Subscription.orderUpdated"})
+SUBSCRIPTIONS = frozenset(
+    {"Subscription.orderEvents", "Subscription.orderUpdated", "Subscription.dashboardUpdated"}
+)
 
 
 def operation_access(name: str) -> Access | None:

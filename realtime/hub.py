@@ -64,6 +64,19 @@ class Listener:
             self.queue = asyncio.Queue(maxsize=1)
             self.queue.put_nowait(None)
 
+    async def wait(self, seconds: float) -> bool:
+        """Wait up to `seconds` for deliveries and take all that came; True if any did."""
+        try:
+            first = await asyncio.wait_for(self.queue.get(), seconds)
+        except TimeoutError:
+            return False
+        if first is None:
+            raise Overflow
+        while not self.queue.empty():
+            if self.queue.get_nowait() is None:
+                raise Overflow
+        return True
+
     async def deliveries(self) -> AsyncIterator[Delivery]:
         while True:
             item = await self.queue.get()

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import strawberry
+from graphql import GraphQLError
 
 from permissions import errors
 
@@ -35,3 +36,8 @@ async def payload_of(payload: Callable[..., P], action: Callable[[], Awaitable[P
         return await action()
     except errors.DomainError as error:
         return payload(errors=[user_error(error)])
+
+
+def graphql_error(error: errors.DomainError) -> GraphQLError:
+    """For fields without a payload (subscriptions, moveMember): the error, with its code."""
+    return GraphQLError(error.message, extensions={"code": error.code.value, "field": error.field})

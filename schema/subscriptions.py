@@ -8,6 +8,7 @@ per process, not per subscriber.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import UTC, datetime
 from typing import cast
@@ -17,18 +18,26 @@ from starlette.websockets import WebSocket, WebSocketState
 
 import models
 from models import OrderEventKind
-from permissions.errors import invalid
+from permissions.dashboard import check_may_see_dashboard
+from permissions.errors import DomainError, invalid
 from permissions.orders import access_order_by_id
 from realtime.events import EventFacts
 from realtime.hub import Delivery, Listener, Overflow, listening
 from realtime.replay import replay
+from resolvers.dashboard import DashboardFigures, dashboard
 from schema.context import Info
+from schema.dashboard import Dashboard
+from schema.errors import graphql_error
 from schema.ids import decode_id
 from schema.loaders import Loaders
 from schema.orders import Order
 from schema.people import Member, load_member
 
 strawberry.enum(OrderEventKind, name="OrderEventKind")
+
+# The dashboard is pushed at most once a second, and looked at again at least this often.
+DASHBOARD_MIN_INTERVAL = 1.0
+DASHBOARD_REFRESH_SECONDS = 10.0
 
 # Close code for a subscriber whose queue of undelivered events overflowed.
 SLOW_READER = 4008
@@ -93,7 +102,10 @@ class Subscription:
         self, info: Info, after: str | None = None
     ) -> AsyncGenerator[OrderEvent, None]:
         actor = info.context.require_actor()
-        since = None if after is None else _cursor(after)
+        try:
+            since = None if after is None else _cursor(after)
+        except DomainError as error:
+            raise graphql_error(error) from None
         async with listening(actor) as (listener, joined_at):
             last = joined_at
             if since is not None and since < joined_at:
@@ -113,10 +125,33 @@ class Subscription:
     )
     async def order_updated(self, info: Info, id: strawberry.ID) -> AsyncGenerator[Order, None]:
         actor = info.context.require_actor()
-        order = await access_order_by_id(actor, decode_id(id, "Order"), ["id"])
+        try:
+            order = await access_order_by_id(actor, decode_id(id, "Order"), ["id"])
+        except DomainError as error:
+            raise graphql_error(error) from None
         async with listening(actor, order.id) as (listener, _):
             async for delivery in _deliveries(info, listener):
                 if delivery.order is None:
                     return
                 _share(info, delivery)
                 yield Order.of(delivery.order)
+
+    @strawberry.subscription(
+        description="The caller's dashboard after each change that alters it (at most one a second)."
+    )
+    async def dashboard_updated(self, info: Info) -> AsyncGenerator[Dashboard, None]:
+        actor = info.context.require_actor()
+        try:
+            check_may_see_dashboard(actor)
+        except DomainError as error:
+            raise graphql_error(error) from None
+        shown: DashboardFigures | None = None
+        async with listening(actor) as (listener, _):
+            while True:
+                figures = await dashboard(actor, datetime.now(UTC))
+                if figures != shown:
+                    shown = figures
+                    yield Dashboard.of(figures)
+                # An order event the caller may see, or the clock (tasks, "today", overdue).
+                await listener.wait(DASHBOARD_REFRESH_SECONDS)
+                await asyncio.sleep(DASHBOARD_MIN_INTERVAL)

@@ -258,3 +258,45 @@ async def test_legacy_protocol_is_refused(app: Starlette) -> None:
         with pytest.raises(WebSocketDisconnect) as closed:
             await ws.receive_text()
     assert closed.value.code == 4406
+
+
+DASHBOARD = "subscription { dashboardUpdated { openOrders overdueOrders createdToday } }"
+
+
+async def test_dashboard_updates_at_most_once_a_second_and_only_on_change(
+    app: Starlette, api: Api
+) -> None:
+    owner, staff, client_member, _, card, _ = await company(api)
+    peer = await invite_and_accept(api, owner, "Peer")
+    async with client(app) as http, socket(http, staff.access) as sock:
+        op = await sock.subscribe(DASHBOARD)
+        first = (await sock.data(op))["dashboardUpdated"]
+        assert first == {"openOrders": 0, "overdueOrders": 0, "createdToday": 0}
+        # Outside the staff member's subtree: its dashboard does not change, nothing is sent.
+        await create_order(
+            api,
+            owner,
+            clientId=card.id,
+            addressId=card.address_ids[0],
+            responsibleId=peer.member_id,
+        )
+        await sock.nothing(op, 1.5)
+        started = time.monotonic()
+        for _ in range(3):
+            await create_order(
+                api,
+                owner,
+                clientId=card.id,
+                addressId=card.address_ids[0],
+                responsibleId=staff.member_id,
+            )
+        pushes = [(await sock.data(op, seconds=5))["dashboardUpdated"]]
+        while pushes[-1]["openOrders"] < 3:
+            pushes.append((await sock.data(op, seconds=5))["dashboardUpdated"])
+        assert len(pushes) <= 1 + int(time.monotonic() - started)
+        assert pushes[-1] == {"openOrders": 3, "overdueOrders": 0, "createdToday": 3}
+        await sock.nothing(op, 1.2)
+    async with client(app) as http, socket(http, client_member.access) as portal:
+        op = await portal.subscribe(DASHBOARD)
+        message = await portal.next(op)
+        assert message["payload"]["errors"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import strawberry
-from graphql import GraphQLError
 
 from permissions.errors import DomainError
 from resolvers import invitations, members
 from schema.context import Info
-from schema.errors import payload_of
+from schema.errors import graphql_error, payload_of
 from schema.ids import decode_id, decode_optional_id
 from schema.people import Invitation, InvitationPayload, Member
 
@@ -70,5 +69,5 @@ class OrgTreeMutations:
                 decode_id(manager_id, "Member"),
             )
         except DomainError as error:
-            raise GraphQLError(error.message, extensions={"code": error.code.value}) from None
+            raise graphql_error(error) from None
         return Member.of(moved)
