@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,16 @@ from tests.support.databases import (
     service_missing,
 )
 from tests.support.processes import RedisServer, api_process, migrate
-from tests.support.world import contact, create_order, move, portal_member
+from tests.support.world import (
+    ASSIGN,
+    COMMENT,
+    World,
+    build_world,
+    contact,
+    create_order,
+    move,
+    portal_member,
+)
 from tests.support.ws import GraphQLSocket, socket
 
 pytestmark = pytest.mark.asyncio
@@ -146,3 +155,72 @@ async def test_redis_outage_loses_nothing(cluster: Cluster) -> None:
             await back.nothing(back_op, 0.5)
         listed = await a.ok("{ orders(first: 100) { totalCount } }", token=owner.access)
         assert listed["orders"]["totalCount"] == 16
+
+
+def may_see(world: World, member: Session, facts: dict[str, Any], visibility: str | None) -> bool:
+    """DESIGN.md's table, written out independently of permissions/."""
+    owner, heads, staff = world.owner, world.heads, world.staff
+    below = {
+        owner.member_id: {m.member_id for m in [owner, *heads, *staff]},
+        heads[0].member_id: {heads[0].member_id, staff[0].member_id, staff[1].member_id},
+        heads[1].member_id: {heads[1].member_id, staff[2].member_id},
+        **{s.member_id: {s.member_id} for s in staff},
+    }
+    if member.member_id in below:
+        return facts["responsible"] in below[member.member_id]
+    client_of = {m.member_id: c.id for c in world.clients for m in c.members}
+    if member.member_id in client_of:
+        return facts["client"] == client_of[member.member_id] and visibility in (None, "CLIENT")
+    contractor_of = {m.member_id: c.id for c in world.contractors for m in c.members}
+    return facts["contractor"] == contractor_of[member.member_id] and visibility in (
+        None,
+        "CONTRACTOR",
+    )
+
+
+async def test_each_member_hears_exactly_the_events_it_may_see(cluster: Cluster) -> None:
+    """The role matrix for events: every member of a generated company subscribes on process
+    B while changes are made on process A."""
+    async with api_at(cluster.a) as a, httpx.AsyncClient(base_url=cluster.b, timeout=30) as b_http:
+        world = await build_world(a)
+        members = world.members()
+        by_status: dict[str, list[str]] = {}
+        for order_id, facts in world.orders.items():
+            by_status.setdefault(facts["status"], []).append(order_id)
+        async with AsyncExitStack() as stack:
+            sockets = [await stack.enter_async_context(socket(b_http, m.access)) for m in members]
+            ops = [await sock.subscribe(EVENTS) for sock in sockets]
+            for sock, op in zip(sockets, ops, strict=True):
+                await sock.nothing(op, 0.05)
+            expected: dict[str, list[tuple[str, str]]] = {m.member_id: [] for m in members}
+
+            def happened(order_id: str, kind: str, visibility: str | None = None) -> None:
+                for member in members:
+                    if may_see(world, member, world.orders[order_id], visibility):
+                        expected[member.member_id].append((order_id, kind))
+
+            for order_id in by_status["NEW"]:  # a contractor hears of an order once assigned
+                contractor = world.contractors[len(order_id) % 2]
+                await a.ok(ASSIGN, {"id": order_id, "c": contractor.id}, world.owner.access)
+                world.orders[order_id]["contractor"] = contractor.id
+                happened(order_id, "ASSIGNED")
+            for order_id in by_status["IN_PROGRESS"]:
+                await move(a, world.owner, order_id, "DONE")
+                happened(order_id, "STATUS_CHANGED")
+            for order_id in by_status["ASSIGNED"][:3]:
+                for visibility in ("INTERNAL", "CLIENT", "CONTRACTOR"):
+                    await a.ok(
+                        COMMENT, {"o": order_id, "b": "x", "v": visibility}, world.owner.access
+                    )
+                    happened(order_id, "COMMENTED", visibility)
+            tried = 0
+            for member, sock, op in zip(members, sockets, ops, strict=True):
+                want = expected[member.member_id]
+                got = [(e["order"]["id"], e["kind"]) for e in await events(sock, op, len(want))]
+                assert got == want, member.member_id
+                await sock.nothing(op, 0.05)
+                tried += len(by_status["NEW"]) + len(by_status["IN_PROGRESS"]) + 9
+            print(
+                f"event role matrix: {len(members)} members x "
+                f"{tried // len(members)} events on 2 processes"
+            )
