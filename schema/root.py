@@ -38,17 +38,21 @@ def _paginated(schema: Schema) -> frozenset[str]:
 
 def build_schema(*, production: bool = False) -> Schema:
     paginated: set[str] = set()
+    # The validation cache is keyed by the rule classes too: build them once, not per request
+    # (the limiters make a new class per instance, and every query would be validated anew).
+    rules = [
+        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+        *([NoSchemaIntrospectionCustomRule] if production else []),
+    ]
     extensions: list[Callable[[], SchemaExtension]] = [
         ErrorShaping,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=1000),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=1000),
         lambda: OperationGate(paginated),
     ]
-    if production:
-        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     schema = Schema(
         query=Query,
         mutation=Mutation,

@@ -151,3 +151,19 @@ async def test_browsers_may_call_only_from_configured_origins(api: Api) -> None:
     )
     assert refused.status_code == 400
     assert "access-control-allow-origin" not in refused.headers
+
+
+@pytest.mark.asyncio
+async def test_repeated_queries_are_validated_once(api: Api) -> None:
+    """Validation is most of a small query's cost: the cache must hit (DESIGN.md pitfalls)."""
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    owner = await register(api)
+    query = "{ me { id name } myMemberships { id } }"
+    await api.ok(query, token=owner.access)
+    before = _get_validate_cache(1000).cache_info()
+    for _ in range(10):
+        await api.ok(query, token=owner.access)
+    after = _get_validate_cache(1000).cache_info()
+    assert after.hits - before.hits == 10
+    assert after.misses == before.misses
