@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
 from starlette.applications import Starlette
@@ -161,9 +163,10 @@ async def test_repeated_queries_are_validated_once(api: Api) -> None:
     owner = await register(api)
     query = "{ me { id name } myMemberships { id } }"
     await api.ok(query, token=owner.access)
-    before = _get_validate_cache(1000).cache_info()
+    cache: Any = _get_validate_cache(1000)
+    before = cache.cache_info()
     for _ in range(10):
         await api.ok(query, token=owner.access)
-    after = _get_validate_cache(1000).cache_info()
+    after = cache.cache_info()
     assert after.hits - before.hits == 10
     assert after.misses == before.misses

@@ -1,0 +1,339 @@
+"""The order role matrix's model: DESIGN.md's table written out independently of
+permissions/, and the queries and record-keeping the matrix test uses."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from schema.ids import parse_global_id, to_global_id
+from tests.support.api import Api, Session
+from tests.support.world import World
+
+OWNER, STAFF, CLIENT, CONTRACTOR = "OWNER", "STAFF", "CLIENT", "CONTRACTOR"
+STAFF_ROLES = frozenset({OWNER, STAFF})
+NEW, ASSIGNED, IN_PROGRESS, DONE, CANCELLED = "NEW", "ASSIGNED", "IN_PROGRESS", "DONE", "CANCELLED"
+STATUSES = (NEW, ASSIGNED, IN_PROGRESS, DONE, CANCELLED)
+VISIBILITIES = ("INTERNAL", "CLIENT", "CONTRACTOR")
+OK = "OK"
+
+# DESIGN.md "Orders", written out here on purpose (not imported from permissions/).
+MOVES = frozenset(
+    {
+        (NEW, ASSIGNED),
+        (ASSIGNED, IN_PROGRESS),
+        (IN_PROGRESS, DONE),
+        (DONE, IN_PROGRESS),
+        (NEW, CANCELLED),
+        (ASSIGNED, CANCELLED),
+        (IN_PROGRESS, CANCELLED),
+    }
+)
+CONTRACTOR_MOVES = frozenset({(ASSIGNED, IN_PROGRESS), (IN_PROGRESS, DONE)})
+CLIENT_MOVES = frozenset({(NEW, CANCELLED), (DONE, IN_PROGRESS)})
+DISPUTE = (DONE, IN_PROGRESS)
+# Comments each role sees (and may write) on the orders it sees.
+ROLE_COMMENTS = {
+    OWNER: frozenset(VISIBILITIES),
+    STAFF: frozenset(VISIBILITIES),
+    CLIENT: frozenset({"CLIENT"}),
+    CONTRACTOR: frozenset({"CONTRACTOR"}),
+}
+
+MADE_UP_ORDER = to_global_id("Order", 2_000_000_000)
+ERRORS = "errors { field code message }"
+
+CONTACT_FIELDS = "id email phone addresses { id } manager { id } portalMembers { id }"
+MEMBER_FIELDS = "id email manager { id } subordinates { id }"
+ORDER_FIELDS = f"""id status price contractorFee internalNote rating feedback
+  address {{ id }} contractor {{ id }}
+  client {{ {CONTACT_FIELDS} }}
+  responsible {{ {MEMBER_FIELDS} }}
+  comments(first: 50) {{ totalCount edges {{ node {{ id visibility }} }} }}"""
+LIST_ORDERS = f"{{ orders(first: 100) {{ totalCount edges {{ node {{ {ORDER_FIELDS} }} }} }} }}"
+NODE_ORDER = f"query($id: ID!) {{ node(id: $id) {{ ... on Order {{ {ORDER_FIELDS} }} }} }}"
+LIST_ORDER_IDS = "{ orders(first: 100) { totalCount edges { node { id } } } }"
+LIST_CONTACTS = """{ contacts(first: 100) { totalCount edges { node {
+  id orders(first: 50) { totalCount edges { node { id } } } } } } }"""
+SNAPSHOT = """query($id: ID!) { node(id: $id) { ... on Order {
+  id status title description price contractorFee internalNote rating feedback
+  updatedAt completedAt address { id } client { id } contractor { id } responsible { id }
+  history { from to by { id } comment }
+  comments(first: 100) { totalCount edges { node { id visibility } } } } } }"""
+UPDATE_CONTACT = f"""mutation($id: ID!, $input: UpdateContactInput!) {{
+  updateContact(id: $id, input: $input) {{ contact {{ id }} {ERRORS} }} }}"""
+UPDATE = f"""mutation($id: ID!, $input: UpdateOrderInput!) {{
+  r: updateOrder(id: $id, input: $input) {{ order {{ id description }} {ERRORS} }} }}"""
+ASSIGN = f"""mutation($id: ID!, $c: ID!, $fee: Decimal) {{
+  r: assignOrder(id: $id, contractorId: $c, contractorFee: $fee) {{
+    order {{ id status contractor {{ id }} }} {ERRORS} }} }}"""
+SET_STATUS = f"""mutation($id: ID!, $s: OrderStatus!, $c: String) {{
+  r: setOrderStatus(id: $id, status: $s, comment: $c) {{ order {{ id status }} {ERRORS} }} }}"""
+ADD_COMMENT = f"""mutation($id: ID!, $b: String!, $v: CommentVisibility) {{
+  r: addComment(orderId: $id, body: $b, visibility: $v) {{ comment {{ id visibility }} {ERRORS} }} }}"""
+RATE = f"""mutation($id: ID!, $r: Int!, $f: String) {{
+  r: rateOrder(id: $id, rating: $r, feedback: $f) {{ order {{ id rating feedback }} {ERRORS} }} }}"""
+
+History = tuple[tuple[str | None, str, str | None, str | None], ...]
+
+
+@dataclass(frozen=True)
+class Viewer:
+    label: str
+    session: Session
+    role: str
+    contact: str | None  # the contact card a portal member acts for
+    subtree: frozenset[str]  # staff: the member ids at or below this member
+
+    @property
+    def id(self) -> str:
+        return self.session.member_id
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+@dataclass(frozen=True)
+class ContactFacts:
+    kind: str
+    email: str
+    phone: str
+    addresses: tuple[str, ...]
+    manager: str | None
+    portal: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrderState:
+    """An order as the owner reads it; the model the matrix predicts from."""
+
+    id: str
+    status: str
+    title: str
+    description: str
+    price: str | None
+    fee: str | None
+    note: str | None
+    rating: int | None
+    feedback: str | None
+    address: str
+    client: str
+    contractor: str | None
+    responsible: str
+    history: History
+    comments: frozenset[tuple[str, str]]  # (comment id, visibility)
+    updated_at: str  # any write to the row changes it
+    completed_at: str | None
+
+
+def sees_order(v: Viewer, o: OrderState) -> bool:
+    """DESIGN.md: OWNER all; STAFF responsible at or below; CLIENT its contact's; CONTRACTOR
+    those assigned to its contact."""
+    if v.role == OWNER:
+        return True
+    if v.role == STAFF:
+        return o.responsible in v.subtree
+    if v.role == CLIENT:
+        return o.client == v.contact
+    return o.contractor is not None and o.contractor == v.contact
+
+
+def expected_move(v: Viewer, o: OrderState, target: str, comment: str | None) -> str:
+    if not sees_order(v, o):
+        return "NOT_FOUND"
+    move = (o.status, target)
+    if move not in MOVES:
+        return "INVALID"
+    if v.is_staff:
+        allowed = True
+    elif v.role == CONTRACTOR:
+        allowed = move in CONTRACTOR_MOVES
+    else:
+        allowed = move in CLIENT_MOVES
+    if not allowed:
+        return "FORBIDDEN"
+    if move == (NEW, ASSIGNED) and o.contractor is None:
+        return "INVALID"
+    if move == DISPUTE and v.role == CLIENT and not (comment or "").strip():
+        return "INVALID"
+    return OK
+
+
+def kind_of(obj: str) -> str:
+    """ "Order", "Comment" or "Contact" for a global id; a list's name stays as it is."""
+    parsed = parse_global_id(obj)
+    return f"{parsed[0]}s" if parsed else "lists"
+
+
+def sorted_ids(items: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    return tuple(sorted(item["id"] for item in items))
+
+
+def id_of(item: dict[str, Any] | None) -> str | None:
+    return None if item is None else str(item["id"])
+
+
+def comment_set(connection: dict[str, Any]) -> tuple[int, frozenset[tuple[str, str]]]:
+    edges = connection["edges"]
+    return connection["totalCount"], frozenset(
+        (e["node"]["id"], e["node"]["visibility"]) for e in edges
+    )
+
+
+def state_of(node: dict[str, Any]) -> OrderState:
+    count, comments = comment_set(node["comments"])
+    assert count == len(comments), node["comments"]
+    return OrderState(
+        id=node["id"],
+        status=node["status"],
+        title=node["title"],
+        description=node["description"],
+        price=node["price"],
+        fee=node["contractorFee"],
+        note=node["internalNote"],
+        rating=node["rating"],
+        feedback=node["feedback"],
+        address=node["address"]["id"],
+        client=node["client"]["id"],
+        contractor=id_of(node["contractor"]),
+        responsible=node["responsible"]["id"],
+        history=tuple((h["from"], h["to"], id_of(h["by"]), h["comment"]) for h in node["history"]),
+        comments=comments,
+        updated_at=node["updatedAt"],
+        completed_at=node["completedAt"],
+    )
+
+
+def normal_order(node: dict[str, Any]) -> dict[str, Any]:
+    """An order as a viewer read it, with lists made order-independent."""
+    client = dict(node["client"])
+    client["addresses"] = sorted_ids(client["addresses"])
+    client["portalMembers"] = sorted_ids(client["portalMembers"])
+    client["manager"] = id_of(client["manager"])
+    responsible = dict(node["responsible"])
+    responsible["manager"] = id_of(responsible["manager"])
+    responsible["subordinates"] = sorted_ids(responsible["subordinates"])
+    return {
+        **node,
+        "address": id_of(node["address"]),
+        "contractor": id_of(node["contractor"]),
+        "client": client,
+        "responsible": responsible,
+        "comments": comment_set(node["comments"]),
+    }
+
+
+@dataclass
+class Matrix:
+    api: Api
+    world: World
+    viewers: list[Viewer]
+    contacts: dict[str, ContactFacts]
+    manager_of: dict[str, str | None]
+    email_of: dict[str, str]
+    state: dict[str, OrderState] = field(default_factory=dict)
+    tried: set[tuple[str, str, str]] = field(default_factory=set)
+    operations: Counter[str] = field(default_factory=Counter)
+    calls: int = 0
+    failures: list[str] = field(default_factory=list)
+    made_up: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    null_patterns: dict[str, set[frozenset[str]]] = field(default_factory=dict)
+
+    @property
+    def owner(self) -> Session:
+        return self.world.owner
+
+    def count(self, v: Viewer, obj: str, operation: str) -> None:
+        self.tried.add((v.label, obj, operation))
+        self.operations[operation] += 1
+
+    def check(self, ok: bool, message: str) -> None:
+        if not ok:
+            self.failures.append(message)
+
+    async def ok(self, query: str, variables: dict[str, Any] | None, token: str) -> dict[str, Any]:
+        self.calls += 1
+        return await self.api.ok(query, variables, token)
+
+    # ------------------------------------------------------------ expectations
+
+    def expected_contact(self, v: Viewer, contact_id: str) -> dict[str, Any]:
+        facts = self.contacts[contact_id]
+        card = v.is_staff or v.contact == contact_id
+        return {
+            "id": contact_id,
+            "email": facts.email if card else None,
+            "phone": facts.phone if card else None,
+            "addresses": facts.addresses if card else (),
+            "manager": facts.manager if card else None,
+            "portalMembers": facts.portal if card else (),
+        }
+
+    def expected_member(self, v: Viewer, member_id: str) -> dict[str, Any]:
+        tree = v.is_staff or v.id == member_id
+        reports = tuple(sorted(m for m, boss in self.manager_of.items() if boss == member_id))
+        return {
+            "id": member_id,
+            "email": self.email_of[member_id] if tree else None,
+            "manager": self.manager_of[member_id] if tree else None,
+            "subordinates": reports if tree else (),
+        }
+
+    def expected_order(self, v: Viewer, o: OrderState) -> dict[str, Any]:
+        comments = frozenset(c for c in o.comments if c[1] in ROLE_COMMENTS[v.role])
+        return {
+            "id": o.id,
+            "status": o.status,
+            "price": None if v.role == CONTRACTOR else o.price,
+            "contractorFee": None if v.role == CLIENT else o.fee,
+            "internalNote": o.note if v.is_staff else None,
+            "rating": o.rating,
+            "feedback": None if v.role == CONTRACTOR else o.feedback,
+            "address": o.address,
+            "contractor": o.contractor,
+            "client": self.expected_contact(v, o.client),
+            "responsible": self.expected_member(v, o.responsible),
+            "comments": (len(comments), comments),
+        }
+
+    def visible_ids(self, v: Viewer) -> set[str]:
+        return {o.id for o in self.state.values() if sees_order(v, o)}
+
+    # ------------------------------------------------------------ owner's view
+
+    async def snapshot(self, order_id: str) -> OrderState:
+        data = await self.ok(SNAPSHOT, {"id": order_id}, self.owner.access)
+        return state_of(data["node"])
+
+    async def compare(self, expected: OrderState, context: str, *, written: bool = False) -> None:
+        """Re-read the order as the owner; it must be exactly as predicted.
+
+        After a refused mutation nothing at all may differ, not even `updatedAt`; after one
+        that succeeded (`written`) the times are the server's, and only checked for sense.
+        """
+        actual = await self.snapshot(expected.id)
+        if written:
+            self.check(
+                datetime.fromisoformat(actual.updated_at)
+                >= datetime.fromisoformat(expected.updated_at)
+                and (actual.completed_at is not None) == (actual.status == DONE),
+                f"{context}: updatedAt {actual.updated_at}, completedAt {actual.completed_at}",
+            )
+            expected = dataclasses.replace(
+                expected, updated_at=actual.updated_at, completed_at=actual.completed_at
+            )
+        if actual != expected:
+            diff = {
+                f.name: (getattr(expected, f.name), getattr(actual, f.name))
+                for f in dataclasses.fields(OrderState)
+                if getattr(expected, f.name) != getattr(actual, f.name)
+            }
+            self.failures.append(
+                f"{context}: order changed unlike predicted (expected, actual): {diff}"
+            )
+        self.state[expected.id] = actual  # follow reality, so one slip is reported once
