@@ -3,6 +3,7 @@
 from models.contacts import Address, Contact, ContactKind, LegalForm
 from models.events import EventCounter, OrderEvent, OrderEventKind
 from models.mail import OutboxEmail
+from models.notifications import Notification, NotificationKind
 from models.orders import (
     CLOSED_STATUSES,
     Channel,
@@ -41,6 +42,8 @@ __all__ = [
     "LegalForm",
     "LoginFailure",
     "Membership",
+    "Notification",
+    "NotificationKind",
     "Order",
     "OrderCounter",
     "OrderEvent",

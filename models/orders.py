@@ -93,6 +93,10 @@ class Order(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     completed_at = fields.DatetimeField(null=True)
+    # The deadline the watch last told of (resolvers/deadline_watch.py): a moved deadline
+    # differs from it, which re-arms the watch.
+    overdue_for = fields.DatetimeField(null=True)
+    due_soon_for = fields.DatetimeField(null=True)
 
     company_id: int
     client_id: int
@@ -104,7 +108,11 @@ class Order(Model):
     class Meta:
         table = "order"
         unique_together = (("company", "number"),)
-        indexes = (("company", "status", "deadline"), ("company", "deadline"))
+        indexes = (
+            ("company", "status", "deadline"),
+            ("company", "deadline"),
+            ("status", "deadline"),
+        )
 
 
 class OrderStatusChange(Model):

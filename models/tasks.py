@@ -46,6 +46,8 @@ class Task(Model):
     acknowledged_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
+    # The deadline the watch last reported overdue (resolvers/deadline_watch.py).
+    overdue_for = fields.DatetimeField(null=True)
 
     company_id: int
     assignee_id: int
@@ -54,7 +56,7 @@ class Task(Model):
 
     class Meta:
         table = "task"
-        indexes = (("company", "status", "deadline"),)
+        indexes = (("company", "status", "deadline"), ("status", "deadline"))
 
 
 class Template(Model):

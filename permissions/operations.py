@@ -56,12 +56,20 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.setOrderStatus",
         "Mutation.rateOrder",
         "Mutation.addComment",
+        # A member's own notifications only: permissions.notifications.visible_notifications.
+        "Query.notifications",
+        "Mutation.markNotificationsRead",
     }
 )
 
 
 SUBSCRIPTIONS = frozenset(
-    {"Subscription.orderEvents", "Subscription.orderUpdated", "Subscription.dashboardUpdated"}
+    {
+        "Subscription.orderEvents",
+        "Subscription.orderUpdated",
+        "Subscription.dashboardUpdated",
+        "Subscription.notificationReceived",
+    }
 )
 
 
@@ -211,4 +219,11 @@ FIELD_RULES: dict[str, str] = {
         "overdueTasks",
         "unansweredConversations",
     ),
+    # A notification is its member's only (permissions.notifications.visible_notifications);
+    # what it points at is checked again with that object's own rule.
+    **_with_object("Notification", "id", "kind", "text", "createdAt", "readAt"),
+    "Notification.order": "permissions.orders.visible_orders",
+    "Notification.task": "permissions.tasks.visible_tasks",
+    **_with_object("NotificationEdge", "node", "cursor"),
+    **_with_object("NotificationConnection", "edges", "pageInfo", "totalCount"),
 }

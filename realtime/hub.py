@@ -5,6 +5,7 @@ Each event is loaded once per process (the order row travels with it to every su
 Events carry consecutive numbers per company, so a hole shows at once and is filled from the
 outbox; a poll of the outbox each second covers events whose broadcast was lost (a Redis
 outage, a process that died between commit and publish).
+Notification messages on the same channel go to their member's listeners (realtime/inbox.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tortoise.functions import Max
 from models import Order, OrderEvent
 from permissions.actor import Actor
 from realtime.events import EventFacts, channel
+from realtime.inbox import Inbox, Inboxes, NotificationMessage
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -90,6 +92,7 @@ class Feed:
     company_id: int
     next_seq: int
     listeners: set[Listener] = field(default_factory=set)
+    inboxes: Inboxes = field(default_factory=Inboxes)  # notificationReceived, by member
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     task: asyncio.Task[None] | None = None
 
@@ -121,11 +124,24 @@ class Hub:
     async def join(self, actor: Actor, order_id: int | None = None) -> tuple[Listener, int]:
         """A listener for the actor's company, and the last event number before it joined."""
         listener = Listener(actor, order_id)
-        lock = self._opening.setdefault(actor.company_id, asyncio.Lock())
+        feed = await self._open(actor.company_id)
+        feed.listeners.add(listener)  # no await since _open: the feed cannot close meanwhile
+        return listener, feed.next_seq - 1
+
+    async def join_inbox(self, actor: Actor) -> Inbox:
+        """A listener of the actor's own notifications."""
+        inbox = Inbox(actor)
+        feed = await self._open(actor.company_id)
+        feed.inboxes.add(inbox)
+        return inbox
+
+    async def _open(self, company_id: int) -> Feed:
+        """The company's feed, subscribed to its channel first if this process had none."""
+        lock = self._opening.setdefault(company_id, asyncio.Lock())
         async with lock:
-            feed = self._feeds.get(actor.company_id)
+            feed = self._feeds.get(company_id)
             if feed is None:
-                feed = Feed(actor.company_id, next_seq=0)
+                feed = Feed(company_id, next_seq=0)
                 ready = asyncio.Event()
                 feed.task = asyncio.create_task(
                     self._follow(feed, ready), name="background:hub-feed"
@@ -133,17 +149,26 @@ class Hub:
                 # Subscribing never waits long; if the backend is away, the poll delivers.
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
-                feed.next_seq = await last_seq(actor.company_id) + 1
-                self._feeds[actor.company_id] = feed
-            feed.listeners.add(listener)
-            return listener, feed.next_seq - 1
+                feed.next_seq = await last_seq(company_id) + 1
+                self._feeds[company_id] = feed
+            return feed
 
     def leave(self, listener: Listener) -> None:
         feed = self._feeds.get(listener.actor.company_id)
         if feed is None:
             return
         feed.listeners.discard(listener)
-        if not feed.listeners:
+        self._close_if_idle(feed)
+
+    def leave_inbox(self, inbox: Inbox) -> None:
+        feed = self._feeds.get(inbox.actor.company_id)
+        if feed is None:
+            return
+        feed.inboxes.discard(inbox)
+        self._close_if_idle(feed)
+
+    def _close_if_idle(self, feed: Feed) -> None:
+        if not feed.listeners and feed.inboxes.empty:
             del self._feeds[feed.company_id]
             if feed.task is not None:
                 feed.task.cancel()
@@ -157,6 +182,10 @@ class Hub:
                     message = await subscriber.get()
                 except Unsubscribed:
                     return
+                notification = NotificationMessage.parse(message.message)
+                if notification is not None:
+                    await feed.inboxes.deliver(feed.company_id, notification)
+                    continue
                 try:
                     facts = EventFacts.from_json(message.message)
                 except (ValueError, KeyError, TypeError):
@@ -226,3 +255,15 @@ async def listening(
         yield listener, before
     finally:
         hub.leave(listener)
+
+
+@contextlib.asynccontextmanager
+async def inbox_listening(actor: Actor) -> AsyncIterator[Inbox]:
+    hub = current_hub()
+    if hub is None:
+        raise RuntimeError("realtime is not running in this process")
+    inbox = await hub.join_inbox(actor)
+    try:
+        yield inbox
+    finally:
+        hub.leave_inbox(inbox)

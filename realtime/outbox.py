@@ -12,15 +12,17 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from models import OrderEvent
+from models import Notification, OrderEvent
 from realtime.events import EventFacts, channel
 from realtime.hub import current_hub
+from realtime.notifications import publish_notifications, relay_notifications
 
 log = logging.getLogger("servicedesk.realtime")
 
 RELAY_SECONDS = 1.0
 RELAY_GRACE = timedelta(seconds=2)
 PRUNE_EVERY = 600
+NOTIFICATION_RELAY_EVERY = 5
 
 
 async def publish(events: Sequence[OrderEvent]) -> None:
@@ -37,6 +39,8 @@ async def publish(events: Sequence[OrderEvent]) -> None:
         log.warning("publishing events failed (%s); the relay will retry", type(error).__name__)
     if published:
         await OrderEvent.filter(id__in=published).update(published_at=datetime.now(UTC))
+        # The notifications the events caused (written with them): one statement to find them.
+        await publish_notifications(Notification.filter(event_id__in=published))
 
 
 async def relay_once() -> int:
@@ -64,6 +68,8 @@ async def run_relay(retention: timedelta) -> None:
             await relay_once()
             if rounds % PRUNE_EVERY == 0:
                 await prune(retention)
+            if rounds % NOTIFICATION_RELAY_EVERY == 0:
+                await relay_notifications()
         except asyncio.CancelledError:
             raise
         except Exception:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tortoise.expressions import F
 
 from models import Comment, EventCounter, Membership, Order, OrderEvent, OrderEventKind
+from resolvers import notifications
 
 
 async def next_seq(company_id: int) -> int:
@@ -23,7 +24,7 @@ async def record(
 ) -> OrderEvent:
     """Write the event of a change to `order`; call inside the change's transaction."""
     responsible = await Membership.get(id=order.responsible_id)
-    return await OrderEvent.create(
+    event = await OrderEvent.create(
         company_id=order.company_id,
         seq=await next_seq(order.company_id),
         kind=kind,
@@ -35,3 +36,5 @@ async def record(
         comment_id=comment.id if comment else None,
         comment_visibility=comment.visibility if comment else None,
     )
+    await notifications.on_order_event(order, event, responsible, comment)
+    return event

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from models import Address, Company, Contact, Membership, TemplateShare, User
+from models import Address, Company, Contact, Membership, Task, TemplateShare, User
+from permissions.actor import Actor
+from permissions.tasks import visible_tasks
 
 
 async def companies(ids: Sequence[int]) -> list[Company | None]:
@@ -57,3 +59,12 @@ async def template_shares(template_ids: Sequence[int]) -> list[list[Membership]]
     for share in await shares.order_by("member__name", "member_id"):
         groups[share.template_id].append(share.member)
     return [groups[i] for i in template_ids]
+
+
+async def visible_tasks_by_id(keys: Sequence[tuple[int, Actor]]) -> list[Task | None]:
+    """Tasks by id, each only if the actor of its key may see it."""
+    found: dict[tuple[int, Actor], Task] = {}
+    for actor in {key[1] for key in keys}:
+        ids = [key[0] for key in keys if key[1] == actor]
+        found.update({(t.id, actor): t for t in await visible_tasks(actor).filter(id__in=ids)})
+    return [found.get(key) for key in keys]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from models import OutboxEmail
 from servicedesk.settings import current
@@ -15,3 +16,14 @@ async def queue_email(company_id: int | None, to: str, subject: str, body: str) 
     if not current().production:
         log.info("e-mail to %s: %s\n%s", to, subject, body)
     return email
+
+
+async def queue_emails(emails: Sequence[tuple[int | None, str, str, str]]) -> None:
+    """Several e-mails (company, to, subject, body) into the same outbox, in one INSERT."""
+    await OutboxEmail.bulk_create(
+        [OutboxEmail(company_id=c, to=to, subject=s, body=b) for c, to, s, b in emails],
+        batch_size=500,
+    )
+    if not current().production:
+        for _, to, subject, body in emails:
+            log.info("e-mail to %s: %s\n%s", to, subject, body)

@@ -11,6 +11,7 @@ from permissions.companies import access_company_by_id
 from permissions.contacts import access_address_by_id, access_contact_by_id
 from permissions.errors import DomainError
 from permissions.members import access_invitation_by_id, access_member_by_id
+from permissions.notifications import access_notification_by_id
 from permissions.orders import access_comment_by_id, access_order_by_id, access_photo_by_id
 from permissions.tasks import access_task_by_id
 from permissions.templates import access_template_by_id
@@ -26,6 +27,7 @@ FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "Photo": access_photo_by_id,
     "Task": access_task_by_id,
     "Template": access_template_by_id,
+    "Notification": access_notification_by_id,
 }
 
 

@@ -14,14 +14,15 @@ from typing import Any
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models import Membership, Task, TaskStatus, TemplateKind
+from models import Membership, Notification, Task, TaskStatus, TemplateKind
 from permissions.actor import STAFF_ROLES, Actor
 from permissions.errors import DomainError, ErrorCode, invalid
 from permissions.members import access_subtree_member_by_id, require_staff
 from permissions.orders import access_order_by_id
 from permissions.tasks import access_task_by_id, check_acknowledge, check_complete, visible_tasks
 from permissions.templates import access_template_by_id
-from resolvers import validation
+from realtime.notifications import publish_notifications
+from resolvers import notifications, validation
 from resolvers.pagination import Page, paginate
 from resolvers.templates import template_fill
 
@@ -95,13 +96,18 @@ async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
     order_id = None
     if data.order_id is not None:
         order_id = (await access_order_by_id(actor, data.order_id, ["input", "orderId"])).id
-    return await Task.create(
-        company_id=actor.company_id,
-        assignee_id=assignee.id,
-        creator_id=actor.membership_id,
-        order_id=order_id,
-        **fields,
-    )
+    async with in_transaction():
+        task = await Task.create(
+            company_id=actor.company_id,
+            assignee_id=assignee.id,
+            creator_id=actor.membership_id,
+            order_id=order_id,
+            **fields,
+        )
+        told = await notifications.on_tasks_assigned([task])
+    if told:
+        await publish_notifications(Notification.filter(task_id=task.id))
+    return task
 
 
 def _closed() -> DomainError:
@@ -182,14 +188,17 @@ async def announce(
             ],
             batch_size=ANNOUNCE_BATCH,
         )
-    return list(
-        await Task.filter(
-            company_id=actor.company_id,
-            creator_id=actor.membership_id,
-            requires_acknowledgement=True,
-            created_at=created_at,
-        ).order_by("id")
-    )
+        created = list(
+            await Task.filter(
+                company_id=actor.company_id,
+                creator_id=actor.membership_id,
+                requires_acknowledgement=True,
+                created_at=created_at,
+            ).order_by("id")
+        )
+        await notifications.on_tasks_assigned(created)
+    await publish_notifications(Notification.filter(task_id__in=[t.id for t in created]))
+    return created
 
 
 async def list_tasks(

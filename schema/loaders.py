@@ -16,6 +16,7 @@ from models import (
     Order,
     OrderStatusChange,
     Photo,
+    Task,
 )
 from permissions.actor import Actor
 from resolvers import loaders, order_loaders
@@ -51,6 +52,9 @@ class Loaders:
     )
     visible_order: DataLoader[tuple[int, Actor], Order | None] = field(
         default_factory=lambda: DataLoader(order_loaders.visible_orders_by_id)
+    )
+    visible_task: DataLoader[tuple[int, Actor], Task | None] = field(
+        default_factory=lambda: DataLoader(loaders.visible_tasks_by_id)
     )
     history: DataLoader[int, list[OrderStatusChange]] = field(
         default_factory=lambda: DataLoader(order_loaders.history)

@@ -30,6 +30,7 @@ from schema.dashboard import Dashboard
 from schema.errors import graphql_error
 from schema.ids import decode_id
 from schema.loaders import Loaders
+from schema.notifications import Notification, received
 from schema.orders import Order
 from schema.people import Member, load_member
 
@@ -135,6 +136,11 @@ class Subscription:
                     return
                 _share(info, delivery)
                 yield Order.of(delivery.order)
+
+    @strawberry.subscription(description="The caller's own notifications, as they are made.")
+    async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
+        async for notification in received(info):
+            yield notification
 
     @strawberry.subscription(
         description="The caller's dashboard after each change that alters it (at most one a second)."

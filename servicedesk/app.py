@@ -19,6 +19,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from realtime.broadcast import create_broadcast, ping
 from realtime.hub import Hub, install
 from realtime.outbox import run_relay
+from resolvers.deadline_watch import run_deadline_watch
 from servicedesk.db import tortoise_config
 from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.middleware import BodyLimit, RequestId
@@ -65,11 +66,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
             install(hub)
             retention = timedelta(days=settings.event_retention_days)
             relay = asyncio.create_task(run_relay(retention), name="background:outbox-relay")
+            watch = asyncio.create_task(
+                run_deadline_watch(settings), name="background:deadline-watch"
+            )
             try:
                 yield
             finally:
                 relay.cancel()
-                await asyncio.gather(relay, return_exceptions=True)
+                watch.cancel()
+                await asyncio.gather(relay, watch, return_exceptions=True)
                 install(None)
                 await hub.stop()
                 await broadcast.disconnect()

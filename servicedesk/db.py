@@ -14,6 +14,7 @@ MODEL_MODULES = [
     "models.orders",
     "models.tasks",
     "models.events",
+    "models.notifications",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -40,6 +40,9 @@ class Settings:
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     argon2_memory_kib: int = 65536
     event_retention_days: int = 7
+    deadline_soon_minutes: int = 120
+    # How often the deadline watch runs in each process; 0 turns it off (tests call it).
+    deadline_watch_seconds: int = 5
 
     @property
     def production(self) -> bool:
@@ -134,6 +137,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         allowed_origins=origins,
         argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536, minimum=8),
         event_retention_days=_int(env, "EVENT_RETENTION_DAYS", 7),
+        deadline_soon_minutes=_int(env, "DEADLINE_SOON_MINUTES", 120),
+        deadline_watch_seconds=_int(env, "DEADLINE_WATCH_SECONDS", 5, minimum=0),
     )
 
 

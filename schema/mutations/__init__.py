@@ -9,6 +9,7 @@ import strawberry
 
 from schema.mutations.contacts import ContactMutations
 from schema.mutations.identity import IdentityMutations
+from schema.mutations.notifications import NotificationMutations
 from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
 from schema.mutations.tasks import TaskMutations
@@ -16,6 +17,11 @@ from schema.mutations.tasks import TaskMutations
 
 @strawberry.type
 class Mutation(
-    IdentityMutations, OrgTreeMutations, ContactMutations, OrderMutations, TaskMutations
+    IdentityMutations,
+    OrgTreeMutations,
+    ContactMutations,
+    OrderMutations,
+    TaskMutations,
+    NotificationMutations,
 ):
     pass

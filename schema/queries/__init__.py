@@ -9,11 +9,19 @@ import strawberry
 
 from schema.queries.dashboard import DashboardQueries
 from schema.queries.node import NodeQueries
+from schema.queries.notifications import NotificationQueries
 from schema.queries.orders import OrderQueries
 from schema.queries.people import PeopleQueries
 from schema.queries.tasks import TaskQueries
 
 
 @strawberry.type
-class Query(NodeQueries, PeopleQueries, OrderQueries, TaskQueries, DashboardQueries):
+class Query(
+    NodeQueries,
+    PeopleQueries,
+    OrderQueries,
+    TaskQueries,
+    DashboardQueries,
+    NotificationQueries,
+):
     pass

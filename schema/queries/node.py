@@ -12,6 +12,7 @@ from schema.contacts import Address, Contact
 from schema.context import Info
 from schema.ids import parse_global_id
 from schema.node import Node
+from schema.notifications import Notification
 from schema.orders import Comment, Order, Photo
 from schema.people import Company, Invitation, Member
 from schema.tasks import Task, Template
@@ -28,6 +29,7 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
     "Photo": Photo.of,
     "Task": Task.of,
     "Template": Template.of,
+    "Notification": Notification.of,
 }
 
 

@@ -129,6 +129,8 @@ CREATE TABLE IF NOT EXISTS "order" (
     "created_at" TIMESTAMPTZ NOT NULL,
     "updated_at" TIMESTAMPTZ NOT NULL,
     "completed_at" TIMESTAMPTZ,
+    "overdue_for" TIMESTAMPTZ,
+    "due_soon_for" TIMESTAMPTZ,
     "address_id" INT NOT NULL REFERENCES "address" ("id") ON DELETE RESTRICT,
     "client_id" INT NOT NULL REFERENCES "contact" ("id") ON DELETE RESTRICT,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
@@ -139,6 +141,7 @@ CREATE TABLE IF NOT EXISTS "order" (
 );
 CREATE INDEX IF NOT EXISTS "idx_order_company_6193d3" ON "order" ("company_id", "status", "deadline");
 CREATE INDEX IF NOT EXISTS "idx_order_company_0e795a" ON "order" ("company_id", "deadline");
+CREATE INDEX IF NOT EXISTS "idx_order_status_17d050" ON "order" ("status", "deadline");
 COMMENT ON COLUMN "order"."status" IS 'NEW: NEW\nASSIGNED: ASSIGNED\nIN_PROGRESS: IN_PROGRESS\nDONE: DONE\nCANCELLED: CANCELLED';
 COMMENT ON COLUMN "order"."source" IS 'STAFF: STAFF\nPORTAL: PORTAL\nEMAIL: EMAIL\nTELEGRAM: TELEGRAM\nWEBCHAT: WEBCHAT\nAPI: API';
 CREATE TABLE IF NOT EXISTS "comment" (
@@ -195,12 +198,14 @@ CREATE TABLE IF NOT EXISTS "task" (
     "acknowledged_at" TIMESTAMPTZ,
     "created_at" TIMESTAMPTZ NOT NULL,
     "completed_at" TIMESTAMPTZ,
+    "overdue_for" TIMESTAMPTZ,
     "assignee_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE RESTRICT,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "creator_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE RESTRICT,
     "order_id" INT REFERENCES "order" ("id") ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS "idx_task_company_07ca3e" ON "task" ("company_id", "status", "deadline");
+CREATE INDEX IF NOT EXISTS "idx_task_status_b1cfb9" ON "task" ("status", "deadline");
 COMMENT ON COLUMN "task"."status" IS 'OPEN: OPEN\nDONE: DONE\nCANCELLED: CANCELLED';
 CREATE TABLE IF NOT EXISTS "template" (
     "id" SERIAL NOT NULL PRIMARY KEY,
@@ -245,6 +250,23 @@ CREATE TABLE IF NOT EXISTS "order_event" (
 CREATE INDEX IF NOT EXISTS "idx_order_event_publish_80321d" ON "order_event" ("published_at");
 COMMENT ON COLUMN "order_event"."kind" IS 'CREATED: CREATED\nUPDATED: UPDATED\nSTATUS_CHANGED: STATUS_CHANGED\nASSIGNED: ASSIGNED\nCOMMENTED: COMMENTED\nPHOTO_ADDED: PHOTO_ADDED\nOVERDUE: OVERDUE';
 COMMENT ON COLUMN "order_event"."comment_visibility" IS 'INTERNAL: INTERNAL\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR';
+CREATE TABLE IF NOT EXISTS "notification" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "kind" VARCHAR(32) NOT NULL,
+    "text" TEXT NOT NULL,
+    "order_id" INT,
+    "task_id" INT,
+    "conversation_id" INT,
+    "event_id" BIGINT,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "read_at" TIMESTAMPTZ,
+    "published_at" TIMESTAMPTZ,
+    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
+    "member_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_notificatio_publish_890eb1" ON "notification" ("published_at");
+CREATE INDEX IF NOT EXISTS "idx_notificatio_member__65d5e9" ON "notification" ("member_id", "created_at");
+COMMENT ON COLUMN "notification"."kind" IS 'ORDER_CREATED: ORDER_CREATED\nORDER_ASSIGNED: ORDER_ASSIGNED\nORDER_STATUS_CHANGED: ORDER_STATUS_CHANGED\nORDER_COMMENTED: ORDER_COMMENTED\nORDER_DEADLINE_SOON: ORDER_DEADLINE_SOON\nORDER_OVERDUE: ORDER_OVERDUE\nTASK_ASSIGNED: TASK_ASSIGNED\nTASK_OVERDUE: TASK_OVERDUE\nMESSAGE_RECEIVED: MESSAGE_RECEIVED';
 CREATE TABLE IF NOT EXISTS "aerich" (
     "id" SERIAL NOT NULL PRIMARY KEY,
     "version" VARCHAR(255) NOT NULL,
@@ -259,102 +281,108 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXW1z4jgS/isqvtxeFTubZJKZvezVVRHizHJLIAXO7dUuW14DCvhiZNY2yWTv5r+fJN"
-    "v4TTY2xkZo9IUXWy3MI6nVerrV+m9rZc2h6bzrWqu1jt5a1+C/LaSvIP6QvNUGLX29Dm+Q"
-    "C64+NWnZWaTQ1HFtfebiy0+66UB8aQ6dmW2sXcNC+CramCa5aM1wQQMtwksbZPyxgZprLa"
-    "C7hDa+8etv+LKB5vAzdIKv62ftyYDmPPawxpz8Nr2uuW9req2H3DtakPzaVJtZ5maFwsLr"
-    "N3dpoW1pA7nk6gIiaOsuJNW79oY8Pnk6/48G/8h70rCI94gRmTl80jemG/m7Uy281tK0wV"
-    "DVxoqqaa0SAM0sRMDFj+rQf78gj/Dtxfnlx8vv33+4/B4XoY+5vfLxi/fTITCeIIVnoLa+"
-    "0Pu6q3slKMYhqPQ9BWt3qdtsXIPyCWTxIyeRDXDMgza4EGIb9qcmwF3pnzUTooW7JIiene"
-    "VA+a/OqPtjZ/QNLvVX8pMWHgDewBj4ty68ewTvEF/XWME/LVQK46hMczi3HtVuqxGgP1wW"
-    "wPnDZSbM5FYc5ZkNCRqa7qZxvsV3CKJsrOOSCbTnvui74MMp9nH8B+dDZL75iisHerV3r4"
-    "zVzv0D+bmV4/xhUvw6qkLuXNCrb4mr33xINNO2EvBzT/0RkK/gl+FAofBajruw6S+G5dRf"
-    "WuSZ9I1rach61fR5RMcGVwPUvpDZ4ek5osrIhak+e37V7bkWuxOZOdCL4eoEOSfdP2584b"
-    "ufRtCkhRg9wZ8oe9uKTrAnfAn6fnA17BERiwCuptB2lsa6IlT324pEhQp3VNyXHVgRqI5X"
-    "jago4bsuNhUrgtT1ahEVJGvjTq3PGlzphlkRqSGtSiE1FUDLV7MnBRZeiKwgqt6jaC3C9i"
-    "h7jrVvxa5E6hAVoPXScq2KAD2QOkQFyNWd54r4qLgKYeGBqzX+/1Vnf9WvRlSYqB7S4Et1"
-    "hU21kfIimM4myxfrwspa0MRvJWGdWRvkeiqajesQQdXCLwXR7Yb1CWg30E54SMxoZxQPM9"
-    "IBVxerRJdc6Uhf0Kck1RHh9JqYQS3HV8zZ7LIRL7eLYG51EIDfEiMXzoFpoGfgWuA/loGA"
-    "Dnyi+gfgLiG+/AwRMBzguJaNyy51Z4nfdDQHr5b97AALzeC7VgKxGqqXxDdfxDcMVkhFWd"
-    "mtgIjU91URShaXyqa+r1KkrG2ZGbS3gjYrCnIPP5OOR0gK7ECWZ6xbw58Hyuga0LcJGqud"
-    "u7trQN8mqNvvKQP1Gnjv+PtwoI46XXWIBcLPSb1TpK3OPxRoqvMkLRu2FLkVb6hGfUCczY"
-    "KNuIDcrIGQ5f9xK/T+rxBgMglrZOothXJM6jCK5rgzpnSySSfbQZxssVXT57WBa9uj1eOS"
-    "Arb6ibRygEluM+uzGVzvN7oTogdoaM6mMJHa2V+9aqXWlHGh3WvLExi7h1leptycZXGNCu"
-    "2FK2dD5dCwUloIq5ZpyR6bkpOdloGux+nZ5aCNC8lO68GaiktKqdw0xHeWDY0F+gm+pciQ"
-    "TJ91UNOJ9dwsshlftvXXLeeZmGkwAvh/Q9dbyXXG3c6t0srQDweAV8iQpSTCKc24G2R/xD"
-    "eNMGdaoijAcf24G91ZGNpUWT0UDZI6UWjj9hIb2ux40FKu1pJOsL61MNCdbpgbG7YYbrDY"
-    "/XaeI8wkJbWnSNHdvjDw5HuqiCzQXRKb4LaB5+qcgzW0fW8WdUyRrzPTgMgFfggjeLJsQL"
-    "oLMI2V4eKmYnjEavoR6Rfjyy/2DBlTaTaL6hevy09zPP70fSGm+n0OU/0+zVTvQa40SJ41"
-    "CrZYjGmJbQl1TkMR+4oxCcWtr+wpaBUvV2D+wdresRDA84KFYBgh8ftad5e/k/AIEiuxwp"
-    "3TNnTTcPB0YdmLb10bQkCKtAF8t3gHfv/u/LuP311efPc7a/qp5TcYs8+v0QXbxsEXf5MT"
-    "0hEnJBlGIMMI+F9+yziC0weYTBNl8A3Ki2f8np8VwpcUy1YQZ2mEZQjB12IQR1vd1B1X83"
-    "iN8g2fEpb+ZelfPoHhLP3LpwCr9IDWAitZNpfDNCIhx7/0KR/Tp0w5n+rAPjpCbZ5OohoZ"
-    "sNKD3JgHeYQNtFGvq0oX8lFcyMyUQprj70lm7yeVeYWSeAXui+YgO5HOGt8+B9eWXXXTvI"
-    "jqMoaSAx2nel6vsVeLqINPZswpApLPMDaZOecUR5wNnTUuYOB/0ChWJ9mpsL3lbhxtttTR"
-    "omqqGArUmFbYpfUJ2sFkZqZdiQfxZLVAWFXJFE2FNLqESWayOhxMmrPU7UOBNSZ1iYRYnd"
-    "FtI/iEgV+qZON+ixHfFrvfzotws72SmrstKjPaN9V16o4Xk9kgZDYIGcohs0EcaUrkvZUL"
-    "RXFsnL1GdkRMRunw3L4+a8p00T8+9m7ZzRuXSrTwZmPM3xFZsYaut8vHa6toK9B/muuid0"
-    "JOuaJTTjx2up3wysV7Fk8bOwPsGcuNSLNkrzQivaDIRhp/YfKtl1f0SV8Z5ts13fDibbu0"
-    "vN0vc/hizOAPuPiL9YwbABgugGjuAPgC7Tc/K6n1hC+zdtLU8yMHXgdlq6HDq5/dhnrr70"
-    "8bNCPtBOgvkZfLf7S400ftnIWRtNi/Roudjt69Wj0uKQ06ng26cMtmyVDWpJwMvtwdfBnf"
-    "H9tkQBtvQBeOaEt2s/0Dr2LUbUUWPkkYC4J+rSQ8DWtlWMNBuGu2KUwjRqmFWdQapoU9yz"
-    "SaWkR3nFfLnrcB9cTMwfQN6KZJTFHd3yX+FwdEDrJj2cCHrFp6APjyABw7tT9HvH8tif2D"
-    "UVLayZISlFu/i+1Mlku3bPTFWrqVSCQjD23lwBwKTm9lWESRg12zjSI9UkjGIIhigeB/DU"
-    "tZIFsB8VJ1nBdNJZGXSSKVCwV+ZkyFOeEdfnkBDY6rQvhe5eB7lcZ3Dl32UcQqBpINcURE"
-    "hE6cZ0co/1ZjJkQA5Tf3nX//NWZG9IeDT0HxCPTd/vAmgTiZmt3NnJHg58609AzMo0IJ0J"
-    "+IlFCw3w4fb/oKeBgp3d64NxzE7TV6k1zCF4xgs2Snn0TZQos9YI5KSZwL4CwXLNnaW6wF"
-    "i0z+Upd5efzkLyLiKpNqHCWpxjFSFJwutofJUSB3ZzZMBgVdk0EGRXptNhkUGSS1kkGxFM"
-    "fP+AZ5pw/8m+SJmuSJAuzTNMbu3MaBLM+URuuU8hebcKGb2pNlr/ZtkngNXDfMgzIaDwfX"
-    "wHufoOHoU2fQ+6Wj9sjV6Dc+Gkcml673ZIqGfeacsSFNOM0xSKV68FZAPICvijHWOYR12h"
-    "+Ada+tZ2juLJ9AKCMexvW4XfAvsAzBHJC3EuJBfPhujCxmGoZsp8tWQAR0m3a58Jv89/TW"
-    "OJL6l9S/pP4lRc0Vjbqboi5Co0ZSl1bjUoVPWUoSluqm5ocjVgNL+MylfuRf1UxSkShDQc"
-    "ZxfF6hZ8jKRJO7U7wi6i+wbJnAtGGvz3DjTq3PCuXDGJ6f6O12nvfHogW1LbEm44FPympr"
-    "5/h5vFykhTkTS1DmuhZi1dlM/wNZkQXZAEdEBES5Fv/A1JozVh3ZxFRQXgh8myamJIWS3d"
-    "XFpVDIMSJ7NHlETObo4DlHx7EoMs6aVECGjDOEmyHI6g2k844aYQbSbU8hyQukCwvVG0hn"
-    "BQvlF8MxpoZpuG8yiK7ZxZU0TRs0TSPdPAV5sSC5eA08NwLpe8po0Olfg+DTBJ1SRKNcR2"
-    "RDL+46At9cWiWjGmIy0hHL3IMlHdx14EoNqHKoRkUkpnwuiXiDuK59bVv7vyKyojknk7hG"
-    "x+xuVL3p6ACwCpnQKIltbPLOOC76OOt4r1eznKJBd89xh26LHHQFH9v7hhcruHt4C/as/X"
-    "HeEY5eM+pz00CwhYvHioQ35Mq/yZW/33zFgQ0FpN3AsMVcwzVL7VHZCvC8jOfJjRp9shTO"
-    "ebmVYmLNod1q1Tu3NcZbhVp8H84qlG4Q+oHyc0n0icg1wC8T1BmPe58Gyu01CD5NUG+gPY"
-    "yGn7BRMCaM1vbLBN0OB8o1IK8T1O0Mukq/T0S3H/mgs7bTbKoV88msqJyAVNaJUFeFfKSO"
-    "tbFnGVNQgWG6leZ5PmphkO7urgF9m6CH4UglFLP3PkHKfaeHv9K3CVKVvvJp1Lm/BsGnCf"
-    "pZucFDRL0G/gc82h96eKA/9PgYp2vbYLXhLZwZK93M2O0ayCQHqCf0zhc+WWcsC9xbpdu7"
-    "7/S/Ob9oX1B4w5RqAe6X6VTQYaDvEyyLclpYwp0PN64X2kg3NbLTsozJlhKUOzTLW20YGf"
-    "I4KdjHuG+amau8UEqgeJn3Fx8/bNd35Eve0m6M+3k/vb7DY35OiJ0y/TgqI7uwjOWUPtgi"
-    "PtjNer5nq8clZavz0uqM5QtjE9ZqTaj3vUZ7QlbG8vLT0IwYC2/XZckgi5iQZKBZURbeds"
-    "9yQRZRGYmqjF1pENftcrp0auaYnEDrlIPnkZmW7bdJOQluGlw8D63xLxj4z5ZDNy0oNYOM"
-    "wCph/h0+szid/g8CrfCJxaOWUkagEMPKPQC24mUpSWIbN+4LgBsaAY32Xc4mtuJaIWEyFU"
-    "A4MlcdAOKvIpQwPb0X6clbi6tpmE+1MydN1BjI+CnA4LHfL5adzN/qWDHfT2RXpSA9O9ZD"
-    "l4aDNQeje5bOiTSmkUDdpY4Wp0i+FkJrvbRcq2KHeiB1iAqQqzvPFfFRcRXiKLh682uRcd"
-    "e1NsSh3sqKJQ/ut3eGlOOnD4vuCi1vqUsITN1xAZUFXgAxsJ6ADvyFyg/AcB1gW6/AcIBp"
-    "zZ7hHLwuDRPiIn5xfMPVnyF610qgXEP1FVJ/cUMTCh20TppbKx25npBqjnQ54xjmFONSZp"
-    "dLAXZmiKBq4Zf6uZmj9vja8oVUV/sxcytL9ydtsl0TgBfNrc1CAZlpURTt+mRbK61asH+i"
-    "Co6DngSP93etii0Zq4DrkHCxG7J8NIyMfuIrKKbgERArpicmO7g0IsKxmuU2trSsa1y6xF"
-    "OWhExE0qAbXCbLKLbQKpcsQ7pdCsK6v7ulTnrTY8oZa9sthZ69nl1vi+wkMjsIGCv8BEB3"
-    "XX22hHPgWkBHHvH4A8CLV/BkmNABpvECgYEArRsQvwmR2iDCT9o6mlsr8AzfnDSXWcsvyP"
-    "U1X+tr4U+svlHuhiO8pvLeSX7H+4e+4h2LHH7Ga7Lx+BEXo298rLJmekZeiez8HREREezv"
-    "5PGcxc7nzDugM7Uf1NdWGlZQZYBOiB1mBBxX0cRP9iiE9UUO1heM02aXm9UU6YZZFu2UoM"
-    "S7CN4kxorEB1KYymiRhBzP+n1vXVJIlZQ46vfVmOOaixso2/JyoclYvC/xamfJoJ4y4QwF"
-    "JJ4MPB3jT4YKyEQzKC6xlAcil4JaaDacj2CaYzexpGm5x3SzNi19vsdeu7SgxFfuBjskZy"
-    "vzcfPgYoiM86Z9DacKcFo1cpWZm8afM5wOQVx6ts/BDUrUe7DWjgzckvVvkvWXiaFlYug4"
-    "2jIx9PESQw8flEFJ+KnMNSCvpxI0KLM9lx4fHFEkASa5HIkN/9gYuD4NmzS4jAnnC8gOIb"
-    "yxLBPqiN3iedUkesAU11NXo2+vNNvqN8NhP9bgN72k2nu8v1Hw6EskvU3zABH89qErGeIy"
-    "ix3P408y09mzm9jMtMxS+TWMb91xjAWCJVN8JaQkoyszKjaHK5lXSqdTjAlJXDnxmnGm2K"
-    "VThxtuvKxTJ5iRpO+hGL6JGbxoCi954mrhDhybcQrg27RbkjPdW9kreexNOirE6x6dPkva"
-    "ZRbca+e6zaKlZL6JU5r12zmeMeH3wwxHt8roGtC3CVI745+uAXnlw0lA35nws7t1UJ5nyH"
-    "naEiAdv9LxK6jjN/ATagbSltbGZviAM2dHpqwkHlgbCbCmgHPt1XCXmm6aJT17DGnp0Cvh"
-    "0JMOnuyOLraDR5LTNZCor6g0iRoRkZhKFvWYLCrti5LhK8hERQZugUynGd2Z2i9VM4X7xN"
-    "GY1CUQ4rXmDI+DlkPabVHdzdxpzrbs7mw7IJACng0LiA0LLATBig4fRvqcQiIM/u/XGLfo"
-    "lfUC5CUreCRW0GuEcqZCTEbaCgz7azsQS+GakJLI7rbCovqkorEQdY6cGMhFTYVEB9ttiP"
-    "kqWlpiheCN6cWyplidNobyApGbcy5J7H6uhQFJyVLnktTiIOSGNxDaNqAneTjwD8aqwFjk"
-    "n//hSwlz+MffLi7ev/94cfb+w/dXlx8/Xn1/tgU7fSsP9ZveJwJ8O0q4ySNCOOUkDqeBaT"
-    "QMVbMs/Ru5m6t9vaATuC14UN0b38iMx2+lhVmehhBsbdaAbsjT0qUVdOO6WZAm+IpCaboj"
-    "paPSnbbehwl6fLj1rvgfJmisdtTHsdb9sTP4RG7Ev7OPB+kO7++VgVdz8HGCHn4cqkOtc3"
-    "tLrke+TNDwX8roliSv9T8kqajjhPLIxE6HZ0yiByYX3f0zq7iVgrPQ04NDKs+y+Rpc6KZB"
-    "luTlVsJRGamOmLvmEoe4F+YYEnJSMaXBjR7dvtZZuYWzozZZsjybUnsGcJ6fFYrgJMWyDZ"
-    "czVuJseoxVaeJsVVFfCN6jA4ReDNwzDdNwM5LA714esGvi+MgDgoYyGnT65Lw/7xO28/s9"
-    "bNtjI5++E7t/oI46XXU4IoZ/8JkPa369mZqGs9wr9jAp20iSgSOwabwbSgFIMtjw+C5ZGR"
-    "hXIwndmMuwA21jtmwxyGr/TjuPqNbDMnID4SmN63YO0fwCbafkqU0REQGN9IurqyL72K6u"
-    "svexkXsJ1ma9LoOwX1xAdM+LroDyFkAZBwelEf7neDjIXtKzU/TNjZkL/gewBXiKZkAOuA"
-    "SMmFWX2sWW3LCWMNdIBTdVfdpVJ7Mv/wcJ+RiR"
+    "eJztXWtz4ka6/itdfDnZKjKZ8YxncpytU4WxPGGDwQU42UpIKTI0oLVoEUnY492T/77dLQ"
+    "ndWkJCSIie9wsXqd9GPH17+3kv/Z/W2pxjw37TNdcbjby2rtB/WkRbY/ohfquNWtpmE9xg"
+    "Fxzt0eBlZ6FCj7ZjaTOHXl5oho3ppTm2Z5a+cXST0KtkaxjsojmjBXWyDC5tif7nFquOuc"
+    "TOClv0xm+/08s6meMv2Pa/bp7UhY6NeeRh9Tn7bX5ddV43/FqPOLe8IPu1R3VmGts1CQpv"
+    "Xp2VSXaldeKwq0tMsKU5mFXvWFv2+OzpvD/q/yP3SYMi7iOGZOZ4oW0NJ/R3H9XgWktVB8"
+    "OJOlYmqtoqANDMJAxc+qg2//dL9gjfXrz78OnD9+8/fvieFuGPubvy6S/3pwNgXEEOz2DS"
+    "+ovf1xzNLcExDkDl7wlYuyvNEuPql48hSx85jqyPYxa0/oUA26A/1QHuWvuiGpgsnRVD9O"
+    "3bDCh/7oy6P3ZG39BSf2M/adIB4A6MgXfrwr3H8A7wdfQ1/rdJCmEclqkP59bDpNuqBeiP"
+    "H3Lg/PFDKszsVhTlmYUZGqrmJHG+oXcYomKso5IxtOee6Bv/wzn2cfoH50NivHoTVwb0k9"
+    "6dMp507u7Zz61t+0+D49eZKOzOBb/6Grv6zcdYM+0qQb/0Jj8i9hX9OhwoHF7TdpYW/8Wg"
+    "3OTXFnsmbeuYKjFfVG0emmP9qz5qf7HVYfEUmsrYhUdt9vSiWXM1cie0cpBn3dEYcnayf1"
+    "x7wrc/jbDBCwl6grdQ9nYVnWFP+Mvv+/7VoEeENAK8fsSWvdI3JaG621UkK1S0o9K+bOOS"
+    "QHXcamRFid51qKpYEqSuW4usIJlb59H8ouK1phslkRryqhRWUw60vGn2rMCiG5E1JuV7FK"
+    "9F2h5lzensW7IrsTpkBWizMh2zJED3rA5ZAXI0+6kkPhNahbTw4PWG/v+yq//Eq0ZWmPg8"
+    "pOLn8hM2n42UZ4nnbGI6+kKfHWOjMghVJRNcbLdnXphp+7/orXgvnJlb4rgrmhjZIcETk7"
+    "7k7IzdoD4J1Sw+Zo+JGR+78mHGOuD6Yh3rkmuNaEv+lKw6JpykEARMfJRgSCfj9Wi5fXx8"
+    "q0MQ/pbtCfAcGTp5Qo6J/mXqBGnI4/V/QM4K08tPmCDdRrZjWrTsSrNX9E0jc/RiWk82Ms"
+    "kMv2nFEKugerATNMtOgP0NZV4Seycgo6XgMg+DTUulWwouExy2ZRopVgKFbNcc5B59Jo2O"
+    "kATYvmyTsW4NfxkooyvE36ZkPOnc3l4h/jYl3X5PGUyukPtOvw8Hk1GnOxlSgeBzfN7J01"
+    "bvPuZoqndxFjtoKXYr2lC1mswatgrWYjFz0gZCmrnMKdH7v0KA2SKssqW3EMoRqeNMNKdd"
+    "McEmCTbJo9gkI7umLxud1nZAq0clJWz1M2llH5PMZtZmM7w5bHTHRI/Q0A1bwmRqZ2/3qh"
+    "baU0aF9u8tz2DsHmd7mbAKF8U1LHQQrg0bKseGldNCdGp5LNhjE3LQaQXoupyeVQzaqBB0"
+    "WhfWhBtXYspNQnxrWlhfkp/wa4IMSTXx+zWdWc9NI5vpZUt72XGesZWGIkD/N3bcnVxn3O"
+    "3cKK2U+eEI8Erp4RVHODEz7gfZG/F1I9ywWSIvwNH5cT+6s8ATrPT0kNen7EyhjepLYmjT"
+    "3WcLmVoLGsH65lInt5pubC3cEpjBIvfbWYYwg5VUF6Gi+21haOFZqpgs0hzmyuG0kWvqnK"
+    "MNtjxrFjdMsa8zQ8fEQZ7HJ1qYFmLdBRn6WndoUwksYhX9CNjFmmUXe8KCpTSdRfWKV2Wn"
+    "OR1/+j4XU/0+g6l+n2SqDyBXaiTPagVbLsa0QBRHlctQSL8SLEJR7St9CVpHy+VYf+hsb5"
+    "sE0XXBJDjwkPhjozmrP5h7BPOVWNPOaemaodt0uTCt5beOhTFiRdoIv1m+QX989+67T999"
+    "uPjuD9HyU8lvCFaf38Ibtq1NL/4OC9IJFyRwIwA3guZvv8GP4PwBZstEEXz98vIpv+/e5s"
+    "KXFUufIN4mEQYXgq9FIQ63uqHZjuryGsUbPiEM9mWwL5/BcAb78jnAChbQSmBl2+ZimIYk"
+    "YPyDTfmUNmXO+ZQH9sGWKtY8jmpowIIFuTYL8ogqaKNedwIm5JOYkIUZmFTbC+EWx5NCGq"
+    "Y4Xr75oj7IzqSzRsPn8Ma0yuYYkHG6jKBkY9sun11g7NYi6+CDBEN5QPIYxjoTDZ3jiLOw"
+    "vaEFdPoPasXqLDsV1becra3OVhpZls2sw4Ea8wq7vD5JOxgkstqXp5EuVktCpyrIaJVrRg"
+    "eYIPHX8WBS7ZVmHQusMatLVsQg/ddx038VdAYc4QXtp6sJy3PQErgDRu63sxwCLbek6uyK"
+    "wnkJdXWdqt3rIHkGJM8AzxdInnGiJbHprZzL6WVrHzSyQ2Lg1NTk9vVIZqFHw8ND70bcvF"
+    "GpWAtvt/r8DZOVa+i6QVFuW4Vbgf/TTI8GO6DgS9ow5SPz2zEjZrRnNSkO1sdesN0INUv6"
+    "TiPUC/LEHXkbk2/dNKwLba0br1c8PsiNUjXdYKE5ftZn+Ada/Nl8og2AdAdhMrcRfsbWq5"
+    "fE1VzQy6LAo2p+5Mj7oPRp6PjTz35FvfX3xZbMWDsh/kvs5cP/tRo3H7UzNkagsX+NGjsf"
+    "vQe1elQSFLomK3RBhGtBz9+4HPiq7vdVjYYT1+n/1zSgczsAxrvZ4X5qEeq2JAkfJ4wlQb"
+    "9SEp57AQu0Yd87OF0V5g62XMPMqw3zwq5mGs7Eotn2i2nN24gbrubo8RVphsFUUc0Lqv8f"
+    "G4WOSRTpwMesGiwAzbIAnPokhAbx/pWcg+CPksJGloQgRMrnC+SGrVs6+nJt3Qrk3YEjgR"
+    "ugDvlnAws0otCxwelKkRYqBD4Ismgg9F/jQhrITkC+zCbv8mbeyEq8kUgdg78IlsIM9w6v"
+    "vIQKx2UufC8z8L1M4jvHjvig6wkFUgxxSESGTpylRyj/nERUCB/Kb+46//xbRI3oDwef/e"
+    "Ih6Lv94XUMcbY0O9u5IB/SrWFqKZiHhWKgL5iUVLDfDB+u+wq6Hynd3rg3HET1NX6TXaIX"
+    "dD+2tNOPo2yS5QEwh6UA5xw4w4YlffaWa8MCuXKqUi9PnytHRlwhB8lJcpCcIqPD+WJ7nJ"
+    "QOEMxaMxnkd00BGRTqtelkUGiQVEoGRTJCP9Eb7J0/8O/AE9XJE/nYJ2mM/amgfdkmUxqt"
+    "c0r3bOClZqgL01of2iTRGhrdMPfKaDwcXCH3fUqGo8+dQe/XzqTHroa/NaNxIBd3tQd51G"
+    "wzbxgbUofRnIJUqAfvBOQD+DIfY51BWCftAXTutbSUmTvNJhDIyIdxNWYX+gsiRTAD5J2E"
+    "fBAfvxsTU5i1It3oshOQAd26TS7NzZV8fnscoP6B+gfqHyjqRtGo+ynqPDRqKNNrOS5V+g"
+    "yvLL+rZqieO2I5sKRP9Op5/pVNvBXyMpRkHEfXFX7kLuTl3J8Rl3B7gWlBvtearT7DrfNo"
+    "flE4Hyaw/IRvt7OsPyYvqO6INfAHPiutrZ1h53FTt+bmTExJmetKiFV7+/gvLPIsSAc4JC"
+    "IhypXYBx7NuWDXkU5M+eWlwLduYgoolPSuLi+Fwk5dOaDJQ2KQo6PJOTpORZE1rEklZMga"
+    "hnA9BFm1jnTuySxCR7rdoS1ZjnRBoWod6Ux/o/ys2/qjbujOKzjR1bu5AtW0RtU01M0TkO"
+    "dzkovW0ORGYH1PGQ06/Svkf5qSc/JohH1EOvTy7iPozZVZ0KshIgOGWGEMFhi4q8CVK1DF"
+    "UA2LAKbN3BI1DeKq4tp2+n9JZGUzTsZxDY/Z/ai6y9ERYJUyoVEc28jinXK69mn28W6vFh"
+    "lF/e6eYQ7dFTnqDj4S+0Y3K7R7uBv2tPg498RLtxm1uaET3KLFI0WiN0QCwAjUyQh4zZof"
+    "2EAA9AmBjubojlEodmUn0OTtfZPMq+EnS+CclXMpIlYf2q1WtWtebXxWMFkfwmUF0jVCP1"
+    "B+KYg+E7lC9GVKOuNx7/NAublC/qcp6Q3U+9HwM1UWxozp2n2ZkpvhQLlC7HVKup1BV+n3"
+    "mejuYzNort0ym2jFbJIrLCchxXUmlFYu26ltbq1ZyhKUY5jupJu8HrUoSLe3V4i/Tcn9cD"
+    "Rh1LP7PiXKXadHv/K3KZkofeXzqHN3hfxPU/KLck2HyOQKeR/oaL/v0YF+32vGON1YuqgN"
+    "b/BMX2tGShSsLxMfoK7QG0/4bI20InBvlG7vrtP/5t1F+4LDG6Ra83H/kEwRHTgAL3BRlJ"
+    "PCAHc23LRebBHNUFkEZhGVLSEIkZvFtTaKDHucBOxj2jeN1F1eICWRH837i08fd/s79iVr"
+    "azem/byf3N/RMT9nhE+RfhyWgS4MPp5gm81jm91u5ge2elQSWr0prS7YvgiCs9YbRskfNN"
+    "pjsuDj25yGTo5v8xlb8y1mOcCKNnRMFNq5ye3MGso2afsc0NBxWWjpJre0F6Zd0J0qIgQ2"
+    "JZE/lRvYXcydKiwDqIKXWo247giywknYI3ISMQ9Hzxj1WLTfxuUA3CS4dB3a0F/Q6Z8thm"
+    "5SEGYG8LUsoP4d/wwBvvwfBVrpjxAIa0opLoECLfcI2MqXjyiObVS5zwFuoATU2ncbtrDl"
+    "nxViKlMOhENr1REg/iqchpPLe56evNO46ob5XDtzXEWNgEyfAg0e+v18eQi9oOaSmb1C8d"
+    "OS9OxID13pNp05BN2zcPazMfft6640sjxHc0outDYr0zFLdqh7VoesADma/VQSnwmtQp4J"
+    "rtpMemzcdc0tc5FppUWN+Pfbe4NH6NMHRfcFkbQmK4wMzXYQl0VuSAAyF0hD3kblB6Q7Nr"
+    "LMF6TbyDBnT3iOXla6gWkRrzi94WhPmLxpxVCuoPoSSf4aQxNKHYbCmlstHIsSk6qPdHnb"
+    "YJgTjEuReLYc7MyQ4IlJX6rnZk7a4yvLDFR+2o+oW2lzf1wn27cAuPEZ6iwQgJyqssyuC8"
+    "tcq+XCd2JVNNiNUfIIHscs2ZKRChod5CF3Qxb3bwN/xmY5xeQ87GUttMSku4uHRBo8zTbW"
+    "W7yoaRxM4glNAlIO1WgGh7Q4+TZaxdLigNklJ6yHm1uqpDddplywt91R6On72c2uyF4is0"
+    "OQvqZPgDTH0WYrPEeOiTTiEo8/ILp5RQvdwDYy9GeMdIJ43YjZTZjUljB+0tLI3FyjJ/xq"
+    "J7nMSn4B9tfN2l9Lfzb9tXI7HNE9lfvOMrne3fcV9wD04DPdk43HD7QYf2vGLmumpWSKSc"
+    "/IExKRQf+OH8Sb7yTerKN4ExHe3myl0gmqCNAxseOMgNNONNEzfHJhfZGB9YXgXOnVdv1I"
+    "NN0oinZCEPDOgzfzsWL+gRymIrNITK7J8/vBc0muqaTAod4v+pzWnF9B2ZWHjaZg876iu5"
+    "2VgHpKhTMQADwFeNr6vwVTQCqafnHAEo4+LwS11Gx4M5xpTt3EQNM2HtPtxjC1+QGxdklB"
+    "wBeiwY7J2ULm/SaYGELjvG5bw7kCnJwaG5WDn/ufC4wOvl96us3B8UtUe4Rejlz7kFL/1N"
+    "YASAEPKeCjaEMK+NOlgB/eK4OC8HOZK8Rez8WZEPK6Fx4fDaJOfEwyuRML/7nVaX0qVXVo"
+    "GQPPl1jsWnhtmgbWiLjFs6qJ9YBHWk9Vjb67Um+rXw+H/UiDX/fi097D3bVCR18svXWSHw"
+    "jhdwiNKRCH7HZNHn/AWKevbnIz1pCP9msY35CP9utoZ8229SXBBVO8xaSA0YeMmvXhyvSH"
+    "wuk0I0KAa0Ospg2b2MGo1xjbSFGjnr8ige0pH76xFTxvCjc4Wzt3B46sODnwrdss3bC5t7"
+    "RV+tRBWhNM97caf5akydS/1840m4ZLQb6Rc1r12xkWUOnjoYajG2V0hfjblEw645+uEHtt"
+    "hjGIvwvhF3drv3yTIT/Q/FxNCA4Y+MHAH0FbGgO/bw9WdaKuzK0lsPWnro5CWSAeRIEkdK"
+    "bAc/VFd1aqZhgFLbgCaTDcFjDcgiEvvaPLbcgDcroCEvWFFCZRQyKAKbCop2RReV8Ehi8n"
+    "ExUauDky3aZ0Z66/lM0U7xFHY1aXRIhXmjM+CloGabdDdT9zp9q7svuzLSFfCrk6LGI6LD"
+    "IJRms+fATpk3KJCPi/3yLcolvWDYQAVvBErKDbCMVUhYgM6AoC/Ws3EAvhGpMCZPdrYeH5"
+    "pKSyEDaOnBnIeVWFWAfbr4h5UzRoYrngjcyLRVWxKnUM5RkTJ+Ncmsj9TA0Ds5KFzqWpxE"
+    "DYGN5Aat2An+Ri4z8FuwJ9mX3+iyclzeEv/3tx8f79p4u37z9+f/nh06fL79/uwE7eykL9"
+    "uveZAd8OE25wRExDOYnjzcDcG4ZPs6L5N3Q3c/Z1nU7wruBR595oIDsdv6U2ZlkzhGR7sx"
+    "rmhqxZuvAEXfvcLEkTfEWuNN2R0pnwiGr3w5Q83N+4V7wPUzKedCYPY7X7Y2fwmd2Ifhcf"
+    "D9Md3t0pA7dm/+OU3P84nAzVzs0Nux76MiXDn5XRDUte7H2IU1GnceWBxF7HZ0zCB2bnjf"
+    "6ZlQylaJjr6dEhhbOMvgYTuqGzLXmxnXBYBqYjYdQc4ap14QCvuBxMTElwaeff0F/Q6Z9V"
+    "N5oot3S616ZItsmq1IEOnO/e5vLgZMXSFZe3osTp/BizwsTZuuR8IXmP9hF61mnP1A3dST"
+    "kEYP/2QFxTg4+8YGgoo0Gnz857dD9RPb/fo7o9VfL5O9P7B5NRpzsZjpji739uhja/2T4a"
+    "ur06yPcwLltLkoETsGlNV5R8kMDZ8PQmWXCMq5CErs1kODAdfaHPNO+fJyjryP12FmlN4i"
+    "WrzcYamKxDjuGQbBVCDY8eaqjuWNLI1ylxvwb8Z/S7fz/On4qu+mVDvGnsgl/iRunc9HsD"
+    "RR0P2flvgot+yYBTDX91AyZDDx356t3diYa/TQldmsedz4o6UrpK72cmHL9yiKb3/iJPCN"
+    "tFegTbRSJEEH8pdOazX77JXfEomlwVQWuQx+X4XoWa/VTQozCQAECFLN8ztmyumhTm+eKS"
+    "AHASYNddrKh/QFhKIlRrNlJDRGV6g8hrDmL/7IAmD4lBoswmk1jAVn4lDQ1sZTUqCQQ8HQ"
+    "tV4IBPEhwNMTlF0G1sTE4HW/ps1RJQ696ddhaprgVlIEPfOU2a7QzanDEKwuRa6e4wIREp"
+    "WMpYorjLyxwcMC2VniiO3Yu5RW42RRD2ikuI7ru8LkZZHkZJByPiCM8/+sd4OEj3mROfdT"
+    "TXZw76f0Q3LeeoY2WAy8DIZtzj5Ho7usNgFVyXDRoru5j99V+JBjS4"
 )

@@ -1,0 +1,117 @@
+"""Notification listeners (`notificationReceived`): a member's sockets in this process.
+
+A new notification travels on its company's broadcast channel (the one order events use) as
+a small message of its own type, `{"type": "notification", "id": ..., "member_id": ...}`.
+The hub hands such messages to the company's `Inboxes`, which load the row once per message
+per process, and only when that member has a listener here, then offer it to each of them.
+The relay may publish a row twice (after a Redis outage); recently delivered ids are dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+from models import Notification
+from permissions.actor import Actor
+
+log = logging.getLogger("servicedesk.realtime")
+
+NOTIFICATION = "notification"
+_PREFIX = '{"type": "notification"'
+QUEUE_SIZE = 256
+REMEMBERED = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationMessage:
+    id: int
+    member_id: int
+
+    def to_json(self) -> str:
+        return json.dumps({"type": NOTIFICATION, "id": self.id, "member_id": self.member_id})
+
+    @classmethod
+    def parse(cls, raw: str) -> NotificationMessage | None:
+        """The message if `raw` is a notification's, else None (an order event's, say)."""
+        if not raw.startswith(_PREFIX):
+            return None
+        try:
+            data = json.loads(raw)
+            return cls(int(data["id"]), int(data["member_id"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+class InboxOverflow(Exception):
+    """The subscriber did not keep up; it is disconnected rather than buffered without end."""
+
+
+@dataclass(eq=False)
+class Inbox:
+    """One `notificationReceived` subscription: the actor's own notifications, live."""
+
+    actor: Actor
+    queue: asyncio.Queue[Notification | None] = field(
+        default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
+    )
+
+    def offer(self, row: Notification) -> None:
+        try:
+            self.queue.put_nowait(row)
+        except asyncio.QueueFull:
+            self.queue = asyncio.Queue(maxsize=1)
+            self.queue.put_nowait(None)
+
+    async def rows(self) -> AsyncIterator[Notification]:
+        while True:
+            row = await self.queue.get()
+            if row is None:
+                raise InboxOverflow
+            yield row
+
+
+@dataclass(eq=False)
+class Inboxes:
+    """A company's notification listeners in this process, by member."""
+
+    by_member: dict[int, set[Inbox]] = field(default_factory=dict)
+    delivered: OrderedDict[int, None] = field(default_factory=OrderedDict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.by_member
+
+    def add(self, inbox: Inbox) -> None:
+        self.by_member.setdefault(inbox.actor.membership_id, set()).add(inbox)
+
+    def discard(self, inbox: Inbox) -> None:
+        boxes = self.by_member.get(inbox.actor.membership_id)
+        if boxes is not None:
+            boxes.discard(inbox)
+            if not boxes:
+                del self.by_member[inbox.actor.membership_id]
+
+    async def deliver(self, company_id: int, message: NotificationMessage) -> None:
+        """Load the row once (only if its member listens here) and offer it to each socket."""
+        boxes = self.by_member.get(message.member_id)
+        if not boxes or message.id in self.delivered:
+            return
+        try:
+            row = await Notification.get_or_none(
+                id=message.id, member_id=message.member_id, company_id=company_id
+            )
+        except Exception:  # the database may be away for a moment; the row stays listed
+            log.exception("loading a notification failed")
+            return
+        if row is None:
+            return
+        self.delivered[message.id] = None
+        while len(self.delivered) > REMEMBERED:
+            self.delivered.popitem(last=False)
+        for inbox in list(boxes):
+            inbox.offer(row)

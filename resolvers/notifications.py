@@ -1,0 +1,343 @@
+"""Who is told of what: notifications per member, written in the transaction of the change.
+
+| change                         | who is told (never the actor itself)         | kind                 |
+|--------------------------------|----------------------------------------------|----------------------|
+| new order                      | its responsible member and that member's     | ORDER_CREATED        |
+|                                | managers up the tree (the materialised path) |                      |
+|                                | a contractor given at creation: its portal   | ORDER_ASSIGNED       |
+|                                | members                                      |                      |
+| contractor assigned            | the contractor's portal members              | ORDER_ASSIGNED       |
+| status change                  | the parties who may see the order: the       | ORDER_STATUS_CHANGED |
+|                                | responsible and its managers up, the         |                      |
+|                                | client's and the contractor's portal members |                      |
+| comment                        | those parties whose role may read the        | ORDER_COMMENTED      |
+|                                | comment's visibility                         |                      |
+| rating (an UPDATED event made  | the parties who may see the order; the text  | ORDER_COMMENTED      |
+| by the order's client)         | gives the stars, never the feedback (which   | (the contract has no |
+|                                | the contractor may not read)                 | kind of its own)     |
+| deadline soon (watch) / passed | the executor: the contractor's portal        | ORDER_DEADLINE_SOON  |
+|                                | members, else the responsible member (no     | ORDER_OVERDUE        |
+|                                | contractor, or an offline one that staff     |                      |
+|                                | run); and the client's portal members        |                      |
+| task for someone else          | the assignee (not when it is the creator)    | TASK_ASSIGNED        |
+| task deadline passed (watch)   | the assignee                                 | TASK_OVERDUE         |
+
+Edits of an order's terms by staff and photos tell no one. Every recipient is also checked
+with the order's own visibility rule (permissions.orders.can_see_order) before it is told.
+
+E-mail copies (resolvers.mail: the outbox invitations use) go for the kinds that ask someone
+to act and may find them away from the app: ORDER_ASSIGNED (a contractor's new work),
+ORDER_DEADLINE_SOON, ORDER_OVERDUE and TASK_OVERDUE. New orders, status changes, comments,
+ratings and new tasks stay in the app: they are frequent, and those they concern work there.
+
+Statements: an order event costs one SELECT of its recipients (memberships joined with their
+logins' e-mails), then one INSERT of all its notifications and, for an e-mail kind, one INSERT
+of all the e-mails; staff edits of the terms cost nothing. The watch pays the same three per
+batch of orders. A task assignment costs one INSERT (the assignee is known; no e-mail).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tortoise.expressions import Q
+
+from models import (
+    Comment,
+    Membership,
+    Notification,
+    NotificationKind,
+    Order,
+    OrderEvent,
+    OrderEventKind,
+    Role,
+    Task,
+)
+from permissions.actor import STAFF_ROLES, Actor
+from permissions.errors import invalid
+from permissions.notifications import visible_notifications
+from permissions.orders import OrderKeys, can_see_order, comment_visibilities
+from resolvers.mail import queue_emails
+from resolvers.pagination import Page, paginate
+from servicedesk.settings import current
+
+EMAIL_KINDS = frozenset(
+    {
+        NotificationKind.ORDER_ASSIGNED,
+        NotificationKind.ORDER_DEADLINE_SOON,
+        NotificationKind.ORDER_OVERDUE,
+        NotificationKind.TASK_OVERDUE,
+    }
+)
+INSERT_BATCH = 500
+SNIPPET = 200
+MAX_IDS = 1000
+NEWEST_FIRST = ("-created_at", "-id")
+
+# Order events that tell the parties of the order (UPDATED only when it is a rating).
+_TO_PARTIES = (OrderEventKind.STATUS_CHANGED, OrderEventKind.COMMENTED, OrderEventKind.UPDATED)
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    id: int
+    user_id: int
+    company_id: int
+    role: Role
+    path: str
+    contact_id: int | None
+    email: str
+
+    @property
+    def actor(self) -> Actor:
+        """The member as an actor, to ask the permission rules what it may see."""
+        return Actor(
+            self.id, self.user_id, self.company_id, self.role, self.path, self.contact_id, None
+        )
+
+
+async def _recipients(condition: Q) -> list[Recipient]:
+    """Memberships and their logins' e-mails: one statement."""
+    rows = await Membership.filter(condition).values(
+        "id", "user_id", "company_id", "role", "path", "contact_id", "user__email"
+    )
+    return [
+        Recipient(
+            r["id"],
+            r["user_id"],
+            r["company_id"],
+            Role(r["role"]),
+            r["path"],
+            r["contact_id"],
+            r["user__email"],
+        )
+        for r in rows
+    ]
+
+
+def path_ids(path: str) -> list[int]:
+    """The members on a materialised path, root first: `/1/7/42/` -> [1, 7, 42]."""
+    return [int(part) for part in path.strip("/").split("/") if part.isdigit()]
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def order_text(kind: NotificationKind, order: Order, comment: Comment | None = None) -> str:
+    label = f'#{order.number} "{order.title}"'
+    if kind == NotificationKind.ORDER_CREATED:
+        return f"New order {label}, due {_when(order.deadline)}"
+    if kind == NotificationKind.ORDER_ASSIGNED:
+        return f"Order {label} is assigned to you, due {_when(order.deadline)}"
+    if kind == NotificationKind.ORDER_STATUS_CHANGED:
+        return f"Order {label} is now {order.status.value.replace('_', ' ').lower()}"
+    if kind == NotificationKind.ORDER_COMMENTED:
+        if comment is None:
+            return f"Order {label} was rated {order.rating} of 5"
+        body = " ".join(comment.body.split())
+        snippet = body if len(body) <= SNIPPET else body[: SNIPPET - 1] + "…"
+        return f"New comment on order {label}: {snippet}"
+    if kind == NotificationKind.ORDER_DEADLINE_SOON:
+        return f"Order {label} is due soon: {_when(order.deadline)}"
+    return f"Order {label} is overdue: it was due {_when(order.deadline)}"
+
+
+def task_text(kind: NotificationKind, task: Task) -> str:
+    label = f'"{task.title}"'
+    if kind == NotificationKind.TASK_OVERDUE:
+        return f"Task {label} is overdue: it was due {_when(task.deadline)}"
+    if task.requires_acknowledgement:
+        return f"Announcement {label}: please confirm you have read it by {_when(task.deadline)}"
+    return f"New task {label}, due {_when(task.deadline)}"
+
+
+async def _write(notes: list[Notification], recipients: Sequence[Recipient]) -> None:
+    """One INSERT of the notifications; one of the e-mail copies of those that get one."""
+    if not notes:
+        return
+    await Notification.bulk_create(notes, batch_size=INSERT_BATCH)
+    emails = {r.id: r.email for r in recipients}
+    link = current().public_url
+    copies = [
+        (n.company_id, emails[n.member_id], n.text, f"{n.text}\n\nOpen the service desk: {link}\n")
+        for n in notes
+        if n.kind in EMAIL_KINDS and n.member_id in emails
+    ]
+    if copies:
+        await queue_emails(copies)
+
+
+async def on_order_event(
+    order: Order, event: OrderEvent, responsible: Membership, comment: Comment | None = None
+) -> None:
+    """The notifications of an order event; resolvers.events.record calls this inside the
+    change's transaction, so they commit (or roll back) with it."""
+    kind = event.kind
+    if kind == OrderEventKind.OVERDUE:
+        await notify_deadline(NotificationKind.ORDER_OVERDUE, [order], {order.id: event.id})
+        return
+    rating = kind == OrderEventKind.UPDATED
+    if kind not in (OrderEventKind.CREATED, OrderEventKind.ASSIGNED, *_TO_PARTIES) or (
+        rating and (order.rating is None or event.actor_id is None)
+    ):
+        return
+    parts: list[Q] = []
+    if kind != OrderEventKind.ASSIGNED:
+        parts.append(Q(id__in=path_ids(responsible.path), role__in=list(STAFF_ROLES)))
+    if kind in _TO_PARTIES:
+        parts.append(Q(contact_id=order.client_id, role=Role.CLIENT))
+    if order.contractor_id is not None:
+        parts.append(Q(contact_id=order.contractor_id, role=Role.CONTRACTOR))
+    if rating:  # the actor comes along: only the order's client rates; staff edits tell no one
+        parts.append(Q(id=event.actor_id))
+    rows = await _recipients(Q(company_id=order.company_id) & Q(*parts, join_type="OR"))
+    if rating and not any(
+        r.id == event.actor_id and r.role == Role.CLIENT and r.contact_id == order.client_id
+        for r in rows
+    ):
+        return
+    keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, responsible.path)
+    notes: list[Notification] = []
+    for row in rows:
+        who = row.actor
+        if row.id == event.actor_id or not can_see_order(who, keys):
+            continue
+        if comment is not None and comment.visibility not in comment_visibilities(who):
+            continue
+        note_kind = _order_kind(kind, row.role)
+        notes.append(
+            Notification(
+                company_id=order.company_id,
+                member_id=row.id,
+                kind=note_kind,
+                text=order_text(note_kind, order, comment),
+                order_id=order.id,
+                event_id=event.id,
+            )
+        )
+    await _write(notes, rows)
+
+
+def _order_kind(kind: OrderEventKind, role: Role) -> NotificationKind:
+    if kind == OrderEventKind.CREATED:
+        return (
+            NotificationKind.ORDER_ASSIGNED
+            if role == Role.CONTRACTOR
+            else NotificationKind.ORDER_CREATED
+        )
+    return {
+        OrderEventKind.ASSIGNED: NotificationKind.ORDER_ASSIGNED,
+        OrderEventKind.STATUS_CHANGED: NotificationKind.ORDER_STATUS_CHANGED,
+    }.get(kind, NotificationKind.ORDER_COMMENTED)
+
+
+async def notify_deadline(
+    kind: NotificationKind, orders: Sequence[Order], event_ids: Mapping[int, int] | None = None
+) -> int:
+    """ORDER_DEADLINE_SOON or ORDER_OVERDUE for `orders` (one SELECT for all recipients): to
+    the executor (the contractor's portal members; the responsible member when there is no
+    contractor or it has no portal login, since staff then run it) and the client's members."""
+    if not orders:
+        return 0
+    contacts = {o.client_id for o in orders} | {
+        o.contractor_id for o in orders if o.contractor_id is not None
+    }
+    rows = await _recipients(
+        Q(id__in={o.responsible_id for o in orders})
+        | Q(contact_id__in=contacts, role__in=[Role.CLIENT, Role.CONTRACTOR])
+    )
+    by_id = {r.id: r for r in rows}
+    portal: dict[tuple[int | None, Role], list[Recipient]] = defaultdict(list)
+    for row in rows:
+        if row.contact_id is not None:
+            portal[(row.contact_id, row.role)].append(row)
+    notes: list[Notification] = []
+    for order in orders:
+        responsible = by_id.get(order.responsible_id)
+        executor = portal.get((order.contractor_id, Role.CONTRACTOR), [])
+        if not executor and responsible is not None:
+            executor = [responsible]
+        path = responsible.path if responsible is not None else ""
+        keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, path)
+        for row in [*executor, *portal.get((order.client_id, Role.CLIENT), [])]:
+            if not can_see_order(row.actor, keys):
+                continue
+            notes.append(
+                Notification(
+                    company_id=order.company_id,
+                    member_id=row.id,
+                    kind=kind,
+                    text=order_text(kind, order),
+                    order_id=order.id,
+                    event_id=(event_ids or {}).get(order.id),
+                )
+            )
+    await _write(notes, rows)
+    return len(notes)
+
+
+async def on_tasks_assigned(tasks: Sequence[Task]) -> int:
+    """TASK_ASSIGNED to each assignee who did not create the task itself (one INSERT)."""
+    notes = [
+        Notification(
+            company_id=task.company_id,
+            member_id=task.assignee_id,
+            kind=NotificationKind.TASK_ASSIGNED,
+            text=task_text(NotificationKind.TASK_ASSIGNED, task),
+            task_id=task.id,
+        )
+        for task in tasks
+        if task.assignee_id != task.creator_id
+    ]
+    await _write(notes, [])
+    return len(notes)
+
+
+async def notify_tasks_overdue(tasks: Sequence[Task]) -> int:
+    """TASK_OVERDUE to each task's assignee, with an e-mail copy (one SELECT for the e-mails)."""
+    if not tasks:
+        return 0
+    rows = await _recipients(Q(id__in={t.assignee_id for t in tasks}))
+    notes = [
+        Notification(
+            company_id=task.company_id,
+            member_id=task.assignee_id,
+            kind=NotificationKind.TASK_OVERDUE,
+            text=task_text(NotificationKind.TASK_OVERDUE, task),
+            task_id=task.id,
+        )
+        for task in tasks
+    ]
+    await _write(notes, rows)
+    return len(notes)
+
+
+# Reading and marking: a member's own notifications only (permissions/notifications.py).
+
+
+async def list_notifications(
+    actor: Actor, unread_only: bool, first: int | None, after: str | None
+) -> Page[Notification]:
+    """The actor's notifications, newest first."""
+    query = visible_notifications(actor)
+    if unread_only:
+        query = query.filter(read_at=None)
+    return await paginate(query, NEWEST_FIRST, first, after)
+
+
+async def mark_read(actor: Actor, ids: list[int] | None, now: datetime) -> int:
+    """Mark the actor's own unread notifications read (all of them when `ids` is None);
+    the number that changed. Ids of other members' notifications change nothing."""
+    query = visible_notifications(actor).filter(read_at=None)
+    if ids is not None:
+        if len(ids) > MAX_IDS:
+            raise invalid(f"At most {MAX_IDS} ids at a time", "ids")
+        if not ids:
+            return 0
+        query = query.filter(id__in=ids)
+    changed: int = await query.update(read_at=now)
+    return changed
