@@ -13,10 +13,12 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
 
+from schema.ids import decode_id
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, Session, register
 from tests.support.databases import (
@@ -49,6 +51,7 @@ class Cluster:
     a: str
     b: str
     redis: RedisServer
+    database: str
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +77,12 @@ async def cluster(
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "1024",
         "PUBLIC_URL": "http://t.test",
+        "DEADLINE_WATCH_SECONDS": "1",
     }
     try:
         await asyncio.to_thread(migrate, env)
         with api_process(env, data / "a.log") as a, api_process(env, data / "b.log") as b:
-            yield Cluster(a, b, redis_server)
+            yield Cluster(a, b, redis_server, database)
     finally:
         await drop_postgres_database(database)
 
@@ -221,3 +225,52 @@ async def test_each_member_hears_exactly_the_events_it_may_see(cluster: Cluster)
             made = len(by_status["NEW"]) + len(by_status["IN_PROGRESS"]) + 9
             heard = sum(len(v) for v in expected.values())
             print(f"event role matrix: {len(members)} members x {made} events, {heard} heard")
+
+
+async def test_two_watching_processes_tell_each_party_once_per_overdue_order(
+    cluster: Cluster,
+) -> None:
+    """200 orders fall due together while both processes run the deadline watch."""
+    async with api_at(cluster.a) as a:
+        owner = await register(a)
+        card = await contact(a, owner, "CLIENT", "Anna")
+        anna = await portal_member(a, owner, card, "Anna Portal")
+        made = await asyncio.gather(
+            *(
+                create_order(a, owner, clientId=card.id, addressId=card.address_ids[0])
+                for _ in range(200)
+            )
+        )
+        order_ids = [decode_id(o["id"], "Order") for o in made]
+    connection = await asyncpg.connect(cluster.database)
+    try:
+        await connection.execute(
+            "UPDATE \"order\" SET deadline = now() - interval '1 minute' WHERE id = ANY($1::int[])",
+            order_ids,
+        )
+        query = """SELECT COUNT(*) FROM notification
+                   WHERE kind = 'ORDER_OVERDUE' AND order_id = ANY($1::int[])"""
+        for _ in range(120):  # at most a minute
+            if await connection.fetchval(query, order_ids) >= 400:
+                break
+            await asyncio.sleep(0.5)
+        await asyncio.sleep(3)  # both processes keep watching: nothing more may come
+        per_party = await connection.fetch(
+            """SELECT member_id, order_id, COUNT(*) AS n FROM notification
+               WHERE kind = 'ORDER_OVERDUE' AND order_id = ANY($1::int[])
+               GROUP BY member_id, order_id""",
+            order_ids,
+        )
+        events = await connection.fetchval(
+            """SELECT COUNT(*) FROM order_event WHERE kind = 'OVERDUE' AND order_id = ANY($1::int[])""",
+            order_ids,
+        )
+    finally:
+        await connection.close()
+    # No contractor: the executor is the responsible member (the owner); and the client.
+    members = {decode_id(owner.member_id, "Member"), decode_id(anna.member_id, "Member")}
+    assert {(row["member_id"], row["order_id"]) for row in per_party} == {
+        (member, order) for member in members for order in order_ids
+    }
+    assert {row["n"] for row in per_party} == {1}
+    assert events == 200
