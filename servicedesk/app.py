@@ -22,6 +22,7 @@ from realtime.outbox import run_relay
 from resolvers.deadline_watch import run_deadline_watch
 from servicedesk.db import tortoise_config
 from servicedesk.graphql_app import graphql_endpoint
+from servicedesk.mail_sender import run_mail_sender
 from servicedesk.middleware import BodyLimit, RequestId
 from servicedesk.settings import Settings, configure, current
 
@@ -69,12 +70,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
             watch = asyncio.create_task(
                 run_deadline_watch(settings), name="background:deadline-watch"
             )
+            background = [relay, watch]
+            if settings.smtp_url:  # without it e-mails stay in the outbox
+                mail = run_mail_sender(settings)
+                background.append(asyncio.create_task(mail, name="background:mail-sender"))
             try:
                 yield
             finally:
-                relay.cancel()
-                watch.cancel()
-                await asyncio.gather(relay, watch, return_exceptions=True)
+                for task in background:
+                    task.cancel()
+                await asyncio.gather(*background, return_exceptions=True)
                 install(None)
                 await hub.stop()
                 await broadcast.disconnect()

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from servicedesk.smtp_url import default_sender, parse_sender, parse_smtp_url
+
 ENVIRONMENTS = ("development", "production")
 
 
@@ -43,6 +45,9 @@ class Settings:
     deadline_soon_minutes: int = 120
     # How often the deadline watch runs in each process; 0 turns it off (tests call it).
     deadline_watch_seconds: int = 5
+    # Unset: e-mails stay in the outbox (servicedesk.smtp_url has the forms). Never in a repr.
+    smtp_url: str | None = field(default=None, repr=False)
+    smtp_from: str = "servicedesk@localhost"
 
     @property
     def production(self) -> bool:
@@ -86,6 +91,22 @@ def _url(env: dict[str, str], name: str, schemes: tuple[str, ...]) -> str | None
     return raw.rstrip("/")
 
 
+def _smtp(env: dict[str, str], public_url: str) -> tuple[str | None, str]:
+    url = env.get("SMTP_URL") or None
+    try:
+        if url is not None:
+            parse_smtp_url(url)
+    except ValueError as exc:
+        raise SettingsError("SMTP_URL", str(exc)) from None
+    sender = env.get("SMTP_FROM")
+    if not sender:
+        return url, default_sender(public_url)
+    try:
+        return url, parse_sender(sender)
+    except ValueError as exc:
+        raise SettingsError("SMTP_FROM", str(exc)) from None
+
+
 def _secret_key(env: dict[str, str], data_dir: Path, production: bool) -> str:
     key = env.get("SECRET_KEY")
     if key:
@@ -115,6 +136,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
     public_url = _url(env, "PUBLIC_URL", ("http", "https"))
     if public_url is None and production:
         raise SettingsError("PUBLIC_URL", "required in production")
+    public_url = public_url or "http://127.0.0.1:8000"
+    smtp_url, smtp_from = _smtp(env, public_url)
     origins = tuple(
         origin.strip().rstrip("/")
         for origin in env.get("ALLOWED_ORIGINS", "").split(",")
@@ -126,7 +149,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         database_url=_database_url(env, data_dir),
         redis_url=_url(env, "REDIS_URL", ("redis", "rediss", "unix")),
         secret_key=_secret_key(env, data_dir, production),
-        public_url=public_url or "http://127.0.0.1:8000",
+        public_url=public_url,
         db_pool_size=_int(env, "DB_POOL_SIZE", 10),
         access_token_minutes=_int(env, "ACCESS_TOKEN_MINUTES", 15),
         refresh_token_days=_int(env, "REFRESH_TOKEN_DAYS", 30),
@@ -139,6 +162,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         event_retention_days=_int(env, "EVENT_RETENTION_DAYS", 7),
         deadline_soon_minutes=_int(env, "DEADLINE_SOON_MINUTES", 120),
         deadline_watch_seconds=_int(env, "DEADLINE_WATCH_SECONDS", 5, minimum=0),
+        smtp_url=smtp_url,
+        smtp_from=smtp_from,
     )
 
 
