@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -10,9 +11,19 @@ from models import CommentVisibility, OrderEvent, OrderEventKind
 from permissions.actor import Actor
 from permissions.orders import OrderKeys, can_see_order, comment_visibilities
 
+_namespace = "servicedesk"
+
+
+def set_namespace(database_url: str) -> None:
+    """Tie channel names to the database, so deployments (or test runs) that share a Redis
+    never hear each other's companies."""
+    global _namespace
+    digest = hashlib.sha256(database_url.encode()).hexdigest()[:12]
+    _namespace = f"servicedesk:{digest}"
+
 
 def channel(company_id: int) -> str:
-    return f"servicedesk:company:{company_id}"
+    return f"{_namespace}:company:{company_id}"
 
 
 @dataclass(frozen=True, slots=True)

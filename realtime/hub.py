@@ -225,7 +225,7 @@ class Hub:
         wanting = [listener for listener in feed.listeners if listener.wants(event)]
         if not wanting:
             return
-        order = await Order.get_or_none(id=event.order_id)
+        order = await Order.get_or_none(id=event.order_id, company_id=event.company_id)
         delivery = Delivery(event, order)
         for listener in wanting:
             listener.offer(delivery)

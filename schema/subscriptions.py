@@ -71,7 +71,10 @@ def _event(facts: EventFacts, order: models.Order) -> OrderEvent:
 
 def _share(info: Info, delivery: Delivery) -> None:
     """Resolve this event with loaders shared by every subscriber of it in this process."""
-    info.context.loaders = cast(Loaders, delivery.shared.setdefault("loaders", Loaders()))
+    loaders = delivery.shared.get("loaders")
+    if loaders is None:
+        loaders = delivery.shared["loaders"] = Loaders()
+    info.context.loaders = cast(Loaders, loaders)
     info.context.now = datetime.now(UTC)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 from starlette.requests import Request
@@ -16,7 +15,7 @@ from permissions.authenticate import authenticate, bearer_token
 from schema import build_schema
 from schema.context import Context
 from servicedesk.settings import Settings
-from servicedesk.websocket_auth import origin_allowed, token_from_params, watch
+from servicedesk.websocket_auth import guard, origin_allowed, token_from_params
 
 MAX_SUBSCRIPTIONS_PER_SOCKET = 100
 CONNECTION_INIT_SECONDS = 3
@@ -33,7 +32,6 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         )
         self.max_subscriptions_per_connection = MAX_SUBSCRIPTIONS_PER_SOCKET
         self.settings = settings
-        self._watchers: set[asyncio.Task[None]] = set()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -59,9 +57,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         context.actor = await authenticate(token)
         if token is None or context.actor is None:
             raise ConnectionRejectionError()
-        watcher = asyncio.create_task(watch(websocket, token), name="background:socket-watch")
-        self._watchers.add(watcher)
-        watcher.add_done_callback(self._watchers.discard)
+        guard.add(websocket, token)
 
 
 def graphql_endpoint(settings: Settings) -> GraphQLEndpoint:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import Mapping
 
@@ -13,6 +14,8 @@ from starlette.websockets import WebSocket, WebSocketState
 from models import Session
 from permissions.authenticate import bearer_token
 from permissions.tokens import read_access_token
+
+log = logging.getLogger("servicedesk.realtime")
 
 FORBIDDEN = 4403
 REVOCATION_CHECK_SECONDS = 5.0
@@ -40,18 +43,63 @@ def origin_allowed(websocket: WebSocket, allowed: tuple[str, ...], public_url: s
     return origin is None or origin.rstrip("/") in {*allowed, public_url.rstrip("/")}
 
 
-async def watch(websocket: WebSocket, token: str) -> None:
-    """Close the socket when the token expires or its session is revoked."""
-    claims = read_access_token(token)
-    if claims is None:
-        return
-    with contextlib.suppress(Exception):
-        while websocket.client_state == WebSocketState.CONNECTED:
-            left = claims.expires_at.timestamp() - time.time()
-            if left <= 0:
-                break
-            await asyncio.sleep(min(left, REVOCATION_CHECK_SECONDS))
-            if not await Session.exists(id=claims.session_id, revoked_at=None):
-                break
+class SocketGuard:
+    """Ends sockets whose token expired (a timer each) or whose session was revoked (one
+    query a round for all the process's sockets, not one per socket)."""
+
+    def __init__(self) -> None:
+        self._sessions: dict[str, set[WebSocket]] = {}
+        self._timers: set[asyncio.TimerHandle] = set()
+        self._closing: set[asyncio.Task[None]] = set()
+
+    def add(self, websocket: WebSocket, token: str) -> None:
+        claims = read_access_token(token)
+        if claims is None:
+            return
+        self._sessions.setdefault(claims.session_id, set()).add(websocket)
+        left = max(0.0, claims.expires_at.timestamp() - time.time())
+        timer = asyncio.get_running_loop().call_later(left, self._close, websocket)
+        self._timers.add(timer)
+
+    def _close(self, websocket: WebSocket) -> None:
         if websocket.client_state == WebSocketState.CONNECTED:
-            await websocket.close(code=FORBIDDEN, reason="Token expired or revoked")
+            task = asyncio.create_task(_close(websocket), name="background:socket-close")
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+
+    async def check_revoked(self) -> None:
+        for session_id, sockets in list(self._sessions.items()):
+            sockets -= {ws for ws in sockets if ws.client_state != WebSocketState.CONNECTED}
+            if not sockets:
+                del self._sessions[session_id]
+        if not self._sessions:
+            return
+        ids = list(self._sessions)
+        alive = {
+            str(i)
+            for i in await Session.filter(id__in=ids, revoked_at=None).values_list("id", flat=True)
+        }
+        for session_id in set(ids) - alive:
+            for websocket in self._sessions.pop(session_id, set()):
+                self._close(websocket)
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(REVOCATION_CHECK_SECONDS)
+            try:
+                await self.check_revoked()
+            except Exception:  # the database may be away for a moment; try next round
+                log.exception("revocation check failed")
+
+    def stop(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
+        self._timers.clear()
+
+
+async def _close(websocket: WebSocket) -> None:
+    with contextlib.suppress(Exception):
+        await websocket.close(code=FORBIDDEN, reason="Token expired or revoked")
+
+
+guard = SocketGuard()
