@@ -1,0 +1,1 @@
+"""Benchmarks, run by hand (`python -m bench.fanout`); not part of the installed package."""
