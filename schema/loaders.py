@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cached_property
 
 from strawberry.dataloader import DataLoader
 
@@ -24,56 +24,74 @@ from resolvers.order_loaders import CommentCountKey, CommentPageKey, ContactOrde
 from resolvers.pagination import ParentPage
 
 
-@dataclass
 class Loaders:
-    company: DataLoader[int, Company | None] = field(
-        default_factory=lambda: DataLoader(loaders.companies)
-    )
-    member: DataLoader[int, Membership | None] = field(
-        default_factory=lambda: DataLoader(loaders.members)
-    )
-    contact: DataLoader[int, Contact | None] = field(
-        default_factory=lambda: DataLoader(loaders.contacts)
-    )
-    user_email: DataLoader[int, str | None] = field(
-        default_factory=lambda: DataLoader(loaders.user_emails)
-    )
-    subordinates: DataLoader[int, list[Membership]] = field(
-        default_factory=lambda: DataLoader(loaders.subordinates)
-    )
-    addresses: DataLoader[int, list[Address]] = field(
-        default_factory=lambda: DataLoader(loaders.addresses)
-    )
-    portal_members: DataLoader[int, list[Membership]] = field(
-        default_factory=lambda: DataLoader(loaders.portal_members)
-    )
-    address: DataLoader[int, Address | None] = field(
-        default_factory=lambda: DataLoader(order_loaders.addresses_by_id)
-    )
-    visible_order: DataLoader[tuple[int, Actor], Order | None] = field(
-        default_factory=lambda: DataLoader(order_loaders.visible_orders_by_id)
-    )
-    visible_task: DataLoader[tuple[int, Actor], Task | None] = field(
-        default_factory=lambda: DataLoader(loaders.visible_tasks_by_id)
-    )
-    history: DataLoader[int, list[OrderStatusChange]] = field(
-        default_factory=lambda: DataLoader(order_loaders.history)
-    )
-    photos: DataLoader[int, list[Photo]] = field(
-        default_factory=lambda: DataLoader(order_loaders.photos)
-    )
-    comment_page: DataLoader[CommentPageKey, ParentPage[Comment]] = field(
-        default_factory=lambda: DataLoader(order_loaders.comment_pages)
-    )
-    comment_count: DataLoader[CommentCountKey, int] = field(
-        default_factory=lambda: DataLoader(order_loaders.comment_counts)
-    )
-    contact_orders: DataLoader[ContactOrdersKey, ParentPage[Order]] = field(
-        default_factory=lambda: DataLoader(order_loaders.contact_order_pages)
-    )
-    contact_order_count: DataLoader[tuple[int, ContactKind, Actor], int] = field(
-        default_factory=lambda: DataLoader(order_loaders.contact_order_counts)
-    )
-    template_shared_with: DataLoader[int, list[Membership]] = field(
-        default_factory=lambda: DataLoader(loaders.template_shares)
-    )
+    """Each loader is made on first use: a socket or an event that never needs one costs
+    nothing (thousands of idle subscriptions each hold a context)."""
+
+    @cached_property
+    def company(self) -> DataLoader[int, Company | None]:
+        return DataLoader(loaders.companies)
+
+    @cached_property
+    def member(self) -> DataLoader[int, Membership | None]:
+        return DataLoader(loaders.members)
+
+    @cached_property
+    def contact(self) -> DataLoader[int, Contact | None]:
+        return DataLoader(loaders.contacts)
+
+    @cached_property
+    def user_email(self) -> DataLoader[int, str | None]:
+        return DataLoader(loaders.user_emails)
+
+    @cached_property
+    def subordinates(self) -> DataLoader[int, list[Membership]]:
+        return DataLoader(loaders.subordinates)
+
+    @cached_property
+    def addresses(self) -> DataLoader[int, list[Address]]:
+        return DataLoader(loaders.addresses)
+
+    @cached_property
+    def portal_members(self) -> DataLoader[int, list[Membership]]:
+        return DataLoader(loaders.portal_members)
+
+    @cached_property
+    def address(self) -> DataLoader[int, Address | None]:
+        return DataLoader(order_loaders.addresses_by_id)
+
+    @cached_property
+    def visible_order(self) -> DataLoader[tuple[int, Actor], Order | None]:
+        return DataLoader(order_loaders.visible_orders_by_id)
+
+    @cached_property
+    def visible_task(self) -> DataLoader[tuple[int, Actor], Task | None]:
+        return DataLoader(loaders.visible_tasks_by_id)
+
+    @cached_property
+    def history(self) -> DataLoader[int, list[OrderStatusChange]]:
+        return DataLoader(order_loaders.history)
+
+    @cached_property
+    def photos(self) -> DataLoader[int, list[Photo]]:
+        return DataLoader(order_loaders.photos)
+
+    @cached_property
+    def comment_page(self) -> DataLoader[CommentPageKey, ParentPage[Comment]]:
+        return DataLoader(order_loaders.comment_pages)
+
+    @cached_property
+    def comment_count(self) -> DataLoader[CommentCountKey, int]:
+        return DataLoader(order_loaders.comment_counts)
+
+    @cached_property
+    def contact_orders(self) -> DataLoader[ContactOrdersKey, ParentPage[Order]]:
+        return DataLoader(order_loaders.contact_order_pages)
+
+    @cached_property
+    def contact_order_count(self) -> DataLoader[tuple[int, ContactKind, Actor], int]:
+        return DataLoader(order_loaders.contact_order_counts)
+
+    @cached_property
+    def template_shared_with(self) -> DataLoader[int, list[Membership]]:
+        return DataLoader(loaders.template_shares)
