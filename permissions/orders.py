@@ -80,6 +80,12 @@ def check_may_create_order(actor: Actor, given: set[str]) -> None:
                 raise DomainError(ErrorCode.FORBIDDEN, "Only staff may set this", ["input", field])
 
 
+def check_may_edit_order(actor: Actor) -> None:
+    """The terms of a visible order (title, deadline, money, notes): staff only."""
+    if not actor.is_staff:
+        raise forbidden("Only staff may edit an order")
+
+
 # Field rules of a visible order (hidden fields resolve to null).
 
 

@@ -28,9 +28,14 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id
-from permissions.errors import DomainError, ErrorCode, forbidden, invalid, not_found
+from permissions.errors import DomainError, ErrorCode, invalid, not_found
 from permissions.members import access_subtree_member_by_id
-from permissions.orders import access_order_by_id, check_may_create_order, visible_orders
+from permissions.orders import (
+    access_order_by_id,
+    check_may_create_order,
+    check_may_edit_order,
+    visible_orders,
+)
 from permissions.templates import access_template_by_id
 from realtime.outbox import publish
 from resolvers import events, validation
@@ -245,8 +250,7 @@ async def update_order(
 ) -> Order:
     """Staff edit the order's terms; only the fields given change."""
     order = await access_order_by_id(actor, order_id, ["id"])
-    if not actor.is_staff:
-        raise forbidden("Only staff may edit an order")
+    check_may_edit_order(actor)
     changes: dict[str, Any] = {}
     if "title" in given:
         changes["title"] = validation.required_text(data.title, 300, "input", "title")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import strawberry
 
 from resolvers.dashboard import DashboardFigures
@@ -20,13 +22,4 @@ class Dashboard:
 
     @classmethod
     def of(cls, figures: DashboardFigures) -> Dashboard:
-        return cls(
-            open_orders=figures.open_orders,
-            overdue_orders=figures.overdue_orders,
-            due_today=figures.due_today,
-            created_today=figures.created_today,
-            completed_today=figures.completed_today,
-            open_tasks=figures.open_tasks,
-            overdue_tasks=figures.overdue_tasks,
-            unanswered_conversations=figures.unanswered_conversations,
-        )
+        return cls(**asdict(figures))
