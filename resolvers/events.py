@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from tortoise.expressions import F
-
 from models import Comment, EventCounter, Membership, Order, OrderEvent, OrderEventKind
 from resolvers import notifications
-
-
-async def next_seq(company_id: int) -> int:
-    """The company's next event number; its counter row stays locked until commit, so
-    numbers follow commit order with no gaps (a rollback gives the number back)."""
-    updated = await EventCounter.filter(company_id=company_id).update(last_seq=F("last_seq") + 1)
-    if not updated:
-        _ = await EventCounter.create(company_id=company_id, last_seq=1)
-        return 1
-    seq: int = (await EventCounter.get(company_id=company_id)).last_seq
-    return seq
+from resolvers.counters import take_next
 
 
 async def record(
@@ -26,7 +14,7 @@ async def record(
     responsible = await Membership.get(id=order.responsible_id)
     event = await OrderEvent.create(
         company_id=order.company_id,
-        seq=await next_seq(order.company_id),
+        seq=await take_next(EventCounter, order.company_id),
         kind=kind,
         order_id=order.id,
         actor_id=actor_id,

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from tortoise.expressions import F, Q
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -40,6 +40,7 @@ from permissions.templates import access_template_by_id
 from realtime.outbox import publish
 from resolvers import events, validation
 from resolvers.contacts import AddressData, address_fields
+from resolvers.counters import take_next
 from resolvers.pagination import Page, paginate
 from resolvers.templates import template_fill
 
@@ -134,22 +135,6 @@ async def _default_responsible(actor: Actor, client: Contact) -> int:
     return owner.id
 
 
-async def next_number(company_id: int) -> int:
-    """The company's next order number; call inside the transaction that inserts the order.
-
-    The counter row stays locked until commit (a rollback gives the number back), so
-    concurrent orders get consecutive numbers with no gaps and no duplicates.
-    """
-    updated = await OrderCounter.filter(company_id=company_id).update(
-        last_number=F("last_number") + 1
-    )
-    if not updated:
-        _ = await OrderCounter.create(company_id=company_id, last_number=1)
-        return 1
-    counter = await OrderCounter.get(company_id=company_id)
-    return counter.last_number
-
-
 async def create_order(
     actor: Actor, data: OrderData, given: set[str], now: datetime, source: Channel | None = None
 ) -> Order:
@@ -179,7 +164,7 @@ async def create_order(
         assert address is not None
         order = await Order.create(
             company_id=actor.company_id,
-            number=await next_number(actor.company_id),
+            number=await take_next(OrderCounter, actor.company_id),
             status=OrderStatus.NEW if contractor is None else OrderStatus.ASSIGNED,
             source=source or (Channel.STAFF if actor.is_staff else Channel.PORTAL),
             client_id=client.id,
