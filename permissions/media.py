@@ -22,7 +22,3 @@ def _signature(key: str, expires: int) -> str:
 def signed_url(key: str, seconds: int = LINK_SECONDS) -> str:
     expires = int(time.time()) + seconds
     return f"{current().public_url}/media/{quote(key)}?expires={expires}&sig={_signature(key, expires)}"
-
-
-def link_is_valid(key: str, expires: int, signature: str) -> bool:
-    return expires >= time.time() and hmac.compare_digest(_signature(key, expires), signature)

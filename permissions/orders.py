@@ -80,6 +80,15 @@ def check_may_create_order(actor: Actor, given: set[str]) -> None:
                 raise DomainError(ErrorCode.FORBIDDEN, "Only staff may set this", ["input", field])
 
 
+def client_of_new_order(actor: Actor, client_id: int | None, field: list[str]) -> int | None:
+    """Staff name the client; a CLIENT member files for its own contact (any other is hidden)."""
+    if actor.role != Role.CLIENT:
+        return client_id
+    if client_id is not None and client_id != actor.contact_id:
+        raise not_found("Contact", field)
+    return actor.contact_id
+
+
 def check_may_edit_order(actor: Actor) -> None:
     """The terms of a visible order (title, deadline, money, notes): staff only."""
     if not actor.is_staff:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from tortoise.transactions import in_transaction
+
 from models import Comment, EventCounter, Membership, Order, OrderEvent, OrderEventKind
+from realtime.outbox import publish
 from resolvers import notifications
 from resolvers.counters import take_next
 
@@ -26,3 +29,14 @@ async def record(
     )
     await notifications.on_order_event(order, event, responsible, comment)
     return event
+
+
+async def save_with_event(
+    order: Order, fields: list[str], kind: OrderEventKind, actor_id: int | None
+) -> Order:
+    """Save changed fields of `order` and their event in one transaction, then publish it."""
+    async with in_transaction():
+        await order.save(update_fields=[*fields, "updated_at"])
+        event = await record(order, kind, actor_id)
+    await publish([event])
+    return order

@@ -32,11 +32,6 @@ async def addresses_by_id(ids: Sequence[int]) -> list[Address | None]:
     return [found.get(i) for i in ids]
 
 
-async def orders_by_id(ids: Sequence[int]) -> list[Order | None]:
-    found = {o.id: o for o in await Order.filter(id__in=ids)}
-    return [found.get(i) for i in ids]
-
-
 async def history(order_ids: Sequence[int]) -> list[list[OrderStatusChange]]:
     groups: dict[int, list[OrderStatusChange]] = defaultdict(list)
     for change in await OrderStatusChange.filter(order_id__in=order_ids).order_by("id"):

@@ -76,11 +76,9 @@ async def assign_order(
             order, OrderStatus.ASSIGNED, actor, None, OrderEventKind.ASSIGNED, **changes
         )
     _ = order.update_from_dict(changes)
-    async with in_transaction():
-        await order.save(update_fields=[*changes, "updated_at"])
-        event = await events.record(order, OrderEventKind.ASSIGNED, actor.membership_id)
-    await publish([event])
-    return order
+    return await events.save_with_event(
+        order, list(changes), OrderEventKind.ASSIGNED, actor.membership_id
+    )
 
 
 async def set_order_status(
@@ -109,11 +107,9 @@ async def rate_order(
         raise invalid("The rating is from 1 to 5", "rating")
     words = validation.optional_text(feedback, 5000, "feedback")
     _ = order.update_from_dict({"rating": rating, "feedback": words})
-    async with in_transaction():
-        await order.save(update_fields=["rating", "feedback", "updated_at"])
-        event = await events.record(order, OrderEventKind.UPDATED, actor.membership_id)
-    await publish([event])
-    return order
+    return await events.save_with_event(
+        order, ["rating", "feedback"], OrderEventKind.UPDATED, actor.membership_id
+    )
 
 
 async def add_comment(

@@ -28,12 +28,13 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id
-from permissions.errors import DomainError, ErrorCode, invalid, not_found
+from permissions.errors import DomainError, ErrorCode, invalid
 from permissions.members import access_subtree_member_by_id
 from permissions.orders import (
     access_order_by_id,
     check_may_create_order,
     check_may_edit_order,
+    client_of_new_order,
     visible_orders,
 )
 from permissions.templates import access_template_by_id
@@ -90,10 +91,9 @@ def _money(value: Decimal | None, field: str) -> Decimal | None:
 
 async def _client(actor: Actor, client_id: int | None) -> Contact:
     field = ["input", "clientId"]
-    if actor.role == Role.CLIENT:
-        if client_id is not None and client_id != actor.contact_id:
-            raise not_found("Contact", field)
-        return await access_contact_by_id(actor, actor.contact_id, field)
+    client_id = client_of_new_order(actor, client_id, field)
+    if not actor.is_staff:
+        return await access_contact_by_id(actor, client_id, field)
     if client_id is None:
         raise invalid("Choose the client", *field)
     client = await access_contact_by_id(actor, client_id, field)
@@ -265,10 +265,9 @@ async def update_order(
         )
     if changes:
         _ = order.update_from_dict(changes)
-        async with in_transaction():
-            await order.save(update_fields=[*changes, "updated_at"])
-            event = await events.record(order, OrderEventKind.UPDATED, actor.membership_id)
-        await publish([event])
+        return await events.save_with_event(
+            order, list(changes), OrderEventKind.UPDATED, actor.membership_id
+        )
     return order
 
 

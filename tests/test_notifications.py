@@ -333,11 +333,12 @@ async def test_the_relay_publishes_what_was_left_unpublished(app: Starlette, api
     await order_of(api, c)
     [row] = await Notification.filter(member_id=pk_of(c.staff.member_id))
     long_ago = datetime.now(UTC) - timedelta(minutes=1)
-    await Notification.filter(id=row.id).update(published_at=None, created_at=long_ago)
     async with client(app) as http, socket(http, c.staff.access) as sock:
         op = await sock.subscribe(RECEIVED)
         await sock.nothing(op, 0.2)
-        assert await relay_notifications() >= 1
+        await Notification.filter(id=row.id).update(published_at=None, created_at=long_ago)
+        # The app's own relay runs too and may take the row first; either way a relay sends it.
+        await relay_notifications()
         data = (await sock.data(op))["notificationReceived"]
         assert (data["id"], data["kind"]) == (to_global_id("Notification", row.id), "ORDER_CREATED")
     assert (await Notification.get(id=row.id)).published_at is not None
