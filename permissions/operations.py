@@ -56,6 +56,8 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.setOrderStatus",
         "Mutation.rateOrder",
         "Mutation.addComment",
+        # Anyone who sees the order: permissions.orders.access_order_for_photos.
+        "Mutation.uploadOrderPhoto",
         # A member's own notifications only: permissions.notifications.visible_notifications.
         "Query.notifications",
         "Mutation.markNotificationsRead",
@@ -208,6 +210,7 @@ FIELD_RULES: dict[str, str] = {
     # An event reaches a subscriber only if realtime.events.EventFacts.visible_to says so.
     **_with_object("OrderEvent", "cursor", "kind", "order", "actor", "at"),
     **_with_object("CommentPayload", "comment", "errors"),
+    **_with_object("PhotoPayload", "photo", "errors"),
     **_with_object(
         "Dashboard",
         "openOrders",

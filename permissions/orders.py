@@ -58,6 +58,12 @@ async def access_order_by_id(
     return order
 
 
+async def access_order_for_photos(actor: Actor, order_id: int | None) -> Order:
+    """Who may add photos: exactly those who see the order (staff above its responsible
+    member, its client's members, its assigned contractor's members); NOT_FOUND for others."""
+    return await access_order_by_id(actor, order_id, ["orderId"])
+
+
 def is_orders_client(actor: Actor, order: Order) -> bool:
     return actor.role == Role.CLIENT and actor.contact_id == order.client_id
 

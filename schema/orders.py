@@ -110,14 +110,14 @@ class Photo(Node):
         )
 
     @strawberry.field(description="Signed, expiring link to the image.")
-    def url(self) -> str:
-        return signed_url(self.storage_key)
+    def url(self, info: Info) -> str:
+        return signed_url(self.storage_key, info.context.now)
 
     @strawberry.field(
         description="Signed, expiring link to a small version (longest side at most 320 px)."
     )
-    def thumbnail_url(self) -> str:
-        return signed_url(self.thumbnail_key)
+    def thumbnail_url(self, info: Info) -> str:
+        return signed_url(self.thumbnail_key, info.context.now)
 
     @strawberry.field
     async def uploaded_by(self, info: Info) -> Member:

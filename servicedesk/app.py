@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -17,15 +18,20 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
+from media import storage
+from media.s3 import S3Storage
 from realtime.broadcast import create_broadcast, ping
 from realtime.events import set_namespace
 from realtime.hub import Hub, install
 from realtime.outbox import run_relay
 from resolvers.deadline_watch import run_deadline_watch
+from resolvers.photo_sweep import run_orphan_sweep
 from servicedesk.db import tortoise_config
 from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.mail_sender import run_mail_sender
-from servicedesk.middleware import BodyLimit, RequestId
+from servicedesk.media_route import media
+from servicedesk.middleware import MAX_BODY_BYTES, BodyLimit, RequestId
+from servicedesk.s3_url import parse_s3_url
 from servicedesk.settings import Settings, configure, current
 from servicedesk.websocket_auth import guard
 
@@ -52,7 +58,12 @@ async def healthz(request: Request) -> JSONResponse:
     except Exception as exc:
         checks["broadcast"] = f"down: {type(exc).__name__}"
     checks["broadcast_backend"] = "redis" if settings.redis_url else "memory"
-    healthy = checks["database"] == "ok" and checks["broadcast"] == "ok"
+    try:
+        await storage.current().ping()
+        checks["storage"] = "ok"
+    except Exception as exc:
+        checks["storage"] = f"down: {type(exc).__name__}"
+    healthy = all(checks[name] == "ok" for name in ("database", "broadcast", "storage"))
     return JSONResponse({"status": "ok" if healthy else "down", **checks}, 200 if healthy else 503)
 
 
@@ -65,6 +76,13 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(50_000, 50, 100)
 
 
+def photo_storage(settings: Settings) -> storage.Storage:
+    """An S3-compatible bucket when `S3_URL` is set, else a folder under `DATA_DIR`."""
+    if settings.s3_url:
+        return S3Storage(parse_s3_url(settings.s3_url), settings.s3_region)
+    return storage.LocalStorage(settings.data_dir / "photos")
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """The app; settings default to the environment's. Migrations run before, not here."""
     settings = configure(settings or current())
@@ -72,8 +90,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         broadcast = create_broadcast(settings.redis_url)
+        files = photo_storage(settings)
         async with RegisterTortoise(app, config=tortoise_config(settings, with_aerich=False)):
             await broadcast.connect()
+            await files.start()
+            storage.install(files)
             set_namespace(settings.database_url)
             tune_garbage_collector()
             hub = Hub(broadcast)
@@ -85,7 +106,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 run_deadline_watch(settings), name="background:deadline-watch"
             )
             sockets = asyncio.create_task(guard.run(), name="background:socket-guard")
-            background = [relay, watch, sockets]
+            sweep = asyncio.create_task(run_orphan_sweep(settings), name="background:orphan-sweep")
+            background = [relay, watch, sockets, sweep]
             if settings.smtp_url:  # without it e-mails stay in the outbox
                 mail = run_mail_sender(settings)
                 background.append(asyncio.create_task(mail, name="background:mail-sender"))
@@ -99,6 +121,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 guard.stop()
                 await hub.stop()
                 await broadcast.disconnect()
+                storage.install(None)
+                await files.close()
 
     endpoint = graphql_endpoint(settings)
     app = Starlette(
@@ -106,6 +130,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", endpoint, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", endpoint),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/media/{key}", media, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestId),
@@ -117,9 +142,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 expose_headers=["X-Request-Id"],
                 max_age=600,
             ),
-            Middleware(BodyLimit),
+            Middleware(BodyLimit, upload_bytes=settings.photo_max_bytes + MAX_BODY_BYTES),
         ],
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.clock = time.time  # the media route's clock (tests move it)
     return app

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -15,6 +17,7 @@ from permissions.authenticate import authenticate, bearer_token
 from schema import build_schema
 from schema.context import Context
 from servicedesk.settings import Settings
+from servicedesk.uploads import close_form, csrf_refusal, upload_adapter
 from servicedesk.websocket_auth import guard, origin_allowed, token_from_params
 
 MAX_SUBSCRIPTIONS_PER_SOCKET = 100
@@ -29,9 +32,25 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             allow_queries_via_get=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=CONNECTION_INIT_SECONDS),
+            multipart_uploads_enabled=True,
         )
         self.max_subscriptions_per_connection = MAX_SUBSCRIPTIONS_PER_SOCKET
         self.settings = settings
+        self.request_adapter_class = upload_adapter(settings.photo_max_bytes)
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, str]:
+        """Uploads (servicedesk/uploads.py): refused before their body is read without a
+        CSRF-preflight header."""
+        refusal = csrf_refusal(request.headers)
+        if refusal is not None:
+            raise HTTPException(400, refusal)
+        return await super().parse_multipart(request)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await close_form(scope)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

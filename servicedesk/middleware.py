@@ -37,19 +37,28 @@ class _TooLarge(Exception):
 
 
 class BodyLimit:
-    """Refuse bodies over the limit with 413, whether announced or streamed."""
+    """Refuse bodies over the limit with 413, whether announced or streamed. Multipart bodies
+    (photo uploads) may be `upload_bytes` long: a photo plus the limit of the rest."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES, upload_bytes: int | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_bytes = upload_bytes or max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = PlainTextResponse("Request body too large", status_code=413)
-        length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+        headers = dict(scope["headers"])
+        multipart = headers.get(b"content-type", b"").lower().startswith(b"multipart/form-data")
+        limit = self.upload_bytes if multipart else self.max_bytes
+        too_large = PlainTextResponse(
+            f"Request body too large: at most {limit} bytes", status_code=413
+        )
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
             await too_large(scope, receive, send)
             return
         received = 0
@@ -60,7 +69,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise _TooLarge
             return message
 

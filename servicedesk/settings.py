@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from servicedesk.s3_url import parse_s3_url
 from servicedesk.smtp_url import default_sender, parse_sender, parse_smtp_url
 
 ENVIRONMENTS = ("development", "production")
@@ -48,6 +49,16 @@ class Settings:
     # Unset: e-mails stay in the outbox (servicedesk.smtp_url has the forms). Never in a repr.
     smtp_url: str | None = field(default=None, repr=False)
     smtp_from: str = "servicedesk@localhost"
+    # Photos (resolvers/photos.py): limits per file and order, signed links' lifetime.
+    photo_max_bytes: int = 10 * 1024 * 1024
+    photo_max_pixels: int = 40_000_000
+    photos_per_order: int = 30
+    media_link_seconds: int = 15 * 60
+    # Unset: photos in DATA_DIR/photos (media/storage.py). The URL holds keys: never in a repr.
+    s3_url: str | None = field(default=None, repr=False)
+    s3_region: str = "us-east-1"
+    # How often each process removes stored files that no photo row names; 0 turns it off.
+    orphan_sweep_seconds: int = 3600
 
     @property
     def production(self) -> bool:
@@ -107,6 +118,17 @@ def _smtp(env: dict[str, str], public_url: str) -> tuple[str | None, str]:
         raise SettingsError("SMTP_FROM", str(exc)) from None
 
 
+def _s3_url(env: dict[str, str]) -> str | None:
+    raw = env.get("S3_URL") or None
+    if raw is None:
+        return None
+    try:
+        parse_s3_url(raw)
+    except ValueError as exc:
+        raise SettingsError("S3_URL", str(exc)) from None
+    return raw
+
+
 def _secret_key(env: dict[str, str], data_dir: Path, production: bool) -> str:
     key = env.get("SECRET_KEY")
     if key:
@@ -164,6 +186,13 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         deadline_watch_seconds=_int(env, "DEADLINE_WATCH_SECONDS", 5, minimum=0),
         smtp_url=smtp_url,
         smtp_from=smtp_from,
+        photo_max_bytes=_int(env, "PHOTO_MAX_BYTES", 10 * 1024 * 1024),
+        photo_max_pixels=_int(env, "PHOTO_MAX_PIXELS", 40_000_000),
+        photos_per_order=_int(env, "PHOTOS_PER_ORDER", 30),
+        media_link_seconds=_int(env, "MEDIA_LINK_SECONDS", 15 * 60, minimum=10),
+        s3_url=_s3_url(env),
+        s3_region=env.get("S3_REGION") or "us-east-1",
+        orphan_sweep_seconds=_int(env, "ORPHAN_SWEEP_SECONDS", 3600, minimum=0),
     )
 
 

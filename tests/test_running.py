@@ -113,6 +113,7 @@ async def test_health_check_reports_both_backends(api: Api, settings: Settings) 
         "database": "ok",
         "broadcast": "ok",
         "broadcast_backend": expected,
+        "storage": "ok",
     }
 
 

@@ -12,6 +12,7 @@ from schema.mutations.identity import IdentityMutations
 from schema.mutations.notifications import NotificationMutations
 from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
+from schema.mutations.photos import PhotoMutations
 from schema.mutations.tasks import TaskMutations
 
 
@@ -21,6 +22,7 @@ class Mutation(
     OrgTreeMutations,
     ContactMutations,
     OrderMutations,
+    PhotoMutations,
     TaskMutations,
     NotificationMutations,
 ):
