@@ -1,5 +1,6 @@
 """Tortoise models, one module per area. No business rules beyond field constraints."""
 
+from models.api_tokens import ApiToken
 from models.contacts import Address, Contact, ContactKind, LegalForm
 from models.events import EventCounter, OrderEvent, OrderEventKind
 from models.mail import OutboxEmail
@@ -31,6 +32,7 @@ from models.tasks import Task, TaskStatus, Template, TemplateKind, TemplateShare
 __all__ = [
     "CLOSED_STATUSES",
     "Address",
+    "ApiToken",
     "Channel",
     "Comment",
     "CommentVisibility",

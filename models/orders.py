@@ -93,6 +93,8 @@ class Order(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     completed_at = fields.DatetimeField(null=True)
+    # When the order was cancelled (CANCELLED is final): the reports count cancellations by it.
+    cancelled_at = fields.DatetimeField(null=True)
     # The deadline the watch last told of (resolvers/deadline_watch.py): a moved deadline
     # differs from it, which re-arms the watch.
     overdue_for = fields.DatetimeField(null=True)

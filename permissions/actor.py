@@ -18,6 +18,9 @@ class Actor:
     path: str
     contact_id: int | None
     session_id: str | None
+    # Set when the caller holds an API token (then `session_id` is None).
+    api_token_id: int | None = None
+    read_only: bool = False
 
     @property
     def is_staff(self) -> bool:

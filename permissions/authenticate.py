@@ -1,10 +1,23 @@
-"""Turn a bearer token into an actor: one statement, revocation and membership checked."""
+"""Turn a bearer token into an actor: one statement, revocation and membership checked.
+
+Two kinds of bearer token: a short access token (a JWT of a login session) and an API token
+(`sd_…`, long-lived, for partner systems), told apart by the API token's prefix.
+"""
 
 from __future__ import annotations
 
-from models import Membership, Session
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from models import ApiToken, Membership, Session
 from permissions.actor import Actor
-from permissions.tokens import read_access_token
+from permissions.tokens import hash_token, is_api_token, read_access_token
+
+# `lastUsedAt` is this precise: a token read many times a minute writes its row once.
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 def bearer_token(header: str | None) -> str | None:
@@ -16,7 +29,9 @@ def bearer_token(header: str | None) -> str | None:
     return token.strip()
 
 
-def actor_of(membership: Membership, session_id: str | None) -> Actor:
+def actor_of(
+    membership: Membership, session_id: str | None, api_token: ApiToken | None = None
+) -> Actor:
     return Actor(
         membership_id=membership.id,
         user_id=membership.user_id,
@@ -25,13 +40,17 @@ def actor_of(membership: Membership, session_id: str | None) -> Actor:
         path=membership.path,
         contact_id=membership.contact_id,
         session_id=session_id,
+        api_token_id=None if api_token is None else api_token.id,
+        read_only=api_token is not None and api_token.read_only,
     )
 
 
 async def authenticate(token: str | None) -> Actor | None:
-    """The actor for an access token, or None when it is missing, invalid or revoked."""
+    """The actor for a bearer token, or None when it is missing, invalid, expired or revoked."""
     if token is None:
         return None
+    if is_api_token(token):
+        return await _authenticate_api_token(token)
     claims = read_access_token(token)
     if claims is None:
         return None
@@ -48,3 +67,39 @@ async def authenticate(token: str | None) -> Actor | None:
     if session is None:
         return None
     return actor_of(session.membership, str(session.id))
+
+
+def live_api_tokens(now: datetime) -> QuerySet[ApiToken]:
+    """API tokens that still authenticate: neither revoked nor expired."""
+    return ApiToken.filter(Q(expires_at=None) | Q(expires_at__gt=now), revoked_at=None)
+
+
+async def _authenticate_api_token(token: str) -> Actor | None:
+    now = datetime.now(UTC)
+    row = (
+        await live_api_tokens(now)
+        .filter(token_hash=hash_token(token))
+        .select_related("member")
+        .first()
+    )
+    if row is None or row.member.company_id != row.company_id:
+        return None
+    if row.last_used_at is None or now - row.last_used_at >= LAST_USED_PRECISION:
+        # Conditional, so that processes using the token at once write it once.
+        stale = Q(last_used_at=None) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
+        _ = await ApiToken.filter(stale, id=row.id).update(last_used_at=now)
+    return actor_of(row.member, None, row)
+
+
+async def live_api_token_hashes(hashes: Iterable[str]) -> set[str]:
+    """Which of these token hashes still authenticate (one query, for open WebSockets)."""
+    wanted = list(hashes)
+    if not wanted:
+        return set()
+    now = datetime.now(UTC)
+    found = (
+        await live_api_tokens(now)
+        .filter(token_hash__in=wanted)
+        .values_list("token_hash", flat=True)
+    )
+    return {str(value) for value in found}

@@ -1,4 +1,4 @@
-"""Who may see a dashboard, and over which orders and tasks its figures are counted.
+"""Who may see a dashboard or a report, and over which orders and tasks their figures count.
 
 DESIGN.md: "reports, dashboard: whole company for OWNER, their subtree for STAFF, none for
 CLIENT/CONTRACTOR". Portal members are refused outright (FORBIDDEN), not shown zeros: a
@@ -42,7 +42,7 @@ class DashboardScope:
 
 def check_may_see_dashboard(actor: Actor) -> None:
     if not actor.is_staff:
-        raise forbidden("Dashboards are for staff")
+        raise forbidden("Dashboards and reports are for staff")
 
 
 def dashboard_scope(actor: Actor) -> DashboardScope:
@@ -57,3 +57,8 @@ def dashboard_scope(actor: Actor) -> DashboardScope:
         ),
         tasks=Task.filter(company_id=actor.company_id, id__in=Subquery(team_tasks.values("id"))),
     )
+
+
+def report_orders(actor: Actor) -> QuerySet[Order]:
+    """The orders a report counts: the dashboard's (DESIGN.md gives both one row)."""
+    return dashboard_scope(actor).orders

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from permissions.actor import Actor
+
 
 class Access(StrEnum):
     PUBLIC = "no token needed"
@@ -49,6 +51,12 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.shareTemplate",
         "Query.orders",
         "Query.dashboard",
+        # The dashboard's scope: permissions.dashboard.report_orders.
+        "Query.orderReport",
+        # permissions.api_tokens; an API token itself may list but not manage (refusal below).
+        "Query.apiTokens",
+        "Mutation.createApiToken",
+        "Mutation.revokeApiToken",
         "Mutation.inviteContact",
         "Mutation.createOrder",
         "Mutation.updateOrder",
@@ -81,6 +89,29 @@ def operation_access(name: str) -> Access | None:
         return Access.PUBLIC
     if name in MEMBER_OPERATIONS or name in SUBSCRIPTIONS:
         return Access.MEMBER
+    return None
+
+
+# What a login session may do and an API token may not: a token never issues or revokes
+# tokens (a leaked one could outlive its own revocation through another) nor trades itself
+# for a session in one of its person's other companies.
+SESSION_ONLY_OPERATIONS = frozenset(
+    {"Mutation.createApiToken", "Mutation.revokeApiToken", "Mutation.switchCompany"}
+)
+
+
+def refusal(actor: Actor | None, operation: str) -> str | None:
+    """Why `actor` may not run `operation` at all, whatever its arguments; None if it may try.
+
+    A read-only API token runs no mutation (public ones included); every other rule is a row
+    rule of its own module.
+    """
+    if actor is None or actor.api_token_id is None:
+        return None
+    if actor.read_only and operation.startswith("Mutation."):
+        return "This API token is read-only"
+    if operation in SESSION_ONLY_OPERATIONS:
+        return "An API token cannot do this: log in as a person"
     return None
 
 
@@ -229,4 +260,30 @@ FIELD_RULES: dict[str, str] = {
     "Notification.task": "permissions.tasks.visible_tasks",
     **_with_object("NotificationEdge", "node", "cursor"),
     **_with_object("NotificationConnection", "edges", "pageInfo", "totalCount"),
+    **_with_object(
+        "ReportRow",
+        "key",
+        "label",
+        "created",
+        "completed",
+        "completedOnTime",
+        "overdue",
+        "cancelled",
+        "averageCompletionHours",
+        "averageRating",
+    ),
+    # Tokens visible by permissions.api_tokens.visible_api_tokens; the token itself is in
+    # the payload of its creation only.
+    **_with_object(
+        "ApiToken",
+        "id",
+        "name",
+        "member",
+        "readOnly",
+        "createdAt",
+        "lastUsedAt",
+        "expiresAt",
+        "revokedAt",
+    ),
+    **_with_object("ApiTokenPayload", "apiToken", "token", "errors"),
 }

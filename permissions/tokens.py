@@ -1,4 +1,5 @@
-"""Access tokens (short JWTs, algorithm pinned) and opaque tokens stored only as hashes."""
+"""Access tokens (short JWTs, algorithm pinned) and opaque tokens (refresh, invitation and API
+tokens) stored only as hashes."""
 
 from __future__ import annotations
 
@@ -57,6 +58,21 @@ def read_access_token(token: str) -> AccessClaims | None:
         )
     except (jwt.PyJWTError, ValueError, TypeError):
         return None
+
+
+# API tokens start with this, so that they are told from JWTs without decoding anything, and
+# so that secret scanners (and people) recognise one that leaked.
+API_TOKEN_PREFIX = "sd_"
+
+
+def new_api_token() -> tuple[str, str]:
+    """A new API token (shown once) and the hash stored instead of it."""
+    token = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
+def is_api_token(token: str) -> bool:
+    return token.startswith(API_TOKEN_PREFIX)
 
 
 def new_opaque_token() -> tuple[str, str]:

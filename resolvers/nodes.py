@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from tortoise.models import Model
 
 from permissions.actor import Actor
+from permissions.api_tokens import access_api_token_by_id
 from permissions.companies import access_company_by_id
 from permissions.contacts import access_address_by_id, access_contact_by_id
 from permissions.errors import DomainError
@@ -28,6 +29,7 @@ FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "Task": access_task_by_id,
     "Template": access_template_by_id,
     "Notification": access_notification_by_id,
+    "ApiToken": access_api_token_by_id,
 }
 
 

@@ -90,6 +90,8 @@ async def set_order_status(
     changes: dict[str, Any] = {}
     if status == OrderStatus.DONE:
         changes["completed_at"] = now
+    elif status == OrderStatus.CANCELLED:
+        changes["cancelled_at"] = now
     elif order.status == OrderStatus.DONE:
         changes["completed_at"] = None
     return await _move(order, status, actor, note, **changes)

@@ -18,7 +18,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from permissions.errors import DomainError, Unauthenticated
-from permissions.operations import Access, operation_access
+from permissions.operations import Access, operation_access, refusal
 from schema.limits import MAX_RESULT_NODES, estimated_nodes
 
 log = logging.getLogger("servicedesk.graphql")
@@ -82,6 +82,9 @@ class OperationGate(SchemaExtension):
                 )
             if access is Access.MEMBER and actor is None:
                 return _unauthenticated()
+            refused = refusal(actor, f"{root}.{field}")
+            if refused is not None:
+                return GraphQLError(refused, extensions={"code": "FORBIDDEN"})
         variables = self.execution_context.variables or {}
         size = estimated_nodes(operation, fragments, variables, self.paginated)
         if size > MAX_RESULT_NODES:

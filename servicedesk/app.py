@@ -1,4 +1,5 @@
-"""The ASGI application: one lifespan, the GraphQL endpoint and the health check."""
+"""The ASGI application: one lifespan, the GraphQL endpoint, the CSV report and the health
+check."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.mail_sender import run_mail_sender
 from servicedesk.media_route import media
 from servicedesk.middleware import MAX_BODY_BYTES, BodyLimit, RequestId
+from servicedesk.reports_csv import orders_csv
 from servicedesk.s3_url import parse_s3_url
 from servicedesk.settings import Settings, configure, current
 from servicedesk.websocket_auth import guard
@@ -131,6 +133,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             WebSocketRoute("/graphql", endpoint),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/media/{key}", media, methods=["GET"]),
+            Route("/reports/orders.csv", orders_csv, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestId),

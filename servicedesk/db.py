@@ -15,6 +15,7 @@ MODEL_MODULES = [
     "models.tasks",
     "models.events",
     "models.notifications",
+    "models.api_tokens",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

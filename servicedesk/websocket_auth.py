@@ -1,5 +1,6 @@
 """Authenticating WebSockets: the token from `connection_init`, and closing the socket (4403)
-when that token expires or its session is revoked."""
+when that token expires or its session is revoked, or when its API token is revoked or
+expires."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from collections.abc import Mapping
 from starlette.websockets import WebSocket, WebSocketState
 
 from models import Session
-from permissions.authenticate import bearer_token
-from permissions.tokens import read_access_token
+from permissions.authenticate import bearer_token, live_api_token_hashes
+from permissions.tokens import hash_token, is_api_token, read_access_token
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -45,14 +46,21 @@ def origin_allowed(websocket: WebSocket, allowed: tuple[str, ...], public_url: s
 
 class SocketGuard:
     """Ends sockets whose token expired (a timer each) or whose session was revoked (one
-    query a round for all the process's sockets, not one per socket)."""
+    query a round for all the process's sockets, not one per socket). Sockets of API tokens
+    are checked in a round too (one more query, only while there are any), for revocation
+    and expiry alike; a revocation in this process closes them at once."""
 
     def __init__(self) -> None:
         self._sessions: dict[str, set[WebSocket]] = {}
+        # By token hash: the token itself is never kept.
+        self._api_tokens: dict[str, set[WebSocket]] = {}
         self._timers: set[asyncio.TimerHandle] = set()
         self._closing: set[asyncio.Task[None]] = set()
 
     def add(self, websocket: WebSocket, token: str) -> None:
+        if is_api_token(token):
+            self._api_tokens.setdefault(hash_token(token), set()).add(websocket)
+            return
         claims = read_access_token(token)
         if claims is None:
             return
@@ -67,11 +75,17 @@ class SocketGuard:
             self._closing.add(task)
             task.add_done_callback(self._closing.discard)
 
+    def close_api_token(self, token_hash: str) -> None:
+        """Close this process's sockets of a token just revoked."""
+        for websocket in self._api_tokens.pop(token_hash, set()):
+            self._close(websocket)
+
     async def check_revoked(self) -> None:
-        for session_id, sockets in list(self._sessions.items()):
-            sockets -= {ws for ws in sockets if ws.client_state != WebSocketState.CONNECTED}
-            if not sockets:
-                del self._sessions[session_id]
+        await self._check_sessions()
+        await self._check_api_tokens()
+
+    async def _check_sessions(self) -> None:
+        _forget_closed(self._sessions)
         if not self._sessions:
             return
         ids = list(self._sessions)
@@ -82,6 +96,15 @@ class SocketGuard:
         for session_id in set(ids) - alive:
             for websocket in self._sessions.pop(session_id, set()):
                 self._close(websocket)
+
+    async def _check_api_tokens(self) -> None:
+        _forget_closed(self._api_tokens)
+        if not self._api_tokens:
+            return
+        hashes = list(self._api_tokens)
+        alive = await live_api_token_hashes(hashes)
+        for token_hash in set(hashes) - alive:
+            self.close_api_token(token_hash)
 
     async def run(self) -> None:
         while True:
@@ -95,6 +118,13 @@ class SocketGuard:
         for timer in self._timers:
             timer.cancel()
         self._timers.clear()
+
+
+def _forget_closed(sockets_by_key: dict[str, set[WebSocket]]) -> None:
+    for key, sockets in list(sockets_by_key.items()):
+        sockets -= {ws for ws in sockets if ws.client_state != WebSocketState.CONNECTED}
+        if not sockets:
+            del sockets_by_key[key]
 
 
 async def _close(websocket: WebSocket) -> None:

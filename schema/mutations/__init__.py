@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.mutations.api_tokens import ApiTokenMutations
 from schema.mutations.contacts import ContactMutations
 from schema.mutations.identity import IdentityMutations
 from schema.mutations.notifications import NotificationMutations
@@ -25,5 +26,6 @@ class Mutation(
     PhotoMutations,
     TaskMutations,
     NotificationMutations,
+    ApiTokenMutations,
 ):
     pass

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.queries.api_tokens import ApiTokenQueries
 from schema.queries.dashboard import DashboardQueries
 from schema.queries.node import NodeQueries
 from schema.queries.notifications import NotificationQueries
 from schema.queries.orders import OrderQueries
 from schema.queries.people import PeopleQueries
+from schema.queries.reports import ReportQueries
 from schema.queries.tasks import TaskQueries
 
 
@@ -23,5 +25,7 @@ class Query(
     TaskQueries,
     DashboardQueries,
     NotificationQueries,
+    ReportQueries,
+    ApiTokenQueries,
 ):
     pass

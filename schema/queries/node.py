@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from resolvers.nodes import find_node
+from schema.api_tokens import ApiToken
 from schema.contacts import Address, Contact
 from schema.context import Info
 from schema.ids import parse_global_id
@@ -30,6 +31,7 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
     "Task": Task.of,
     "Template": Template.of,
     "Notification": Notification.of,
+    "ApiToken": ApiToken.of,
 }
 
 

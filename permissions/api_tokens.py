@@ -1,0 +1,60 @@
+"""Who may issue, see and revoke API tokens.
+
+- Issue: OWNER and STAFF, for themselves or for a CLIENT or CONTRACTOR member of the company
+  (a partner's dispatch system reading a contractor firm's orders). Never for the OWNER or
+  another staff member: the issuer would hold a key acting as someone above or beside it.
+- See and revoke: the OWNER every token of the company; a STAFF member the tokens issued by
+  itself or by members below it (a manager can cut off what its team handed out); a CLIENT or
+  CONTRACTOR member the tokens acting as it (it may always stop what speaks in its name).
+- An API token never issues or revokes tokens and a read-only one runs no mutation:
+  `permissions.operations.refusal` decides that for the whole operation.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import Subquery
+from tortoise.queryset import QuerySet
+
+from models import ApiToken, Membership, Role
+from permissions.actor import Actor
+from permissions.errors import DomainError, ErrorCode, forbidden, not_found
+from permissions.members import visible_members
+
+PORTAL_ROLES = frozenset({Role.CLIENT, Role.CONTRACTOR})
+
+
+def visible_api_tokens(actor: Actor) -> QuerySet[ApiToken]:
+    tokens = ApiToken.filter(company_id=actor.company_id)
+    if actor.is_owner:
+        return tokens
+    if actor.is_staff:
+        team = Membership.filter(company_id=actor.company_id, path__startswith=actor.path)
+        return tokens.filter(created_by_id__in=Subquery(team.values("id")))
+    return tokens.filter(member_id=actor.membership_id)
+
+
+async def access_api_token_by_id(
+    actor: Actor, token_id: int | None, field: list[str] | None = None
+) -> ApiToken:
+    token = None if token_id is None else await visible_api_tokens(actor).get_or_none(id=token_id)
+    if token is None:
+        raise not_found("API token", field)
+    return token
+
+
+async def token_holder(actor: Actor, member_id: int | None, field: list[str]) -> Membership:
+    """The member a new token will act for: the caller, or a portal member it may issue for."""
+    if not actor.is_staff:
+        raise forbidden("Only the company's staff issue API tokens")
+    if member_id is None or member_id == actor.membership_id:
+        return await Membership.get(id=actor.membership_id)
+    member = await visible_members(actor).get_or_none(id=member_id)
+    if member is None:
+        raise not_found("Member", field)
+    if member.role not in PORTAL_ROLES:
+        raise DomainError(
+            ErrorCode.FORBIDDEN,
+            "A token is issued for yourself or for a client or contractor member",
+            field,
+        )
+    return member

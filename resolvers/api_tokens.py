@@ -1,0 +1,68 @@
+"""API tokens: issued (the token shown once), listed and revoked.
+
+Who may do which is `permissions.api_tokens`; how a token authenticates is
+`permissions.authenticate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from models import ApiToken
+from permissions.actor import Actor
+from permissions.api_tokens import access_api_token_by_id, token_holder, visible_api_tokens
+from permissions.errors import invalid
+from permissions.tokens import new_api_token
+from resolvers import validation
+
+MAX_LISTED = 200
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    row: ApiToken
+    token: str  # returned once, never stored
+
+
+async def create_api_token(
+    actor: Actor,
+    name: str,
+    member_id: int | None,
+    read_only: bool,
+    expires_at: datetime | None,
+    now: datetime,
+) -> IssuedToken:
+    member = await token_holder(actor, member_id, ["input", "memberId"])
+    name = validation.required_text(name, 200, "input", "name")
+    if expires_at is not None:
+        if expires_at.tzinfo is None:
+            raise invalid("Give the time with a time zone offset", "input", "expiresAt")
+        if expires_at <= now:
+            raise invalid("Must be in the future", "input", "expiresAt")
+        expires_at = expires_at.astimezone(UTC)
+    token, hashed = new_api_token()
+    row = await ApiToken.create(
+        company_id=actor.company_id,
+        member_id=member.id,
+        created_by_id=actor.membership_id,
+        name=name,
+        token_hash=hashed,
+        read_only=read_only,
+        expires_at=expires_at,
+    )
+    return IssuedToken(row, token)
+
+
+async def list_api_tokens(actor: Actor) -> list[ApiToken]:
+    """The tokens the actor may see, newest first (revoked and expired ones included)."""
+    return list(await visible_api_tokens(actor).order_by("-created_at", "-id").limit(MAX_LISTED))
+
+
+async def revoke_api_token(actor: Actor, token_id: int | None, now: datetime) -> ApiToken:
+    """Revoke a visible token; it stops working at once. Revoking it again changes nothing."""
+    row = await access_api_token_by_id(actor, token_id, ["id"])
+    if row.revoked_at is None:
+        _ = await ApiToken.filter(id=row.id, revoked_at=None).update(revoked_at=now)
+        row = await ApiToken.get(id=row.id)
+    return row
