@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -26,8 +27,12 @@ from realtime.outbox import publish
 from resolvers import events, validation
 from servicedesk.settings import current
 
-# Decoding a 40-megapixel photo takes ~120 MB and a core: no more at once than there are cores.
-_decoding = asyncio.Semaphore(os.cpu_count() or 1)
+# Decoding a 40-megapixel photo takes ~120 MB and a core: no more at once than there are
+# cores, always in the same few threads (each thread's malloc arena keeps what it once held,
+# so the default executor's many threads kept ~100 MB more after a burst: bench/photos.py).
+_CORES = os.cpu_count() or 1
+_decoding = asyncio.Semaphore(_CORES)
+_decoders = ThreadPoolExecutor(max_workers=_CORES, thread_name_prefix="photo-decoder")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,7 @@ async def _decoded(file: IncomingFile, max_pixels: int) -> Processed:
 
     async with _decoding:
         try:
-            return await asyncio.to_thread(run)
+            return await asyncio.get_running_loop().run_in_executor(_decoders, run)
         except RefusedImage as refused:
             raise invalid(str(refused), "file") from None
 

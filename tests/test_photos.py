@@ -3,7 +3,6 @@ refused (leaving no file and no row), and the signed links that serve them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -13,7 +12,6 @@ from models import OrderEvent, OrderEventKind, Photo
 from schema.ids import decode_id
 from servicedesk.settings import Settings
 from tests.support.api import Api, Session, count_statements, register
-from tests.support.notifications import Cast, cast
 from tests.support.photos import (
     PHOTOS,
     fetch,
@@ -22,38 +20,15 @@ from tests.support.photos import (
     pdf,
     picture,
     png_declaring,
+    scene,
     sideways_jpeg,
     stored_names,
     upload,
     upload_response,
 )
-from tests.support.world import ASSIGN, ContactCard, contact, create_order, portal_member
+from tests.support.world import create_order
 
 pytestmark = pytest.mark.asyncio
-
-
-@dataclass
-class Scene:
-    cast: Cast
-    order_id: str
-    stranger: ContactCard  # a contractor with a portal member, not assigned to the order
-
-
-async def scene(api: Api) -> Scene:
-    """An order of the cast's client, responsible: staff (under head), assigned to FixIt."""
-    c = await cast(api)
-    order = await create_order(
-        api,
-        c.owner,
-        clientId=c.client.id,
-        addressId=c.client.address_ids[0],
-        responsibleId=c.staff.member_id,
-    )
-    assigned = await api.ok(ASSIGN, {"id": order["id"], "c": c.contractor.id}, c.owner.access)
-    assert assigned["assignOrder"]["errors"] == []
-    stranger = await contact(api, c.owner, "CONTRACTOR", "Stranger Cleaning")
-    await portal_member(api, c.owner, stranger, "Stranger Portal")
-    return Scene(c, order["id"], stranger)
 
 
 async def photos_of(api: Api, who: Session, order_id: str) -> list[dict[str, Any]] | None:

@@ -7,6 +7,7 @@ import io
 import json
 import struct
 import zlib
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,6 +16,8 @@ from PIL import Image
 
 from media import storage
 from tests.support.api import Api
+from tests.support.notifications import Cast, cast
+from tests.support.world import ASSIGN, ContactCard, contact, create_order, portal_member
 
 PREFLIGHT = {"Apollo-Require-Preflight": "true"}
 PHOTO_FIELDS = """id kind caption url thumbnailUrl contentType width height size createdAt
@@ -140,3 +143,27 @@ def opened(content: bytes) -> Image.Image:
     image = Image.open(io.BytesIO(content))
     image.load()
     return image
+
+
+@dataclass
+class Scene:
+    cast: Cast
+    order_id: str
+    stranger: ContactCard  # a contractor with a portal member, not assigned to the order
+
+
+async def scene(api: Api) -> Scene:
+    """An order of the cast's client, responsible: staff (under head), assigned to FixIt."""
+    c = await cast(api)
+    order = await create_order(
+        api,
+        c.owner,
+        clientId=c.client.id,
+        addressId=c.client.address_ids[0],
+        responsibleId=c.staff.member_id,
+    )
+    assigned = await api.ok(ASSIGN, {"id": order["id"], "c": c.contractor.id}, c.owner.access)
+    assert assigned["assignOrder"]["errors"] == []
+    stranger = await contact(api, c.owner, "CONTRACTOR", "Stranger Cleaning")
+    await portal_member(api, c.owner, stranger, "Stranger Portal")
+    return Scene(c, order["id"], stranger)
