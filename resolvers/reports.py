@@ -112,16 +112,21 @@ def _average(value: float | Decimal | None) -> float | None:
 
 
 async def order_report(
-    actor: Actor, start: datetime, end: datetime, grouping: ReportGrouping, now: datetime
+    actor: Actor,
+    start: datetime,
+    end: datetime,
+    grouping: ReportGrouping,
+    now: datetime,
+    timezone: str | None = None,
 ) -> list[ReportRow]:
     """The report's rows: by label (no contractor last), or by day (FORBIDDEN for portal
-    members, INVALID for a period that ends before it starts)."""
+    members, INVALID for a period that ends before it starts). `timezone`: the company's,
+    when the caller has read it already."""
     scope = report_orders(actor)
     start, end = check_period(start, end)
     days: list[date] = []
     if grouping is ReportGrouping.DAY:
-        company = await Company.get(id=actor.company_id)
-        cut = company_days(start, end, company.timezone)
+        cut = company_days(start, end, timezone or await company_timezone(actor))
         days = [day for day, _ in cut]
         periods = [_judged(period, now) for _, period in cut]
     else:

@@ -81,18 +81,20 @@ def _grouping(request: Request) -> ReportGrouping:
         raise BadRequest(f"groupBy: one of {choices}") from None
 
 
-async def _period(actor: Actor, request: Request) -> tuple[datetime, datetime]:
+async def _period(actor: Actor, request: Request) -> tuple[datetime, datetime, str | None]:
+    """The period, and the company's time zone if it took reading (for dates)."""
     start, end = _instant(request, "from"), _instant(request, "to")
     if isinstance(start, datetime) and isinstance(end, datetime):
-        return start, end
-    zone = ZoneInfo(await company_timezone(actor))
+        return start, end, None
+    timezone = await company_timezone(actor)
+    zone = ZoneInfo(timezone)
 
     def at(value: datetime | date) -> datetime:
         if isinstance(value, datetime):
             return value
         return datetime.combine(value, time(), tzinfo=zone)
 
-    return at(start), at(end)
+    return at(start), at(end), timezone
 
 
 def _cell(value: str) -> str:
@@ -154,9 +156,9 @@ async def orders_csv(request: Request) -> Response:
         )
     try:
         grouping = _grouping(request)
-        start, end = await _period(actor, request)
+        start, end, timezone = await _period(actor, request)
         semicolon = _semicolon(request)
-        rows = await order_report(actor, start, end, grouping, datetime.now(UTC))
+        rows = await order_report(actor, start, end, grouping, datetime.now(UTC), timezone)
     except BadRequest as error:
         return PlainTextResponse(str(error), status_code=400)
     except DomainError as error:

@@ -9,7 +9,7 @@ import io
 import httpx
 import pytest
 
-from tests.support.api import Api, register
+from tests.support.api import Api, count_statements, register
 from tests.support.api_tokens import issue
 from tests.support.reports import FIXIT, SERGEY, build_report_company
 from tests.support.tasks import company_of, portal_members
@@ -86,6 +86,17 @@ async def test_staff_get_their_subtree_and_api_tokens_work(api: Api) -> None:
     params = {"from": "2025-03-01", "to": "2025-03-04", "groupBy": "RESPONSIBLE"}
     rows = table(await get(api, reader.token, params))
     assert [row[:2] for row in rows] == [["Responsible", "Created"], ["Worker", "2"]]
+
+
+async def test_the_cost(api: Api) -> None:
+    """One statement to authenticate, one for the company's time zone (dates, days), one
+    for the report, whatever the data."""
+    company = await build_report_company(api)
+    params = {"from": "2025-03-01", "to": "2025-03-04", "groupBy": "DAY"}
+    for who in (company.tree.owner, company.member("head")):
+        with count_statements() as counter:
+            assert len(table(await get(api, who.access, params))) == 4
+        assert len(counter.statements) == 3, counter.statements
 
 
 async def test_names_are_never_run_as_formulas(api: Api) -> None:
