@@ -42,6 +42,8 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "ALLOWED_ORIGINS": "https://app.example.test",
         # Tests run the deadline watch's rounds themselves, with a clock of their own.
         "DEADLINE_WATCH_SECONDS": "0",
+        # Tests run the orphan sweep themselves (tests/test_photo_storage.py).
+        "ORPHAN_SWEEP_SECONDS": "0",
     }
     if redis_url:
         env["REDIS_URL"] = redis_url

@@ -19,6 +19,8 @@ from models import Photo
 from resolvers import events
 from resolvers.photo_sweep import GRACE, sweep_orphans
 from schema.ids import decode_id
+from servicedesk.s3_url import parse_s3_url
+from servicedesk.settings import load
 from tests.support.api import Api, register
 from tests.support.photos import fetch, opened, picture, upload, upload_response
 from tests.support.s3 import moto_server, s3_storage
@@ -167,3 +169,16 @@ async def test_the_sweep_removes_what_a_crashed_local_write_left(tmp_path: Path)
     assert await sweep_orphans(local, datetime.now(UTC) - GRACE) == 1
     assert not leftover.exists()
     assert await all_names(local) == {key}
+
+
+async def test_s3_url_names_endpoint_bucket_prefix_and_keys_without_showing_the_secret(
+    tmp_path: Path,
+) -> None:
+    location = parse_s3_url("https://AKIA%2F1:se%40cret%2Fkey@s3.example.test:9000/photos/desk/")
+    assert location.endpoint == "https://s3.example.test:9000"
+    assert (location.bucket, location.prefix) == ("photos", "desk/")
+    assert (location.access_key, location.secret_key) == ("AKIA/1", "se@cret/key")
+    assert "se@cret" not in repr(location)
+    assert "se@cret" not in str(location)
+    settings = load({"DATA_DIR": str(tmp_path), "S3_URL": "http://k:topsecret@127.0.0.1/b"})
+    assert "topsecret" not in repr(settings)

@@ -44,6 +44,11 @@ def test_defaults_need_no_settings(tmp_path: Path) -> None:
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
         ({"DB_POOL_SIZE": "many"}, "DB_POOL_SIZE"),
         ({"PUBLIC_URL": "desk.example.com"}, "PUBLIC_URL"),
+        ({"S3_URL": "s3://key:secret@host/bucket"}, "S3_URL"),
+        ({"S3_URL": "https://host/bucket"}, "S3_URL"),
+        ({"S3_URL": "https://key:secret@host/"}, "S3_URL"),
+        ({"PHOTO_MAX_BYTES": "10MB"}, "PHOTO_MAX_BYTES"),
+        ({"MEDIA_LINK_SECONDS": "0"}, "MEDIA_LINK_SECONDS"),
     ],
 )
 def test_bad_settings_name_the_setting(tmp_path: Path, env: dict[str, str], name: str) -> None:
