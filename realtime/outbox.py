@@ -16,6 +16,7 @@ from models import Notification, OrderEvent
 from realtime.events import EventFacts, channel
 from realtime.hub import current_hub
 from realtime.notifications import publish_notifications, relay_notifications
+from servicedesk.metrics import EVENTS_PUBLISHED
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -38,6 +39,7 @@ async def publish(events: Sequence[OrderEvent]) -> None:
     except Exception as error:  # Redis away: the relay publishes these later
         log.warning("publishing events failed (%s); the relay will retry", type(error).__name__)
     if published:
+        EVENTS_PUBLISHED.inc(len(published))
         await OrderEvent.filter(id__in=published).update(published_at=datetime.now(UTC))
         # The notifications the events caused (written with them): one statement to find them.
         await publish_notifications(Notification.filter(event_id__in=published))

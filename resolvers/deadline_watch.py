@@ -47,6 +47,7 @@ from models import (
 from realtime.notifications import publish_notifications
 from realtime.outbox import publish
 from resolvers import events, notifications
+from servicedesk.metrics import DEADLINE_WATCH_CLAIMS, DEADLINE_WATCH_RUNS
 from servicedesk.settings import Settings
 
 log = logging.getLogger("servicedesk.deadlines")
@@ -92,9 +93,20 @@ async def watch_once(
     """One round of the watch at `now`. Tests pass a clock of their own, and `companies` to
     leave alone the other tests' companies that share their database."""
     scope = Q() if companies is None else Q(company_id__in=list(companies))
-    overdue, full_overdue = await _emit_overdue_orders(_overdue_orders(now) & scope, batch)
-    due_soon, full_soon = await _emit_due_soon(_due_soon_orders(now, soon) & scope, batch)
-    tasks, full_tasks = await _emit_overdue_tasks(_overdue_tasks(now) & scope, batch)
+    try:
+        overdue, full_overdue = await _emit_overdue_orders(_overdue_orders(now) & scope, batch)
+        due_soon, full_soon = await _emit_due_soon(_due_soon_orders(now, soon) & scope, batch)
+        tasks, full_tasks = await _emit_overdue_tasks(_overdue_tasks(now) & scope, batch)
+    except Exception:
+        DEADLINE_WATCH_RUNS.labels("failed").inc()
+        raise
+    DEADLINE_WATCH_RUNS.labels("ok").inc()
+    for kind, count in (
+        ("overdue_order", overdue),
+        ("due_soon_order", due_soon),
+        ("overdue_task", tasks),
+    ):
+        DEADLINE_WATCH_CLAIMS.labels(kind).inc(count)
     return WatchRound(overdue, due_soon, tasks, full_overdue or full_soon or full_tasks)
 
 

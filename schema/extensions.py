@@ -15,6 +15,7 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
 )
+from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 
 from permissions.errors import DomainError, Unauthenticated
@@ -22,6 +23,9 @@ from permissions.operations import Access, operation_access, refusal
 from schema.limits import MAX_RESULT_NODES, estimated_nodes
 
 log = logging.getLogger("servicedesk.graphql")
+
+# Where OperationLabel leaves (type, name, valid) for the request metrics.
+OPERATION_STATE_KEY = "graphql_operation"
 
 ROOT_NAMES = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
 
@@ -135,3 +139,25 @@ class ErrorShaping(SchemaExtension):
             path=error.path,
             extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
         )
+
+
+class OperationLabel(SchemaExtension):
+    """Leaves the operation's type and name in the HTTP request's scope state, where the
+    request metrics (servicedesk/telemetry.py) label its timing."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context
+        request = getattr(context.context, "request", None)
+        if not isinstance(request, Request):  # a WebSocket's operations are not timed
+            return
+        kind = "invalid"
+        if context.graphql_document is not None:
+            try:
+                kind = context.operation_type.value
+            except Exception:  # a named operation the document lacks
+                pass
+        # Refused (invalid, unauthenticated, too large) or executed.
+        executed = kind != "invalid" and not context.pre_execution_errors
+        state = request.scope.setdefault("state", {})
+        state[OPERATION_STATE_KEY] = (kind, context.operation_name, executed)

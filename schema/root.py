@@ -17,7 +17,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from schema.base import ServiceSchema as Schema
-from schema.extensions import ErrorShaping, OperationGate
+from schema.extensions import ErrorShaping, OperationGate, OperationLabel
 from schema.mutations import Mutation
 from schema.queries import Query
 from schema.subscriptions import Subscription
@@ -52,6 +52,7 @@ def build_schema(*, production: bool = False) -> Schema:
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=1000),
         lambda: OperationGate(paginated),
+        OperationLabel,
     ]
     schema = Schema(
         query=Query,

@@ -31,10 +31,13 @@ from servicedesk.db import tortoise_config
 from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.mail_sender import run_mail_sender
 from servicedesk.media_route import media
+from servicedesk.metrics_route import metrics
 from servicedesk.middleware import MAX_BODY_BYTES, BodyLimit, RequestId
 from servicedesk.reports_csv import orders_csv
 from servicedesk.s3_url import parse_s3_url
 from servicedesk.settings import Settings, configure, current
+from servicedesk.shutdown import take_over_exit_signals
+from servicedesk.telemetry import RequestTelemetry
 from servicedesk.websocket_auth import guard
 
 # Headers a browser app sends: the token, JSON, and Apollo's CSRF-preflight headers.
@@ -113,9 +116,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             if settings.smtp_url:  # without it e-mails stay in the outbox
                 mail = run_mail_sender(settings)
                 background.append(asyncio.create_task(mail, name="background:mail-sender"))
+            # SIGTERM: WebSockets close with 1001, then uvicorn drains (servicedesk/shutdown.py).
+            restore_signals = take_over_exit_signals(endpoint.live_sockets.close_all)
             try:
                 yield
             finally:
+                restore_signals()
+                await endpoint.live_sockets.close_all()
                 for task in background:
                     task.cancel()
                 await asyncio.gather(*background, return_exceptions=True)
@@ -132,11 +139,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", endpoint, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", endpoint),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
             Route("/media/{key}", media, methods=["GET"]),
             Route("/reports/orders.csv", orders_csv, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestId),
+            Middleware(RequestTelemetry),
             Middleware(
                 CORSMiddleware,
                 allow_origins=list(settings.allowed_origins),

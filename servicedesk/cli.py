@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
+import logging.config
+import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
+from servicedesk.logs import logging_config
 from servicedesk.settings import Settings, SettingsError, configure, load
+
+SHUTDOWN_SECONDS = 30
 
 
 def _settings() -> Settings:
@@ -18,26 +24,43 @@ def _settings() -> Settings:
         raise SystemExit(2) from None
 
 
-def _migrate(settings: Settings) -> None:
+def _migrate(settings: Settings, say: Callable[[str], object] = print) -> None:
     from servicedesk.db import migrate
 
     applied = asyncio.run(migrate(settings))
-    print(f"migrations applied: {', '.join(applied)}" if applied else "database is up to date")
+    say(f"migrations applied: {', '.join(applied)}" if applied else "database is up to date")
+
+
+def _metrics_directory(settings: Settings, workers: int) -> None:
+    """Several workers share their metrics through files (servicedesk/metrics.py): a fresh
+    folder each start, as prometheus-client requires; set before the workers import it."""
+    if workers < 2 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    directory = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or settings.data_dir / "metrics")
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
 
 
 def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
     import uvicorn
 
-    _migrate(settings)
+    _migrate(settings, logging.getLogger("servicedesk").info)  # a log line, JSON in production
+    _metrics_directory(settings, workers)
     uvicorn.run(
         "servicedesk.app:create_app",
         factory=True,
         host=host,
         port=port,
         workers=workers,
-        log_level="info",
+        log_config=logging_config(settings),
+        # servicedesk.access logs each request, with its request id (servicedesk/telemetry.py).
+        access_log=False,
         # Compression costs about 100 MB per 1,000 idle sockets (bench/fanout.py).
         ws_per_message_deflate=False,
+        # On SIGTERM in-flight requests get this long to finish (servicedesk/shutdown.py).
+        timeout_graceful_shutdown=SHUTDOWN_SECONDS,
     )
 
 
@@ -58,8 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser("migrate", help="apply pending migrations")
     commands.add_parser("demo", help="create a demo company and print its logins")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = _settings()
+    logging.config.dictConfig(logging_config(settings))
     if args.command == "serve":
         _serve(settings, args.host, args.port, args.workers)
     elif args.command == "migrate":

@@ -16,6 +16,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from permissions.authenticate import authenticate, bearer_token
 from schema import build_schema
 from schema.context import Context
+from servicedesk.live_socket import LiveSocketHandler, LiveSockets
 from servicedesk.settings import Settings
 from servicedesk.uploads import close_form, csrf_refusal, upload_adapter
 from servicedesk.websocket_auth import guard, origin_allowed, token_from_params
@@ -35,6 +36,8 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             multipart_uploads_enabled=True,
         )
         self.max_subscriptions_per_connection = MAX_SUBSCRIPTIONS_PER_SOCKET
+        self.graphql_transport_ws_handler_class = LiveSocketHandler
+        self.live_sockets = LiveSockets()
         self.settings = settings
         self.request_adapter_class = upload_adapter(settings.photo_max_bytes)
 

@@ -8,6 +8,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from servicedesk.logs import request_id_var
+
 MAX_BODY_BYTES = 1024 * 1024
 
 
@@ -29,7 +31,12 @@ class RequestId:
                 MutableHeaders(scope=message).append("X-Request-Id", request_id)
             await send(message)
 
-        await self.app(scope, receive, send_with_id)
+        # Every log line written while serving it carries the id (servicedesk/logs.py).
+        token = request_id_var.set(request_id)
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            request_id_var.reset(token)
 
 
 class _TooLarge(Exception):

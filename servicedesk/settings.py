@@ -59,6 +59,8 @@ class Settings:
     s3_region: str = "us-east-1"
     # How often each process removes stored files that no photo row names; 0 turns it off.
     orphan_sweep_seconds: int = 3600
+    # The bearer token /metrics asks for; unset: only this host may scrape. Never in a repr.
+    metrics_token: str | None = field(default=None, repr=False)
 
     @property
     def production(self) -> bool:
@@ -129,6 +131,13 @@ def _s3_url(env: dict[str, str]) -> str | None:
     return raw
 
 
+def _metrics_token(env: dict[str, str]) -> str | None:
+    token = env.get("METRICS_TOKEN") or None
+    if token is not None and (len(token) < 16 or not token.isprintable() or " " in token):
+        raise SettingsError("METRICS_TOKEN", "must be at least 16 characters, without spaces")
+    return token
+
+
 def _secret_key(env: dict[str, str], data_dir: Path, production: bool) -> str:
     key = env.get("SECRET_KEY")
     if key:
@@ -193,6 +202,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         s3_url=_s3_url(env),
         s3_region=env.get("S3_REGION") or "us-east-1",
         orphan_sweep_seconds=_int(env, "ORPHAN_SWEEP_SECONDS", 3600, minimum=0),
+        metrics_token=_metrics_token(env),
     )
 
 

@@ -8,8 +8,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -36,25 +37,38 @@ def _wait_until(check: object, seconds: float, what: str) -> None:
     raise TimeoutError(f"{what} did not come up within {seconds} s")
 
 
+@dataclass
+class ApiServer:
+    url: str
+    process: subprocess.Popen[bytes]
+
+
+def uvicorn_command(port: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "servicedesk.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+
+
 @contextmanager
-def api_process(env: dict[str, str], log: Path) -> Iterator[str]:
-    """A uvicorn process serving the app; yields its base URL."""
+def api_server(
+    env: dict[str, str], log: Path, command: Callable[[int], list[str]] = uvicorn_command
+) -> Iterator[ApiServer]:
+    """A process serving the app (uvicorn by default, or `command(port)`), up when yielded;
+    stopped at the end unless the test stopped it."""
     port = free_port()
     with log.open("ab") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "servicedesk.app:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
+            command(port),
             cwd=ROOT,
             env={**os.environ, **env},
             stdout=out,
@@ -67,7 +81,7 @@ def api_process(env: dict[str, str], log: Path) -> Iterator[str]:
             30,
             f"API process on {port}",
         )
-        yield url
+        yield ApiServer(url, process)
     finally:
         process.terminate()
         try:
@@ -75,6 +89,13 @@ def api_process(env: dict[str, str], log: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def api_process(env: dict[str, str], log: Path) -> Iterator[str]:
+    """A uvicorn process serving the app; yields its base URL."""
+    with api_server(env, log) as server:
+        yield server.url
 
 
 class RedisServer:

@@ -1,0 +1,103 @@
+"""Logging: one JSON object per line in production (what log collectors parse), readable
+text in development; every line of a request carries its request id.
+
+`logging_config` is a `logging.config.dictConfig` dict that `servicedesk serve` hands to
+uvicorn, which applies it in every worker process. Secrets never belong in a message; as a
+second line of defence the formatters blank anything shaped like a bearer token, an API
+token or a JWT.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
+
+from servicedesk.settings import Settings
+
+# Set by servicedesk.middleware.RequestId for the lifetime of a request or WebSocket.
+request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
+
+# Fields that log calls pass with `extra=` and that the JSON lines carry as their own keys.
+FIELDS = ("method", "path", "status", "duration_ms", "operation", "client", "code")
+
+_SECRET = re.compile(
+    r"(?i)(bearer\s+)\S+"  # an Authorization header's value
+    r"|sd_[A-Za-z0-9_-]{8,}"  # an API token
+    r"|eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"  # a JWT (access token)
+)
+
+
+def redact(text: str) -> str:
+    return _SECRET.sub(lambda m: (m.group(1) or "") + "[redacted]", text)
+
+
+class RequestIdFilter(logging.Filter):
+    """Stamps each record with the request id of the request it was logged in, or `-`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = request_id_var.get() or "-"
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": redact(record.getMessage()),
+        }
+        request_id = getattr(record, "request_id", None) or request_id_var.get()
+        if request_id and request_id != "-":
+            entry["request_id"] = request_id
+        for name in FIELDS:
+            if hasattr(record, name):
+                entry[name] = getattr(record, name)
+        if record.exc_info:
+            entry["exception"] = redact(self.formatException(record.exc_info))
+        if record.stack_info:
+            entry["stack"] = redact(self.formatStack(record.stack_info))
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+class TextFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        if not hasattr(record, "request_id"):
+            record.request_id = request_id_var.get() or "-"
+        return redact(super().format(record))
+
+
+def logging_config(settings: Settings, level: str = "INFO") -> dict[str, Any]:
+    """Everything goes to stderr through the root logger, uvicorn's own messages included;
+    uvicorn's access log is off, servicedesk.access writes one line per request instead
+    (servicedesk/telemetry.py), with the request id and the GraphQL operation."""
+    formatter = "json" if settings.production else "text"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": RequestIdFilter}},
+        "formatters": {"json": {"()": JsonFormatter}, "text": {"()": TextFormatter}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": formatter,
+                "filters": ["request_id"],
+            }
+        },
+        "root": {"level": level, "handlers": ["stderr"]},
+        "loggers": {
+            "uvicorn": {"level": level, "handlers": [], "propagate": True},
+            "uvicorn.error": {"level": level, "handlers": [], "propagate": True},
+            "uvicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+            "tortoise": {"level": "WARNING"},
+            "aerich": {"level": "WARNING"},
+        },
+    }

@@ -1,0 +1,86 @@
+"""The process's Prometheus metrics, served at `/metrics` (servicedesk/metrics_route.py).
+
+With one process each metric lives in memory. `servicedesk serve --workers N` (N > 1) sets
+`PROMETHEUS_MULTIPROC_DIR` before the workers start, so prometheus-client keeps every
+worker's values in files there and a scrape of any worker sums them all: a scrape that the
+kernel hands to one worker still counts every worker's requests. The variable must be set
+before this module is imported, which a spawned worker's environment guarantees.
+
+Labels stay few: routes are the app's route templates, operation names are capped
+(`OperationNames`), statuses are HTTP codes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prometheus_client import Counter, Gauge, Histogram
+
+HTTP_REQUESTS = Counter(
+    "servicedesk_http_requests",
+    "HTTP requests answered, by route template, method and status code.",
+    ["route", "method", "status"],
+)
+GRAPHQL_SECONDS = Histogram(
+    "servicedesk_graphql_operation_seconds",
+    "Time from a GraphQL HTTP request's arrival to its answer, by operation name and type.",
+    ["operation", "type"],
+)
+WEBSOCKETS_OPEN = Gauge(
+    "servicedesk_websockets_open",
+    "GraphQL WebSockets open (graphql-transport-ws), acknowledged or not yet.",
+    multiprocess_mode="livesum",
+)
+EVENTS_PUBLISHED = Counter(
+    "servicedesk_events_published",
+    "Order events published on the broadcast channel (the relay's re-publishing included).",
+)
+DEADLINE_WATCH_RUNS = Counter(
+    "servicedesk_deadline_watch_runs",
+    "Rounds of the deadline watch, by outcome (ok, failed).",
+    ["outcome"],
+)
+DEADLINE_WATCH_CLAIMS = Counter(
+    "servicedesk_deadline_watch_claims",
+    "Deadlines told of by this process's watch: overdue_order, due_soon_order, overdue_task.",
+    ["kind"],
+)
+
+ROUTES = ("/graphql", "/healthz", "/metrics", "/reports/orders.csv")
+
+
+def route_label(path: str) -> str:
+    """The route template a path matched; every other path is `other`."""
+    if path in ROUTES:
+        return path
+    if path.startswith("/media/"):
+        return "/media/{key}"
+    return "other"
+
+
+MAX_OPERATION_NAMES = 100
+_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
+
+
+class OperationNames:
+    """Operation names as labels: the first `limit` names of executed operations a process
+    sees keep their own series, later ones and those of refused operations count as `other`, nameless ones as
+    `anonymous`. A client inventing names cannot grow the series without end (at most
+    `limit` per process)."""
+
+    def __init__(self, limit: int = MAX_OPERATION_NAMES) -> None:
+        self.limit = limit
+        self._known: set[str] = set()
+
+    def label(self, name: str | None, executed: bool) -> str:
+        if not name:
+            return "anonymous"
+        if name in self._known:
+            return name
+        if not executed or len(self._known) >= self.limit or not _NAME.fullmatch(name):
+            return "other"
+        self._known.add(name)
+        return name
+
+
+operation_names = OperationNames()
