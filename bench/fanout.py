@@ -28,9 +28,10 @@ What it does, in order:
    that attributes each statement to the asyncio task that sent it (the mutation's request,
    the hub's feed, the subscription operations, or periodic background work).
 
-The API runs as `uvicorn servicedesk.app:create_app --factory --ws websockets
---ws-per-message-deflate false --backlog 4096` with no `--limit-concurrency` (so no limit);
-`--ws` and `--deflate on` (uvicorn's own default, and what `servicedesk serve` gets) change that.
+The API runs as `servicedesk serve` runs it: `uvicorn servicedesk.app:create_app --factory --ws
+servicedesk.ws_protocol:LeanWSProtocol --ws-per-message-deflate false`, plus `--backlog 4096`
+and no `--limit-concurrency` (so no limit); `--ws websockets|wsproto` and `--deflate on`
+(uvicorn's own defaults) change that.
 
 Diagnostics, all optional: `--py-spy` (profile of API process 1 during the events; py-spy in the
 venv), `--gc-stats` (garbage-collection pauses in the API processes, recorded by
@@ -76,6 +77,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 SECRET_KEY = "bench-fanout-secret-key-0123456789abcdefghijklmnop"
 PROTOCOL = "graphql-transport-ws"
+LEAN_WS = "servicedesk.ws_protocol:LeanWSProtocol"
 SUBSCRIPTION = "subscription { orderEvents { cursor kind order { id status } } }"
 SET_STATUS = """mutation($id: ID!, $s: OrderStatus!) {
   setOrderStatus(id: $id, status: $s) { order { id status } errors { field code message } }
@@ -1313,7 +1315,7 @@ async def statements_in_process(
         port=free_port(),
         log_level="warning",
         access_log=False,
-        ws="websockets",
+        ws=LEAN_WS,
         ws_per_message_deflate=False,
         lifespan="on",
         backlog=4096,
@@ -1526,7 +1528,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--repeats", type=int, default=5, help="status changes per N")
     parser.add_argument("--client-procs", type=int, default=2)
-    parser.add_argument("--ws", default="websockets", help="uvicorn --ws implementation")
+    parser.add_argument(
+        "--ws", default=LEAN_WS, help="uvicorn --ws implementation (default: as served)"
+    )
     parser.add_argument(
         "--deflate", default="off", help="per-message deflate: off, on, or off,on (both)"
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
 from broadcaster import Broadcast
@@ -44,14 +44,23 @@ class Overflow(Exception):
     """The subscriber did not keep up; it is disconnected rather than buffered without end."""
 
 
+Sink = Callable[[Delivery], None]
+
+
 @dataclass(eq=False)
 class Listener:
+    """A subscriber's place in its company's feed: deliveries go to its `sink` when it has one
+    (handed over at once, no buffer here), else into a bounded queue the subscriber reads."""
+
     actor: Actor
     order_id: int | None = None
-    queue: asyncio.Queue[Delivery | None] = field(
-        default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
-    )
+    sink: Sink | None = None
+    queue: asyncio.Queue[Delivery | None] = field(init=False, repr=False)
     overflowed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sink is None:  # a queue costs ~3 KB: only readers get one
+            self.queue = asyncio.Queue(maxsize=QUEUE_SIZE)
 
     def wants(self, event: EventFacts) -> bool:
         if self.order_id is not None and event.order_id != self.order_id:
@@ -59,6 +68,9 @@ class Listener:
         return event.visible_to(self.actor)
 
     def offer(self, delivery: Delivery) -> None:
+        if self.sink is not None:
+            self.sink(delivery)
+            return
         try:
             self.queue.put_nowait(delivery)
         except asyncio.QueueFull:
@@ -121,9 +133,11 @@ class Hub:
         await asyncio.gather(*(t for t in tasks if t is not None), return_exceptions=True)
         self._feeds.clear()
 
-    async def join(self, actor: Actor, order_id: int | None = None) -> tuple[Listener, int]:
+    async def join(
+        self, actor: Actor, order_id: int | None = None, sink: Sink | None = None
+    ) -> tuple[Listener, int]:
         """A listener for the actor's company, and the last event number before it joined."""
-        listener = Listener(actor, order_id)
+        listener = Listener(actor, order_id, sink)
         feed = await self._open(actor.company_id)
         feed.listeners.add(listener)  # no await since _open: the feed cannot close meanwhile
         return listener, feed.next_seq - 1

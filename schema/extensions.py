@@ -108,37 +108,42 @@ class ErrorShaping(SchemaExtension):
         if result is None or not getattr(result, "errors", None):
             return
         request_id = getattr(self.execution_context.context, "request_id", "-")
-        result.errors = [self._shape(error, request_id) for error in result.errors or []]
+        result.errors = shape_errors(result.errors or [], request_id)
 
-    def _shape(self, error: GraphQLError, request_id: str) -> GraphQLError:
-        original = error.original_error
-        if original is None or isinstance(original, GraphQLError):
-            return error
-        if isinstance(original, Unauthenticated):
-            return GraphQLError(
-                "Authentication required",
-                nodes=error.nodes,
-                path=error.path,
-                extensions={"code": "UNAUTHENTICATED"},
-            )
-        if isinstance(original, DomainError):
-            return GraphQLError(
-                original.message,
-                nodes=error.nodes,
-                path=error.path,
-                extensions={"code": original.code.value, "field": original.field},
-            )
-        log.error(
-            "internal error in GraphQL operation (request %s)",
-            request_id,
-            exc_info=(type(original), original, original.__traceback__),
-        )
+
+def shape_errors(errors: list[GraphQLError], request_id: str) -> list[GraphQLError]:
+    return [shape_error(error, request_id) for error in errors]
+
+
+def shape_error(error: GraphQLError, request_id: str) -> GraphQLError:
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return error
+    if isinstance(original, Unauthenticated):
         return GraphQLError(
-            f"internal error (request id {request_id})",
+            "Authentication required",
             nodes=error.nodes,
             path=error.path,
-            extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+            extensions={"code": "UNAUTHENTICATED"},
         )
+    if isinstance(original, DomainError):
+        return GraphQLError(
+            original.message,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={"code": original.code.value, "field": original.field},
+        )
+    log.error(
+        "internal error in GraphQL operation (request %s)",
+        request_id,
+        exc_info=(type(original), original, original.__traceback__),
+    )
+    return GraphQLError(
+        f"internal error (request id {request_id})",
+        nodes=error.nodes,
+        path=error.path,
+        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+    )
 
 
 class OperationLabel(SchemaExtension):

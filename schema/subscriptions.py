@@ -9,12 +9,11 @@ per process, not per subscriber.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
 from typing import cast
 
 import strawberry
-from starlette.websockets import WebSocket, WebSocketState
 
 import models
 from models import OrderEventKind
@@ -22,14 +21,13 @@ from permissions.dashboard import check_may_see_dashboard
 from permissions.errors import DomainError, invalid
 from permissions.orders import access_order_by_id
 from realtime.events import EventFacts
-from realtime.hub import Delivery, Listener, Overflow, listening
-from realtime.replay import replay
+from realtime.hub import listening
 from resolvers.dashboard import DashboardFigures, dashboard
 from schema.context import Info
 from schema.dashboard import Dashboard
 from schema.errors import graphql_error
 from schema.ids import decode_id
-from schema.loaders import Loaders
+from schema.live import LiveSpec, serve
 from schema.notifications import Notification, received
 from schema.orders import Order
 from schema.people import Member, load_member
@@ -39,9 +37,6 @@ strawberry.enum(OrderEventKind, name="OrderEventKind")
 # The dashboard is pushed at most once a second, and looked at again at least this often.
 DASHBOARD_MIN_INTERVAL = 1.0
 DASHBOARD_REFRESH_SECONDS = 10.0
-
-# Close code for a subscriber whose queue of undelivered events overflowed.
-SLOW_READER = 4008
 
 
 @strawberry.type
@@ -69,27 +64,6 @@ def _event(facts: EventFacts, order: models.Order) -> OrderEvent:
     )
 
 
-def _share(info: Info, delivery: Delivery) -> None:
-    """Resolve this event with loaders shared by every subscriber of it in this process."""
-    loaders = delivery.shared.get("loaders")
-    if loaders is None:
-        loaders = delivery.shared["loaders"] = Loaders()
-    info.context.loaders = cast(Loaders, loaders)
-    info.context.now = datetime.now(UTC)
-
-
-async def _deliveries(info: Info, listener: Listener) -> AsyncIterator[Delivery]:
-    """The listener's deliveries; a subscriber that fell too far behind is disconnected."""
-    try:
-        async for delivery in listener.deliveries():
-            yield delivery
-    except Overflow:
-        socket = info.context.request
-        if isinstance(socket, WebSocket) and socket.client_state == WebSocketState.CONNECTED:
-            await socket.close(code=SLOW_READER, reason="Too slow to keep up with events")
-        raise
-
-
 def _cursor(after: str) -> int:
     if not after.isdigit() or len(after) > 18:
         raise invalid("Malformed cursor", "after")
@@ -110,19 +84,14 @@ class Subscription:
             since = None if after is None else _cursor(after)
         except DomainError as error:
             raise graphql_error(error) from None
-        async with listening(actor) as (listener, joined_at):
-            last = joined_at
-            if since is not None and since < joined_at:
-                async for facts, order in replay(actor, since, joined_at):
-                    info.context.loaders = Loaders()
-                    yield _event(facts, order)
-                last = joined_at
-            async for delivery in _deliveries(info, listener):
-                if delivery.event.seq <= last or delivery.order is None:
-                    continue
-                last = delivery.event.seq
-                _share(info, delivery)
-                yield _event(delivery.event, delivery.order)
+        spec = LiveSpec(
+            actor,
+            live=lambda d: _event(d.event, cast(models.Order, d.order)),
+            replayed=_event,
+            since=since,
+        )
+        async for event in serve(info, spec):
+            yield cast(OrderEvent, event)
 
     @strawberry.subscription(
         description="One order's state after each change (client portal status page)."
@@ -133,12 +102,14 @@ class Subscription:
             order = await access_order_by_id(actor, decode_id(id, "Order"), ["id"])
         except DomainError as error:
             raise graphql_error(error) from None
-        async with listening(actor, order.id) as (listener, _):
-            async for delivery in _deliveries(info, listener):
-                if delivery.order is None:
-                    return
-                _share(info, delivery)
-                yield Order.of(delivery.order)
+        spec = LiveSpec(
+            actor,
+            live=lambda d: Order.of(cast(models.Order, d.order)),
+            order_id=order.id,
+            end_when_gone=True,
+        )
+        async for updated in serve(info, spec):
+            yield cast(Order, updated)
 
     @strawberry.subscription(description="The caller's own notifications, as they are made.")
     async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:

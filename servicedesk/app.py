@@ -32,7 +32,7 @@ from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.mail_sender import run_mail_sender
 from servicedesk.media_route import media
 from servicedesk.metrics_route import metrics
-from servicedesk.middleware import MAX_BODY_BYTES, BodyLimit, RequestId
+from servicedesk.middleware import MAX_BODY_BYTES, BodyLimit, RequestId, SocketShortcut
 from servicedesk.reports_csv import orders_csv
 from servicedesk.s3_url import parse_s3_url
 from servicedesk.settings import Settings, configure, current
@@ -144,6 +144,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/reports/orders.csv", orders_csv, methods=["GET"]),
         ],
         middleware=[
+            Middleware(SocketShortcut, path="/graphql", endpoint=endpoint),
             Middleware(RequestId),
             Middleware(RequestTelemetry),
             Middleware(

@@ -34,8 +34,11 @@ def _migrate(settings: Settings, say: Callable[[str], object] = print) -> None:
 def _metrics_directory(settings: Settings, workers: int) -> None:
     """Several workers share their metrics through files (servicedesk/metrics.py): a fresh
     folder each start, as prometheus-client requires; set before the workers import it."""
-    if workers < 2 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        return
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Set but empty would still turn multiprocess mode on, with files in the working folder.
+        os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+        if workers < 2:
+            return
     directory = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or settings.data_dir / "metrics")
     directory.mkdir(parents=True, exist_ok=True)
     for stale in directory.glob("*.db"):
@@ -57,7 +60,9 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
         log_config=logging_config(settings),
         # servicedesk.access logs each request, with its request id (servicedesk/telemetry.py).
         access_log=False,
-        # Compression costs about 100 MB per 1,000 idle sockets (bench/fanout.py).
+        # Compression costs about 100 MB per 1,000 idle sockets (bench/fanout.py), and the lean
+        # wsproto protocol needs a third of what the websockets one does.
+        ws="servicedesk.ws_protocol:LeanWSProtocol",
         ws_per_message_deflate=False,
         # On SIGTERM in-flight requests get this long to finish (servicedesk/shutdown.py).
         timeout_graceful_shutdown=SHUTDOWN_SECONDS,

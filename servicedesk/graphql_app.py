@@ -26,6 +26,8 @@ CONNECTION_INIT_SECONDS = 3
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = LiveSocketHandler
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(production=settings.production),

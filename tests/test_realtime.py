@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -10,6 +11,8 @@ import pytest
 from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from starlette.applications import Starlette
 
+from realtime.hub import Hub, current_hub
+from schema.ids import decode_id
 from servicedesk.websocket_auth import guard
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, Session, invite_and_accept, register
@@ -300,3 +303,46 @@ async def test_dashboard_updates_at_most_once_a_second_and_only_on_change(
         op = await portal.subscribe(DASHBOARD)
         message = await portal.next(op)
         assert message["payload"]["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_completed_subscription_hears_nothing_more_and_frees_its_id(
+    app: Starlette, api: Api
+) -> None:
+    owner, staff, _, _, card, contractor = await company(api)
+    order = await create_order(
+        api,
+        owner,
+        clientId=card.id,
+        addressId=card.address_ids[0],
+        responsibleId=staff.member_id,
+        contractorId=contractor.id,
+    )
+    hub = current_hub()
+    assert hub is not None
+    member = decode_id(staff.member_id, "Member")
+    async with client(app) as http, socket(http, staff.access) as sock:
+        op = await sock.subscribe(UPDATED, {"id": order["id"]})
+        await sock.nothing(op, 0.2)
+        await move(api, owner, order["id"], "IN_PROGRESS")
+        assert (await sock.data(op))["orderUpdated"]["status"] == "IN_PROGRESS"
+        assert member in listening_members(hub)
+        await sock.ws.send_json({"id": op, "type": "complete"})
+        await sock.nothing(op, 0.2)
+        assert member not in listening_members(hub)
+        await move(api, owner, order["id"], "DONE")
+        await sock.nothing(op)
+        await sock.ws.send_json(  # the id is free again: no 4409
+            {"id": op, "type": "subscribe", "payload": {"query": UPDATED, "variables": order}}
+        )
+        await sock.nothing(op, 0.2)
+        await move(api, owner, order["id"], "IN_PROGRESS")
+        assert (await sock.data(op))["orderUpdated"]["status"] == "IN_PROGRESS"
+        assert member in listening_members(hub)
+    await asyncio.sleep(0.1)  # the server side of the closed socket ends
+    assert member not in listening_members(hub)
+
+
+def listening_members(hub: Hub) -> set[int]:
+    return {
+        listener.actor.membership_id for feed in hub._feeds.values() for listener in feed.listeners
+    }

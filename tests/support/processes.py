@@ -56,6 +56,10 @@ def uvicorn_command(port: int) -> list[str]:
         str(port),
         "--log-level",
         "warning",
+        "--ws",  # as `servicedesk serve` runs it
+        "servicedesk.ws_protocol:LeanWSProtocol",
+        "--ws-per-message-deflate",
+        "false",
     ]
 
 
