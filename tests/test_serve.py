@@ -35,7 +35,6 @@ def env_of(data: Path, **extra: str) -> dict[str, str]:
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "1024",
         "PUBLIC_URL": "http://t.test",
-        "PROMETHEUS_MULTIPROC_DIR": "",
         **extra,
     }
 
