@@ -70,10 +70,14 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
 
 
 def _demo(settings: Settings) -> None:
-    from servicedesk.demo import run_demo
+    from servicedesk.demo import DemoError, run_demo
 
     _migrate(settings)
-    print(asyncio.run(run_demo(settings)))
+    try:
+        print(asyncio.run(run_demo(settings)))
+    except DemoError as error:
+        print(f"servicedesk demo: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 def main(argv: list[str] | None = None) -> None:

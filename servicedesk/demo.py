@@ -1,203 +1,246 @@
-"""`servicedesk demo`: a demo company to log in to at once, built through the resolvers."""
+"""`servicedesk demo`: a company that shows every feature built so far, made through the
+resolvers, so it holds what real use would leave behind: history, events, notifications,
+e-mails in the outbox, photos re-encoded and stored as uploads are.
+
+Its contents are servicedesk/demo_data.py. The inbox (conversations per channel) is not built
+yet, so the demo has none. A second run changes nothing and prints the logins again; a
+database where an earlier run stopped half-way is refused with what to do.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from io import BytesIO
 
 from tortoise import Tortoise
 
-from models import (
-    Address,
-    CommentVisibility,
-    Contact,
-    ContactKind,
-    LegalForm,
-    Membership,
-    Order,
-    OrderStatus,
-    User,
-)
+from media import storage
+from models import Address, ApiToken, Contact, Membership, Order, Role, Task, User
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
-from resolvers import contacts, invitations, order_workflow, orders
+from resolvers import api_tokens, contacts, invitations, order_workflow, orders, photos, tasks
+from resolvers import templates as presets
 from resolvers.auth import register
 from resolvers.contacts import AddressData, ContactData
+from servicedesk import demo_data as d
 from servicedesk.db import tortoise_config
+from servicedesk.demo_photos import picture
 from servicedesk.settings import Settings
 
-OWNER_EMAIL = "owner@demo.servicedesk.test"
-PASSWORD = "demo-password"
 
-STAFF = [
-    # (name, e-mail, title, manager's e-mail)
-    ("Boris Head", "boris@demo.servicedesk.test", "Head of cleaning", OWNER_EMAIL),
-    ("Vera Head", "vera@demo.servicedesk.test", "Head of repairs", OWNER_EMAIL),
-    ("Gleb Dispatcher", "gleb@demo.servicedesk.test", "Dispatcher", "boris@demo.servicedesk.test"),
-    ("Dina Dispatcher", "dina@demo.servicedesk.test", "Dispatcher", "vera@demo.servicedesk.test"),
-]
-
-# Portal logins: (e-mail, the contact card they act for).
-PORTAL = [
-    ("anna@client.test", "Anna Petrova"),
-    ("office@romashka.test", "Romashka LLC"),
-    ("sergey@contractor.test", "Sergey Cleaner"),
-]
-
-S = OrderStatus
-# (title, client, final status, deadline in days from now; negative: overdue)
-ORDERS = [
-    ("Spring cleaning, 3 rooms", "Anna Petrova", S.NEW, 2),
-    ("Office cleaning after renovation", "Romashka LLC", S.ASSIGNED, 1),
-    ("Window washing", "Romashka LLC", S.IN_PROGRESS, -1),
-    ("Carpet dry cleaning", "Anna Petrova", S.DONE, 3),
-    ("Warehouse floor scrub", "Romashka LLC", S.CANCELLED, 5),
-    ("Kitchen deep clean", "Anna Petrova", S.ASSIGNED, -2),
-]
-STEPS = {
-    S.NEW: [],
-    S.ASSIGNED: [],
-    S.IN_PROGRESS: [S.IN_PROGRESS],
-    S.DONE: [S.IN_PROGRESS, S.DONE],
-    S.CANCELLED: [S.CANCELLED],
-}
-
-AddressRow = tuple[str, str, str | None]
-CONTACTS: list[tuple[ContactKind, LegalForm, str, str, str, list[AddressRow]]] = [
-    (
-        ContactKind.CLIENT,
-        LegalForm.PERSON,
-        "Anna Petrova",
-        "anna@client.test",
-        "+7 916 000-11-22",
-        [("Home", "Moscow, Tverskaya st. 7", "flat 12, entrance 2, code 45K")],
-    ),
-    (
-        ContactKind.CLIENT,
-        LegalForm.ORGANIZATION,
-        "Romashka LLC",
-        "office@romashka.test",
-        "+7 495 123-45-67",
-        [
-            ("Office", "Moscow, Leninsky pr. 30", "floor 4"),
-            ("Warehouse", "Moscow, Varshavskoe sh. 120", None),
-        ],
-    ),
-    (
-        ContactKind.CONTRACTOR,
-        LegalForm.PERSON,
-        "Sergey Cleaner",
-        "sergey@contractor.test",
-        "+7 903 555-00-01",
-        [("Base", "Moscow, Profsoyuznaya st. 3", None)],
-    ),
-    (
-        ContactKind.CONTRACTOR,
-        LegalForm.ORGANIZATION,
-        "FixIt Team",
-        "team@fixit.test",
-        "+7 499 777-88-99",
-        [],
-    ),
-]
+class DemoError(Exception):
+    """The demo cannot be built here; the message says why and what to do."""
 
 
-async def _build() -> None:
-    owner = actor_of(
-        (
-            await register(
-                "Demo Cleaning", "Olga Owner", OWNER_EMAIL, PASSWORD, "Europe/Moscow", None
-            )
-        ).membership,
-        None,
+@dataclass(frozen=True)
+class Demo:
+    created: bool
+    token: str | None  # the API token, shown only by the run that made it
+
+
+async def ensure_demo(now: datetime) -> Demo:
+    """Build the demo company unless a complete one exists (its API token is made last)."""
+    user = await User.get_or_none(email=d.OWNER_EMAIL)
+    if user is None:
+        return Demo(True, await _build(now))
+    owner = await Membership.filter(user_id=user.id, role=Role.OWNER).first()
+    if owner is not None and await ApiToken.exists(company_id=owner.company_id, name=d.TOKEN_NAME):
+        return Demo(False, None)
+    raise DemoError(
+        f"{d.OWNER_EMAIL} exists, but not a complete demo company: an earlier run stopped "
+        "half-way, or the address was registered by hand. Run the demo on an empty database "
+        "(a new DATA_DIR, or another DATABASE_URL)."
     )
-    actors = {OWNER_EMAIL: owner}
-    for name, email, title, manager_email in STAFF:
-        inviter = actors[manager_email]
-        sent = await invitations.invite_member(inviter, email, name, title, None)
-        credentials = await invitations.accept_invitation(sent.token, name, PASSWORD, None)
-        actors[email] = actor_of(credentials.membership, None)
-    cards = {}
-    for kind, form, name, email, phone, addresses in CONTACTS:
-        cards[name] = await contacts.create_contact(
+
+
+async def _build(now: datetime) -> str:
+    people = await _people()
+    cards = await _contacts(people)
+    templates = await _templates(people)
+    made = {}
+    for spec in d.ORDERS:  # one after another: their numbers are 1 to 7
+        made[spec.title] = await _order(spec, people, cards, templates, now)
+    await _tasks(people, made, templates, now)
+    issued = await api_tokens.create_api_token(
+        people[d.OWNER_EMAIL], d.TOKEN_NAME, people[d.SERGEY].membership_id, True, None, now
+    )
+    return issued.token
+
+
+async def _people() -> dict[str, Actor]:
+    """The owner and the staff tree, each invited by its manager."""
+    registered = await register(
+        d.COMPANY, d.OWNER_NAME, d.OWNER_EMAIL, d.PASSWORD, "Europe/Moscow", None
+    )
+    people = {d.OWNER_EMAIL: actor_of(registered.membership, None)}
+    for name, email, title, manager in d.STAFF:
+        sent = await invitations.invite_member(people[manager], email, name, title, None)
+        joined = await invitations.accept_invitation(sent.token, name, d.PASSWORD, None)
+        people[email] = actor_of(joined.membership, None)
+    return people
+
+
+async def _contacts(people: dict[str, Actor]) -> dict[str, Contact]:
+    """Clients and contractors with their addresses; those with a portal login get one."""
+    owner = people[d.OWNER_EMAIL]
+    cards: dict[str, Contact] = {}
+    for c in d.CONTACTS:
+        cards[c.name] = await contacts.create_contact(
             owner,
-            kind,
-            form,
+            c.kind,
+            c.form,
             ContactData(
-                name=name, email=email, phone=phone, manager_id=actors[STAFF[2][1]].membership_id
+                name=c.name,
+                email=c.email,
+                phone=c.phone,
+                manager_id=people[c.manager].membership_id,
             ),
             {"name", "email", "phone", "managerId"},
             [
-                AddressData(text=text, label=label, details=details)
-                for label, text, details in addresses
+                AddressData(text=text, label=label, details=more)
+                for label, text, more in c.addresses
             ],
         )
-    portal = {}
-    for email, name in PORTAL:
-        sent = await invitations.invite_contact(owner, cards[name].id, email)
-        credentials = await invitations.accept_invitation(sent.token, name, PASSWORD, None)
-        portal[email] = actor_of(credentials.membership, None)
-    await _orders(actors, cards, portal)
+        if c.portal is not None:
+            sent = await invitations.invite_contact(owner, cards[c.name].id, c.portal)
+            joined = await invitations.accept_invitation(sent.token, c.name, d.PASSWORD, None)
+            people[c.portal] = actor_of(joined.membership, None)
+    return cards
 
 
-async def _orders(
-    staff: dict[str, Actor], cards: dict[str, Contact], portal: dict[str, Actor]
+async def _templates(people: dict[str, Actor]) -> dict[str, int]:
+    made: dict[str, int] = {}
+    for owner, kind, name, title, description, hours, shared in d.TEMPLATES:
+        actor = people[owner]
+        data = presets.TemplateData(kind, name, title, description, hours)
+        template = await presets.create_template(actor, data)
+        if shared == "all":
+            _ = await presets.share_template(actor, template.id, [], True)
+        elif shared:
+            ids = [people[email].membership_id for email in shared]
+            _ = await presets.share_template(actor, template.id, ids, False)
+        made[name] = template.id
+    return made
+
+
+async def _order(
+    spec: d.DemoOrder,
+    people: dict[str, Actor],
+    cards: dict[str, Contact],
+    templates: dict[str, int],
+    now: datetime,
+) -> Order:
+    """One order as staff, client and contractor would have worked on it."""
+    client = cards[spec.client]
+    address = await Address.get(contact_id=client.id, label=spec.address)
+    data = orders.OrderData(
+        client_id=client.id,
+        address_id=address.id,
+        template_id=templates[spec.template] if spec.template else None,
+        title=spec.title,
+        deadline=now + timedelta(days=max(spec.days, 1)),
+        contractor_id=cards[spec.contractor].id if spec.contractor else None,
+        price=Decimal(spec.price),
+        contractor_fee=Decimal(spec.fee),
+        internal_note=spec.internal_note,
+    )
+    given = {"clientId", "addressId", "title", "deadline", "price", "contractorFee"}
+    given |= {"templateId"} if spec.template else set()
+    given |= {"contractorId"} if spec.contractor else set()
+    given |= {"internalNote"} if spec.internal_note else set()
+    order = await orders.create_order(people[spec.creator], data, given, now)
+    for who, body, visibility in spec.comments:
+        _ = await order_workflow.add_comment(people[who], order.id, body, visibility)
+    for who, status, comment in spec.moves:
+        _ = await order_workflow.set_order_status(people[who], order.id, status, comment, now)
+    if spec.rating is not None:
+        who, stars, words = spec.rating
+        _ = await order_workflow.rate_order(people[who], order.id, stars, words)
+    for i, (who, kind, caption, colours) in enumerate(spec.photos):
+        image = picture(caption, colours, seed=order.number * 10 + i)
+        name = caption.lower().replace(" ", "-") + ".jpg"
+        upload = photos.IncomingFile(name=name, size=len(image), content=BytesIO(image))
+        _ = await photos.upload_order_photo(people[who], order.id, upload, kind, caption)
+    if spec.days < 0:  # no resolver sets a past deadline: time passes instead
+        _ = await Order.filter(id=order.id).update(deadline=now + timedelta(days=spec.days))
+    return order
+
+
+async def _tasks(
+    people: dict[str, Actor], made: dict[str, Order], templates: dict[str, int], now: datetime
 ) -> None:
-    """Orders in every status, with comments and history, some of them overdue."""
-    now = datetime.now(UTC)
-    dispatcher = staff[STAFF[2][1]]
-    sergey = portal[PORTAL[2][0]]
-    for i, (title, client, status, days) in enumerate(ORDERS):
-        address = await Address.filter(contact_id=cards[client].id).first()
-        assert address is not None
-        contractor = cards["Sergey Cleaner"].id if status != OrderStatus.NEW else None
-        order = await orders.create_order(
-            dispatcher,
-            orders.OrderData(
-                client_id=cards[client].id,
-                address_id=address.id,
+    """Tasks down the tree (one overdue, one about an order), one from a template, one done,
+    and an announcement that the first head has acknowledged."""
+    for creator, assignee, title, days, about in d.TASKS:
+        task = await tasks.create_task(
+            people[creator],
+            tasks.TaskData(
                 title=title,
-                deadline=now + timedelta(days=days + 30),
-                contractor_id=contractor,
-                price=Decimal(3000 + 500 * i),
-                contractor_fee=Decimal(1800 + 300 * i),
+                assignee_id=people[assignee].membership_id,
+                deadline=now + timedelta(days=max(days, 1)),
+                order_id=made[about].id if about else None,
             ),
-            {
-                "clientId",
-                "addressId",
-                "title",
-                "deadline",
-                "contractorId",
-                "price",
-                "contractorFee",
-            },
             now,
         )
-        for step in STEPS[status]:
-            mover = sergey if step in (OrderStatus.IN_PROGRESS, OrderStatus.DONE) else dispatcher
-            _ = await order_workflow.set_order_status(mover, order.id, step, None, now)
-        _ = await order_workflow.add_comment(
-            dispatcher, order.id, "Keys are with the concierge", CommentVisibility.CONTRACTOR
-        )
-        if days < 0:  # overdue: the deadline passed while the order was still open
-            await Order.filter(id=order.id).update(deadline=now + timedelta(days=days))
+        if days < 0:
+            _ = await Task.filter(id=task.id).update(deadline=now + timedelta(days=days))
+    gleb = people[d.GLEB]
+    first_order = made[d.ORDERS[0].title]
+    from_template = tasks.TaskData(template_id=templates["Call back"], order_id=first_order.id)
+    _ = await tasks.create_task(gleb, from_template, now)
+    creator, title, days = d.DONE_TASK
+    done = await tasks.create_task(
+        people[creator], tasks.TaskData(title=title, deadline=now + timedelta(days=days)), now
+    )
+    _ = await tasks.complete_task(people[creator], done.id, now)
+    title, text, days = d.ANNOUNCEMENT
+    owner = people[d.OWNER_EMAIL]
+    notices = await tasks.announce(
+        owner, title, text, now + timedelta(days=days), tasks.Audience.SUBTREE, now
+    )
+    boris = people[d.BORIS]
+    mine = next(task for task in notices if task.assignee_id == boris.membership_id)
+    _ = await tasks.acknowledge_task(boris, mine.id, now)
+
+
+def summary(demo: Demo, public_url: str) -> str:
+    """What `servicedesk demo` prints: the logins, and the API token when just made."""
+    state = "created" if demo.created else "already exists (an earlier run made it)"
+    managers = {d.OWNER_EMAIL: d.OWNER_NAME} | {email: name for name, email, *_ in d.STAFF}
+    lines = [
+        f"Demo company {d.COMPANY!r} {state}.",
+        f"Open {public_url}/graphql (GraphiQL) and log in with the `login` mutation,",
+        f"password {d.PASSWORD!r}, as:",
+        f"  {d.OWNER_EMAIL:34} OWNER       {d.OWNER_NAME}",
+    ]
+    lines += [
+        f"  {email:34} STAFF       {name}, {title}, reports to {managers[manager]}"
+        for name, email, title, manager in d.STAFF
+    ]
+    lines += [f"  {c.portal:34} {c.kind.value:11} for {c.name}" for c in d.CONTACTS if c.portal]
+    if demo.token is not None:
+        lines += [
+            f"A read-only API token acting as {d.SERGEY} (shown this once):",
+            f"  {demo.token}",
+        ]
+    lines.append("The five-minute tour: README.md.")
+    return "\n".join(lines)
 
 
 async def run_demo(settings: Settings) -> str:
-    """Build the demo company unless it exists; return the logins to print."""
+    """The command: connect, build unless built, return what to print."""
+    from servicedesk.app import photo_storage
+
+    files = photo_storage(settings)
     await Tortoise.init(config=tortoise_config(settings, with_aerich=False))
     try:
-        user = await User.get_or_none(email=OWNER_EMAIL)
-        exists = user is not None and await Membership.exists(user_id=user.id)
-        if not exists:
-            await _build()
+        await files.start()
+        storage.install(files)
+        demo = await ensure_demo(datetime.now(UTC))
     finally:
+        storage.install(None)
+        await files.close()
         await Tortoise.close_connections()
-    lines = [
-        "Demo company 'Demo Cleaning' " + ("already exists" if exists else "created") + ".",
-        f"Log in at {settings.public_url}/graphql with password {PASSWORD!r} as:",
-        f"  {OWNER_EMAIL:36} OWNER",
-    ]
-    lines += [f"  {email:36} STAFF, {title}" for _, email, title, _ in STAFF]
-    lines += [f"  {email:36} portal of {name}" for email, name in PORTAL]
-    return "\n".join(lines)
+    return summary(demo, settings.public_url)

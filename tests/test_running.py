@@ -74,38 +74,58 @@ def test_command_line_stops_with_one_clear_line(tmp_path: Path) -> None:
     ]
 
 
+def _command(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "servicedesk.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
 def test_migrate_and_demo_commands_on_a_fresh_sqlite_file(tmp_path: Path) -> None:
     env = {**os.environ, "DATA_DIR": str(tmp_path), "ARGON2_MEMORY_KIB": "1024"}
     env.pop("DATABASE_URL", None)
-    migrate = subprocess.run(
-        [sys.executable, "-m", "servicedesk.cli", "migrate"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    migrate = _command(env, "migrate")
     assert migrate.returncode == 0, migrate.stderr
     assert "migrations applied" in migrate.stdout
-    demo = subprocess.run(
-        [sys.executable, "-m", "servicedesk.cli", "demo"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    demo = _command(env, "demo")
     assert demo.returncode == 0, demo.stderr
-    assert "owner@demo.servicedesk.test" in demo.stdout
-    assert "sergey@contractor.test               portal of Sergey Cleaner" in demo.stdout
-    with closing(sqlite3.connect(tmp_path / "servicedesk.sqlite3")) as db:
+    assert "Demo company 'Demo Cleaning' created." in demo.stdout
+    assert "owner@demo.servicedesk.test        OWNER       Olga Owner" in demo.stdout
+    assert "sergey@contractor.test             CONTRACTOR  for Sergey Cleaner" in demo.stdout
+    token = demo.stdout.split("(shown this once):")[1].split()[0]
+    assert token.startswith("sd_")
+    database = tmp_path / "servicedesk.sqlite3"
+    with closing(sqlite3.connect(database)) as db:
         statuses = {row[0] for row in db.execute('SELECT status FROM "order"')}
         overdue = db.execute(
             "SELECT COUNT(*) FROM \"order\" WHERE deadline < datetime('now') "
             "AND status NOT IN ('DONE', 'CANCELLED')"
         ).fetchone()[0]
+        photos = db.execute("SELECT COUNT(*) FROM photo").fetchone()[0]
     assert statuses == {"NEW", "ASSIGNED", "IN_PROGRESS", "DONE", "CANCELLED"}
     assert overdue == 2
+    assert photos == 3
+    assert len(list((tmp_path / "photos").rglob("*.jpg"))) == 6  # each with its thumbnail
+    # Again: nothing changes, the logins are printed again, the token is not.
+    again = _command(env, "demo")
+    assert again.returncode == 0, again.stderr
+    assert "Demo company 'Demo Cleaning' already exists" in again.stdout
+    assert "owner@demo.servicedesk.test" in again.stdout
+    assert "sd_" not in again.stdout
+    with closing(sqlite3.connect(database)) as db:
+        assert db.execute('SELECT COUNT(*) FROM "order"').fetchone()[0] == 7
+        # As if the first run had stopped before its last step.
+        _ = db.execute("DELETE FROM api_token")
+        db.commit()
+    refused = _command(env, "demo")
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines()[-1].startswith(
+        "servicedesk demo: owner@demo.servicedesk.test exists, but not a complete demo company"
+    )
 
 
 @pytest.mark.asyncio
