@@ -23,6 +23,12 @@ class Actor:
     read_only: bool = False
 
     @property
+    def view_key(self) -> tuple[object, ...]:
+        """Actors with equal keys see exactly the same data (whatever their session or token),
+        so one event's result for one of them serves all."""
+        return (self.membership_id, self.company_id, self.role, self.path, self.contact_id)
+
+    @property
     def is_staff(self) -> bool:
         return self.role in STAFF_ROLES
 

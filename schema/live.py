@@ -11,6 +11,7 @@ Elsewhere (a transport without the handler's slot) they run as ordinary generato
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -61,6 +62,7 @@ class LiveSlot:
     """Set by the WebSocket handler around one `subscribe` message, so a resolver may register
     a pushed subscription instead of streaming."""
 
+    query: str
     variables: dict[str, Any] | None
     operation_name: str | None
     send: Callable[[StrawberryResult], Awaitable[None]]
@@ -135,12 +137,14 @@ class Pushed:
     pending: deque[Delivery] = field(default_factory=deque)
     task: asyncio.Task[None] | None = None
     stopped: bool = False
+    variables_key: str = ""
 
     @classmethod
     async def start(cls, info: Info, spec: LiveSpec, slot: LiveSlot) -> Pushed:
         raw = info._raw_info
         document = DocumentNode(definitions=(raw.operation, *raw.fragments.values()))
         pushed = cls(info.context, raw.schema, document, spec, slot)
+        pushed.variables_key = json.dumps(slot.variables, sort_keys=True, default=str)
         hub = current_hub()
         if hub is None:
             raise RuntimeError("realtime is not running in this process")
@@ -206,10 +210,26 @@ class Pushed:
                     return
                 continue
             self.last = delivery.event.seq
+            await self.slot.send(await self._shared_result(delivery))
+
+    async def _shared_result(self, delivery: Delivery) -> StrawberryResult:
+        """Subscribers with the same document who see the same data get one execution."""
+        key = (self.slot.query, self.variables_key, self.spec.actor.view_key)
+        results = cast(
+            dict[object, asyncio.Future[StrawberryResult]],
+            delivery.shared.setdefault("results", {}),
+        )
+        result = results.get(key)
+        if result is None:
             _share(self.context, delivery)
-            await self._send(self.spec.live(delivery))
+            work = self._execute(self.spec.live(delivery))
+            result = results[key] = asyncio.ensure_future(work)
+        return await asyncio.shield(result)
 
     async def _send(self, payload: object) -> None:
+        await self.slot.send(await self._execute(payload))
+
+    async def _execute(self, payload: object) -> StrawberryResult:
         context = self.context
         executor = Executor.build(
             self.schema,
@@ -224,4 +244,4 @@ class Pushed:
             outcome = execute_subscription_event(executor.build_per_event_executor(payload))
             result = await outcome if isinstance(outcome, Awaitable) else outcome
         errors = shape_errors(result.errors, context.request_id) if result.errors else None
-        await self.slot.send(StrawberryResult(data=result.data, errors=errors))
+        return StrawberryResult(data=result.data, errors=errors)

@@ -87,7 +87,11 @@ class LiveSocketHandler(BaseGraphQLTransportWSHandler[Context, None]):
             )
 
         slot = LiveSlot(
-            operation.variables, operation.operation_name, operation.send_next, complete
+            operation.query,
+            operation.variables,
+            operation.operation_name,
+            operation.send_next,
+            complete,
         )
         live_slot.set(slot)  # this task's own context: seen by the resolver it runs
         kept = False

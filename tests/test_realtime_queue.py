@@ -74,7 +74,7 @@ async def test_a_pushed_subscriber_that_falls_behind_is_closed_with_4008() -> No
     async def complete() -> None:
         completed.append(True)
 
-    slot = LiveSlot(None, None, blocked, complete)
+    slot = LiveSlot("subscription { x }", None, None, blocked, complete)
     pushed = Pushed(
         context, GraphQLSchema(), DocumentNode(definitions=()), LiveSpec(actor, live=str), slot
     )
