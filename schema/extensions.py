@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 
@@ -158,10 +159,8 @@ class OperationLabel(SchemaExtension):
             return
         kind = "invalid"
         if context.graphql_document is not None:
-            try:
+            with contextlib.suppress(Exception):  # a named operation the document lacks
                 kind = context.operation_type.value
-            except Exception:  # a named operation the document lacks
-                pass
         # Refused (invalid, unauthenticated, too large) or executed.
         executed = kind != "invalid" and not context.pre_execution_errors
         state = request.scope.setdefault("state", {})
