@@ -50,8 +50,13 @@ class SocketShortcut:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket" and scope["path"] == self.path:
-            scope.setdefault("state", {})["request_id"] = uuid.uuid4().hex[:16]
-            await self.endpoint(scope, receive, send)
+            request_id = uuid.uuid4().hex[:16]
+            scope.setdefault("state", {})["request_id"] = request_id
+            token = request_id_var.set(request_id)  # on the socket's log lines
+            try:
+                await self.endpoint(scope, receive, send)
+            finally:
+                request_id_var.reset(token)
         else:
             await self.app(scope, receive, send)
 
