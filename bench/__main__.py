@@ -1,0 +1,213 @@
+"""`python -m bench --companies N --seconds S [--scenario NAME]`: issue 8's benchmark.
+
+Builds the data if the database is empty (bench/datagen.py), migrates, starts the API (uvicorn,
+one worker, `servicedesk.app:create_app --factory`, as `servicedesk serve`) and the raw
+baseline (bench/raw.py), drives each scenario (bench/scenarios.py) with a fixed number of
+concurrent clients, and prints a table and one JSON line per scenario. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import datagen, load, servers
+from bench.scenarios import NAMES, Scenario, fixtures, scenarios, token
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_bench"
+COUNT_REQUESTS = 10
+
+
+def say(message: str) -> None:
+    print(f"# {message}", file=sys.stderr, flush=True)
+
+
+async def ensure_database(url: str) -> None:
+    import asyncpg
+
+    base, name = url.rsplit("/", 1)
+    admin = await asyncpg.connect(f"{base}/postgres")
+    try:
+        if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            await admin.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+            say(f"created database {name}")
+    finally:
+        await admin.close()
+
+
+def graphql_sender(scenario: Scenario, bearer: str) -> load.Send:
+    headers = {"Authorization": f"Bearer {bearer}"}
+
+    async def send(http: httpx.AsyncClient, w: int, i: int) -> None:
+        response = await http.post("/graphql", json=scenario.body(w, i), headers=headers)
+        body = response.json()
+        if response.status_code != 200 or body.get("errors"):
+            raise RuntimeError(f"{response.status_code}: {str(body)[:200]}")
+        for value in (body.get("data") or {}).values():
+            if isinstance(value, dict) and value.get("errors"):
+                raise RuntimeError(str(value["errors"])[:200])
+
+    return send
+
+
+def raw_sender(params: dict[str, str]) -> load.Send:
+    async def send(http: httpx.AsyncClient, w: int, i: int) -> None:
+        response = await http.get("/orders", params=params)
+        if response.status_code != 200 or len(response.json()["data"]["orders"]) == 0:
+            raise RuntimeError(f"raw: {response.status_code}")
+
+    return send
+
+
+def row(name: str, result: load.Result | None, **extra: Any) -> dict[str, Any]:
+    def ms(v: float) -> float | None:
+        return None if math.isnan(v) else round(v, 1)
+
+    figures: dict[str, Any] = {"scenario": name}
+    if result is not None:
+        figures |= {
+            "rps": round(result.rps, 1),
+            "p50_ms": ms(result.p(50)),
+            "p95_ms": ms(result.p(95)),
+            "p99_ms": ms(result.p(99)),
+            "failures": result.failures,
+        }
+    return figures | extra
+
+
+def print_row(figures: dict[str, Any]) -> None:
+    def cell(key: str) -> str:
+        value = figures.get(key)
+        return "-" if value is None else str(value)
+
+    keys = ("rps", "p50_ms", "p95_ms", "p99_ms", "statements", "rss_mb", "raw_rps", "ratio")
+    print(f"{figures['scenario']:<24}" + "".join(f"{cell(k):>11}" for k in keys), flush=True)
+    print(json.dumps(figures), flush=True)
+
+
+async def one(
+    scenario: Scenario, api: servers.Server, raw: servers.Server | None, fx: Any, args: Any
+) -> dict[str, Any]:
+    send = graphql_sender(scenario, token(fx.logins[scenario.login]))
+    spy = profile(api, scenario.name, args) if args.profile else None
+    result = await load.run(api.url, send, args.concurrency, args.seconds)
+    if spy is not None:
+        await asyncio.to_thread(spy.wait)
+    if result.failures:
+        say(f"{scenario.name}: {result.failures} failed, first: {result.first_failure}")
+    # Statements: counted by the API process's probe over a few requests sent one at a time.
+    await api.count_statements_start()
+    async with httpx.AsyncClient(base_url=api.url, timeout=30, trust_env=False) as http:
+        for i in range(COUNT_REQUESTS):
+            await send(http, 10_000 + i, 10_000 + i)
+    statements = round(await api.count_statements_stop() / COUNT_REQUESTS, 1)
+    extra: dict[str, Any] = {"statements": statements, "rss_mb": round(api.peak_rss_mb(), 1)}
+    if raw is not None and scenario.raw is not None:
+        baseline = await load.run(raw.url, raw_sender(scenario.raw), args.concurrency, args.seconds)
+        extra["raw_rps"] = round(baseline.rps, 1)
+        extra["ratio"] = round(result.rps / baseline.rps, 3) if baseline.rps else None
+    return row(scenario.name, result, **extra)
+
+
+def profile(api: servers.Server, name: str, args: argparse.Namespace) -> subprocess.Popen[bytes]:
+    """py-spy (installed in the venv: `pip install -e '.[bench]'`) on the API during the load;
+    a collapsed-stack file per scenario, for speedscope or `bench/README.md`'s one-liner."""
+    out = Path(args.profile) / f"{name}.txt"
+    command = [str(Path(sys.executable).parent / "py-spy"), "record", "--format", "raw"]
+    command += ["-o", str(out), "-p", str(api.process.pid), "-d", str(int(args.seconds + 1))]
+    command += ["--rate", "200", "--nonblocking"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def fanout() -> dict[str, Any]:
+    """The realtime fan-out, delegated to bench.fanout with 100 subscribers."""
+    command = [sys.executable, "-m", "bench.fanout", "--subscribers", "100"]
+    command += ["--statements", "100", "--repeats", "5", "--client-procs", "1"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith('{"scenario": "fanout"')]
+    if done.returncode != 0 or not lines:
+        say(f"bench.fanout failed:\n{done.stderr[-2000:]}")
+        return {"scenario": "fanout", "error": done.returncode}
+    found = json.loads(lines[-1])
+    return {
+        "scenario": "fanout",
+        "rps": None,
+        "p50_ms": found.get("p50_ms"),
+        "p95_ms": None,
+        "p99_ms": found.get("p99_ms"),
+        "statements": found.get("statements_per_event"),
+        "rss_mb": None,
+        "subscribers": found.get("subscribers"),
+        "delivered": found.get("delivered"),
+        "expected": found.get("expected"),
+    }
+
+
+async def run(args: argparse.Namespace) -> None:
+    import asyncpg
+
+    url = args.database
+    await ensure_database(url)
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        logs = Path(args.logs or work)
+        (logs / "data").mkdir(parents=True, exist_ok=True)
+        env = servers.api_env(url, logs / "data")
+        await asyncio.to_thread(servers.migrate, env)
+        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+        try:
+            if await datagen.is_empty(conn):
+                say(f"building {args.companies} companies")
+                await datagen.build(conn, args.companies, say)
+            companies = await conn.fetchval("SELECT count(*) FROM company")
+            say(f"{companies} companies in {url.rsplit('/', 1)[1]}")
+            fx = await fixtures(conn, await datagen.logins(conn, 1), args.concurrency)
+        finally:
+            await conn.close()
+        chosen = [n for n in NAMES if not args.scenario or n in args.scenario]
+        table = scenarios(fx)
+        header = ("rps", "p50_ms", "p95_ms", "p99_ms", "statements", "rss_mb", "raw_rps", "ratio")
+        print(f"{'scenario':<24}" + "".join(f"{h:>11}" for h in header), flush=True)
+        web = [n for n in chosen if n != "fanout"]
+        if web:
+            api_ctx = servers.started(
+                "api", "servicedesk.app:create_app", env, logs, True, "/healthz"
+            )
+            raw_ctx = servers.started("raw", "bench.raw:create_app", env, logs, False, "/x")
+            async with api_ctx as api, raw_ctx as raw:
+                await servers.wait_quiet(api)
+                for name in web:
+                    print_row(await one(table[name], api, raw, fx, args))
+        if "fanout" in chosen:
+            print_row(await asyncio.to_thread(fanout))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--companies", type=int, default=2, help="companies to build (default 2)")
+    parser.add_argument("--seconds", type=float, default=10, help="seconds per scenario")
+    parser.add_argument("--logs", help="keep the servers' logs and statements here")
+    parser.add_argument("--profile", help="py-spy each scenario's API process into this folder")
+    parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients")
+    parser.add_argument(
+        "--scenario", action="append", choices=NAMES, help="run only this (repeatable)"
+    )
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("DATABASE_URL", DEFAULT_URL),
+        help=f"PostgreSQL URL (default: $DATABASE_URL, else {DEFAULT_URL}; created if missing)",
+    )
+    asyncio.run(run(parser.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()

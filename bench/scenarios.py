@@ -1,0 +1,217 @@
+"""The named scenarios: what each request sends, as whom, and the raw baseline's twin."""
+
+from __future__ import annotations
+
+import base64
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+
+from bench.datagen import Login
+from bench.servers import SECRET_KEY
+
+ORDERS_PAGE = """
+query OrdersPage($first: Int) {
+  orders(first: $first) {
+    edges { cursor node {
+      id number title status deadline overdue price
+      client { id name } address { id text } contractor { id name } responsible { id name }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
+
+ORDER_DETAIL = """
+query OrderDetail($id: ID!) {
+  node(id: $id) { ... on Order {
+    id number title description status deadline price contractorFee internalNote
+    client { id name phone } address { id text details } contractor { id name }
+    responsible { id name }
+    comments(first: 20) { edges { node { id body visibility createdAt author { id name } } } }
+    photos { id kind caption width height createdAt }
+    history { from to at comment by { id name } }
+  } }
+}"""
+
+CONTACT_SEARCH = """
+query ContactSearch($search: String) {
+  contacts(filter: { search: $search }, first: 20) {
+    edges { node { id kind name email phone addresses { id text } } }
+  }
+}"""
+
+DASHBOARD = """
+query Dashboard { dashboard {
+  openOrders overdueOrders dueToday createdToday completedToday openTasks overdueTasks
+} }"""
+
+ORDER_REPORT = """
+query OrderReport($from: DateTime!, $to: DateTime!) {
+  orderReport(from: $from, to: $to, groupBy: CONTRACTOR) {
+    key label created completed completedOnTime overdue cancelled averageCompletionHours
+  }
+}"""
+
+CREATE_ORDER = """
+mutation CreateOrder($input: CreateOrderInput!) {
+  createOrder(input: $input) { order { id number status } errors { code message } }
+}"""
+
+SET_STATUS = """
+mutation SetStatus($id: ID!, $status: OrderStatus!) {
+  setOrderStatus(id: $id, status: $status) { order { id status } errors { code message } }
+}"""
+
+
+def gid(type_name: str, pk: int) -> str:
+    return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
+
+
+def token(login: Login) -> str:
+    """An access token for the login's session, signed as the API signs them."""
+    from permissions.tokens import ALGORITHM, AUDIENCE, ISSUER
+
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(login.membership_id),
+        "cid": login.company_id,
+        "sid": login.session_id,
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "iat": now,
+        "exp": now + timedelta(hours=10),
+    }
+    return jwt.encode(claims, SECRET_KEY, algorithm=ALGORITHM)
+
+
+@dataclass
+class Fixtures:
+    """Rows the scenarios pick from, read once from the database."""
+
+    logins: dict[str, Login]
+    detail_orders: list[int]  # finished orders the staff login sees (comments, photos)
+    status_orders: list[int]  # DONE orders the staff login sees, one per worker
+    clients: list[tuple[int, int]]  # (client id, its address id)
+
+
+# A request body from (worker, iteration).
+Body = Callable[[int, int], dict[str, Any]]
+
+
+@dataclass
+class Scenario:
+    name: str
+    login: str
+    body: Body
+    raw: dict[str, str] | None = None  # the raw baseline's query string
+
+
+def scenarios(fx: Fixtures) -> dict[str, Scenario]:
+    staff, client, contractor = fx.logins["staff"], fx.logins["client"], fx.logins["contractor"]
+    company = str(staff.company_id)
+    page = {"query": ORDERS_PAGE, "variables": {"first": 50}}
+    month_end = datetime.now(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    month_start = (month_end - timedelta(days=1)).replace(day=1)
+    statuses: dict[int, str] = {}
+    numbers = itertools.count()
+
+    def set_status(worker: int, _: int) -> dict[str, Any]:
+        # Each worker owns one DONE order and reopens / finishes it in turn (staff may).
+        order = fx.status_orders[worker % len(fx.status_orders)]
+        target = "DONE" if statuses.get(order) == "IN_PROGRESS" else "IN_PROGRESS"
+        statuses[order] = target
+        return {"query": SET_STATUS, "variables": {"id": gid("Order", order), "status": target}}
+
+    def create_order(_: int, i: int) -> dict[str, Any]:
+        client_id, address_id = fx.clients[i % len(fx.clients)]
+        deadline = (datetime.now(UTC) + timedelta(days=2)).isoformat()
+        data = {
+            "clientId": gid("Contact", client_id),
+            "addressId": gid("Address", address_id),
+            "title": f"Bench order {next(numbers)}",
+            "deadline": deadline,
+        }
+        return {"query": CREATE_ORDER, "variables": {"input": data}}
+
+    all_scenarios = [
+        Scenario(
+            "orders-page", "staff", lambda w, i: page, {"company": company, "path": staff.path}
+        ),
+        Scenario(
+            "orders-page-client",
+            "client",
+            lambda w, i: page,
+            {"company": company, "client": str(client.contact_id)},
+        ),
+        Scenario(
+            "orders-page-contractor",
+            "contractor",
+            lambda w, i: page,
+            {"company": company, "contractor": str(contractor.contact_id)},
+        ),
+        Scenario(
+            "order-detail",
+            "staff",
+            lambda w, i: {
+                "query": ORDER_DETAIL,
+                "variables": {"id": gid("Order", fx.detail_orders[i % len(fx.detail_orders)])},
+            },
+        ),
+        Scenario(
+            "contact-search",
+            "staff",
+            lambda w, i: {"query": CONTACT_SEARCH, "variables": {"search": str(100 + i % 900)}},
+        ),
+        Scenario("dashboard", "staff", lambda w, i: {"query": DASHBOARD}),
+        Scenario(
+            "order-report",
+            "staff",
+            lambda w, i: {
+                "query": ORDER_REPORT,
+                "variables": {"from": month_start.isoformat(), "to": month_end.isoformat()},
+            },
+        ),
+        Scenario("create-order", "staff", create_order),
+        Scenario("set-order-status", "staff", set_status),
+    ]
+    return {s.name: s for s in all_scenarios}
+
+
+NAMES = (
+    "orders-page",
+    "orders-page-client",
+    "orders-page-contractor",
+    "order-detail",
+    "contact-search",
+    "dashboard",
+    "order-report",
+    "create-order",
+    "set-order-status",
+    "fanout",
+)
+
+
+async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixtures:
+    staff = logins["staff"]
+    visible = (
+        'SELECT o.id FROM "order" o JOIN membership m ON m.id = o.responsible_id '
+        "WHERE o.company_id = $1 AND m.path LIKE $2 || '%' AND o.status = 'DONE' "
+        "AND o.number % 3 = 0 ORDER BY o.id DESC LIMIT $3"
+    )
+    detail = [r["id"] for r in await conn.fetch(visible, staff.company_id, staff.path, 200)]
+    status = [r["id"] for r in await conn.fetch(visible, staff.company_id, staff.path, 500)]
+    clients = await conn.fetch(
+        "SELECT contact_id, min(id) AS address_id FROM address WHERE company_id = $1 "
+        "GROUP BY contact_id ORDER BY contact_id LIMIT 200",
+        staff.company_id,
+    )
+    return Fixtures(
+        logins,
+        detail,
+        status[200 : 200 + max(workers, 1)],
+        [(r["contact_id"], r["address_id"]) for r in clients],
+    )

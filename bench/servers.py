@@ -1,0 +1,157 @@
+"""The processes a bench run starts: the API as `servicedesk serve` runs it, and the raw
+baseline; their memory and the statement probe (bench/probe/sitecustomize.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = Path(__file__).resolve().parent / "probe"
+SECRET_KEY = "bench-secret-key-0123456789abcdefghijklmnopqrstuv"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def api_env(database_url: str, data_dir: Path) -> dict[str, str]:
+    return {
+        "DATABASE_URL": database_url,
+        "DATA_DIR": str(data_dir),
+        "SECRET_KEY": SECRET_KEY,
+        "ARGON2_MEMORY_KIB": "1024",
+        "PUBLIC_URL": "http://127.0.0.1:8000",
+        "ACCESS_TOKEN_MINUTES": "600",
+    }
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+    statements_file: Path | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def peak_rss_mb(self) -> float:
+        """VmHWM: the process's peak resident memory since it started."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    async def count_statements_start(self) -> None:
+        assert self.statements_file is not None
+        self.statements_file.unlink(missing_ok=True)
+        os.kill(self.process.pid, signal.SIGUSR1)
+        await asyncio.sleep(0.05)
+
+    async def count_statements_stop(self) -> int:
+        assert self.statements_file is not None
+        os.kill(self.process.pid, signal.SIGUSR2)
+        for _ in range(100):
+            await asyncio.sleep(0.02)
+            if self.statements_file.exists() and self.statements_file.read_text():
+                return int(self.statements_file.read_text())
+        raise RuntimeError("the statement probe did not answer")
+
+
+async def wait_quiet(server: Server, seconds: float = 60) -> None:
+    """Until a second passes without a statement: start-up work (the deadline watch's first
+    round over the generated overdue orders) would otherwise count against a scenario."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        await server.count_statements_start()
+        await asyncio.sleep(1)
+        if await server.count_statements_stop() == 0:
+            return
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+async def _wait_up(server: Server, path: str) -> None:
+    deadline = time.monotonic() + 60
+    async with httpx.AsyncClient(timeout=2, trust_env=False) as http:
+        while time.monotonic() < deadline:
+            if server.process.poll() is not None:
+                break
+            with contextlib.suppress(httpx.HTTPError):
+                if (await http.get(server.url + path)).status_code < 500:
+                    return
+            await asyncio.sleep(0.1)
+    stop(server.process)
+    raise RuntimeError(f"{server.name} did not come up:\n{server.log.read_text()[-3000:]}")
+
+
+def spawn(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+@contextlib.asynccontextmanager
+async def started(
+    name: str, app: str, env: dict[str, str], logs: Path, probe: bool, ready: str
+) -> AsyncIterator[Server]:
+    """uvicorn, one worker, `app` as a factory, as `servicedesk serve` runs the API."""
+    port = free_port()
+    log = logs / f"{name}.log"
+    extra: dict[str, str] = {}
+    statements = None
+    if probe:
+        statements = logs / f"{name}.statements"
+        path = os.pathsep.join(p for p in (str(PROBE), os.environ.get("PYTHONPATH")) if p)
+        extra = {"PYTHONPATH": path, "BENCH_STATEMENTS": str(statements)}
+    command = [
+        *(sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1"),
+        *("--port", str(port), "--log-level", "warning", "--no-access-log"),
+        *("--backlog", "4096"),
+    ]
+    process = spawn(command, {**os.environ, **env, **extra}, log)
+    server = Server(name, process, port, log, statements)
+    try:
+        await _wait_up(server, ready)
+        yield server
+    finally:
+        await asyncio.to_thread(stop, process)
+
+
+def migrate(env: dict[str, str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "servicedesk.cli", "migrate"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"migrations failed:\n{done.stdout}\n{done.stderr}")
