@@ -123,7 +123,8 @@ def test_migrate_and_demo_commands_on_a_fresh_sqlite_file(tmp_path: Path) -> Non
         db.commit()
     refused = _command(env, "demo")
     assert refused.returncode == 1
-    assert refused.stderr.strip().splitlines()[-1].startswith(
+    last_line = refused.stderr.strip().splitlines()[-1]
+    assert last_line.startswith(
         "servicedesk demo: owner@demo.servicedesk.test exists, but not a complete demo company"
     )
 
