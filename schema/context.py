@@ -15,7 +15,7 @@ from permissions.errors import Unauthenticated
 from schema.loaders import Loaders
 
 
-@dataclass
+@dataclass(slots=True)  # one per open socket: no __dict__
 class Context:
     request: Request | WebSocket
     response: Response | None

@@ -23,7 +23,10 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     Operation,
     _OperationStreamClosed,
 )
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import CompleteMessage
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    CompleteMessage,
+    ConnectionInitMessage,
+)
 from strawberry.utils.aio import aclosing
 
 from schema.context import Context
@@ -76,6 +79,12 @@ class LiveSocketHandler(BaseGraphQLTransportWSHandler[Context, None]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pushed: dict[str, Pushed] = {}
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        await super().handle_connection_init(message)
+        # The cancelled timeout task would otherwise stay referenced, with its traceback,
+        # for the socket's whole life (~1.4 KB per idle socket).
+        self.connection_init_timeout_task = None
 
     async def run_operation(self, operation: Operation[Context, None]) -> None:
         async def complete() -> None:
