@@ -45,7 +45,7 @@ class Contact(Model):
 
     class Meta:
         table = "contact"
-        indexes = (("company", "kind", "name"),)
+        indexes = (("company", "kind", "name"), ("company", "name", "id"))
 
 
 class Address(Model):
@@ -68,3 +68,4 @@ class Address(Model):
 
     class Meta:
         table = "address"
+        indexes = (("contact", "id"),)

@@ -110,9 +110,16 @@ class Order(Model):
     class Meta:
         table = "order"
         unique_together = (("company", "number"),)
+        # Every filter and sort of the `orders` query (issue 8): the company's pages by each
+        # sort (NUMBER_DESC uses the unique pair), the client's, the contractor's and the
+        # responsible member's pages (staff subtrees join on it), and the deadline watch.
         indexes = (
             ("company", "status", "deadline"),
-            ("company", "deadline"),
+            ("company", "deadline", "id"),
+            ("company", "created_at", "id"),
+            ("client", "deadline", "id"),
+            ("contractor", "deadline", "id"),
+            ("responsible", "deadline", "id"),
             ("status", "deadline"),
         )
 
@@ -135,6 +142,7 @@ class OrderStatusChange(Model):
 
     class Meta:
         table = "order_status_change"
+        indexes = (("order", "id"),)
 
 
 class Comment(Model):
@@ -190,3 +198,4 @@ class Photo(Model):
 
     class Meta:
         table = "photo"
+        indexes = (("order", "created_at"),)

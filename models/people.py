@@ -72,6 +72,7 @@ class Membership(Model):
     class Meta:
         table = "membership"
         unique_together = (("company", "user"),)
+        indexes = (("manager",), ("contact",))
 
 
 class Invitation(Model):

@@ -56,7 +56,13 @@ class Task(Model):
 
     class Meta:
         table = "task"
-        indexes = (("company", "status", "deadline"), ("status", "deadline"))
+        indexes = (
+            ("company", "status", "deadline"),
+            ("company", "deadline", "id"),
+            ("assignee", "deadline"),
+            ("creator", "deadline"),
+            ("status", "deadline"),
+        )
 
 
 class Template(Model):

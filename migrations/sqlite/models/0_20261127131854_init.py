@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS "contact" (
 );
 CREATE INDEX IF NOT EXISTS "idx_contact_manager_edd662" ON "contact" ("manager_id");
 CREATE INDEX IF NOT EXISTS "idx_contact_company_963466" ON "contact" ("company_id", "kind", "name");
+CREATE INDEX IF NOT EXISTS "idx_contact_company_251c9a" ON "contact" ("company_id", "name", "id");
 CREATE TABLE IF NOT EXISTS "membership" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "role" VARCHAR(16) NOT NULL /* OWNER: OWNER\nSTAFF: STAFF\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR */,
@@ -55,6 +56,8 @@ CREATE TABLE IF NOT EXISTS "membership" (
     CONSTRAINT "uid_membership_company_a01ee2" UNIQUE ("company_id", "user_id")
 ) /* A person in one company; `path` is the materialised org-tree path, e.g. `\/1\/7\/42\/`. */;
 CREATE INDEX IF NOT EXISTS "idx_membership_path_28713e" ON "membership" ("path");
+CREATE INDEX IF NOT EXISTS "idx_membership_manager_a45ecf" ON "membership" ("manager_id");
+CREATE INDEX IF NOT EXISTS "idx_membership_contact_764db1" ON "membership" ("contact_id");
 CREATE TABLE IF NOT EXISTS "invitation" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "email" VARCHAR(254) NOT NULL,
@@ -95,6 +98,7 @@ CREATE TABLE IF NOT EXISTS "address" (
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "contact_id" INT NOT NULL REFERENCES "contact" ("id") ON DELETE CASCADE
 );
+CREATE INDEX IF NOT EXISTS "idx_address_contact_40047b" ON "address" ("contact_id", "id");
 CREATE TABLE IF NOT EXISTS "outbox_email" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "to" VARCHAR(254) NOT NULL,
@@ -138,7 +142,11 @@ CREATE TABLE IF NOT EXISTS "order" (
     CONSTRAINT "uid_order_company_18037f" UNIQUE ("company_id", "number")
 );
 CREATE INDEX IF NOT EXISTS "idx_order_company_6193d3" ON "order" ("company_id", "status", "deadline");
-CREATE INDEX IF NOT EXISTS "idx_order_company_0e795a" ON "order" ("company_id", "deadline");
+CREATE INDEX IF NOT EXISTS "idx_order_company_329166" ON "order" ("company_id", "deadline", "id");
+CREATE INDEX IF NOT EXISTS "idx_order_company_720dd4" ON "order" ("company_id", "created_at", "id");
+CREATE INDEX IF NOT EXISTS "idx_order_client__88f882" ON "order" ("client_id", "deadline", "id");
+CREATE INDEX IF NOT EXISTS "idx_order_contrac_8ae394" ON "order" ("contractor_id", "deadline", "id");
+CREATE INDEX IF NOT EXISTS "idx_order_respons_d78c0e" ON "order" ("responsible_id", "deadline", "id");
 CREATE INDEX IF NOT EXISTS "idx_order_status_17d050" ON "order" ("status", "deadline");
 CREATE TABLE IF NOT EXISTS "comment" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -163,6 +171,7 @@ CREATE TABLE IF NOT EXISTS "order_status_change" (
     "by_id" INT REFERENCES "membership" ("id") ON DELETE SET NULL,
     "order_id" INT NOT NULL REFERENCES "order" ("id") ON DELETE CASCADE
 );
+CREATE INDEX IF NOT EXISTS "idx_order_statu_order_i_ded851" ON "order_status_change" ("order_id", "id");
 CREATE TABLE IF NOT EXISTS "photo" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "kind" VARCHAR(16) NOT NULL /* BEFORE: BEFORE\nCOMPLETION: COMPLETION\nISSUE: ISSUE */,
@@ -178,6 +187,7 @@ CREATE TABLE IF NOT EXISTS "photo" (
     "order_id" INT NOT NULL REFERENCES "order" ("id") ON DELETE CASCADE,
     "uploaded_by_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE RESTRICT
 ) /* An image attached to an order; the files live in photo storage under random keys. */;
+CREATE INDEX IF NOT EXISTS "idx_photo_order_i_8ff1ff" ON "photo" ("order_id", "created_at");
 CREATE TABLE IF NOT EXISTS "task" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "title" VARCHAR(300) NOT NULL,
@@ -195,6 +205,9 @@ CREATE TABLE IF NOT EXISTS "task" (
     "order_id" INT REFERENCES "order" ("id") ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS "idx_task_company_07ca3e" ON "task" ("company_id", "status", "deadline");
+CREATE INDEX IF NOT EXISTS "idx_task_company_1d24e6" ON "task" ("company_id", "deadline", "id");
+CREATE INDEX IF NOT EXISTS "idx_task_assigne_472780" ON "task" ("assignee_id", "deadline");
+CREATE INDEX IF NOT EXISTS "idx_task_creator_afb4b6" ON "task" ("creator_id", "deadline");
 CREATE INDEX IF NOT EXISTS "idx_task_status_b1cfb9" ON "task" ("status", "deadline");
 CREATE TABLE IF NOT EXISTS "template" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -279,115 +292,116 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXWtz4ka6/itdfDnZKjKZ8dgzOc7WqcJYnrDB4AKcbCWkFBkao7VoEUnY492T/77dLQ"
-    "l0aQkJkGja7xcuUr+NePr29vNe+j+NhT3FlvuubS+WBnltXKL/NIixwPRD8lYTNYzlcnOD"
-    "XfCMB4uXnUQKPbieY0w8enlmWC6ml6bYnTjm0jNtQq+SlWWxi/aEFjTJ4+bSiph/rrDu2Y"
-    "/Ym2OH3vjtd3rZJFP8Fbvh1+WTPjOxNY09rDllv82v697rkl/rEO+GF2S/9qBPbGu1IJvC"
-    "y1dvbpN1aZN47OojJtgxPMyq95wVe3z2dMEfDf+R/6SbIv4jRmSmeGasLC/ydx/0zbWGrv"
-    "f6I32ojXS9UQKgiU0YuPRRXf7vH9kjfHv24fzz+fcfP51/T4vwx1xf+fyX/9MbYHxBDk9v"
-    "1PiL3zc8wy/BMd6Ayt9TsLbnhiPGNSyfQJY+chLZEMc8aMMLG2w3/akOcBfGV93C5NGbM0"
-    "Tfv8+B8ufWoP1ja/ANLfU39pM2HQD+wOgFt878ewzvDb6eucD/tkkpjKMy9eHcuB+1G7UA"
-    "/em8AM6fzjNhZrfiKE8czNDQDS+N8zW9wxAVYx2XTKA9DUTfhR9OsY/TPzjtE+s1mLhyoB"
-    "91brXhqHV7x35u4bp/Why/1khjd8741dfE1W8+JZppXQn6pTP6EbGv6Nd+T+Pw2q736PBf"
-    "3JQb/dpgz2SsPFsn9otuTCNzbHg1RO0vtjrMniJTGbvwYEyeXgxnqsfuRFYO8mx6BkPOTf"
-    "ePq0D45qcBtnghQU8IFsrOuqIT7Al/hX0/vLrpERGNAC8esOPOzeWeUN2uK1IVKtpRaV92"
-    "8Z5AtfxqVEWJ3vWoqrgnSG2/FlVBslfeg/1VxwvDtPZEqs+r0lhNBdAKptmTAotuRBaY7N"
-    "+jeC3K9ihnSmffPbsSq0NVgJZz27P3BOiO1aEqQJ7hPu2Jz4hWoSw8eLGk/3/f1X8UVKMq"
-    "THwe0vHz/hM2n420Z4XnbGJ75sycHGKj0otUpSpcxtLUPfsJ74tVa2mOWDUq4cR2xfaZnb"
-    "VPjt9KjtaJvSKev/KLUe0TPLLpS8FB297Up6A6yue2Q2LG5zj1MGMdcHG2SHTJhUGMR/6U"
-    "rDomnKZaBBaLOBGTbbQw4+W22S0aLYLwt2zvhKfIMskT8mz0L9skyECB/eMH5M0x4vMOMl"
-    "3kerZDy84Nd07fDDJFL7bz5CKbTPC7RgKxCqoHe4pc9hQcbryLkv1rARUtKhdFmH5aKtui"
-    "cpHi+h3byrCmaGS14CB36DMZdISkwA5lZca60f+lpw0uEX8bk+GodXNzifjbmLS7Ha03uk"
-    "T+O/3e740GrfaoTwU2n5PzTpG2+vCpQFN9SLL9m5Zit+INVatpUbJVsBbLopc1ELLMit4e"
-    "vf8NAswWYZ0tvaVQjkkdZqI57ooJtluw3R7EdhvbNX1dmrS2HVo9Lqlgq59IK4eY5DazMZ"
-    "ng5W6jOyF6gIaWbAlTqZ2D3ateak8ZF9q+tzyBsXuY7WXKel4W16jQTrhKNlQODSunhejU"
-    "8lCyx6bkoNMK0PU5PacctHEh6LQ+rCl3t9SUm4b4xnaw+Uh+wq8pMiTTFSKs6cR6bhbZTC"
-    "87xsua80ysNBQB+r+x5+/kWsN261prZMwPB4BXSU+4JMKpmXE7yMGIrxthyWaJogDH58ft"
-    "6E42HnN7Tw9Ffe9OFNq4viSGNtvNuJSptaQRrGs/muTGMK2VgxsCM1jsfjPPEGaxkvosUn"
-    "S7LQzNAksVk0WGx1xevCbyTZ1TtMROYM3ihin2dWKZmHgo8IxFM9tBrLsgy1yYHm0qgUWs"
-    "oh8Bu5hcdrEnLFhKs1nUoHhVdprj8acfCzHVH3OY6o9ppnoHcqVG8qxWsNViTEtEu1S5DE"
-    "X0K8EiFNe+spegRbxcgfWHzvauTRBdF2yCNx4SfywNb/4Hc49gvhIL2jkd07BMly4XtvP4"
-    "redgjFiRJsLvHt+hP7778N3n787PvvtDtPxU8huC1ee36IZt5dKLv8OCdMQFCdwIwI1A/u"
-    "03+BGcPsBsmSiDb1hePeX3w/tC+LJi2RPE+zTC4ELwVhTiaKtbhuvpPq9RvuFTwmBfBvvy"
-    "CQxnsC+fAqxgAa0EVrZtLodpRALGP9iUj2lT5pzP/sDeu0rF5CdRjQxYsCDXZkEeUAVt0G"
-    "mPwIR8FBOyMFOV7gah7uJ4UkhXlcQrNF/UB9mJdNZ4+Bxe2s6+uRhUnC5jKLnYdffPwjD0"
-    "a1F18EEipiIgBQxjnQmZTnHEOdhd0gIm/Qe1YnWSnYrqW97K1Sdzgzzum4GIAzXkFbZ5fY"
-    "p2MEj4tS2fDl2sHgmdqiDzV6EZHWCCBGmHg0l354ZzKLCGrC5VEYM0aTumSdNN113tu0FW"
-    "MVsaZJWrIKtcSR/TAZ7R6W/uYybwMo3db+b5mTp+Sb8VeVE4rqSurlO11ybkZIGcLOBQBT"
-    "lZjrQkyt7KhXypVu5OIzsiBr5yMrdvYLsQOsrc33euxc0bl0q08GplTt8xWbWGrh9r57dV"
-    "tBX4P811lHE3lp09TePq2YiaCdt4vGfJFF4dYi/YbkSaJXunEekFRcLZgo3Jt35235mxMK"
-    "3XSx525gc/234M2hQ/mxP8Ay3+bD/RBkCmhzCZugg/Y+c1yA1sz+hlUTxbNT9y4H1Q9jR0"
-    "+Olnu6Le+PtsRSasnRD/JfZy/n8N6eajZs7GCDT2t6ix89G7U6vHJUGhk1mh2wROl3QoT8"
-    "qBC/R2F+h4lHqdbqWyAV3YrzTZzXZ3f4xRt3sS8EnCWBH0KyXhuXO5QBsOnc6zVWHut801"
-    "zKLaMC/sa6bRBD+G677YzrSJuD10ih5ekWFZTBU1glwN/+OiyCmlIh34kFWDBUAuC8CxD9"
-    "iQiPev5HiNcJSUNrKkBCEBQ7H8ALB1y0Zfra1bSu0sohPBidxHU4fCo7kFGlHk1O5spciI"
-    "FAIfBFU0EPqvcSkNZC2gXsKcD0UTuuTlc0llJMJfBUthjntHUF5BheOiEL4XOfhepPGdYk"
-    "98zvyIAimGOCKiQifO0yO0f45iKkQI5Te3rX/+LaZGdPu9L2HxCPTtbv8qgThbmr3VVJBm"
-    "68ayjQzMo0IJ0GdMSinYr/v3V10N3Q20dmfY6ffi+hq/yS7RC2YYstzqJlG2yeMOMEelAO"
-    "cCOMOGJXv2VmvDAimYqlIvj5+CSUVcIbXNUVLbHCNRyOlie5hMIRAjXTMZFHZNARkU6bXZ"
-    "ZFBkkFRKBsUSjT/RG+ydP/DvwBPVyROF2KdpjO0ZxkNZmSmNxillEbfwo2HpM9tZ7Nok8R"
-    "qkbpg7bTDs9y6R/z4m/cGXVq/za2vUYVej3+RoHEjxXu35MDXbzCVjQ+owmlOQSvXgtYB6"
-    "AF8UY6xzCOu0PYDOvY6RMXNn2QQ2MuphXI3Zhf6CSBHMAXktoR7Eh+/GxBYmQ8k2uqwFVE"
-    "C3bpOLvCm4T2+PA9Q/UP9A/QNFLRWNup2iLkKjRhII78elKp84mKUNNiw9cEfcDyzl8wcH"
-    "nn/75nOLeBkqMo7j6wo/yRnSvW5PtEy4vcB2II1wzVaf/sp7sL9qnA8TWH6it5t51h+bF9"
-    "TXxFrFJiB2dkCopPPz1YMvhG429eCQdXYJTEI1py8rRa/YipLclXCw7urhX1jkhJANcERE"
-    "QZQrMSU82FPBBiWbwwrLK4Fv3RwWsC3ZXV1dtiW6dpdo8ogYpPOQOZ1HoH4JlPhM/SoqUh"
-    "+T9l5qLStiWEkotSUHjkAcBpDMA2hiGbQNpvqKeCK3hi0rY1IY2lrmtubndGPHsQWnPOZF"
-    "XEalVDCf1hAWGCMKygypmCAMJ5mH07EseZI1qYKGPMkQrseOV62/v38uodDff31kYZ6//6"
-    "ZQtWSvHfL5z6ZrPpiW6b0CsVsvsQu0WI20WKSbC3XC7b788RpkbgTW97RBr9W9ROGnMTml"
-    "wAvgMLOhV5fDpDfndknny5gM+IsJQ8XBD68KXLkCVQ7VqAhgKueWSDaIqwq/X+v/eyKrmg"
-    "9VEtfomN2Oqr8cHQBWJfMuJrGNLd4xcAdUlxh02qNj7eP9Xi3y3Qq7e47X1rrIQXfwsRB9"
-    "ulmh3cPfsGeF8fvnvfvNaEwtk+AGLR4rEr8hEgBGoE5GIGjW4sBuBECfEOhonulZpUJs1w"
-    "Iyb+9lcu2KPlkK57zUkDGx+tBuNKpd82rjszaT9S5c1ka6Ruh72i8l0Wcil4i+jElrOOx8"
-    "6WnXlyj8NCadnn436H+hysKQMV3rL2Ny3e9pl4i9jkm71Wtr3S4TXX+Ug+ZaL7OpVswnua"
-    "JyClJcJ0JpFbKduvbKmWQsQQWG6Vpa5vWoQUG6ublE/G1M7vqDEaOe/fcx0W5bHfqVv43J"
-    "SOtqXwat20sUfhqTX7QrOkRGlyj4QEf7XYcO9LuOHON06ZiiNrzGE3NhWOIxupZJDlBf6F"
-    "0gfLJGWhG411q7c9vqfvPhrHnG4d1khA1xP0+fZLGJU5rhsiinhQHufLhpvdghhqWzRBFl"
-    "VLaUoAoeUnVrbRQZ9jgp2Ie0b1qZu7yNlEJ+NB/PPn9a7+/Yl7yt3ZD28256f0fH/JQRPm"
-    "X6cVQGujDEl4BttohtdrWc7tjqcUlodVlaXbB9EcSQL5aMkt9ptCdkwcdXnoYW+Piy/ae1"
-    "myt3UhZaWuaWtp+xM11hlpS2bEMnRKGdZW5n1lCuTdtnh4ZOykJLy9zSQd6gko5zMSGwHo"
-    "o85/xMQ+Uc56IygCr4I9aI65oKLX0qUExOIY7p4ClMH8r226QcgJsGl65DS/oLJv2z5dBN"
-    "C8LMAF61JdS/wx9qxZf/g0Cr/JlWUU0pw/lToOUeAFv1EmQmsY0r9wXA3SgBtfZdyRa24r"
-    "NCQmUqgHBkrToAxG/CPTy9vBfpyWuNq26YT7UzJ1XUGMj0KVDvvtstlhg7CF/fM9VsJFJe"
-    "kZ4d66Fz06Uzh6B7lk7HO+RenO25QR5P0XBWCK3l3PbsPTvUHatDVYA8w33aE58RrUKdCa"
-    "7a1M5s3LXtFXOGamTFB4X3m1vDhOjTb4puCxdqjOYYsSxViMsiP/gD2TNkoGCj8gMyPRc5"
-    "9gsyXWTZkyc8RS9z08K0SFCc3vCMJ0zeNRIoV1D99kQkmfFF0tCESgcc8ZxnpaOOElKQXF"
-    "LIuJSJXCzAzvQJHtn0pXpu5qg9vrIcUPtP+zF1K2vuT+pk2xYAPxJHn2wEqsz7BOGcdc6u"
-    "M8de6PsFaiWqkNhhVfFYLc/esyVjFUgdzqN2Q5b3bwPPVbmcYgqePrgQWmKyAwMiIhJPs9"
-    "LGBZQ1jYNJPKVJQHKpGs3gkACp2EarXAIkMLsUhHV3c0uV9KbPlAv2tmsKPXs/u1wX2Upk"
-    "tggyF/QJkOF5xmSOp8izkUF84vEHRDevaGZa2EWW+YyRSRCvGzG7CZNaEcZPOgaZ2gv0hF"
-    "/dNJdZyS/A/lqu/fUT/Vu7bsdCWal3YlfaTX9A91T+O8vZe3vXpbp1v8dy9oaf6Z5sOLyn"
-    "xfibHLusiZGREyg791JERAX9u4bDN4LZSqcTVBmgE2KHGQHHnWjiJ0UWwvosB+uzNNbefL"
-    "V4IIZplUU7JQh4F8Gb+Vgx/0AOU5lZJCEn8/y+81xSaCrJmUmSYL+YU1pzcQVlXR42moLN"
-    "+5zuduYC6ikTzo0A4CnA0zX/LZgCMtEMiwOWOYEskL3jjbHhcjjTHLuJgaaVHtPV0rKN6Q"
-    "6xdmlBwBeiwQ7J2cIZCzKYGCLjvG5bw6kCnJ4apTptgfufC4wOoV96ts3BC0tUe1higVMV"
-    "4PCEY1sDINk/JPuPow3J/o+X7L9/p/VKws9lLhF7PRVnQsjgX3p8SESdhJjkcicO/nNl0v"
-    "p0qurQMhaePmKxa+GVbVvYIOIWz6sm0QMeaD1VNfr6Sr2tftXvd2MNftVJTnv3t1caHX2J"
-    "ROZpfiCC3y40pkAcstvJPP6Asc5e3dRmrCHz8FsY35CP9m20s+G65iPBJVO8JaSA0YeMmv"
-    "XhyvSH0uk0Y0KAqyRWU8kmdjDqSWMbKWvUC1cksD0VwzexghdN4QanqBfuwLEVpwC+dZul"
-    "JZt797ZKHztIa4Tp/tbgz5I2mYb3mrlm02gpyDdySqt+M8cCqnw8VH9wrQ0uEX8bk1Fr+N"
-    "MlYq9yGIP4uxB+cbcOy8sM+Y7m52pCcMDADwb+GNrKGPhDe7BuEn1urxyBrT9zdRTKAvEg"
-    "CiShMwWe6i+mN9cNyyppwRVIg+G2hOEWDHnZHV1tQx6Q0xWQqC+kNIkaEQFMgUU9JovK+y"
-    "IwfAWZqMjALZDpNqM7c/1l30zxAXE0ZHUphHilOePjoOWQdmtUtzN3ursuuz3bEgqlkK/D"
-    "IqbDIptgtODDR5A+qZCIgP/7LcYt+mX9QAhgBY/ECvqNUE5ViMmAriDQv9YDsRSuCSlAdr"
-    "sWFp1P9lQWosaREwO5qKqQ6GDbFbFgigZNrBC8sXmxrCpWpY6hPWPi5ZxLE7ufq2FgVrLU"
-    "uTSVGAil4Q2U1g34SS4u/lOwKzAf889/CaSUOfzlf8/OPn78fPb+46fvL84/f774/v0a7P"
-    "StPNSvOl8Y8M0o4QZHxEjKSRxuBubeMHyaFc2/kbu5s6/vdILXBQ8698YD2en43WtjljdD"
-    "KLY3q2FuyJulS0/Qtc/NijTBG3KlaQ+01ohHVPsfxuT+7tq/EnwYk+GoNbof6u0fW70v7E"
-    "b8u/h4mHb/9lbr+TWHH8fk7sf+qK+3rq/Z9ciXMen/rA2uWfLi4EOSijqOKw8k9jo8YxI9"
-    "MLto9M9kz1AKyVxPDw4pnGX0Fkzolsm25OV2wlEZmI6EUXOEq9alA7yScjAxpcGlnX9Jf8"
-    "Gkf1ZfGqLc0tlemyJZmVWpHR04P7wv5MHJimUrLu9FidP5MWalibPFnvOF4j06ROjZpD3T"
-    "tEwv4xCA7dsDcU0SH3nB0NAGvVaXnffof6J6frdDdXuq5PN3pvf3RoNWe9QfMMU//CyHNr"
-    "9cPVimO9/J9zApW0uSgSOwabIrSiFI4Gx4fJMsOMZVSELXZjLs2Z45MydG8M9TlHXsfjOP"
-    "tCbJktVmY92YrCOO4ZBsFUINDx5qqK9Z0tjXMfG/bvjP+PfwfpI/FV0Ny0Z408SFsMS11r"
-    "rudnqaPuyz898EF8OSG041+tUPmIw8dOxrcHctGv02JnRpHra+aPpAa2udn5lw8soumt7H"
-    "syIhbGfZEWxnqRBB/LXUmc9heZm74kE0uSqC1iCPy+G9Cg33qaRH4UYCABWyfM/YcblqUp"
-    "rnS0oCwGmAfXexsv4BUSmFUK3ZSA0RldkNoq45iP2zHZo8IgaJMmUmsYCtfCMNDWxlNSoJ"
-    "BDwdClXggI8SHA0xOWXQlTYmp7U0R/YTFpLr63vNPGLdWJq6ty5W2xlnQKsfi1aHFHIVp5"
-    "Bjg0mfG24pj6S41GGwPm43jiH96bwA0J/OM3Fmt5LuX3SvabPddwrlLYckReRqTK4VYg+5"
-    "tYAJkmQHWYQJ4nGYK3endk/KAickM1WAvy79w+NKt3NcElpZ5lZ28DPVNHYjd6OS0Moytz"
-    "LQfhUe1xM947wotEk5QBdIVSBVZaf9gFQ9MqkqnnsB4ILdN7nqSMVcY8eczBsi3tq/08xl"
-    "rTdl4GyZU1qZmjnMNPOFEx4LkU2bRkRU5KcvLorw0xcX2fw0u5cI6F8uyyAcFFcQ3Q9Fg2"
-    "PzYmPTobHECxIrxRH+x7Dfy/QCDUWSu2pz4qH/R5bpnqIimwMuAyO2l075iifdwpvxTTKr"
-    "4GrfdGf7LmZ//Ree2gne"
+    "eJztXWtz4ji6/isqvpzZKqanO510z8lsnSpCSA87BFJAZramM+VxQAneGJmxTdLZPf3fV5"
+    "Iv+CIbG2Mj1O8XLrZeYR7dXj3vRf9pLa05Np03XWu50slr6xz9p0X0JaYfkrfaqKWvVpsb"
+    "7IKr35u87CxS6N5xbX3m0ssPuulgemmOnZltrFzDIvQqWZsmu2jNaEGDPG4urYnx1xprrv"
+    "WI3QW26Y3Pf9DLBpnjL9gJvq6etAcDm/PYwxpz9tv8uua+rvi1PnGveEH2a/fazDLXS7Ip"
+    "vHp1FxYJSxvEZVcfMcG27mJWvWuv2eOzp/P/aPCPvCfdFPEeMSIzxw/62nQjf/de21xrad"
+    "pwNNUmvammtUoANLMIA5c+qsP//SN7hO9P3p1+PP3x/YfTH2kR/pjhlY9fvZ/eAOMJcniG"
+    "09ZXfl93da8Ex3gDKn9Pwdpd6LYY16B8Aln6yElkAxzzoA0ubLDd9KcmwF3qXzQTk0d3wR"
+    "B9+zYHyl874+7PnfF3tNTf2E9adAB4A2Po3zrx7jG8N/i6xhL/2yKlMI7KNIdz63babTUC"
+    "9IfTAjh/OM2Emd2KozyzMUND0900zpf0DkNUjHVcMoH23Bd9E3w4xj5O/+B8RMxXf+LKgX"
+    "7av+5Npp3rG/ZzS8f5y+T4daY9dueEX31NXP3uQ6KZwkrQb/3pz4h9Rb+Phj0Or+W4jzb/"
+    "xU256e8t9kz62rU0Yr1o+jwyxwZXA9S+stXh4SkylbEL9/rs6UW351rsTmTlIM+GqzPknH"
+    "T/uPCFr34ZY5MXEvQEf6HshxUdYU/4GvT94OqmR0Q0Ary8x7azMFYVoboOK1IVKtpRaV92"
+    "cEWgOl41qqJE77pUVawIUterRVWQrLV7b33R8FI3zIpIjXhVPVZTAbT8afaowKIbkSUm1X"
+    "sUr0XZHmXP6exbsSuxOlQFaLWwXKsiQDesDlUBcnXnqSI+U1qFsvDg5Yr+/6qr/9SvRlWY"
+    "+Dyk4efqEzafjXrPCs/ZxHKNB2O2j43KMFKVqnDpK0NzrSdcFavOypiyalTCie2KrRMra5"
+    "8cv5UcrTNrTVxv5RejOiJ4atGXgoO2u6lPQXWUz237xIzPcephxjrg8mSZ6JJLneiP/ClZ"
+    "dUw4TbUILBZxIibbaGHEy22zW7Q6BOHv2d4Jz5FpkCfkWuhflkGQjnz7x0/IXWDE5x1kOM"
+    "hxLZuWXejOgr7pZI5eLPvJQRaZ4TetBGI1VA/2FLnsKTjYeBcl+0MBFS0qZ0WYfloq26Jy"
+    "luL6bcvMsKb0yHrJQe7TZ9LpCEmBHcjKjHVr9NuwNz5H/O2OTKadq6tzxN/uSHfQ7w2n58"
+    "h7p99Hw+m4052OqMDmc3LeKdJW7z4UaKp3SbZ/01LsVryhGjUtSrYKNmJZdLMGQpZZ0a3Q"
+    "+79BgNkirLGltxTKMan9TDSHXTHBdgu2273YbmO7pi8rg9a2Q6vHJRVs9SNp5QCT3GbWZz"
+    "O82m10J0T30NCSLWEqtbO/e9VK7SnjQtv3lkcwdvezvUxZz8viGhXaCVfJhsq+YeW0EJ1a"
+    "7kv22JQcdFoBuh6nZ5eDNi4EndaDNeXulppy0xBfWTY2Hskv+DVFhmS6QgQ1HVnPzSKb6W"
+    "Vbfwk5z8RKQxGg/xu73k6uM+l2LnutjPlhD/Aq6QmXRDg1M24H2R/xTSMs2SxRFOD4/Lgd"
+    "3dnGY67y9FDU9+5IoY3rS2Jos92MS5laSxrBBtajQa50w1zbuCUwg8Xut/MMYSYrqT1Eim"
+    "63haEH31LFZJHuMpcXt408U+ccrbDtW7O4YYp9nZkGJi7yPWPRg2Uj1l2QaSwNlzaVwCJW"
+    "04+AXUwuu9gTFiyl2SyqX7wuO83h+NP3hZjq9zlM9fs0U70DudIgedYo2GoxpiWiXepchi"
+    "L6lWARimtf2UvQMl6uwPpDZ3vHIoiuCxbBGw+JP1e6u/iTuUcwX4kl7Zy2oZuGQ5cLy378"
+    "3rUxRqxIG+E3j2/Qnz+8++HjD6cnP/wpWn5q+Q3B6vM5umFbO/TiH4kF6XOoEdMbn0MF7g"
+    "9YqJpcqMC9ANwL5N+Wg3/B8QPMlo8y+Abl1VOK370thC8rlj1BvE0jDK4F34qiHG11U3dc"
+    "zeM7yjd8ShjszmB3PoLhDHbnY4AVLKO1wMq20+UwjUjA+Adb8yFtzZwLqg7sraNUrH4S1c"
+    "iABctyY5blMVXQxv3uFEzLBzEtCzNYaY4fAi+OM4U0Vkm8ArNGc5AdSWeNh9XhlWVXzdGg"
+    "4nQZQ8nBjlM9O8PEq0XVwQcJmoqA5DOMTSZqOsYRZ2NnRQsY9B80itVRdiqqb7lrR5stdP"
+    "JYNTMRB2rCK+zy+hTtYJAIbFueHbpYPRI6VUFGsEIzOsAEidP2B5PmLHR7X2BNWF2qIgbp"
+    "03ZMn6YZjrOuukFWMYsaZJurIdtcSd/TMX6g09/Cw0zgfRq7387zP7W9kl4r8qJwjElTXa"
+    "dur03I1QK5WsChCnK1HGhJlL2VC/lSrZ2dRnZEDHzlZG5f33YhdJS5ve1fips3LpVo4fXa"
+    "mL9hsmoNXS8Gz2uraCvwf5rrKONsLDsVTePq2YjaCdt4vGfJFHYdYC/YbkSaJXunEekFRc"
+    "Lc/I3J917W3wd9aZiv5zwczQuKtrzYtDl+Nmb4J1r82XqiDYAMF2EydxB+xvarnzPYeqCX"
+    "RXFu9fzInvdB2dPQ/qef7Yp66+8PazJj7YT4L7GX0/9rSTcftXM2RqCxf4saOx+9O7V6XB"
+    "IUOpkVuk1AdUmH8qQcuEBvd4GOR6836VYqG9CF/UqT3Wx398cYdVuRgE8SxoqgXysJz53L"
+    "Bdpw4HSerQpzv22uYRbVhnlhTzONJv7RHefFsudtxO2hc3T/inTTZKqo7udw+B8HRU4vFe"
+    "nA+6waLAByWQAOffCGRLx/LcduBKOktJElJQgJGIrlB4CtWzb6am3dUmpnEZ0ITuo+mDoU"
+    "HNkt0Igip3lnK0V6pFCdPgibJFJtrkhAKqlGVRL6r3EplSQUUC+DzruiGV7yErykUhThL4"
+    "K1Mcffwy+voAZyVgjfsxx8z9L4zrErPpB+SoEUQxwRUaET5ykWvX9OYzpFAOV3151//i2m"
+    "VwxGw09B8Qj03cHoIoE4W6vd9VyQd+vKtPQMzKNCCdAfmJRSsF+Obi8GPXQz7nX7k/5oGF"
+    "fg+E12iV4wghjmziCJskUed4A5KgU4F8AZdjDZs7daOxjIyVSXenn4nEwq4gq5bg6S6+YQ"
+    "mUOOF9v9pA6BoOmG2aGgawrYoUivzWaHIoOkdnYonKCe6A32zh/4Dy//eHgzSJ0MFFLjx2"
+    "b4zZJmOLZnIw9kZWY7WseUcdzEj7qpPVj2ctcmidcgdcPc9MaT0fAcee93ZDT+1Bn2f+9M"
+    "++xq9JscjQPp4Os9Y6Zh+7pkREkTBnYKUqkeHAqoB/BZMTI7h8tOmwro3GvrGTN3lrlgI6"
+    "MexvVYZOgviBTBHJBDCfUg3n83JpYwcUq2PSYUUAHdpq0x8qbrPr49DlgFwCoAVgFgr6Vi"
+    "WLez10UY1kiy4Wo0q/JJhlmKYd3UfNfFamApn2vY9xKsmvst4pGoyDiOryv8NGhIDbs9KT"
+    "PhpgTLhpTDDRuERmv33vrS43yYwCgUvd3OMwxZvKAWEms1W4fYOQOBks7PaPe/ELrZ1PyD"
+    "2tklMAk1nOqsFL1iKUpy18LBOuv7f2GRf0I2wBERBVGuxZRwb80FG5RsDisorwS+TXNYwL"
+    "Zkd3V12Zbo2l2iySNikPpD5tQfvvolUOIz9auoSHNM2luptayIYSWh1JYcOAJxGEAyD6CZ"
+    "qdM2mGtr4orcGrasjElhaGuZ25qf6Y1t2xKcCJkXjBmVUsF82kDEYIwoKDOkYoIwnGQeTo"
+    "ey5EnWpAoa8iRDuBk7Xr2hAN4ZhsJQgPB4w7xQgE2hesleK+Dznw3HuDdMw30FYrdZYhdo"
+    "sQZpsUg3F+qE23354zXI3Ais7/XGw87gHAWf7sgxBV4Ah5kNvbocJr25sEo6X8ZkwF9MGE"
+    "UOfnh14MoVqHKoRkUAUzm3RLJBXFdkfqj/V0RWNR+qJK7RMbsdVW852gOsSuZoTGIbW7xj"
+    "4I6pLjHud6eH2sd7vVrkuxV09xyvrbDIXnfw8QD9Nese3oY9K8LfOxvea0Z9bhokHecf3m"
+    "h7sf6J23FlOizAHTCzxQO3w6wSVGFc0Z5hMLgyiogeHbiJJrkJv4MVB3YjAJqNQFt0Ddcs"
+    "FewbCshMNMjkZBZ9shTOefkrY2LNod1q1bv6NsasbSbrXVi1jXSD0A97v5VEn4mcI/pyRz"
+    "qTSf/TsHd5joJPd6Q/1G7Go09UbZkwzi38ckcuR8PeOWKvd6TbGXZ7gwETDT/KQbhFF+Ey"
+    "dFtUTkGy7UjItUJWXMda27OMJajAMA2lZV6PWhSkq6tzxN/uyM1oPGUkuPd+R3rXnT79yt"
+    "/uyLQ36H0ad67PUfDpjvzWu6BDZHqO/A90tN/06UC/6csxTle2IWrDSzwzlropHqOhTHKA"
+    "ekJvfOECrSinuVgE7mWv27/uDL57d9I+4fBu0tYGuJ+mz9/YREw94LIop4UB7ny4ab3YJr"
+    "qpsZQVZVS2lKAKvlpNa20UGfY4KdgntG+ambu8jZRCHj3vTz5+CPd37Eve1m5C+/kgvb+j"
+    "Y37OqKcy/TgqA10YIl3ASlzESrxezXds9bgktLosrS7Yvgii2ZcrZhzYabQnZMHbWJ6GFn"
+    "gbs/2nuZtTeVIWWlrmlraesT1fY5Yet2xDJ0ShnWVuZ9ZQjkXbZ4eGTspCS8vc0n4Go5Iu"
+    "fDEhsB6KfPi8nEflXPiiMoAqeEY2iGtIhZY+uigmpxDHtPdkqvdl+21SDsBNgxtxTSqHbl"
+    "oQZgbw7y2h/u3/5K3QS68ytMofvBXVlDLcUAVa7h6wVS9VZxLbuHJfANy4/2hjfVeyha34"
+    "rJBQmQognPC/BUf17TCnl/ciPTnUuJqG+Vg7c1JFjYFMnwINbweDYim6/UD6iklvIzH7iv"
+    "TsWA9dGA6dOQTds3Ri4An34uwudPJ4jIazQmitFpZrVexQN6wOVQFydeepIj5TWoU6E1y9"
+    "SabZuOtaa+YM1cqKVArut7cGLNGn3xTdFrjUmi4wYvmyEJdFXvAHsh6QjvyNyk/IcB1kWy"
+    "/IcJBpzZ7wHL0sDBPTIn5xesPVnzB500qgXEP121OiZMYXSUMTKh1wxLOvlY46SkhBmksh"
+    "41ImhrIAOzMieGrRl/q5mYP2+H0yM3ue9mPqVtbcn9TJti0AXiSONtsINJSBCk6Zbnqyfb"
+    "CtpVYtbitRhcT+q4qHbrlWxZaMVSB1dI/aDVne3Q0cWeXykSl4LOJSaJjJjhOIiEg8zUob"
+    "JlDWUg4W8pQmAVmvGrSKQ2amYvuucpmZwApTENbdrS91sp0ecS7Y6oaMevb2dhUW2cprdg"
+    "gylvQJkO66+myB58i1kE48HvInRPey6MEwsYNM4xkjgyBeN2JmFCa1JoyutHUyt5boCb86"
+    "aWqzll8otd2OBL/BtrvRbfcT/Vu77tICWak3aBe9q9GYbrW8d5Zj+PpmQFXu0ZDlGA4+06"
+    "3aZHJLi/E3OTZfMz0jc1B2hqaIiApqeQOHhfiTmEbnrTJAJ8T2MwIOO9HET7YshPVJDtYn"
+    "aazdxXp5T3TDLIt2ShDwLoI388RiXoQcpjKzSEJO5vl957mk0FSSM5MkwX4x5rTm4gpKWB"
+    "72n4I9/YJughYCRioTzo0A4CnA0zH+LZgCMtEMigOWOeEukOPjGyPJ5XC5OXQTA3srPabr"
+    "lWnp8x0i8tKCgC/EjO2TyoUzIWSwPETGedMmiGMFOD01SnU6BPdSF9giAu/1bFOEG5So17"
+    "Wu+ikQuuPQbomxQJDp1YnTHf6AQxtksC/AIQNwyEAcbThk4HCHDIxuesOS8HOZc8Rej8Vr"
+    "EU4OKD0+JCJjAkxy2Rgb/7U2aH0aVZ5oGRPPH7HYh/HCskysE3GL51WT6AH3tJ66Gj280m"
+    "yrX4xGg1iDX/ST097t9UWPjr5EAvU04xDBbxdiVCAOWfVkHn/AgWevbmpz4JDx+FsY35AH"
+    "99to54BTKZkeNS4FNgLI5Nkcrh7Xt0OmyWo5PFXH9RB2WMkmdjATSmNtKWsmjNoGwJpVIA"
+    "difAUvmjoOzpEv3IFjK04BfJs2dEs291a2cx86GmyK6f5W58+SNsIG99q5hthoqTqNsWAB"
+    "hQirPUZYjcaXvfE54m93ZNqZ/HKO2KscxiD+LoRf3K2D8jJDvqP5uZ6gHjDwg4E/hrYyBv"
+    "7AHqwZRFtYa1tg689cHYWyQDyIQlPoTIHn2ovhLjTdNEtacAXSYLgtYbgFQ152R1fbkAfk"
+    "dA0k6gspTaJGRABTYFEPyaLyvggMX0EmKjJwC2TYzejOXH+pmqHeJ44mrC6FEK81V30ctB"
+    "zSLkR1O3OnOWHZ7WmdUCCFPB0WMR0WWQSjJR8+gjxNhUQE/N/nGLfolfUCIYAVPBAr6DVC"
+    "OVUhJgO6gkD/CgdiKVwTUoDsdi0sOp9UVBaixpEjA7moqpDoYNsVMX+KBk2sELyxebGsKl"
+    "anjtF7xsTNOQ8ndj9Xw8CsZKnzcGoxEErDGyitG/ATZBz8l2BXYDzmnzvjSylz6Mz/npy8"
+    "f//x5O37Dz+enX78ePbj2xDs9K081C/6nxjw7SjhBkfTSMpJ7G8G5t4wfJoVzb+Ru7mzr+"
+    "d0gsOCe51746HxdPxW2pjlzRCK7c0amBvyZunSE3Tjc7MiTfANudJ0x73OlEdUex/uyO3N"
+    "pXfF/3BHJtPO9HaidX/uDD+xG/Hv4nNouqPr697Qqzn4eEdufh5NR1rn8pJdj3y5I6Nfe+"
+    "NLlg7Z/5Ckog7jygOpwvbPmEQP6i4a/TOrGEohmevp3iGFQ5O+BRO6abAtebmdcFQGpiNh"
+    "1BzhqnXpAK+kHExMaXBp51/RXzDon9VWuihbdbbXpkhWZlVqRwfOd28LeXCyYtmKy1tRKn"
+    "Z+Xlpp4mxZcb5QvEcHCD0btGcapuFmHCuwfXsgrkniQzQYGr3xsDNgB0t6n6ieP+hT3Z4q"
+    "+fyd6f3D6bjTnY7GTPEPPsuhza/W96bhLHbyPUzKNpJk4ABsmuyKUgASOBse3iQLjnE1kt"
+    "CNmQyHlms8GDPd/+cpyjp2v51HWpNkyXrzu25M1nCYG4Qa1qTz8BhDLWRJY1/viPd1w3/G"
+    "vwf3k/yp6GpQNsKbJi4EJS57nctBf9jTJiN2opzgYlByw6lGv3oBk5GHjn3174ai0W93hC"
+    "7Nk86nnjbudXv9X5lw8soumt77kyIhbCfZEWwnqRBB/KXU4dJBeZm74l40uTqC1iCPy/69"
+    "CnXnqaRH4UYCABWyfM/YdrhqUprnS0oCwGmAPXexsv4BUSmFUG3YSA0RldkNoq45iP2zHZ"
+    "o8IgaJMmUmsYCt/EYaGtjKelQSCHjaF6rAAR8kOBpicsqgK21MTmdlTK0nLCTXw3vtPGJd"
+    "XxmaGxZr7NQ0oNUPRatDCrmaU8ixwaQtdKeUR1Jcaj9YH7Ybx5D+cFoA6A+nmTizW0n3L7"
+    "rXtNjuO4XylkOSInINJtcKsIfcWsAESbKDLMIE8TjMtbNTuydlgROSmSrAX1be4XGl2zku"
+    "Ca0scyvb+JlqGruRu1FJaGWZWxlovxqP64meml4U2qQcoAukKpCqstN+QKoemFQVz70AcM"
+    "Hum1x1pGKusW3MFi0Rb+3daeey1psycLbMMa1M7RxmmvnCCY+FyKZNIyIq8tNnZ0X46bOz"
+    "bH6a3UsE9K9WZRD2iyuI7ruiwbF5sbHp0Fji+omV4gj/YzIaZnqBBiLJXbUxc9H/I9Nwjl"
+    "GRzQGXgRHbS6d8xZNu4e34JplVcFE13VnVxezrfwHMF28b"
 )
