@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
@@ -18,6 +19,7 @@ from schema.context import Info
 from schema.ids import to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
+from schema.prefetch import MISSING, ready
 
 OrderStatus = models.OrderStatus
 Channel = models.Channel
@@ -163,24 +165,55 @@ class Order(Node):
     def overdue(self, info: Info) -> bool:
         return self.row.status not in CLOSED_STATUSES and self.row.deadline < info.context.now
 
-    @strawberry.field
-    async def client(self, info: Info) -> Contact:
+    # The four relations of a list page: returned at once when the page loaded them
+    # (schema/prefetch.py), awaited from their loader otherwise.
+
+    @strawberry.field(graphql_type=Contact)
+    def client(self, info: Info) -> Contact | Awaitable[Contact]:
+        row = ready(info.context.loaders.contact, self.row.client_id)
+        if row is MISSING:
+            return self._client(info)
+        assert row is not None, "an order always has its client"
+        return Contact.of(row)
+
+    async def _client(self, info: Info) -> Contact:
         contact = await load_contact(info, self.row.client_id)
         assert contact is not None, "an order always has its client"
         return contact
 
-    @strawberry.field(description="Always one of the client's addresses.")
-    async def address(self, info: Info) -> Address:
+    @strawberry.field(description="Always one of the client's addresses.", graphql_type=Address)
+    def address(self, info: Info) -> Address | Awaitable[Address]:
+        row = ready(info.context.loaders.address, self.row.address_id)
+        if row is MISSING:
+            return self._address(info)
+        assert row is not None, "an order always has its address"
+        return Address.of(row)
+
+    async def _address(self, info: Info) -> Address:
         row = await info.context.loaders.address.load(self.row.address_id)
         assert row is not None, "an order always has its address"
         return Address.of(row)
 
-    @strawberry.field
-    async def contractor(self, info: Info) -> Contact | None:
-        return await load_contact(info, self.row.contractor_id)
+    @strawberry.field(graphql_type=Contact | None)
+    def contractor(self, info: Info) -> Contact | Awaitable[Contact | None] | None:
+        if self.row.contractor_id is None:
+            return None
+        row = ready(info.context.loaders.contact, self.row.contractor_id)
+        if row is MISSING:
+            return load_contact(info, self.row.contractor_id)
+        return None if row is None else Contact.of(row)
 
-    @strawberry.field(description="The staff member accountable for the order.")
-    async def responsible(self, info: Info) -> Member:
+    @strawberry.field(
+        description="The staff member accountable for the order.", graphql_type=Member
+    )
+    def responsible(self, info: Info) -> Member | Awaitable[Member]:
+        row = ready(info.context.loaders.member, self.row.responsible_id)
+        if row is MISSING:
+            return self._responsible(info)
+        assert row is not None, "an order always has its responsible member"
+        return Member.of(row)
+
+    async def _responsible(self, info: Info) -> Member:
         member = await load_member(info, self.row.responsible_id)
         assert member is not None, "an order always has its responsible member"
         return member

@@ -9,6 +9,7 @@ from schema.connection import typed_connection_of
 from schema.context import Info
 from schema.order_inputs import OrderFilter
 from schema.orders import Order, OrderConnection, OrderSort
+from schema.prefetch import order_relations
 
 
 @strawberry.type
@@ -26,4 +27,5 @@ class OrderQueries:
         criteria = filter.data() if filter else orders.OrderFilter()
         chosen = (sort or OrderSort.DEADLINE_ASC).value
         page = await orders.list_orders(actor, criteria, chosen, first, after, info.context.now)
+        await order_relations(info, page.rows)
         return typed_connection_of(page, Order.of, OrderConnection)
