@@ -1,7 +1,16 @@
 """Tortoise models, one module per area. No business rules beyond field constraints."""
 
 from models.api_tokens import ApiToken
+from models.channels import ChannelConfig, TelegramUpdate
 from models.contacts import Address, Contact, ContactKind, LegalForm
+from models.conversations import (
+    Conversation,
+    ConversationStatus,
+    DeliveryStatus,
+    Message,
+    MessageAttachment,
+    MessageDirection,
+)
 from models.events import EventCounter, OrderEvent, OrderEventKind
 from models.mail import OutboxEmail
 from models.notifications import Notification, NotificationKind
@@ -34,16 +43,23 @@ __all__ = [
     "Address",
     "ApiToken",
     "Channel",
+    "ChannelConfig",
     "Comment",
     "CommentVisibility",
     "Company",
     "Contact",
     "ContactKind",
+    "Conversation",
+    "ConversationStatus",
+    "DeliveryStatus",
     "EventCounter",
     "Invitation",
     "LegalForm",
     "LoginFailure",
     "Membership",
+    "Message",
+    "MessageAttachment",
+    "MessageDirection",
     "Notification",
     "NotificationKind",
     "Order",
@@ -60,6 +76,7 @@ __all__ = [
     "Session",
     "Task",
     "TaskStatus",
+    "TelegramUpdate",
     "Template",
     "TemplateKind",
     "TemplateShare",

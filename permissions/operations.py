@@ -69,6 +69,17 @@ MEMBER_OPERATIONS = frozenset(
         # A member's own notifications only: permissions.notifications.visible_notifications.
         "Query.notifications",
         "Mutation.markNotificationsRead",
+        # The inbox: permissions.conversations (staff only; STAFF per the org tree).
+        "Query.conversations",
+        "Mutation.replyToConversation",
+        "Mutation.assignConversation",
+        "Mutation.linkConversationContact",
+        "Mutation.closeConversation",
+        "Mutation.createOrderFromConversation",
+        # Channels: staff read which are connected, the OWNER connects them.
+        "Query.channelSettings",
+        "Mutation.configureTelegram",
+        "Mutation.configureEmail",
     }
 )
 
@@ -79,6 +90,8 @@ SUBSCRIPTIONS = frozenset(
         "Subscription.orderUpdated",
         "Subscription.dashboardUpdated",
         "Subscription.notificationReceived",
+        # Staff only: permissions.conversations.check_may_use_inbox, then can_see_conversation.
+        "Subscription.conversationUpdated",
     }
 )
 
@@ -286,4 +299,58 @@ FIELD_RULES: dict[str, str] = {
         "revokedAt",
     ),
     **_with_object("ApiTokenPayload", "apiToken", "token", "errors"),
+    # Conversations visible by permissions.conversations.visible_conversations; their fields
+    # with them (the contact, the assignee), the order by its own rule.
+    **_with_object(
+        "Conversation",
+        "id",
+        "channel",
+        "subject",
+        "status",
+        "contact",
+        "externalName",
+        "assignee",
+        "messages",
+        "lastMessage",
+        "firstResponseSeconds",
+        "lastMessageAt",
+        "createdAt",
+    ),
+    "Conversation.order": "permissions.orders.visible_orders",
+    "Notification.conversation": "permissions.conversations.visible_conversations",
+    "Order.conversation": "permissions.conversations.visible_conversations",
+    **_with_object("ConversationEdge", "node", "cursor"),
+    **_with_object("ConversationConnection", "edges", "pageInfo", "totalCount"),
+    **_with_object(
+        "Message",
+        "id",
+        "direction",
+        "body",
+        "author",
+        "deliveryStatus",
+        "deliveryError",
+        "createdAt",
+    ),
+    **_with_object("MessageEdge", "node", "cursor"),
+    **_with_object("MessageConnection", "edges", "pageInfo", "totalCount"),
+    **_with_object("ConversationPayload", "conversation", "errors"),
+    **_with_object("MessagePayload", "message", "errors"),
+    # Read by staff only (permissions.conversations.check_may_read_channel_settings); no
+    # field holds a secret, only whether one is set.
+    **_with_object(
+        "ChannelSettings",
+        "emailAddress",
+        "smtpHost",
+        "smtpPort",
+        "smtpUsername",
+        "smtpPasswordSet",
+        "imapHost",
+        "imapPort",
+        "imapUsername",
+        "imapPasswordSet",
+        "telegramBotName",
+        "webchatWidgetKey",
+        "webchatAllowedOrigins",
+    ),
+    **_with_object("ChannelSettingsPayload", "settings", "errors"),
 }

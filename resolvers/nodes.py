@@ -10,6 +10,7 @@ from permissions.actor import Actor
 from permissions.api_tokens import access_api_token_by_id
 from permissions.companies import access_company_by_id
 from permissions.contacts import access_address_by_id, access_contact_by_id
+from permissions.conversations import access_conversation_by_id, access_message_by_id
 from permissions.errors import DomainError
 from permissions.members import access_invitation_by_id, access_member_by_id
 from permissions.notifications import access_notification_by_id
@@ -30,6 +31,8 @@ FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "Template": access_template_by_id,
     "Notification": access_notification_by_id,
     "ApiToken": access_api_token_by_id,
+    "Conversation": access_conversation_by_id,
+    "Message": access_message_by_id,
 }
 
 

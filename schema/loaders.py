@@ -12,14 +12,17 @@ from models import (
     Company,
     Contact,
     ContactKind,
+    Conversation,
     Membership,
+    Message,
     Order,
     OrderStatusChange,
     Photo,
     Task,
 )
 from permissions.actor import Actor
-from resolvers import loaders, order_loaders
+from resolvers import conversation_loaders, loaders, order_loaders
+from resolvers.conversation_loaders import MessagePageKey
 from resolvers.order_loaders import CommentCountKey, CommentPageKey, ContactOrdersKey
 from resolvers.pagination import ParentPage
 
@@ -95,3 +98,23 @@ class Loaders:
     @cached_property
     def template_shared_with(self) -> DataLoader[int, list[Membership]]:
         return DataLoader(loaders.template_shares)
+
+    @cached_property
+    def message_page(self) -> DataLoader[MessagePageKey, ParentPage[Message]]:
+        return DataLoader(conversation_loaders.message_pages)
+
+    @cached_property
+    def message_count(self) -> DataLoader[int, int]:
+        return DataLoader(conversation_loaders.message_counts)
+
+    @cached_property
+    def last_message(self) -> DataLoader[int, Message | None]:
+        return DataLoader(conversation_loaders.last_messages)
+
+    @cached_property
+    def visible_conversation(self) -> DataLoader[tuple[int, Actor], Conversation | None]:
+        return DataLoader(conversation_loaders.visible_conversations_by_id)
+
+    @cached_property
+    def order_conversation(self) -> DataLoader[tuple[int, Actor], Conversation | None]:
+        return DataLoader(conversation_loaders.order_conversations)

@@ -1,7 +1,7 @@
 """Notifications: a member's own, listed, marked read, and pushed live.
 
-`conversation` is not in the schema yet: the inbox (Conversation) is not built, so the field
-is listed in tests/contract_not_built.txt; MESSAGE_RECEIVED is never emitted until it is.
+What a notification points at (an order, a task, a conversation) is checked again when it
+is read, with that object's own rule.
 """
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ from schema.node import Node
 from schema.orders import Order, load_visible_order
 
 if TYPE_CHECKING:
+    from schema.conversations import Conversation
     from schema.tasks import Task
 
 NotificationKind = models.NotificationKind
 strawberry.enum(NotificationKind, name="NotificationKind")
 
 LazyTask = Annotated["Task", strawberry.lazy("schema.tasks")]
+LazyConversation = Annotated["Conversation", strawberry.lazy("schema.conversations")]
 
 # The close code of a subscriber that fell behind (as schema.subscriptions.SLOW_READER).
 SLOW_READER = 4008
@@ -43,6 +45,7 @@ class Notification(Node):
     read_at: datetime | None
     order_id: strawberry.Private[int | None]
     task_id: strawberry.Private[int | None]
+    conversation_id: strawberry.Private[int | None]
 
     @classmethod
     def of(cls, row: models.Notification) -> Notification:
@@ -54,6 +57,7 @@ class Notification(Node):
             read_at=row.read_at,
             order_id=row.order_id,
             task_id=row.task_id,
+            conversation_id=row.conversation_id,
         )
 
     @strawberry.field(description="Null also when the reader may no longer see the order.")
@@ -69,6 +73,12 @@ class Notification(Node):
         actor = info.context.require_actor()
         row = await info.context.loaders.visible_task.load((self.task_id, actor))
         return None if row is None else Task.of(row)
+
+    @strawberry.field(description="Null also when the reader may no longer see it.")
+    async def conversation(self, info: Info) -> LazyConversation | None:
+        from schema.conversations import load_visible_conversation
+
+        return await load_visible_conversation(info, self.conversation_id)
 
 
 NotificationConnection = Connection[Notification]

@@ -6,6 +6,7 @@ from collections.abc import Awaitable
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -20,6 +21,11 @@ from schema.ids import to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
 from schema.prefetch import MISSING, ready
+
+if TYPE_CHECKING:
+    from schema.conversations import Conversation
+
+LazyConversation = Annotated["Conversation", strawberry.lazy("schema.conversations")]
 
 OrderStatus = models.OrderStatus
 Channel = models.Channel
@@ -273,6 +279,16 @@ class Order(Node):
         return Connection(
             edges=edges, page_info=page_info(page.cursors, page.has_next, after), count=count
         )
+
+    @strawberry.field(
+        description="The inbox conversation the order was made from; null also when hidden."
+    )
+    async def conversation(self, info: Info) -> LazyConversation | None:
+        from schema.conversations import Conversation
+
+        key = (self.row.id, info.context.require_actor())
+        row = await info.context.loaders.order_conversation.load(key)
+        return None if row is None else Conversation.of(row)
 
     @strawberry.field
     async def photos(self, info: Info) -> list[Photo]:

@@ -24,6 +24,7 @@ from realtime.events import EventFacts
 from realtime.hub import listening
 from resolvers.dashboard import DashboardFigures, dashboard
 from schema.context import Info
+from schema.conversations import Conversation, conversations_updated
 from schema.dashboard import Dashboard
 from schema.errors import graphql_error
 from schema.ids import decode_id
@@ -115,6 +116,16 @@ class Subscription:
     async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
         async for notification in received(info):
             yield notification
+
+    @strawberry.subscription(
+        description="Staff inbox: the conversation after each inbound or outbound message."
+    )
+    async def conversation_updated(self, info: Info) -> AsyncGenerator[Conversation, None]:
+        try:
+            async for conversation in conversations_updated(info):
+                yield conversation
+        except DomainError as error:
+            raise graphql_error(error) from None
 
     @strawberry.subscription(
         description="The caller's dashboard after each change that alters it (at most one a second)."

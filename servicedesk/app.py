@@ -19,6 +19,7 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
+from channels.runtime import channel_tasks
 from media import storage
 from media.s3 import S3Storage
 from realtime.broadcast import create_broadcast, ping
@@ -112,7 +113,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             )
             sockets = asyncio.create_task(guard.run(), name="background:socket-guard")
             sweep = asyncio.create_task(run_orphan_sweep(settings), name="background:orphan-sweep")
-            background = [relay, watch, sockets, sweep]
+            background = [relay, watch, sockets, sweep, *channel_tasks(settings)]
             if settings.smtp_url:  # without it e-mails stay in the outbox
                 mail = run_mail_sender(settings)
                 background.append(asyncio.create_task(mail, name="background:mail-sender"))

@@ -16,6 +16,8 @@ MODEL_MODULES = [
     "models.events",
     "models.notifications",
     "models.api_tokens",
+    "models.conversations",
+    "models.channels",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -28,6 +28,7 @@ _SECRET = re.compile(
     r"(?i)(bearer\s+)\S+"  # an Authorization header's value
     r"|sd_[A-Za-z0-9_-]{8,}"  # an API token
     r"|eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"  # a JWT (access token)
+    r"|\d{5,}:[A-Za-z0-9_-]{30,}"  # a Telegram bot token (also inside /bot<token>/ URLs)
 )
 
 

@@ -61,6 +61,15 @@ class Settings:
     orphan_sweep_seconds: int = 3600
     # The bearer token /metrics asks for; unset: only this host may scrape. Never in a repr.
     metrics_token: str | None = field(default=None, repr=False)
+    # Inbox channels (channels/). Unset port: no inbound SMTP listener in this process.
+    inbound_smtp_host: str = "127.0.0.1"
+    inbound_smtp_port: int | None = None
+    inbound_mail_max_bytes: int = 25 * 1024 * 1024
+    telegram_api_url: str = "https://api.telegram.org"
+    # How often each process looks for replies to deliver (a reply here wakes it at once)
+    # and polls the companies' IMAP mailboxes; 0 turns either off.
+    delivery_poll_seconds: int = 2
+    imap_poll_seconds: int = 60
 
     @property
     def production(self) -> bool:
@@ -82,6 +91,15 @@ def _int(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
     if value < minimum:
         raise SettingsError(name, f"must be at least {minimum}")
     return value
+
+
+def _port(env: dict[str, str], name: str) -> int | None:
+    if not env.get(name):
+        return None
+    port = _int(env, name, 0, minimum=0)
+    if port > 65535:
+        raise SettingsError(name, "must be a port number, 0 to 65535 (0: any free port)")
+    return port
 
 
 def _database_url(env: dict[str, str], data_dir: Path) -> str:
@@ -203,6 +221,13 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         s3_region=env.get("S3_REGION") or "us-east-1",
         orphan_sweep_seconds=_int(env, "ORPHAN_SWEEP_SECONDS", 3600, minimum=0),
         metrics_token=_metrics_token(env),
+        inbound_smtp_host=env.get("INBOUND_SMTP_HOST") or "127.0.0.1",
+        inbound_smtp_port=_port(env, "INBOUND_SMTP_PORT"),
+        inbound_mail_max_bytes=_int(env, "INBOUND_MAIL_MAX_BYTES", 25 * 1024 * 1024, 1024),
+        telegram_api_url=_url(env, "TELEGRAM_API_URL", ("http", "https"))
+        or "https://api.telegram.org",
+        delivery_poll_seconds=_int(env, "DELIVERY_POLL_SECONDS", 2, minimum=0),
+        imap_poll_seconds=_int(env, "IMAP_POLL_SECONDS", 60, minimum=0),
     )
 
 

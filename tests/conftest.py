@@ -44,6 +44,8 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "DEADLINE_WATCH_SECONDS": "0",
         # Tests run the orphan sweep themselves (tests/test_photo_storage.py).
         "ORPHAN_SWEEP_SECONDS": "0",
+        # Tests run delivery rounds of the inbox's queue themselves (tests/test_inbox.py).
+        "DELIVERY_POLL_SECONDS": "0",
     }
     if redis_url:
         env["REDIS_URL"] = redis_url

@@ -8,7 +8,9 @@ from __future__ import annotations
 import strawberry
 
 from schema.mutations.api_tokens import ApiTokenMutations
+from schema.mutations.channels import ChannelMutations
 from schema.mutations.contacts import ContactMutations
+from schema.mutations.conversations import ConversationMutations
 from schema.mutations.identity import IdentityMutations
 from schema.mutations.notifications import NotificationMutations
 from schema.mutations.orders import OrderMutations
@@ -27,5 +29,7 @@ class Mutation(
     TaskMutations,
     NotificationMutations,
     ApiTokenMutations,
+    ConversationMutations,
+    ChannelMutations,
 ):
     pass

@@ -8,6 +8,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.queries.api_tokens import ApiTokenQueries
+from schema.queries.conversations import ConversationQueries
 from schema.queries.dashboard import DashboardQueries
 from schema.queries.node import NodeQueries
 from schema.queries.notifications import NotificationQueries
@@ -27,5 +28,6 @@ class Query(
     NotificationQueries,
     ReportQueries,
     ApiTokenQueries,
+    ConversationQueries,
 ):
     pass

@@ -11,6 +11,7 @@ from resolvers.nodes import find_node
 from schema.api_tokens import ApiToken
 from schema.contacts import Address, Contact
 from schema.context import Info
+from schema.conversations import Conversation, Message
 from schema.ids import parse_global_id
 from schema.node import Node
 from schema.notifications import Notification
@@ -32,6 +33,8 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
     "Template": Template.of,
     "Notification": Notification.of,
     "ApiToken": ApiToken.of,
+    "Conversation": Conversation.of,
+    "Message": Message.of,
 }
 
 

@@ -301,6 +301,95 @@ CREATE TABLE IF NOT EXISTS "api_token" (
     "member_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_api_token_company_cdef59" ON "api_token" ("company_id", "created_at");
+CREATE TABLE IF NOT EXISTS "conversation" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "channel" VARCHAR(16) NOT NULL,
+    "status" VARCHAR(16) NOT NULL,
+    "subject" VARCHAR(300),
+    "external_key" VARCHAR(300) NOT NULL,
+    "external_name" VARCHAR(300),
+    "first_inbound_at" TIMESTAMPTZ,
+    "first_response_at" TIMESTAMPTZ,
+    "last_message_at" TIMESTAMPTZ NOT NULL,
+    "last_direction" VARCHAR(16) NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "assignee_id" INT REFERENCES "membership" ("id") ON DELETE SET NULL,
+    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
+    "contact_id" INT REFERENCES "contact" ("id") ON DELETE SET NULL,
+    "order_id" INT REFERENCES "order" ("id") ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS "idx_conversatio_company_3fd142" ON "conversation" ("company_id", "last_message_at");
+CREATE INDEX IF NOT EXISTS "idx_conversatio_company_5654a2" ON "conversation" ("company_id", "channel", "external_key");
+COMMENT ON COLUMN "conversation"."channel" IS 'STAFF: STAFF\nPORTAL: PORTAL\nEMAIL: EMAIL\nTELEGRAM: TELEGRAM\nWEBCHAT: WEBCHAT\nAPI: API';
+COMMENT ON COLUMN "conversation"."status" IS 'OPEN: OPEN\nCLOSED: CLOSED';
+COMMENT ON COLUMN "conversation"."last_direction" IS 'INBOUND: INBOUND\nOUTBOUND: OUTBOUND';
+CREATE TABLE IF NOT EXISTS "message" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "direction" VARCHAR(16) NOT NULL,
+    "body" TEXT NOT NULL,
+    "external_id" VARCHAR(300),
+    "client_key" VARCHAR(100),
+    "delivery_status" VARCHAR(16) NOT NULL,
+    "attempts" INT NOT NULL,
+    "next_attempt_at" TIMESTAMPTZ,
+    "claimed_until" TIMESTAMPTZ,
+    "last_error" VARCHAR(500),
+    "sent_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "author_id" INT REFERENCES "membership" ("id") ON DELETE SET NULL,
+    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
+    "conversation_id" INT NOT NULL REFERENCES "conversation" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_message_convers_7b4db8" UNIQUE ("conversation_id", "client_key")
+);
+CREATE INDEX IF NOT EXISTS "idx_message_convers_efe042" ON "message" ("conversation_id", "created_at");
+CREATE INDEX IF NOT EXISTS "idx_message_company_3bd1fb" ON "message" ("company_id", "external_id");
+CREATE INDEX IF NOT EXISTS "idx_message_deliver_020acf" ON "message" ("delivery_status", "next_attempt_at");
+COMMENT ON COLUMN "message"."direction" IS 'INBOUND: INBOUND\nOUTBOUND: OUTBOUND';
+COMMENT ON COLUMN "message"."delivery_status" IS 'PENDING: PENDING\nSENT: SENT\nFAILED: FAILED';
+CREATE TABLE IF NOT EXISTS "message_attachment" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "file_name" VARCHAR(200) NOT NULL,
+    "content_type" VARCHAR(100) NOT NULL,
+    "size" INT NOT NULL,
+    "storage_key" VARCHAR(100) NOT NULL UNIQUE,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
+    "message_id" INT NOT NULL REFERENCES "message" ("id") ON DELETE CASCADE
+);
+COMMENT ON TABLE "message_attachment" IS 'A file that came with an inbound message, kept in the attachment store under a';
+CREATE TABLE IF NOT EXISTS "channel_config" (
+    "email_address" VARCHAR(254) UNIQUE,
+    "smtp_host" VARCHAR(253),
+    "smtp_port" INT,
+    "smtp_username" VARCHAR(254),
+    "smtp_password" TEXT,
+    "imap_host" VARCHAR(253),
+    "imap_port" INT,
+    "imap_username" VARCHAR(254),
+    "imap_password" TEXT,
+    "imap_uid_validity" BIGINT,
+    "imap_last_uid" BIGINT NOT NULL,
+    "imap_claimed_until" TIMESTAMPTZ,
+    "imap_last_error" VARCHAR(500),
+    "telegram_token" TEXT,
+    "telegram_bot_name" VARCHAR(100),
+    "telegram_secret_hash" VARCHAR(64) UNIQUE,
+    "webchat_widget_key" VARCHAR(64) UNIQUE,
+    "webchat_allowed_origins" JSONB NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "company_id" INT NOT NULL PRIMARY KEY REFERENCES "company" ("id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "telegram_update" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "update_id" BIGINT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "received_at" TIMESTAMPTZ NOT NULL,
+    "processed_at" TIMESTAMPTZ,
+    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_telegram_up_company_f9b295" UNIQUE ("company_id", "update_id")
+);
+CREATE INDEX IF NOT EXISTS "idx_telegram_up_process_6475a3" ON "telegram_update" ("processed_at");
+COMMENT ON TABLE "telegram_update" IS 'An update taken from the webhook: its unique (company, update_id) drops a repeat; the';
 CREATE TABLE IF NOT EXISTS "aerich" (
     "id" SERIAL NOT NULL PRIMARY KEY,
     "version" VARCHAR(255) NOT NULL,
@@ -315,116 +404,151 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXWtz4ji6/isqvpzZKqanO510z8lsnSpCSA87BFJAZramM+VxQAneGJmxTdLZPf3fV5"
-    "Iv+CIbG2Mj1O8XLrZeYR7dXj3vRf9pLa05Np03XWu50slr6xz9p0X0JaYfkrfaqKWvVpsb"
-    "7IKr35u87CxS6N5xbX3m0ssPuulgemmOnZltrFzDIvQqWZsmu2jNaEGDPG4urYnx1xprrv"
-    "WI3QW26Y3Pf9DLBpnjL9gJvq6etAcDm/PYwxpz9tv8uua+rvi1PnGveEH2a/fazDLXS7Ip"
-    "vHp1FxYJSxvEZVcfMcG27mJWvWuv2eOzp/P/aPCPvCfdFPEeMSIzxw/62nQjf/de21xrad"
-    "pwNNUmvammtUoANLMIA5c+qsP//SN7hO9P3p1+PP3x/YfTH2kR/pjhlY9fvZ/eAOMJcniG"
-    "09ZXfl93da8Ex3gDKn9Pwdpd6LYY16B8Aln6yElkAxzzoA0ubLDd9KcmwF3qXzQTk0d3wR"
-    "B9+zYHyl874+7PnfF3tNTf2E9adAB4A2Po3zrx7jG8N/i6xhL/2yKlMI7KNIdz63babTUC"
-    "9IfTAjh/OM2Emd2KozyzMUND0900zpf0DkNUjHVcMoH23Bd9E3w4xj5O/+B8RMxXf+LKgX"
-    "7av+5Npp3rG/ZzS8f5y+T4daY9dueEX31NXP3uQ6KZwkrQb/3pz4h9Rb+Phj0Or+W4jzb/"
-    "xU256e8t9kz62rU0Yr1o+jwyxwZXA9S+stXh4SkylbEL9/rs6UW351rsTmTlIM+GqzPknH"
-    "T/uPCFr34ZY5MXEvQEf6HshxUdYU/4GvT94OqmR0Q0Ary8x7azMFYVoboOK1IVKtpRaV92"
-    "cEWgOl41qqJE77pUVawIUterRVWQrLV7b33R8FI3zIpIjXhVPVZTAbT8afaowKIbkSUm1X"
-    "sUr0XZHmXP6exbsSuxOlQFaLWwXKsiQDesDlUBcnXnqSI+U1qFsvDg5Yr+/6qr/9SvRlWY"
-    "+Dyk4efqEzafjXrPCs/ZxHKNB2O2j43KMFKVqnDpK0NzrSdcFavOypiyalTCie2KrRMra5"
-    "8cv5UcrTNrTVxv5RejOiJ4atGXgoO2u6lPQXWUz237xIzPcephxjrg8mSZ6JJLneiP/ClZ"
-    "dUw4TbUILBZxIibbaGHEy22zW7Q6BOHv2d4Jz5FpkCfkWuhflkGQjnz7x0/IXWDE5x1kOM"
-    "hxLZuWXejOgr7pZI5eLPvJQRaZ4TetBGI1VA/2FLnsKTjYeBcl+0MBFS0qZ0WYfloq26Jy"
-    "luL6bcvMsKb0yHrJQe7TZ9LpCEmBHcjKjHVr9NuwNz5H/O2OTKadq6tzxN/uSHfQ7w2n58"
-    "h7p99Hw+m4052OqMDmc3LeKdJW7z4UaKp3SbZ/01LsVryhGjUtSrYKNmJZdLMGQpZZ0a3Q"
-    "+79BgNkirLGltxTKMan9TDSHXTHBdgu2273YbmO7pi8rg9a2Q6vHJRVs9SNp5QCT3GbWZz"
-    "O82m10J0T30NCSLWEqtbO/e9VK7SnjQtv3lkcwdvezvUxZz8viGhXaCVfJhsq+YeW0EJ1a"
-    "7kv22JQcdFoBuh6nZ5eDNi4EndaDNeXulppy0xBfWTY2Hskv+DVFhmS6QgQ1HVnPzSKb6W"
-    "Vbfwk5z8RKQxGg/xu73k6uM+l2LnutjPlhD/Aq6QmXRDg1M24H2R/xTSMs2SxRFOD4/Lgd"
-    "3dnGY67y9FDU9+5IoY3rS2Jos92MS5laSxrBBtajQa50w1zbuCUwg8Xut/MMYSYrqT1Eim"
-    "63haEH31LFZJHuMpcXt408U+ccrbDtW7O4YYp9nZkGJi7yPWPRg2Uj1l2QaSwNlzaVwCJW"
-    "04+AXUwuu9gTFiyl2SyqX7wuO83h+NP3hZjq9zlM9fs0U70DudIgedYo2GoxpiWiXepchi"
-    "L6lWARimtf2UvQMl6uwPpDZ3vHIoiuCxbBGw+JP1e6u/iTuUcwX4kl7Zy2oZuGQ5cLy378"
-    "3rUxRqxIG+E3j2/Qnz+8++HjD6cnP/wpWn5q+Q3B6vM5umFbO/TiH4kF6XOoEdMbn0MF7g"
-    "9YqJpcqMC9ANwL5N+Wg3/B8QPMlo8y+Abl1VOK370thC8rlj1BvE0jDK4F34qiHG11U3dc"
-    "zeM7yjd8ShjszmB3PoLhDHbnY4AVLKO1wMq20+UwjUjA+Adb8yFtzZwLqg7sraNUrH4S1c"
-    "iABctyY5blMVXQxv3uFEzLBzEtCzNYaY4fAi+OM4U0Vkm8ArNGc5AdSWeNh9XhlWVXzdGg"
-    "4nQZQ8nBjlM9O8PEq0XVwQcJmoqA5DOMTSZqOsYRZ2NnRQsY9B80itVRdiqqb7lrR5stdP"
-    "JYNTMRB2rCK+zy+hTtYJAIbFueHbpYPRI6VUFGsEIzOsAEidP2B5PmLHR7X2BNWF2qIgbp"
-    "03ZMn6YZjrOuukFWMYsaZJurIdtcSd/TMX6g09/Cw0zgfRq7387zP7W9kl4r8qJwjElTXa"
-    "dur03I1QK5WsChCnK1HGhJlL2VC/lSrZ2dRnZEDHzlZG5f33YhdJS5ve1fips3LpVo4fXa"
-    "mL9hsmoNXS8Gz2uraCvwf5rrKONsLDsVTePq2YjaCdt4vGfJFHYdYC/YbkSaJXunEekFRc"
-    "Lc/I3J917W3wd9aZiv5zwczQuKtrzYtDl+Nmb4J1r82XqiDYAMF2EydxB+xvarnzPYeqCX"
-    "RXFu9fzInvdB2dPQ/qef7Yp66+8PazJj7YT4L7GX0/9rSTcftXM2RqCxf4saOx+9O7V6XB"
-    "IUOpkVuk1AdUmH8qQcuEBvd4GOR6836VYqG9CF/UqT3Wx398cYdVuRgE8SxoqgXysJz53L"
-    "Bdpw4HSerQpzv22uYRbVhnlhTzONJv7RHefFsudtxO2hc3T/inTTZKqo7udw+B8HRU4vFe"
-    "nA+6waLAByWQAOffCGRLx/LcduBKOktJElJQgJGIrlB4CtWzb6am3dUmpnEZ0ITuo+mDoU"
-    "HNkt0Igip3lnK0V6pFCdPgibJFJtrkhAKqlGVRL6r3EplSQUUC+DzruiGV7yErykUhThL4"
-    "K1Mcffwy+voAZyVgjfsxx8z9L4zrErPpB+SoEUQxwRUaET5ykWvX9OYzpFAOV3151//i2m"
-    "VwxGw09B8Qj03cHoIoE4W6vd9VyQd+vKtPQMzKNCCdAfmJRSsF+Obi8GPXQz7nX7k/5oGF"
-    "fg+E12iV4wghjmziCJskUed4A5KgU4F8AZdjDZs7daOxjIyVSXenn4nEwq4gq5bg6S6+YQ"
-    "mUOOF9v9pA6BoOmG2aGgawrYoUivzWaHIoOkdnYonKCe6A32zh/4Dy//eHgzSJ0MFFLjx2"
-    "b4zZJmOLZnIw9kZWY7WseUcdzEj7qpPVj2ctcmidcgdcPc9MaT0fAcee93ZDT+1Bn2f+9M"
-    "++xq9JscjQPp4Os9Y6Zh+7pkREkTBnYKUqkeHAqoB/BZMTI7h8tOmwro3GvrGTN3lrlgI6"
-    "MexvVYZOgviBTBHJBDCfUg3n83JpYwcUq2PSYUUAHdpq0x8qbrPr49DlgFwCoAVgFgr6Vi"
-    "WLez10UY1kiy4Wo0q/JJhlmKYd3UfNfFamApn2vY9xKsmvst4pGoyDiOryv8NGhIDbs9KT"
-    "PhpgTLhpTDDRuERmv33vrS43yYwCgUvd3OMwxZvKAWEms1W4fYOQOBks7PaPe/ELrZ1PyD"
-    "2tklMAk1nOqsFL1iKUpy18LBOuv7f2GRf0I2wBERBVGuxZRwb80FG5RsDisorwS+TXNYwL"
-    "Zkd3V12Zbo2l2iySNikPpD5tQfvvolUOIz9auoSHNM2luptayIYSWh1JYcOAJxGEAyD6CZ"
-    "qdM2mGtr4orcGrasjElhaGuZ25qf6Y1t2xKcCJkXjBmVUsF82kDEYIwoKDOkYoIwnGQeTo"
-    "ey5EnWpAoa8iRDuBk7Xr2hAN4ZhsJQgPB4w7xQgE2hesleK+Dznw3HuDdMw30FYrdZYhdo"
-    "sQZpsUg3F+qE23354zXI3Ais7/XGw87gHAWf7sgxBV4Ah5kNvbocJr25sEo6X8ZkwF9MGE"
-    "UOfnh14MoVqHKoRkUAUzm3RLJBXFdkfqj/V0RWNR+qJK7RMbsdVW852gOsSuZoTGIbW7xj"
-    "4I6pLjHud6eH2sd7vVrkuxV09xyvrbDIXnfw8QD9Nese3oY9K8LfOxvea0Z9bhokHecf3m"
-    "h7sf6J23FlOizAHTCzxQO3w6wSVGFc0Z5hMLgyiogeHbiJJrkJv4MVB3YjAJqNQFt0Ddcs"
-    "FewbCshMNMjkZBZ9shTOefkrY2LNod1q1bv6NsasbSbrXVi1jXSD0A97v5VEn4mcI/pyRz"
-    "qTSf/TsHd5joJPd6Q/1G7Go09UbZkwzi38ckcuR8PeOWKvd6TbGXZ7gwETDT/KQbhFF+Ey"
-    "dFtUTkGy7UjItUJWXMda27OMJajAMA2lZV6PWhSkq6tzxN/uyM1oPGUkuPd+R3rXnT79yt"
-    "/uyLQ36H0ad67PUfDpjvzWu6BDZHqO/A90tN/06UC/6csxTle2IWrDSzwzlropHqOhTHKA"
-    "ekJvfOECrSinuVgE7mWv27/uDL57d9I+4fBu0tYGuJ+mz9/YREw94LIop4UB7ny4ab3YJr"
-    "qpsZQVZVS2lKAKvlpNa20UGfY4KdgntG+ambu8jZRCHj3vTz5+CPd37Eve1m5C+/kgvb+j"
-    "Y37OqKcy/TgqA10YIl3ASlzESrxezXds9bgktLosrS7Yvgii2ZcrZhzYabQnZMHbWJ6GFn"
-    "gbs/2nuZtTeVIWWlrmlraesT1fY5Yet2xDJ0ShnWVuZ9ZQjkXbZ4eGTspCS8vc0n4Go5Iu"
-    "fDEhsB6KfPi8nEflXPiiMoAqeEY2iGtIhZY+uigmpxDHtPdkqvdl+21SDsBNgxtxTSqHbl"
-    "oQZgbw7y2h/u3/5K3QS68ytMofvBXVlDLcUAVa7h6wVS9VZxLbuHJfANy4/2hjfVeyha34"
-    "rJBQmQognPC/BUf17TCnl/ciPTnUuJqG+Vg7c1JFjYFMnwINbweDYim6/UD6iklvIzH7iv"
-    "TsWA9dGA6dOQTds3Ri4An34uwudPJ4jIazQmitFpZrVexQN6wOVQFydeepIj5TWoU6E1y9"
-    "SabZuOtaa+YM1cqKVArut7cGLNGn3xTdFrjUmi4wYvmyEJdFXvAHsh6QjvyNyk/IcB1kWy"
-    "/IcJBpzZ7wHL0sDBPTIn5xesPVnzB500qgXEP121OiZMYXSUMTKh1wxLOvlY46SkhBmksh"
-    "41ImhrIAOzMieGrRl/q5mYP2+H0yM3ue9mPqVtbcn9TJti0AXiSONtsINJSBCk6Zbnqyfb"
-    "CtpVYtbitRhcT+q4qHbrlWxZaMVSB1dI/aDVne3Q0cWeXykSl4LOJSaJjJjhOIiEg8zUob"
-    "JlDWUg4W8pQmAVmvGrSKQ2amYvuucpmZwApTENbdrS91sp0ecS7Y6oaMevb2dhUW2cprdg"
-    "gylvQJkO66+myB58i1kE48HvInRPey6MEwsYNM4xkjgyBeN2JmFCa1JoyutHUyt5boCb86"
-    "aWqzll8otd2OBL/BtrvRbfcT/Vu77tICWak3aBe9q9GYbrW8d5Zj+PpmQFXu0ZDlGA4+06"
-    "3aZHJLi/E3OTZfMz0jc1B2hqaIiApqeQOHhfiTmEbnrTJAJ8T2MwIOO9HET7YshPVJDtYn"
-    "aazdxXp5T3TDLIt2ShDwLoI388RiXoQcpjKzSEJO5vl957mk0FSSM5MkwX4x5rTm4gpKWB"
-    "72n4I9/YJughYCRioTzo0A4CnA0zH+LZgCMtEMigOWOeEukOPjGyPJ5XC5OXQTA3srPabr"
-    "lWnp8x0i8tKCgC/EjO2TyoUzIWSwPETGedMmiGMFOD01SnU6BPdSF9giAu/1bFOEG5So17"
-    "Wu+ikQuuPQbomxQJDp1YnTHf6AQxtksC/AIQNwyEAcbThk4HCHDIxuesOS8HOZc8Rej8Vr"
-    "EU4OKD0+JCJjAkxy2Rgb/7U2aH0aVZ5oGRPPH7HYh/HCskysE3GL51WT6AH3tJ66Gj280m"
-    "yrX4xGg1iDX/ST097t9UWPjr5EAvU04xDBbxdiVCAOWfVkHn/AgWevbmpz4JDx+FsY35AH"
-    "99to54BTKZkeNS4FNgLI5Nkcrh7Xt0OmyWo5PFXH9RB2WMkmdjATSmNtKWsmjNoGwJpVIA"
-    "difAUvmjoOzpEv3IFjK04BfJs2dEs291a2cx86GmyK6f5W58+SNsIG99q5hthoqTqNsWAB"
-    "hQirPUZYjcaXvfE54m93ZNqZ/HKO2KscxiD+LoRf3K2D8jJDvqP5uZ6gHjDwg4E/hrYyBv"
-    "7AHqwZRFtYa1tg689cHYWyQDyIQlPoTIHn2ovhLjTdNEtacAXSYLgtYbgFQ152R1fbkAfk"
-    "dA0k6gspTaJGRABTYFEPyaLyvggMX0EmKjJwC2TYzejOXH+pmqHeJ44mrC6FEK81V30ctB"
-    "zSLkR1O3OnOWHZ7WmdUCCFPB0WMR0WWQSjJR8+gjxNhUQE/N/nGLfolfUCIYAVPBAr6DVC"
-    "OVUhJgO6gkD/CgdiKVwTUoDsdi0sOp9UVBaixpEjA7moqpDoYNsVMX+KBk2sELyxebGsKl"
-    "anjtF7xsTNOQ8ndj9Xw8CsZKnzcGoxEErDGyitG/ATZBz8l2BXYDzmnzvjSylz6Mz/npy8"
-    "f//x5O37Dz+enX78ePbj2xDs9K081C/6nxjw7SjhBkfTSMpJ7G8G5t4wfJoVzb+Ru7mzr+"
-    "d0gsOCe51746HxdPxW2pjlzRCK7c0amBvyZunSE3Tjc7MiTfANudJ0x73OlEdUex/uyO3N"
-    "pXfF/3BHJtPO9HaidX/uDD+xG/Hv4nNouqPr697Qqzn4eEdufh5NR1rn8pJdj3y5I6Nfe+"
-    "NLlg7Z/5Ckog7jygOpwvbPmEQP6i4a/TOrGEohmevp3iGFQ5O+BRO6abAtebmdcFQGpiNh"
-    "1BzhqnXpAK+kHExMaXBp51/RXzDon9VWuihbdbbXpkhWZlVqRwfOd28LeXCyYtmKy1tRKn"
-    "Z+Xlpp4mxZcb5QvEcHCD0btGcapuFmHCuwfXsgrkniQzQYGr3xsDNgB0t6n6ieP+hT3Z4q"
-    "+fyd6f3D6bjTnY7GTPEPPsuhza/W96bhLHbyPUzKNpJk4ABsmuyKUgASOBse3iQLjnE1kt"
-    "CNmQyHlms8GDPd/+cpyjp2v51HWpNkyXrzu25M1nCYG4Qa1qTz8BhDLWRJY1/viPd1w3/G"
-    "vwf3k/yp6GpQNsKbJi4EJS57nctBf9jTJiN2opzgYlByw6lGv3oBk5GHjn3174ai0W93hC"
-    "7Nk86nnjbudXv9X5lw8soumt77kyIhbCfZEWwnqRBB/KXU4dJBeZm74l40uTqC1iCPy/69"
-    "CnXnqaRH4UYCABWyfM/YdrhqUprnS0oCwGmAPXexsv4BUSmFUG3YSA0RldkNoq45iP2zHZ"
-    "o8IgaJMmUmsYCt/EYaGtjKelQSCHjaF6rAAR8kOBpicsqgK21MTmdlTK0nLCTXw3vtPGJd"
-    "XxmaGxZr7NQ0oNUPRatDCrmaU8ixwaQtdKeUR1Jcaj9YH7Ybx5D+cFoA6A+nmTizW0n3L7"
-    "rXtNjuO4XylkOSInINJtcKsIfcWsAESbKDLMIE8TjMtbNTuydlgROSmSrAX1be4XGl2zku"
-    "Ca0scyvb+JlqGruRu1FJaGWZWxlovxqP64meml4U2qQcoAukKpCqstN+QKoemFQVz70AcM"
-    "Hum1x1pGKusW3MFi0Rb+3daeey1psycLbMMa1M7RxmmvnCCY+FyKZNIyIq8tNnZ0X46bOz"
-    "bH6a3UsE9K9WZRD2iyuI7ruiwbF5sbHp0Fji+omV4gj/YzIaZnqBBiLJXbUxc9H/I9Nwjl"
-    "GRzQGXgRHbS6d8xZNu4e34JplVcFE13VnVxezrfwHMF28b"
+    "eJztXe1z4rbW/1c0fLnbGbrdzcvu3vTOnSGEbLlNIAOkvdPScR0sghsjU9skm96n//sjyS"
+    "/ItmxssI3Q6gsvto4wvyMdHZ03/a+1tA1ouW+79nKlo9fWBfhfC+lLiD8kb7VBS1+tNjfI"
+    "BU9/sGjbGdPowfUcfebhy3PdciG+ZEB35pgrz7QRvorWlkUu2jPc0ESPm0trZP65hppnP0"
+    "JvAR1849ff8GUTGfALdMOvqydtbkLLiD2saZDfptc173VFr/WRd00bkl970Ga2tV6iTePV"
+    "q7ewUdTaRB65+ggRdHQPku49Z00enzxd8EfDf+Q/6aaJ/4gMjQHn+trymL/7oG2utTRtMJ"
+    "xo495E01olAJrZiICLH9Wl//6RPMK3J+/PPp59Ov1w9gk3oY8ZXfn4t//TG2B8QgrPYNL6"
+    "m97XPd1vQTHegErfU7B2F7rDxzVsn0AWP3IS2RDHPGjDCxtsN+OpCXCX+hfNgujRWxBE37"
+    "3LgfKnzqj7Q2f0Brf6hvykjSeAPzEGwa0T/x7Be4OvZy7hXzYqhTFL0xzOrftJt9UI0B/O"
+    "CuD84SwTZnIrjvLMgQQNTffSOF/hOwRRPtZxygTaRkD6NvxwjGMc/0FjiKzXQHDlQD/p3/"
+    "bGk87tHfm5pev+aVH8OpMeuXNCr74mrr75kGBT1An4uT/5AZCv4JfhoEfhtV3v0aG/uGk3"
+    "+aVFnklfe7aG7BdNNxgZG14NUfubrA7zJ0aUkQsP+uzpRXcMLXaHWTnQs+npBDk3PT4uA+"
+    "LrH0fQoo04IyFYKPtRR0c4Ev4Ox354dTMiGI0ALh+g4y7M1Z5Q3UYdyQoVHqh4LLtwT6A6"
+    "fjeyooTvelhV3BOkrt+LrCDZa+/B/qLBpW5aeyI1pF31SE8F0ArE7FGBhTciS4j2H1G0F2"
+    "lHlGNg6bvnUCJ9yArQamF79p4A3ZE+ZAXI092nPfGZ4C6khQcuV/j/77v6T4JuZIWJyiEN"
+    "Pu8vsKk06j1LLLOR7Zlzc1bFRmXAdCUrXPrK1Dz7Ce6LVWdlTkg3suKE7z5jXaCKYdVlup"
+    "IVriXejOmP+8r1W78XyUHSdA9vyxYVqOMBXp2oP1mR86AFHx19qa1XRhXqg9/bPe1MJsyI"
+    "Xc8+sbMsffFbSX1jZq+R5+9d+NgOEZzY+KWg2tHd9CfhhppqZ1ViRrU0uTGbLXSEoEVazc"
+    "3HKkDr+j12ow4lQY1M2+XJMjGRlzrC4t4IuiPEaRM7x1MdN8BnO6vNeLtt/upWBwH4LbGZ"
+    "QQNYJnoCng3+sE0EdBD4vb8H3gICqm8C0wWuZzu47UJ3F/hNRwZ4sZ0nF9hoBt+2EojV0L"
+    "3yo4vlR4ehwbWokzcikNGTfl7Ew4tbZXvSz1M+Xse2MrzoPbReUpD7+Jl0PENSYIe0ImPd"
+    "Gv486I0uAH2bovGkc319AejbFHVv+r3B5AL47/j7cDAZdbqTISbYfE7KnSK8ev+hAKveJ7"
+    "28G06RW3FGNRpSItgq2EhEiZc1EbLCSbw9Rv9XCDBZhDWy9JZCOUZVjaA57IqpYnZUzE4l"
+    "MTuxveaXlYl724HrcUoJuX4kXA4xyWWzPpvB1W6zO0FaAaMFW8Jk4nOwe9VK7SnjRNv3lk"
+    "cwd6vZXqaipsriyhLthKtgU6VqWKlZCIuWh5IjNkWnBi0HXd+m55SDNk6kBq0PayrMOSVy"
+    "0xBf2w40H9GP8DVlDMkMgQt7OrKRm2Vsxpcd/SWyeSZWGowA/t/Q83dynXG3c9VrZciHCu"
+    "CVMgI6iXBKMm4HOZjxTSMsmJQoCnBcPm5Hd7aJlN5bPBSNuT5SaOP6Eh/a7PSSUg7qkk6w"
+    "G/vRRNe6aa0d2OK4wWL323mOMIu01OZM0+2+MDAPPFWEFugeCXX02sB3EBtgBZ3Am0UdU+"
+    "TrzDIh8kCQEQHmtgPIcAGWuTQ9zCqOR6ymH1F+MbH8Yk+Qs5RmW1GD5nX5aQ5nPz0tZKk+"
+    "zbFUn6Yt1TsYVxo0njUKtlwW0xJZjnUuQ4x+xVmE4tpX9hK0jLcrsP5gae/aCOB1wUZwEy"
+    "Hx+0r3Fr+T8AgSK7HEg9Mxdct08XJhO4/feg6EgDRpA/j28S34/bv333387uzku995y08t"
+    "v8FZfX5lN2xrF1/8LbEg/RppxPjGr5EC95taqJpcqFR4gQovEH9bruILjh9gsnyUwTdsL5"
+    "9S/P5dIXxJs2wB8S6NsAot+FoUZZbrlu56mm/vKM/4FLHyOyu/8xFMZ+V3PgZYlWe0FljJ"
+    "drocpgyFmv/K13xIXzO1Be0P7L0rVY2WJKrMhFWe5cY8yyOsoI363YlyLR/EtcytXKi5QV"
+    "Y8P9FUlS9M4hW6NZqD7EgGazytDq5sZ//qDfKJyxhKLnTd/cunjP1eZJ18qjBfEZACC2OT"
+    "BfqOccY50F3hBib+B41idZSDCutb3trVSFGKvSsXUaDGtMMu7U/SAaYKQG6rr4YXq0eERZ"
+    "WqBFlIoiuYVMHM6mDS3IXuVAXWmPQlK2KqbOaOZTM103XX+26QZa+eqaqMil5l9BiVz6aL"
+    "jB4LRnVGM4/gHC+oC38WcuKZY/fbeRHNjt/Slwu0qToQramhU3ccsKr+o6r/qBA9Vf3nQE"
+    "ui6FwuFJ23dnea2QyZir4Umb+BN4wbenV/37/iszdOleDwem0abwmtXFPXz+r0ecVygf7T"
+    "3NArd+Mr3DPYQj6vYzsRbREfWSIl8ofYc7YbDFuydxrMKCiSOBlsTL7160jP9aVpvV7QBE"
+    "c/zd72sx0N+GzO4Pe4+bP9hBkATA9AZLgA4n33a1CF2p7jy7zMyXp+pOJ9ULYYql78bFfU"
+    "W/+ar9GM8AnQXyIvZ/9uCSeP2jkbI6Wxf40aO529O3E9TqkUOpEVuk2KfskUhSSdCqrfHl"
+    "Qfr4fQZKCyaEAXjlRODrPdA2pjpts9ze9Jg7Ek6NdqhKfpChxtOExjyFaFaSYA1TCLasO0"
+    "sa+ZsqWkdNd9sR2jDaiH3QAPr0C3LKKK6kFVkH+4gDkHnacDV9m18gCI5QE49FEuAtn9az"
+    "nIJZwlpZ0sKUJV0qNYxQm1dctGX66tW0rtLKITMQvSfgqRlMporepQxy9mydOIwlu5SpHO"
+    "NKozBmFTlqxNFQlVnKxRlQT/a1hKJYkI5KvJ9L5ozaC8kkGpolfwC2dtzIn3CNpLqIGcF8"
+    "L3PAff8zS+BvSwjsxZXiYYSD7EDIkMgzhPsej9dxLTKUIo39x2/vtNTK+4GQ4+h80Z6Ls3"
+    "w8sE4mSt9tYGp5LbtWXrGZizRAnQ54RKKtivhveXNz1wN+p1++P+cBBX4OhNcglfMMOs+M"
+    "5NEmUbPe4AM0ulcC6As9rBZEtvuXYwqspXXerl4at8yYhrjqNHVU+qr3rSIWrRHC+21RSj"
+    "UWn4DVuHwqHJsQ4xozbbOsRMktqtQ5GAesI3yDt94N/8ivbRzbAYtzIhNX4QS8CWtIVje3"
+    "37kFZka0frmGrYW/BRt7S57Sx3ZUm8B6EZc9cbjYeDC+C/T9Fw9Lkz6P/SmfTJVfabGMxR"
+    "BwzUe2pRw/51wQwlTTjYMUilRnBEIB/A58WM2Tm27LSrAMteR8+Q3Fnugg2NfBjX45HBv8"
+    "BTBHNAjijkg7j6YYxsbimebH9MRCADuk17Y8QtAH98exzlFVBeAeUVUNZroSys263XRSys"
+    "TPnq/cys0petJkWrdUsLQhf3A0v66tVBlOC+5aaYiERJ5nF8XaHni6tiwwUqvVFXgu2oIt"
+    "aqKJ7A7rPh2nuwv/So9ZDjQmNvt/PcaDZtqEVmyJp9aeScj3BLg38x2qUgvDXHH0mBWHpf"
+    "OdAaLgxXyhhlS+oSqMVi7a4f/oC8aI5sgBkSCVGuxfHyYBuc7Vy2xS9sLwW+TVv8lG0qe6"
+    "jLa5ti1+4SLGfIVKEUkQulBOoXR5fP1K9Ykubsju+E1rIYN1RCqS05cTjkagKJPIFmlo55"
+    "YGhr5PGCQLasjElixWuReW3prqdBx7E5J7Lmpa6yVDI4mxvIr4wZCspMqRihmk4iT6dD+T"
+    "0FY6mEbk/BEG7G61lv4oR/hig3cSI6XjQvcWLTqF5jrx16P55N13wwLdN7VYbdZg27yizW"
+    "oFmMGeZcnXB75kO8B5GZQMZebzTo3FyA8NMUHVOairJhZkMvrw0T31zYJUNVYzQquo6bc6"
+    "+iFuvAlSpQ5VBlSRSmYm6JRIO4rjoGkf6/J7KyRZwlcWXn7HZU/eWoAlilrGiZxDa2eMfA"
+    "HWFdYtTvTg61j/dHNS92KxzuOVFbUZNKd/DxcgZrMjz8DXtWPQQ8xLy167NRNywTpasiRD"
+    "fafmWExO24Mh01oOGq2eRhkGZWC6wwrvDIMAlcGU14j65sE03aJoIBVhzYDYHSbDjaomd6"
+    "VqnU6IhAZEODSEFm7JOlcM6r9hkjaw7tVqve1bcxy9pGWO9iVdtQNwj9oPdzSfQJyQXAL1"
+    "PUGY/7nwe9qwsQfpqi/kC7Gw0/Y7VlTGxu0ZcpuhoOeheAvE5RtzPo9m5uCGn0UQyDG7sI"
+    "lzG3sXQSGtuOxLhWyIvr2mtnlrEEFZimEbXI61ELg3R9fQHo2xTdDUcTYgT336eod9vp46"
+    "/0bYomvZve51Hn9gKEn6bo594lniKTCxB8wLP9ro8n+l1fjHm6ckweD6/gzFzqFn+ORjTJ"
+    "CeoTvQ2IC3BRTHcxD9yrXrd/27l58/6kfULh3RT5DXE/S59Wsskvm8OyKKeJFdz5cON+oY"
+    "N0SyMFPsqobClCGWK1mtbaMDLkcVKwj/HYtDJ3eRsqiSJ6Tk8+foj2d+RL3tZujMf5TXp/"
+    "h+e8QUxPZcYxS6OGsMp0UV7iIl7i9crYketxSsV1UbjO2b5wEtqXK+Ic2Gm2J2hVtLE4jO"
+    "ZEG5P9p7VbUHmSVnFaZE7bz9Ax1pAUEy7L6ASp4rPIfCaMcm3Mnx0YnaRVnBaZ00G9p5Ih"
+    "fDEi5T3kxfD5FaLKhfCxNApVFRnZIK6RKbT0QU8xOolsTJWXnn0oO26TdArcNLhMaFI5dN"
+    "OESjKo+N4S6l/155RFUXp7Qyv9MWWsppQRhsrRcivAVr7Cpkls48p9AXDj8aONjV3BFrbi"
+    "UiGhMhVAOBF/qwLVt8OcXt6LjORI42oa5mMdzEkVNQYyfgowuL+5KVbQPEik37v2bZSOL8"
+    "nIjo3QheliycEZnqXLKI9pFGd3oaPHY3ScFUJrtbA9e88BdUf6kBUgT3ef9sRngruQR8Al"
+    "FRtVkjsXrdoTurr2moSOtbLyusL77a3pXfjpN023pXm1JgsISHUxQGmBnyoD7DnQQbCt+x"
+    "6Yngsc+wWYLrDs2RM0wMvCtCBuEjTHNzz9CaK3rQTKNXS/vYBMZjaWMEZVqdOzaK260jla"
+    "CSpVFJRrnyqTcVrAljVEcGLjl/otWQcd8VXasSoW+zHlNEv2JzXYbQuAn7ekzTYEDdXrUi"
+    "eYNy1s54691PbLckt0IXC0r+SJbp69JydjHQidCyU3I8sHB6qwX7EiigoeubnkurGysyoY"
+    "EoHFrLBJFWXjClQ8QUqTUDXCGowhUHWsiu27ytWxUj6rgrDu7quq09rpuxk4W93I/5C9vV"
+    "1FTbbaNTsImEv8BED3PH22gAbwbKAj3w75PcB7WTA3LegCy3yGwESA9g2I04lQrRExVzo6"
+    "MuwleIKvbtq0WcsvlNpuM6mCatvd6Lb7Cf+tXXdpIa3QG7TL3vVwhLda/jupyHx7d4NV7u"
+    "GAVGQOP+Ot2nh8j5vRNzE2XzM9o85Sdj0rhkQGtbyBo1UCIaZhuVUG6ARZNTPgsIImfg5o"
+    "IaxPcrA+SWPtLdbLB6SbVlm0U4QK7yJ4k7g1EnNJYSojRRJ0Isv3nWVJIVGSI0mSYL+YBu"
+    "65uIIStVf7T86efoE3QQuORSoTzg2BwpODp2v+xREBmWiGzRWWOclBqiLKV2YkFyPk5tAs"
+    "VtZb4TFdryxbN3bIX0wTKnxVhl2Vplx1goYIngdmnjftgjhWgNOiUaizNGhMP8cXEcb6Z7"
+    "sivLBFvaF1+5+ZobsuHpYQcgiJXp04C+M3dcSFCP4FdSSDOpIhjrY6kuFwRzIM73qDkvBT"
+    "mgtAXo8lalGds1B6fghkjAkxybXGOPDPtYn707DyhNtY0HiE/BjGS9u2oI74HM/rJjECHn"
+    "A/dTE9utIs1y+Hw5sYwy/7SbF3f3vZw7MvUW4+bXFg8NvFMMohVzUIRZ5/ygaevbrJbQNX"
+    "9aG/hvmtqgZ/HXwObSoli8nGqZSPQNU9bQ5X39a3Q13O/Sqeyo7rIfywggl25SYUxttS1k"
+    "3I+gaUN6tAxcj4Cl600F4l9SK/CoDjK04BfJt2dAsme/f2cx86G2wC8f5Wp8+SdsKG99q5"
+    "jli2VZ3OWOUBVRlWFWZYDUdXvdEFoG9TNOmMf7wA5FUMZxB958LPH9Zhe5Eh39H9XE9Sj3"
+    "LwKwd/DG1pHPyhP1gzkbaw1w7H15+5OnJpleGBl5qCJQU0tBfTW2i6ZZX04HKoleO2hONW"
+    "OfKyB7rcjjxlnK7BiPqCShtRGRKFqbKiHtKKSseisvAVtEQxE7dAhd2M4Uz1l33r+QeGoz"
+    "HpSyLEa61VHwctx2gXobrdcqe5UdvtZZ1ASAV8HRYQHRbYCIIlnT6cOk2FSDj2v19jtkW/"
+    "rZ8IoayCB7IK+kwopyrEaJSuwNG/oolYCtcElUJ2uxbGypM9lQXWOXJkIBdVFRIDbLsiFo"
+    "hopYkVgjcmF8uqYnXqGL1niLyc83Bi93M1DEhaljoPpxYHoTB2A6l1A3qCjAv/5OwKzMf8"
+    "c2cCKmkOnfnnycnp6ceTd6cfPp2fffx4/uldBHb6Vh7ql/3PBPg2a3BTR9MIapOoTgLTaB"
+    "gqZnnyl7mbK339oBMYNaxU9sZT4/H83WtjlichJNubNSAb8qR0aQHduGyWhAVfUShNd9Tr"
+    "TGhGtf9hiu7vrvwrwYcpGk86k/ux1v2hM/hMbsS/88+h6Q5vb3sDv+fw4xTd/TCcDLXO1R"
+    "W5znyZouFPvdEVKYccfEiaog4TyqNKhVVvMWGPNS+a/TPbM5VCsNDTyiFVhyZ9DS50yyRb"
+    "8nI7YZZGiSNu1hyiqnXpBK8knRJMaXDx4F/hXzDxn9VWOq9adXbUJo9WZFVqxwDO9+8KRX"
+    "CSZtmKyzteKXZ6Xlppw9lyT3kh+YgOEXo28cg0LdPLOFZg+/aA35PAh2gQNHqjQeeGHCzp"
+    "f8J6/k0f6/ZYyafvRO8fTEad7mQ4Iop/+FkMbX61frBMd7FT7GGStpEiAwewpomuKIUgqW"
+    "DDw7tkVWBcjUboxlyGA9sz5+ZMD/55ymQdu9/OM1qjZMt667tuXNbqMDeValiTzkNzDLXI"
+    "Shr7OkX+1439M/49vJ+0n/Kuhm0Zu2niQtjiqte5uukPetp4SE6U41wMW25squxXP2GSee"
+    "jY1+BuRMp+myK8NI87n3vaqNft9X8ixMkru2h6pydFUthOsjPYTlIpgvBLqcOlw/YiD8VK"
+    "NLk6ktZUHZfqowp196lkROGGQgHKtfI9Q8elqklpO1+SUgGcBtgPFysbH8BSSYRqw05qlV"
+    "GZzRB53UHkn+3AcoZMFcoU2YilrJVfCaOVtbIelUQlPFWFqrIBHyQ5WuXklEFX2Jyczsqc"
+    "2E+Qa1yP7rXzDOv6ytS8qFljp6Yps/qhzOqqhFzNJeTIZNIWulsqIilOVQ3Whx3GMaQ/nB"
+    "UA+sNZJs7kVjL8C+81bbL7TqG85ZAkhq7B4loh9qq2lrIECbKDLGIJonmYa3cnvidplU1I"
+    "ZFMB/LLyD48rzec4peKyyFx24DPWNHYz7rKUissic1mZ/Wo8roc9Nb0otEk6ha4yqiqjqu"
+    "hmP2VUPbBRlS97FcAFh29y1RHJct1lYp9aHOt17H47z4I9S7ZszIhNN7hL6Lr4L1JLdhvE"
+    "jdwLHSFITUrwiwcdpFvaE3xVFu9mLd4MG3ZKptuQi2wDb+FNw/U1raBxfT1Fd8PRhKTT+e"
+    "9T1Lvt9PFX+jZFk95N7/Ooc3sBwk9T9HPvsvtDZ3IBgg9T1LnrXwD80irGxppT7DB7vDWn"
+    "uHAxLm6oGzw7ZHjXG7RKspHQXADySjIgh2Na5oS+C8KG9cMfcMYxH2Q7NxgSgXNQd3Rt1H"
+    "JKTmy5KIF0kk5kgSUk3mW9oylCNcALAT43Haw7mejBXqNdrJE8emWTFNkm6XMsqLwBd2Z5"
+    "ogPFc5F5ntwgleQ4h1xC77F0DDdMB2t73AP+iunq6V5E1mPwDvRyeD+4IqVL6IcpGt5Pgk"
+    "vhJzF0dxXDkQ29vDEciePRC1qXElQSpdBVWbBJuVlrqpunz0rXF2OJ1HDlnOenkumVc1Uc"
+    "71RJ52owvyvBNurpuEZvcWhZURiDFj8CGNzf3LS4GkLTntUjxTehGhUAmMrRCtAdhv3ICS"
+    "y73GSgmu2tZuMwqMlgz4Mob/1eJBLBtR5BGcLF8eUzSGa78ZdMo8qPJIlHCASVqyNXfMK/"
+    "n2jMZKol/PuR8R+PWHoP/ykTE79qG28jwo0wLTk0zVPZbo37/ve2RSkzVPVmqAfb4OjI2S"
+    "XUwvYiw1+JubeOEmqskOLOgS2OTa6kUW5NvluTWVlKYB2nkg/q90XL0OdVoU9CzVlrd5Lv"
+    "6W4aDBAa9/wSXGXk/F1vcNUffL4AwYcpGtMy6WNaJP26078hIUP+uxjyPlB/ODzKtj4zJN"
+    "Kc/1iZJS+pVKZwzXfmcMiVH11kt+rM0jEPDG2NPJMTx7rFdZckVrwWmdfU+Q0dx+bYi7JV"
+    "iDiVfCrEeSEV4jxHhThPqxAu0brKi0+GTE0lkaeSCnfInl0ShzusMbfKngLJ0ihHpwp1aD"
+    "DU4cDFw2VEWLnoD+Wij7lO9vfTx7qTFuXURN4Otb9gVQDyV+GvZ1f3PfzKuufpswU5WbEa"
+    "13In6k+i4d2Ek5kBLtvdHEd3q+NZ0+Ptt/mgWx0wNy0IvIXugRl+AvBiegugIxBkJYGg4z"
+    "Z4gisPX8VNIdj8CnA9PFkBbgkdoCcttRV3P0WOjgx7iRu/gjdBSrP7HTOi365ev/me9oH3"
+    "t5jmH67/AARcYLqA1EwE7sJ+QW9bba6jPeFKV47uJh3dhFelsxdjRFJ4Vxso8Eqi64gFiA"
+    "JVAuwknYR41+Loc82/ODhnCoywudoMcbabZE0ga11JB3WCTLryxLWMW2V9zEZfXuujMpTV"
+    "VRzQ19JLVgdkiRSuyjx2SPMYE+G8t9FGttD0JLbxmStU4Tp/79y10dx8bPEq18UatHNL1/"
+    "lNCRxh2zqL12XuyIVZtKTeosOlblpElcDaRka8YkYsbpKwkvgOgfTvk/Mi54PgVtn79PPU"
+    "CSHu0ltpC6zdldrpsETyhdGcnJ8WAvo0B+hTLtAr2+EAnb1LZ2mUw52zUycArV0Sg1/Opp"
+    "cilHEU1yUuVrrrvtgOZxnMzk5JEcoAeNNZKuZSLy+sY0QyoN6AsKaYlRTWMRolrNPCmgK0"
+    "i7BOEco4imsQ1v6I3EFYpwhlAPwgwnptGtqzbpmG6fHO4DMf88VJklwisfLPk5PT048n70"
+    "4/fDo/+/jx/NO7SL6kb+UJmsv+5/4gwY8M4eOftcbbv2/lBEsqTarVIXiwV5YOvweVXyBy"
+    "fsFm+pTO1+GQyrASNZC040ELPjr6cnNqddG1P00pA+RNL/4Rig+2VzrgiEssAxcaiCeIsH"
+    "PhzIFe+SOmM+hlMyZXf9b0C3yYLXRPezGNR1i6ugOfWqFeFHXdsuwXrBTZjvloIo7j5D/j"
+    "4SAfek4XSc3KnHng/4BlurVpvK1/zdeIlhICD2vT8vCDvCW/9+9W8ysDgSx/ZUguAgn1iX"
+    "SQXBnWK2PHgKc4pQp4ElgLjkL8Uw73oq74AsEmQwQnNn6pP9TkoBK0ykCT6gIcJoGecE8n"
+    "ZYsT4ZBo0c4LcYi0jvWm8fbUCgT85sDTsaoO5o69pKkJWKAvbPvpApieC3wmgjcBPO2ABs"
+    "P0DTAce+UCHThwBXWP5jW0Ejyp51emaKW/WrZukJwJmplBN/Ng5dgz6LrQaAPXJmkcwU/r"
+    "sxluBA3w8Io7Clr5WR+GCWkvho0gvj1FOrJJZAeTvxGhGySFkCSOrPSMWOnC6E+kKiCqtI"
+    "0mY0I2fEhhm2e4i5HJFNfYsN0umKtldEqGpHkd8jB2hFq0RQfOoPm8k7qYIFX6oij6YpEA"
+    "+Wgh3IHxSdpGzOMH0AhF53Mh67gwQaWHnssqYv9oN1KNRZV3oGPOFi3OZiu4k7vJ0jdtDh"
+    "I/rrYGNWwNSFGQzMLlfGgZEgmzi0/OzwtFEp3nRBKdp2rTrlZlEA6aS4huPTmwfs57mf0V"
+    "Q6L2VyX3V3vZZfddzP7+f8jPOOs="
 )

@@ -1,0 +1,98 @@
+"""How a channel plugs into the inbox.
+
+Inbound: an adapter turns what arrived into an `Inbound` and calls
+`resolvers.inbound.record_inbound(inbound)`: "record an inbound message for company X,
+channel C, thread key K (where replies go), sender name N". The conversation is found by the
+message ids it refers to (`references`, e-mail), else by (company, channel, thread key) when
+the channel keeps one thread per key (`Inbound.one_thread_per_key`: Telegram chats, chat
+visitors), else a new one is opened; a closed one is reopened.
+
+Outbound: an adapter registers a `Sender` for its channel with `register_sender`. The
+delivery queue (channels/delivery.py) claims each PENDING outbound message once and calls
+`send(outbound)`; returning marks it SENT (with the channel's id of it, if any), raising
+`RetryLater` tries again after a delay (the channel's own, e.g. Telegram's retry_after, or
+the queue's backoff), `DeliveryFailed` gives up at once and shows FAILED. Any other
+exception counts as a failed attempt with backoff. A channel without a sender (or not
+configured) leaves its messages PENDING until one is registered, then FAILED after the
+attempts run out: a failure is always visible, never silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from models import Channel, ChannelConfig, Conversation, Message
+
+
+@dataclass(frozen=True, slots=True)
+class InboundFile:
+    file_name: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """A message that arrived on a channel, as the adapter understood it."""
+
+    company_id: int
+    channel: Channel
+    thread_key: str
+    body: str
+    sender_name: str | None = None
+    subject: str | None = None
+    # The channel's id of this message (a repeat of it is recorded once) and of those it
+    # answers (e-mail In-Reply-To / References).
+    external_id: str | None = None
+    references: Sequence[str] = ()
+    one_thread_per_key: bool = True
+    # Finds the contact: an e-mail address, a Telegram @name.
+    contact_email: str | None = None
+    contact_telegram: str | None = None
+    files: Sequence[InboundFile] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Outbound:
+    """What a sender gets: the message, its conversation, earlier messages' ids (e-mail
+    threading) and the company's channel settings (None when it has none)."""
+
+    message: Message
+    conversation: Conversation
+    config: ChannelConfig | None
+    thread_ids: Sequence[str] = ()
+
+
+class RetryLater(Exception):
+    """Not delivered now; try again after `seconds` (None: the queue's backoff)."""
+
+    def __init__(self, reason: str, seconds: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.seconds = seconds
+
+
+class DeliveryFailed(Exception):
+    """Never deliverable (a refused recipient, a blocked bot): FAILED at once."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Sender(Protocol):
+    async def send(self, outbound: Outbound) -> str | None:
+        """Deliver; return the channel's id of the message sent, if it has one."""
+
+
+_senders: dict[Channel, Sender] = {}
+
+
+def register_sender(channel: Channel, sender: Sender) -> None:
+    _senders[channel] = sender
+
+
+def sender_for(channel: Channel) -> Sender | None:
+    return _senders.get(channel)

@@ -1,0 +1,106 @@
+"""Who sees which conversations of the inbox, and who manages channels: DESIGN.md's table.
+
+Conversations are staff business: the OWNER sees all of the company's; a STAFF member sees
+the unassigned ones and those assigned to itself or anyone below it in the org tree; portal
+members (CLIENT, CONTRACTOR) see none. `visible_conversations` (a query filter) and
+`can_see_conversation` (the same rule in memory, for realtime) are one definition.
+Connecting channels (configureEmail, configureTelegram, configureWebchat) is the OWNER's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
+from models import Conversation, Membership, Message, Role
+from permissions.actor import STAFF_ROLES, Actor
+from permissions.errors import forbidden, invalid, not_found
+from permissions.members import NO_ROW
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationKeys:
+    """What decides who sees a conversation (also carried by its realtime messages)."""
+
+    company_id: int
+    assignee_path: str | None
+
+
+def visible_conversations(actor: Actor) -> QuerySet[Conversation]:
+    conversations = Conversation.filter(company_id=actor.company_id)
+    if actor.role == Role.OWNER:
+        return conversations
+    if actor.role == Role.STAFF:
+        return conversations.filter(Q(assignee_id=None) | Q(assignee__path__startswith=actor.path))
+    return conversations.filter(id=NO_ROW)
+
+
+def can_see_conversation(actor: Actor, keys: ConversationKeys) -> bool:
+    if keys.company_id != actor.company_id:
+        return False
+    if actor.role == Role.OWNER:
+        return True
+    if actor.role == Role.STAFF:
+        return keys.assignee_path is None or keys.assignee_path.startswith(actor.path)
+    return False
+
+
+async def access_conversation_by_id(
+    actor: Actor, conversation_id: int | None, field: list[str] | None = None
+) -> Conversation:
+    """The same NOT_FOUND for a missing conversation and for one the actor may not see."""
+    conversation = (
+        None
+        if conversation_id is None
+        else await visible_conversations(actor).get_or_none(id=conversation_id)
+    )
+    if conversation is None:
+        raise not_found("Conversation", field)
+    return conversation
+
+
+async def assignable_member(actor: Actor, member_id: int | None, field: list[str]) -> Membership:
+    """Whom a conversation may be given to: a staff member the actor sees in its subtree
+    (the OWNER: anyone on the staff), so the conversation never leaves the actor's sight."""
+    members = Membership.filter(company_id=actor.company_id)
+    if not actor.is_owner:
+        members = members.filter(path__startswith=actor.path)
+    member = None if member_id is None else await members.get_or_none(id=member_id)
+    if member is None or not actor.is_staff:
+        raise not_found("Member", field)
+    if member.role not in STAFF_ROLES:
+        raise invalid("Conversations are answered by staff", *field)
+    return member
+
+
+def check_may_configure_channels(actor: Actor) -> None:
+    if not actor.is_owner:
+        raise forbidden("Only the owner connects the company's channels")
+
+
+def check_may_read_channel_settings(actor: Actor) -> None:
+    if not actor.is_staff:
+        raise forbidden("Only staff see the company's channels")
+
+
+def check_may_use_inbox(actor: Actor) -> None:
+    """The live inbox is staff's: a portal member would never be shown anything."""
+    if not actor.is_staff:
+        raise forbidden("The inbox is for staff")
+
+
+async def access_message_by_id(actor: Actor, message_id: int | None) -> Message:
+    """A message of a conversation the actor sees; NOT_FOUND otherwise."""
+    message = (
+        None
+        if message_id is None
+        else await Message.get_or_none(
+            id=message_id,
+            conversation_id__in=Subquery(visible_conversations(actor).values("id")),
+        )
+    )
+    if message is None:
+        raise not_found("Message")
+    return message

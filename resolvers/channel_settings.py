@@ -1,0 +1,211 @@
+"""Connecting a company's channels: its e-mail address and servers, its Telegram bot.
+
+Only the OWNER connects channels; staff may see which are connected. Secrets are stored
+encrypted (channels/secrets.py) and never read back out: the settings say only whether a
+password is set. A password left out of configureEmail keeps the stored one; a server host
+left out removes that server's settings. The website chat's settings (widget key, allowed
+origins) live on the same row (issue 6 part 4).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+
+from channels.secrets import encrypt
+from channels.telegram_api import TelegramApi, TelegramError
+from models import ChannelConfig
+from permissions.actor import Actor
+from permissions.conversations import (
+    check_may_configure_channels,
+    check_may_read_channel_settings,
+)
+from permissions.errors import DomainError, ErrorCode, invalid
+from resolvers import validation
+from servicedesk.settings import current
+
+WEBHOOK_PATH = "/telegram/webhook"
+BOT_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,100}$")
+HOST = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^\[?[0-9A-Fa-f:.]+\]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSettingsView:
+    email_address: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int | None = None
+    smtp_username: str | None = None
+    smtp_password_set: bool = False
+    imap_host: str | None = None
+    imap_port: int | None = None
+    imap_username: str | None = None
+    imap_password_set: bool = False
+    telegram_bot_name: str | None = None
+    webchat_widget_key: str | None = None
+    webchat_allowed_origins: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, row: ChannelConfig | None) -> ChannelSettingsView:
+        if row is None:
+            return cls()
+        return cls(
+            email_address=row.email_address,
+            smtp_host=row.smtp_host,
+            smtp_port=row.smtp_port,
+            smtp_username=row.smtp_username,
+            smtp_password_set=row.smtp_password is not None,
+            imap_host=row.imap_host,
+            imap_port=row.imap_port,
+            imap_username=row.imap_username,
+            imap_password_set=row.imap_password is not None,
+            telegram_bot_name=row.telegram_bot_name if row.telegram_token else None,
+            webchat_widget_key=row.webchat_widget_key,
+            webchat_allowed_origins=tuple(row.webchat_allowed_origins or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EmailSettingsData:
+    address: str
+    smtp_host: str | None = None
+    smtp_port: int | None = None
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    imap_host: str | None = None
+    imap_port: int | None = None
+    imap_username: str | None = None
+    imap_password: str | None = None
+
+    def __repr__(self) -> str:
+        return f"EmailSettingsData(address={self.address!r}, ...)"
+
+
+async def config_of(company_id: int) -> ChannelConfig:
+    row, _ = await ChannelConfig.get_or_create(company_id=company_id)
+    return row
+
+
+async def read_settings(actor: Actor) -> ChannelSettingsView:
+    check_may_read_channel_settings(actor)
+    return ChannelSettingsView.of(await ChannelConfig.get_or_none(company_id=actor.company_id))
+
+
+def _host(value: str | None, *field: str) -> str | None:
+    host = (value or "").strip()
+    if not host:
+        return None
+    if not HOST.match(host):
+        raise invalid("Not a host name", *field)
+    return host
+
+
+def _port(value: int | None, default: int, *field: str) -> int:
+    if value is None:
+        return default
+    if not 1 <= value <= 65535:
+        raise invalid("A port is 1 to 65535", *field)
+    return value
+
+
+def _server(
+    config: ChannelConfig,
+    kind: str,
+    host: str | None,
+    port: int | None,
+    username: str | None,
+    password: str | None,
+    default_port: int,
+) -> dict[str, Any]:
+    name = kind.capitalize()
+    host = _host(host, "input", f"{kind}Host")
+    if host is None:
+        return {f"{kind}_host": None, f"{kind}_port": None, f"{kind}_username": None}
+    user = validation.optional_text(username, 254, "input", f"{kind}Username")
+    changes: dict[str, Any] = {
+        f"{kind}_host": host,
+        f"{kind}_port": _port(port, default_port, "input", f"{kind}Port"),
+        f"{kind}_username": user,
+    }
+    if password:
+        changes[f"{kind}_password"] = encrypt(password)
+    has_password = bool(password) or getattr(config, f"{kind}_password") is not None
+    if kind == "imap" and (user is None or not has_password):
+        raise invalid(f"{name}: give the username and password", "input", f"{kind}Username")
+    if user is not None and not has_password:
+        raise invalid(f"{name}: give the password", "input", f"{kind}Password")
+    return changes
+
+
+async def configure_email(actor: Actor, data: EmailSettingsData) -> ChannelSettingsView:
+    check_may_configure_channels(actor)
+    address = validation.email_address(data.address, "input", "address")
+    config = await config_of(actor.company_id)
+    changes: dict[str, Any] = {"email_address": address}
+    changes |= _server(
+        config,
+        "smtp",
+        data.smtp_host,
+        data.smtp_port,
+        data.smtp_username,
+        data.smtp_password,
+        587,
+    )
+    changes |= _server(
+        config,
+        "imap",
+        data.imap_host,
+        data.imap_port,
+        data.imap_username,
+        data.imap_password,
+        993,
+    )
+    if changes.get("smtp_host") is None:
+        changes["smtp_password"] = None
+    if changes.get("imap_host") is None:
+        changes["imap_password"] = None
+    if (
+        changes.get("imap_host") != config.imap_host
+        or changes.get("imap_username") != config.imap_username
+    ):
+        changes |= {"imap_uid_validity": None, "imap_last_uid": 0, "imap_last_error": None}
+    _ = config.update_from_dict(changes)
+    try:
+        await config.save()
+    except IntegrityError:
+        raise DomainError(
+            ErrorCode.CONFLICT, "This address is connected to another company", ["input", "address"]
+        ) from None
+    return ChannelSettingsView.of(config)
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+async def configure_telegram(actor: Actor, bot_token: str) -> ChannelSettingsView:
+    """Check the token (getMe), register the webhook at PUBLIC_URL with a new random secret
+    (setWebhook), then keep the token encrypted and the secret's hash."""
+    check_may_configure_channels(actor)
+    token = bot_token.strip()
+    field = ["input", "botToken"]
+    if not BOT_TOKEN.match(token):
+        raise invalid("This is not a bot token (from @BotFather: 123456:ABC...)", *field)
+    settings = current()
+    api = TelegramApi(settings.telegram_api_url, token)
+    try:
+        me = await api.get_me()
+        secret = secrets.token_urlsafe(32)
+        await api.set_webhook(f"{settings.public_url}{WEBHOOK_PATH}", secret)
+    except TelegramError as error:
+        raise invalid(f"Telegram refused the bot: {error.description}", *field) from None
+    config = await config_of(actor.company_id)
+    config.telegram_token = encrypt(token)
+    config.telegram_bot_name = str(me.get("username") or me.get("first_name") or "bot")[:100]
+    config.telegram_secret_hash = secret_hash(secret)
+    await config.save()
+    return ChannelSettingsView.of(config)

@@ -1,0 +1,66 @@
+"""MESSAGE_RECEIVED: who is told of an inbound message, in the transaction that records it.
+
+The assignee when the conversation has one; else every member who may see an unassigned
+conversation (the OWNER and all STAFF: permissions.conversations). One SELECT of the
+recipients and one INSERT of their notifications; after commit the writer publishes them
+(`publish_received`) and the relay of realtime.notifications covers a lost publish.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import Q
+
+from models import Conversation, Membership, Message, Notification, NotificationKind, Role
+from permissions.actor import STAFF_ROLES, Actor
+from permissions.conversations import ConversationKeys, can_see_conversation
+from realtime.notifications import publish_notifications
+
+SNIPPET = 200
+
+
+def message_text(conversation: Conversation, message: Message) -> str:
+    body = " ".join(message.body.split())
+    snippet = body if len(body) <= SNIPPET else body[: SNIPPET - 1] + "…"
+    who = conversation.external_name or conversation.external_key
+    return f"New {conversation.channel.value.lower()} message from {who}: {snippet}"
+
+
+async def on_message_received(conversation: Conversation, message: Message) -> int:
+    """Write the notifications of an inbound message; return how many."""
+    condition = Q(company_id=conversation.company_id, role__in=list(STAFF_ROLES))
+    if conversation.assignee_id is not None:
+        condition &= Q(id=conversation.assignee_id)
+    rows = await Membership.filter(condition).values("id", "user_id", "role", "path")
+    path = next((r["path"] for r in rows if r["id"] == conversation.assignee_id), None)
+    keys = ConversationKeys(conversation.company_id, path)
+    text = message_text(conversation, message)
+    notes = [
+        Notification(
+            company_id=conversation.company_id,
+            member_id=r["id"],
+            kind=NotificationKind.MESSAGE_RECEIVED,
+            text=text,
+            conversation_id=conversation.id,
+        )
+        for r in rows
+        if can_see_conversation(
+            Actor(
+                r["id"],
+                r["user_id"],
+                conversation.company_id,
+                Role(r["role"]),
+                r["path"],
+                None,
+                None,
+            ),
+            keys,
+        )
+    ]
+    if notes:
+        await Notification.bulk_create(notes)
+    return len(notes)
+
+
+async def publish_received(conversation_id: int) -> None:
+    """After commit: publish the conversation's unpublished notifications."""
+    _ = await publish_notifications(Notification.filter(conversation_id=conversation_id))

@@ -1,0 +1,158 @@
+"""Recording what arrived on a channel: the one entry point of every inbound adapter.
+
+`record_inbound(Inbound(company_id, channel, thread_key, body, ...))` finds the conversation
+(the message ids it refers to, else the channel's thread key when the channel keeps one
+thread per key, else a new one), reopens it if closed, ties it to the contact it already
+had, else to the one an earlier conversation with the same key had, else to a contact whose
+e-mail address or Telegram name matches; writes the message (once: a repeat of the same
+`external_id` returns the first), its files and the MESSAGE_RECEIVED notifications in one
+transaction, then publishes the conversation and the notifications.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from channels.attachments import store_files
+from channels.base import Inbound
+from models import Contact, Conversation, ConversationStatus, Message, MessageDirection
+from realtime.conversations import publish_conversation
+from resolvers.conversation_notifications import on_message_received, publish_received
+
+MAX_BODY = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    conversation: Conversation
+    message: Message
+    new: bool  # False when the message had been recorded before (a repeat)
+
+
+async def _thread(inbound: Inbound) -> Conversation | None:
+    if inbound.references:
+        earlier = (
+            await Message.filter(
+                company_id=inbound.company_id,
+                external_id__in=list(inbound.references)[-50:],
+                conversation__channel=inbound.channel,
+            )
+            .order_by("-id")
+            .first()
+        )
+        if earlier is not None:
+            return await Conversation.get(id=earlier.conversation_id)
+    if inbound.one_thread_per_key:
+        return await _latest_by_key(inbound)
+    return None
+
+
+async def _latest_by_key(inbound: Inbound) -> Conversation | None:
+    return (
+        await Conversation.filter(
+            company_id=inbound.company_id,
+            channel=inbound.channel,
+            external_key=inbound.thread_key,
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+async def _contact_id(inbound: Inbound) -> int | None:
+    """The contact of an earlier conversation with the same key, else one whose address or
+    Telegram name matches (clients first)."""
+    earlier = (
+        await Conversation.filter(
+            company_id=inbound.company_id,
+            channel=inbound.channel,
+            external_key=inbound.thread_key,
+            contact_id__not_isnull=True,
+        )
+        .order_by("-id")
+        .limit(1)
+        .values_list("contact_id")
+    )
+    if earlier:
+        return int(earlier[0][0])
+    match = Q()
+    if inbound.contact_email:
+        match |= Q(email__iexact=inbound.contact_email.strip())
+    if inbound.contact_telegram:
+        name = inbound.contact_telegram.strip().lstrip("@")
+        match |= Q(telegram__iexact=name) | Q(telegram__iexact=f"@{name}")
+    if not match.children and not match.filters:
+        return None
+    rows = (
+        await Contact.filter(match, company_id=inbound.company_id)
+        .order_by("kind", "id")
+        .limit(1)
+        .values_list("id")
+    )
+    return int(rows[0][0]) if rows else None
+
+
+async def record_inbound(inbound: Inbound, now: datetime | None = None) -> Recorded:
+    now = now or datetime.now(UTC)
+    if inbound.external_id is not None:
+        repeat = await Message.get_or_none(
+            company_id=inbound.company_id,
+            external_id=inbound.external_id,
+            direction=MessageDirection.INBOUND,
+            conversation__channel=inbound.channel,
+        )
+        if repeat is not None:
+            return Recorded(await Conversation.get(id=repeat.conversation_id), repeat, new=False)
+    conversation = await _thread(inbound)
+    contact_id = conversation.contact_id if conversation is not None else None
+    if contact_id is None:
+        contact_id = await _contact_id(inbound)
+    keys = await store_files(inbound.files)
+    async with in_transaction():
+        if conversation is None:
+            conversation = await Conversation.create(
+                company_id=inbound.company_id,
+                channel=inbound.channel,
+                subject=(inbound.subject or None) and inbound.subject[:300],
+                external_key=inbound.thread_key[:300],
+                external_name=(inbound.sender_name or None) and inbound.sender_name[:300],
+                contact_id=contact_id,
+                first_inbound_at=now,
+                last_message_at=now,
+                last_direction=MessageDirection.INBOUND,
+            )
+        else:
+            conversation.status = ConversationStatus.OPEN
+            conversation.last_message_at = now
+            conversation.last_direction = MessageDirection.INBOUND
+            conversation.contact_id = contact_id
+            if conversation.first_inbound_at is None:
+                conversation.first_inbound_at = now
+            if inbound.sender_name:
+                conversation.external_name = inbound.sender_name[:300]
+            await conversation.save(
+                update_fields=[
+                    "status",
+                    "last_message_at",
+                    "last_direction",
+                    "contact_id",
+                    "first_inbound_at",
+                    "external_name",
+                ]
+            )
+        message = await Message.create(
+            company_id=inbound.company_id,
+            conversation_id=conversation.id,
+            direction=MessageDirection.INBOUND,
+            body=inbound.body[:MAX_BODY],
+            external_id=inbound.external_id and inbound.external_id[:300],
+        )
+        await keys.attach(inbound.company_id, message.id)
+        _ = await on_message_received(conversation, message)
+    await publish_conversation(conversation)
+    await publish_received(conversation.id)
+    return Recorded(conversation, message, new=True)

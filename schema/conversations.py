@@ -1,0 +1,211 @@
+"""Types of the inbox: conversations, their messages, and the live `conversationUpdated`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from starlette.websockets import WebSocket, WebSocketState
+
+import models
+from permissions.conversations import check_may_use_inbox
+from realtime.conversations import ConversationOverflow, conversations_listening
+from resolvers.conversations import ConversationFilter as ConversationFilterData
+from schema.connection import Connection, Edge
+from schema.contacts import Contact, load_contact
+from schema.context import Info
+from schema.errors import UserError
+from schema.ids import decode_optional_id, to_global_id
+from schema.loaders import Loaders
+from schema.node import Node
+from schema.orders import Channel, page_info
+from schema.people import Member, load_member
+
+if TYPE_CHECKING:
+    from schema.orders import Order
+
+ConversationStatus = models.ConversationStatus
+MessageDirection = models.MessageDirection
+DeliveryStatus = models.DeliveryStatus
+strawberry.enum(ConversationStatus, name="ConversationStatus")
+strawberry.enum(MessageDirection, name="MessageDirection")
+strawberry.enum(DeliveryStatus, name="DeliveryStatus")
+
+LazyOrder = Annotated["Order", strawberry.lazy("schema.orders")]
+
+# The close code of a subscriber that fell behind (as schema.subscriptions.SLOW_READER).
+SLOW_READER = 4008
+
+
+@strawberry.type
+class Message(Node):
+    direction: MessageDirection
+    body: str
+    delivery_status: DeliveryStatus
+    created_at: datetime
+    delivery_error: str | None = strawberry.field(
+        description="Why the last delivery attempt failed (FAILED, or PENDING and retrying)."
+    )
+    author_id: strawberry.Private[int | None]
+
+    @classmethod
+    def of(cls, row: models.Message) -> Message:
+        return cls(
+            id=strawberry.ID(to_global_id("Message", row.id)),
+            direction=row.direction,
+            body=row.body,
+            delivery_status=row.delivery_status,
+            created_at=row.created_at,
+            delivery_error=row.last_error if row.delivery_status != DeliveryStatus.SENT else None,
+            author_id=row.author_id,
+        )
+
+    @strawberry.field(description="The staff member who wrote an outbound message.")
+    async def author(self, info: Info) -> Member | None:
+        return await load_member(info, self.author_id)
+
+
+MessageConnection = Connection[Message]
+
+
+@strawberry.type
+class Conversation(Node):
+    channel: Channel
+    subject: str | None
+    status: ConversationStatus
+    external_name: str | None = strawberry.field(
+        description="How the other side is known on its channel: an e-mail address, a "
+        "Telegram name, a chat visitor's name."
+    )
+    last_message_at: datetime
+    created_at: datetime
+    pk: strawberry.Private[int]
+    contact_id: strawberry.Private[int | None]
+    assignee_id: strawberry.Private[int | None]
+    order_id: strawberry.Private[int | None]
+    first_inbound_at: strawberry.Private[datetime | None]
+    first_response_at: strawberry.Private[datetime | None]
+
+    @classmethod
+    def of(cls, row: models.Conversation) -> Conversation:
+        return cls(
+            id=strawberry.ID(to_global_id("Conversation", row.id)),
+            channel=row.channel,
+            subject=row.subject,
+            status=row.status,
+            external_name=row.external_name or row.external_key,
+            last_message_at=row.last_message_at,
+            created_at=row.created_at,
+            pk=row.id,
+            contact_id=row.contact_id,
+            assignee_id=row.assignee_id,
+            order_id=row.order_id,
+            first_inbound_at=row.first_inbound_at,
+            first_response_at=row.first_response_at,
+        )
+
+    @strawberry.field(
+        description="Seconds from the first inbound message to the first reply; null until replied."
+    )
+    def first_response_seconds(self) -> int | None:
+        if self.first_inbound_at is None or self.first_response_at is None:
+            return None
+        return max(0, int((self.first_response_at - self.first_inbound_at).total_seconds()))
+
+    @strawberry.field
+    async def contact(self, info: Info) -> Contact | None:
+        return await load_contact(info, self.contact_id)
+
+    @strawberry.field
+    async def assignee(self, info: Info) -> Member | None:
+        return await load_member(info, self.assignee_id)
+
+    @strawberry.field(description="The order made from this conversation; null also when hidden.")
+    async def order(self, info: Info) -> LazyOrder | None:
+        from schema.orders import load_visible_order
+
+        return await load_visible_order(info, self.order_id)
+
+    @strawberry.field(description="Oldest first.")
+    async def messages(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Message]:
+        loaders = info.context.loaders
+        page = await loaders.message_page.load((self.pk, first, after))
+        pk = self.pk
+
+        async def count() -> int:
+            return await loaders.message_count.load(pk)
+
+        edges = [
+            Edge(node=Message.of(r), cursor=c) for r, c in zip(page.rows, page.cursors, strict=True)
+        ]
+        return Connection(
+            edges=edges, page_info=page_info(page.cursors, page.has_next, after), count=count
+        )
+
+    @strawberry.field(description="The newest message, for the inbox list.")
+    async def last_message(self, info: Info) -> Message | None:
+        row = await info.context.loaders.last_message.load(self.pk)
+        return None if row is None else Message.of(row)
+
+
+ConversationConnection = Connection[Conversation]
+
+
+async def load_visible_conversation(info: Info, pk: int | None) -> Conversation | None:
+    """The conversation if the caller may see it, else None (fields that point at one)."""
+    if pk is None:
+        return None
+    actor = info.context.require_actor()
+    row = await info.context.loaders.visible_conversation.load((pk, actor))
+    return None if row is None else Conversation.of(row)
+
+
+@strawberry.input
+class ConversationFilter:
+    status: ConversationStatus | None = None
+    channel: Channel | None = None
+    assignee_id: strawberry.ID | None = None
+    unanswered: bool | None = strawberry.field(
+        default=None, description="Open, and the last message is the other side's."
+    )
+
+    def data(self) -> ConversationFilterData:
+        return ConversationFilterData(
+            status=self.status,
+            channel=self.channel,
+            assignee_id=decode_optional_id(self.assignee_id, "Member"),
+            unanswered=self.unanswered,
+        )
+
+
+@strawberry.type
+class ConversationPayload:
+    conversation: Conversation | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class MessagePayload:
+    message: Message | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+async def conversations_updated(info: Info) -> AsyncIterator[Conversation]:
+    """`conversationUpdated`: each conversation the caller may see, after each change."""
+    actor = info.context.require_actor()
+    check_may_use_inbox(actor)
+    async with conversations_listening(actor) as listener:
+        try:
+            async for row in listener.rows():
+                info.context.loaders = Loaders()
+                info.context.now = datetime.now(UTC)
+                yield Conversation.of(row)
+        except ConversationOverflow:
+            socket = info.context.request
+            if isinstance(socket, WebSocket) and socket.client_state == WebSocketState.CONNECTED:
+                await socket.close(code=SLOW_READER, reason="Too slow to keep up with events")
+            raise
