@@ -60,7 +60,7 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
         log_config=logging_config(settings),
         # servicedesk.access logs each request, with its request id (servicedesk/telemetry.py).
         access_log=False,
-        # Compression costs about 100 MB per 1,000 idle sockets (bench/fanout.py), and the lean
+        # Compression costs about 100 MB per 1,000 idle sockets (bench/fanout/), and the lean
         # wsproto protocol needs a third of what the websockets one does.
         ws="servicedesk.ws_protocol:LeanWSProtocol",
         ws_per_message_deflate=False,

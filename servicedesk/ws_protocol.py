@@ -4,7 +4,7 @@ An idle subscriber's socket is mostly uvicorn's: an `asyncio.Queue` (three deque
 Event, ~3 KB) that never holds more than a message or two, and an `asyncio.Event` for write
 flow control. Both are replaced by minimal equivalents; the protocol is otherwise uvicorn's.
 Served with `uvicorn --ws servicedesk.ws_protocol:LeanWSProtocol` (what `servicedesk serve`
-uses); bench/fanout.py measures the difference.
+uses); bench/fanout/ measures the difference.
 """
 
 from __future__ import annotations
