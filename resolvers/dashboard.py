@@ -15,8 +15,16 @@ from zoneinfo import ZoneInfo
 from tortoise.expressions import Q
 from tortoise.functions import Count
 
-from models import CLOSED_STATUSES, Company, OrderStatus, TaskStatus
+from models import (
+    CLOSED_STATUSES,
+    Company,
+    ConversationStatus,
+    MessageDirection,
+    OrderStatus,
+    TaskStatus,
+)
 from permissions.actor import Actor
+from permissions.conversations import visible_conversations
 from permissions.dashboard import dashboard_scope
 from resolvers.tasks import overdue_filter
 
@@ -62,8 +70,8 @@ async def dashboard(actor: Actor, now: datetime) -> DashboardFigures:
     - createdToday / completedToday: created / completed (`completed_at`, which leaving DONE
       clears) within today in the company's time zone.
     - openTasks / overdueTasks: OPEN tasks, and those of them past their deadline.
-    - unansweredConversations: always 0 until the inbox exists; it will count the
-      conversations in scope whose last message is inbound and not yet answered.
+    - unansweredConversations: OPEN conversations the actor sees (permissions.conversations)
+      whose last message is the other side's.
     """
     scope = dashboard_scope(actor)
     company = await Company.get(id=actor.company_id)
@@ -80,7 +88,12 @@ async def dashboard(actor: Actor, now: datetime) -> DashboardFigures:
         open_tasks=Count("id", _filter=Q(status=TaskStatus.OPEN)),
         overdue_tasks=Count("id", _filter=overdue_filter(now)),
     ).values("open_tasks", "overdue_tasks")
+    unanswered = (
+        await visible_conversations(actor)
+        .filter(status=ConversationStatus.OPEN, last_direction=MessageDirection.INBOUND)
+        .count()
+    )
     return DashboardFigures(
         **{name: int(value or 0) for name, value in (orders[0] | tasks[0]).items()},
-        unanswered_conversations=0,
+        unanswered_conversations=unanswered,
     )

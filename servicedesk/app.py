@@ -20,6 +20,7 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from channels.runtime import channel_tasks
+from channels.telegram import webhook as telegram_webhook
 from media import storage
 from media.s3 import S3Storage
 from realtime.broadcast import create_broadcast, ping
@@ -143,6 +144,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/metrics", metrics, methods=["GET"]),
             Route("/media/{key}", media, methods=["GET"]),
             Route("/reports/orders.csv", orders_csv, methods=["GET"]),
+            Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
         ],
         middleware=[
             Middleware(SocketShortcut, path="/graphql", endpoint=endpoint),

@@ -346,5 +346,6 @@ async def test_the_cost_does_not_grow_with_the_orders(api: Api) -> None:
     with count_statements() as baseline:
         _ = await api.ok("{ me { id } }", token=owner.access)
     # Authentication as for any query; then the time zone and one aggregate each for the
-    # orders and the tasks. `me` loads one row after authenticating, the dashboard three.
-    assert costs[30] == [len(baseline.statements) + 2] * 2
+    # orders, the tasks and the unanswered conversations. `me` loads one row after
+    # authenticating, the dashboard four.
+    assert costs[30] == [len(baseline.statements) + 3] * 2

@@ -360,3 +360,25 @@ async def test_the_delivery_queue_retries_and_shows_failures(
     shown = (await api.ok(NODE, {"id": cid}, inbox.owner.access))["node"]
     third = shown["messages"]["edges"][-1]["node"]
     assert (third["deliveryStatus"], third["deliveryError"]) == ("FAILED", "the chat is gone")
+
+
+async def test_the_dashboard_counts_unanswered_conversations_in_scope(api: Api) -> None:
+    inbox = await build_inbox(api)
+    figures = "{ dashboard { unansweredConversations } }"
+    first = await arrive(inbox.company, "One", key="dash-1")
+    await arrive(inbox.company, "Two", key="dash-2")
+    await api.ok(
+        ASSIGN,
+        {"c": gid("Conversation", first.conversation.id), "m": inbox.staff.member_id},
+        inbox.owner.access,
+    )
+    counts = {
+        name: (await api.ok(figures, token=who.access))["dashboard"]["unansweredConversations"]
+        for name, who in (("owner", inbox.owner), ("staff", inbox.staff), ("other", inbox.other))
+    }
+    assert counts == {"owner": 2, "staff": 2, "other": 1}
+    await api.ok(
+        REPLY, {"c": gid("Conversation", first.conversation.id), "b": "ok"}, inbox.staff.access
+    )
+    shown = await api.ok(figures, token=inbox.owner.access)
+    assert shown["dashboard"]["unansweredConversations"] == 1

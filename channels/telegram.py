@@ -1,0 +1,191 @@
+"""Telegram: the webhook endpoint (inbound) and the sender of replies (outbound).
+
+Webhook (`POST /telegram/webhook`, registered by configureTelegram with a random secret):
+- the `X-Telegram-Bot-Api-Secret-Token` header names the company (its SHA-256 is stored);
+  missing or wrong: 401, nothing read;
+- the update is stored under its unique (company, update_id), so a repeat is answered 200
+  and dropped; the answer is 200 at once, and the update is worked on after the response
+  (a background task); updates left unprocessed (a process that died) are taken up by
+  `process_pending`, which the app runs every few seconds;
+- text and photos (the largest size under the attachment limit, through getFile) of
+  messages from people (not bots) are recorded with resolvers.inbound: one conversation
+  per chat, the sender's @username finds its contact.
+
+Replies go out with sendMessage to the conversation's chat, at most one a second per chat
+from a process (Telegram's limit), and a 429 is retried after its retry_after.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from tortoise.exceptions import IntegrityError
+
+from channels.base import DeliveryFailed, Inbound, InboundFile, Outbound, RetryLater
+from channels.secrets import SecretUnreadable, decrypt
+from channels.telegram_api import TelegramApi, TelegramError
+from models import Channel, ChannelConfig, TelegramUpdate
+from resolvers.channel_settings import secret_hash
+from resolvers.inbound import record_inbound
+from servicedesk.settings import current
+
+log = logging.getLogger("servicedesk.telegram")
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+PER_CHAT_SECONDS = 1.0
+STALE = timedelta(seconds=10)
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+
+
+def api_for(config: ChannelConfig) -> TelegramApi:
+    if config.telegram_token is None:
+        raise DeliveryFailed("Telegram is not connected (configureTelegram)")
+    try:
+        token = decrypt(config.telegram_token)
+    except SecretUnreadable:
+        raise DeliveryFailed("The bot token must be entered again") from None
+    return TelegramApi(current().telegram_api_url, token)
+
+
+async def webhook(request: Request) -> Response:
+    secret = request.headers.get(SECRET_HEADER)
+    if not secret:
+        return JSONResponse({"error": "missing secret token"}, 401)
+    config = await ChannelConfig.get_or_none(telegram_secret_hash=secret_hash(secret))
+    if config is None or config.telegram_token is None:
+        return JSONResponse({"error": "wrong secret token"}, 401)
+    try:
+        update = json.loads(await request.body())
+        update_id = int(update["update_id"])
+    except (ValueError, KeyError, TypeError):
+        return JSONResponse({"error": "not a Telegram update"}, 400)
+    try:
+        row = await TelegramUpdate.create(
+            company_id=config.company_id, update_id=update_id, payload=update
+        )
+    except IntegrityError:  # Telegram sent it again: done already, or being done
+        return JSONResponse({"ok": True, "duplicate": True})
+    return JSONResponse({"ok": True}, background=BackgroundTask(process_update, row.id))
+
+
+async def process_update(row_id: int) -> None:
+    """Claim the stored update (once, whoever comes first) and record its message."""
+    now = datetime.now(UTC)
+    claimed = await TelegramUpdate.filter(id=row_id, processed_at=None).update(processed_at=now)
+    if not claimed:
+        return
+    row = await TelegramUpdate.get(id=row_id)
+    try:
+        await _record(row.company_id, row.payload)
+    except Exception:
+        log.exception("Telegram update %s failed; it is tried again", row.update_id)
+        _ = await TelegramUpdate.filter(id=row_id).update(processed_at=None)
+
+
+async def process_pending(now: datetime | None = None) -> int:
+    """Updates stored a while ago and still not processed (their process died)."""
+    cutoff = (now or datetime.now(UTC)) - STALE
+    rows = await TelegramUpdate.filter(processed_at=None, received_at__lt=cutoff).values_list("id")
+    for row in rows:
+        await process_update(int(row[0]))
+    return len(rows)
+
+
+def _name(sender: dict[str, Any]) -> str | None:
+    username = sender.get("username")
+    if isinstance(username, str) and username:
+        return f"@{username}"
+    parts = [sender.get("first_name"), sender.get("last_name")]
+    name = " ".join(p for p in parts if isinstance(p, str) and p)
+    return name or None
+
+
+async def _photo(config: ChannelConfig, photos: list[Any]) -> InboundFile | None:
+    sizes = [p for p in photos if isinstance(p, dict) and isinstance(p.get("file_id"), str)]
+    sizes = [p for p in sizes if int(p.get("file_size") or 0) <= MAX_PHOTO_BYTES]
+    if not sizes:
+        return None
+    best = max(sizes, key=lambda p: int(p.get("width") or 0) * int(p.get("height") or 0))
+    api = api_for(config)
+    path = await api.get_file(str(best["file_id"]))
+    if path is None:
+        return None
+    data = await api.download(path, MAX_PHOTO_BYTES)
+    return InboundFile(path.rsplit("/", 1)[-1] or "photo.jpg", "image/jpeg", data)
+
+
+async def _record(company_id: int, update: dict[str, Any]) -> None:
+    message = update.get("message")
+    if not isinstance(message, dict):
+        return  # edits, channel posts, callbacks: not taken
+    chat = message.get("chat") or {}
+    sender = message.get("from") or {}
+    if not isinstance(chat, dict) or "id" not in chat or not isinstance(sender, dict):
+        return
+    if sender.get("is_bot"):
+        return
+    text = message.get("text") or message.get("caption") or ""
+    files: list[InboundFile] = []
+    photos = message.get("photo")
+    if isinstance(photos, list) and photos:
+        config = await ChannelConfig.get(company_id=company_id)
+        try:
+            photo = await _photo(config, photos)
+        except (TelegramError, DeliveryFailed) as error:
+            log.warning("a Telegram photo was not downloaded: %s", error)
+            photo = None
+        if photo is not None:
+            files.append(photo)
+        text = text or "(photo)"
+    if not text:
+        return  # stickers, voice, locations: nothing to show yet
+    username = sender.get("username")
+    _ = await record_inbound(
+        Inbound(
+            company_id=company_id,
+            channel=Channel.TELEGRAM,
+            thread_key=str(chat["id"]),
+            body=str(text),
+            sender_name=_name(sender),
+            external_id=f"tg:{chat['id']}:{message.get('message_id')}",
+            contact_telegram=username if isinstance(username, str) else None,
+            files=files,
+        )
+    )
+
+
+class TelegramSender:
+    """sendMessage to the conversation's chat, one a second per chat from this process."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, float] = {}
+
+    async def _pace(self, chat: str) -> None:
+        wait = self._last.get(chat, 0.0) + PER_CHAT_SECONDS - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        self._last[chat] = time.monotonic()
+
+    async def send(self, outbound: Outbound) -> str | None:
+        if outbound.config is None:
+            raise DeliveryFailed("Telegram is not connected (configureTelegram)")
+        api = api_for(outbound.config)
+        chat = outbound.conversation.external_key
+        await self._pace(chat)
+        try:
+            message_id = await api.send_message(chat, outbound.message.body)
+        except TelegramError as error:
+            if error.code == 429:
+                raise RetryLater(error.description, error.retry_after or 1.0) from None
+            if error.code in (400, 401, 403, 404):
+                raise DeliveryFailed(f"Telegram {error.code}: {error.description}") from None
+            raise RetryLater(f"Telegram {error.code}: {error.description}") from None
+        return f"tg:{chat}:{message_id}" if message_id is not None else None
