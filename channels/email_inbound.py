@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,7 +50,7 @@ def _inbound(company_id: int, mail: ParsedMail) -> Inbound:
         channel=Channel.EMAIL,
         thread_key=mail.sender,
         body=body,
-        sender_name=mail.sender_name or mail.sender,
+        sender_name=mail.sender,  # the inbox shows the address (the display name can lie)
         subject=mail.subject,
         external_id=mail.message_id,
         references=mail.references,
@@ -126,16 +127,22 @@ async def run_smtp_listener(settings: Settings, bound: asyncio.Future[int] | Non
         return
     loop = asyncio.get_running_loop()
     handler = InboundMailHandler()
-    server = await loop.create_server(
-        lambda: SMTP(
-            handler,
-            data_size_limit=settings.inbound_mail_max_bytes,
-            hostname="servicedesk",
-            decode_data=False,
-        ),
-        settings.inbound_smtp_host,
-        settings.inbound_smtp_port,
-    )
+    try:
+        server = await loop.create_server(
+            lambda: SMTP(
+                handler,
+                data_size_limit=settings.inbound_mail_max_bytes,
+                hostname="servicedesk",
+                decode_data=False,
+            ),
+            settings.inbound_smtp_host,
+            settings.inbound_smtp_port,
+            # `servicedesk serve --workers N`: every worker listens, the kernel shares them out.
+            reuse_port=hasattr(socket, "SO_REUSEPORT"),
+        )
+    except OSError as error:
+        log.error("the inbound SMTP listener cannot start: %s", error)
+        raise
     port = int(server.sockets[0].getsockname()[1])
     log.info("inbound SMTP listening on %s:%d", settings.inbound_smtp_host, port)
     if bound is not None:

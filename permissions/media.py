@@ -32,6 +32,16 @@ def signed_url(key: str, now: datetime, seconds: int | None = None) -> str:
     return f"{settings.public_url}/media/{quote(key)}?expires={expires}&sig={signature}"
 
 
+def signed_attachment_url(key: str, now: datetime) -> str:
+    """A link to an inbox message's attachment (servicedesk/attachments_route.py), handed
+    only to staff who see the conversation. Attachment keys (32 hex digits) never take the
+    shape of a photo key, so neither route serves the other's files."""
+    settings = current()
+    expires = int(now.timestamp()) + settings.media_link_seconds
+    signature = _signature(key, expires)
+    return f"{settings.public_url}/attachments/{quote(key)}?expires={expires}&sig={signature}"
+
+
 def link_is_valid(key: str, expires: str | None, signature: str | None, now: float) -> bool:
     """True for a link `signed_url` made that has not expired at `now` (seconds)."""
     if not expires or not expires.isdigit() or len(expires) > 12 or not signature:

@@ -331,6 +331,10 @@ FIELD_RULES: dict[str, str] = {
         "deliveryError",
         "createdAt",
     ),
+    "Message.attachments": WITH_OBJECT,
+    # Signed links (permissions.media.signed_attachment_url) handed to those who see the
+    # conversation, like photo links.
+    **_with_object("Attachment", "fileName", "contentType", "size", "url"),
     **_with_object("MessageEdge", "node", "cursor"),
     **_with_object("MessageConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("ConversationPayload", "conversation", "errors"),

@@ -4,11 +4,12 @@ of conversations in a page (the inbox list with its last messages costs the same
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from tortoise.functions import Count, Max
 
-from models import Conversation, Message
+from models import Conversation, Message, MessageAttachment
 from permissions.actor import Actor
 from permissions.conversations import visible_conversations
 from resolvers.pagination import ParentPage, pages_per_parent
@@ -73,3 +74,10 @@ async def order_conversations(keys: Sequence[tuple[int, Actor]]) -> list[Convers
         rows = await visible_conversations(actor).filter(order_id__in=ids).order_by("id")
         found.update({(c.order_id, actor): c for c in rows if c.order_id is not None})
     return [found.get(key) for key in keys]
+
+
+async def attachments(message_ids: Sequence[int]) -> list[list[MessageAttachment]]:
+    groups: dict[int, list[MessageAttachment]] = defaultdict(list)
+    for row in await MessageAttachment.filter(message_id__in=message_ids).order_by("id"):
+        groups[row.message_id].append(row)
+    return [groups[i] for i in message_ids]

@@ -11,6 +11,7 @@ from starlette.websockets import WebSocket, WebSocketState
 
 import models
 from permissions.conversations import check_may_use_inbox
+from permissions.media import signed_attachment_url
 from realtime.conversations import ConversationOverflow, conversations_listening
 from resolvers.conversations import ConversationFilter as ConversationFilterData
 from schema.connection import Connection, Edge
@@ -40,6 +41,29 @@ SLOW_READER = 4008
 
 
 @strawberry.type
+class Attachment:
+    """A file that came with an inbound message; `url` is a short-lived signed download link."""
+
+    file_name: str
+    content_type: str
+    size: int
+    key: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, row: models.MessageAttachment) -> Attachment:
+        return cls(
+            file_name=row.file_name,
+            content_type=row.content_type,
+            size=row.size,
+            key=row.storage_key,
+        )
+
+    @strawberry.field
+    def url(self, info: Info) -> str:
+        return signed_attachment_url(self.key, info.context.now)
+
+
+@strawberry.type
 class Message(Node):
     direction: MessageDirection
     body: str
@@ -49,6 +73,7 @@ class Message(Node):
         description="Why the last delivery attempt failed (FAILED, or PENDING and retrying)."
     )
     author_id: strawberry.Private[int | None]
+    pk: strawberry.Private[int]
 
     @classmethod
     def of(cls, row: models.Message) -> Message:
@@ -60,11 +85,17 @@ class Message(Node):
             created_at=row.created_at,
             delivery_error=row.last_error if row.delivery_status != DeliveryStatus.SENT else None,
             author_id=row.author_id,
+            pk=row.id,
         )
 
     @strawberry.field(description="The staff member who wrote an outbound message.")
     async def author(self, info: Info) -> Member | None:
         return await load_member(info, self.author_id)
+
+    @strawberry.field(description="Files that came with an inbound message.")
+    async def attachments(self, info: Info) -> list[Attachment]:
+        rows = await info.context.loaders.attachments.load(self.pk)
+        return [Attachment.of(row) for row in rows]
 
 
 MessageConnection = Connection[Message]

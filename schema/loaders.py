@@ -15,6 +15,7 @@ from models import (
     Conversation,
     Membership,
     Message,
+    MessageAttachment,
     Order,
     OrderStatusChange,
     Photo,
@@ -118,3 +119,7 @@ class Loaders:
     @cached_property
     def order_conversation(self) -> DataLoader[tuple[int, Actor], Conversation | None]:
         return DataLoader(conversation_loaders.order_conversations)
+
+    @cached_property
+    def attachments(self) -> DataLoader[int, list[MessageAttachment]]:
+        return DataLoader(conversation_loaders.attachments)

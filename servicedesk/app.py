@@ -29,6 +29,7 @@ from realtime.hub import Hub, install
 from realtime.outbox import run_relay
 from resolvers.deadline_watch import run_deadline_watch
 from resolvers.photo_sweep import run_orphan_sweep
+from servicedesk.attachments_route import attachment
 from servicedesk.db import tortoise_config
 from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.mail_sender import run_mail_sender
@@ -145,6 +146,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/media/{key}", media, methods=["GET"]),
             Route("/reports/orders.csv", orders_csv, methods=["GET"]),
             Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
+            Route("/attachments/{key}", attachment, methods=["GET"]),
         ],
         middleware=[
             Middleware(SocketShortcut, path="/graphql", endpoint=endpoint),

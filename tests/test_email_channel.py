@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from email.message import EmailMessage
 from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 import aiosmtplib
 import pytest
@@ -23,6 +24,7 @@ from models import ChannelConfig, Conversation, Message, MessageAttachment
 from servicedesk.settings import Settings
 from tests.support.api import Api, unique
 from tests.support.inbox import NODE, REPLY, build_inbox, conversations
+from tests.support.processes import free_port
 from tests.test_mail_sender import AUTH_WARNING, SECRET, Logins, Recorder, smtp_server
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.filterwarnings(AUTH_WARNING)]
@@ -30,6 +32,8 @@ pytestmark = [pytest.mark.asyncio, pytest.mark.filterwarnings(AUTH_WARNING)]
 CONFIGURE = """mutation($input: EmailSettingsInput!) { configureEmail(input: $input) {
   settings { emailAddress smtpHost smtpPort smtpUsername smtpPasswordSet imapHost }
   errors { field code message } } }"""
+ATTACHMENTS = """query($id: ID!) { node(id: $id) { ... on Conversation {
+  messages { edges { node { attachments { fileName contentType size url } } } } } } }"""
 SETTINGS = "{ channelSettings { emailAddress smtpPasswordSet imapPasswordSet telegramBotName } }"
 
 
@@ -105,12 +109,26 @@ async def test_a_client_mail_a_reply_and_the_clients_answer_in_one_thread(
         [conversation] = await conversations(api, inbox.owner, {"channel": "EMAIL"})
         assert (conversation["subject"], conversation["externalName"]) == (
             "Leaking tap",
-            "Dina Client",
+            "dina@client.test",
         )
         assert conversation["lastMessage"]["body"] == "The tap leaks."
         pk = (await Conversation.get(company_id=inbox.company)).id
         [attachment] = await MessageAttachment.filter(company_id=inbox.company)
         assert (attachment.file_name, attachment.content_type) == ("plan.pdf", "application/pdf")
+        files = await api.ok(ATTACHMENTS, {"id": conversation["id"]}, inbox.staff.access)
+        [message] = files["node"]["messages"]["edges"]
+        [shown_file] = message["node"]["attachments"]
+        assert (shown_file["fileName"], shown_file["size"]) == ("plan.pdf", 13)
+        link = urlsplit(shown_file["url"])
+        assert link.path.startswith("/attachments/")
+        download = await api.http.get(f"{link.path}?{link.query}")
+        assert download.status_code == 200
+        assert download.content == b"%PDF-1.4 fake"
+        assert download.headers["content-disposition"].startswith("attachment;")
+        assert download.headers["x-content-type-options"] == "nosniff"
+        flipped = "1" if link.query.endswith("0") else "0"
+        forged = await api.http.get(f"{link.path}?{link.query[:-1]}{flipped}")
+        assert forged.status_code == 403
 
         reply = await api.ok(
             REPLY, {"c": conversation["id"], "b": "A plumber comes at 5."}, inbox.staff.access
@@ -191,3 +209,21 @@ async def test_an_address_belongs_to_one_company(api: Api) -> None:
     assert taken["configureEmail"]["errors"][0]["code"] == "CONFLICT"
     bad = await api.ok(CONFIGURE, {"input": {"address": "not an address"}}, first.owner.access)
     assert bad["configureEmail"]["errors"][0]["field"] == ["input", "address"]
+
+
+async def test_every_worker_may_listen_on_the_same_port(app: Starlette) -> None:
+    """`servicedesk serve --workers N` starts a listener in each worker: they share the port."""
+    settings: Settings = replace(app.state.settings, inbound_smtp_port=free_port())
+    loop = asyncio.get_running_loop()
+    bound: list[asyncio.Future[int]] = [loop.create_future(), loop.create_future()]
+    tasks = [
+        asyncio.create_task(run_smtp_listener(settings, b), name="background:test-smtp")
+        for b in bound
+    ]
+    try:
+        ports = [await asyncio.wait_for(b, 5) for b in bound]
+        assert ports == [settings.inbound_smtp_port] * 2
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
