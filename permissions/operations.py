@@ -14,6 +14,7 @@ from permissions.actor import Actor
 class Access(StrEnum):
     PUBLIC = "no token needed"
     MEMBER = "any member; the row filters of permissions/ decide what it touches"
+    VISITOR = "a website chat visitor's token only: its own chat, nothing else"
 
 
 PUBLIC_OPERATIONS = frozenset(
@@ -80,6 +81,7 @@ MEMBER_OPERATIONS = frozenset(
         "Query.channelSettings",
         "Mutation.configureTelegram",
         "Mutation.configureEmail",
+        "Mutation.configureWebchat",
     }
 )
 
@@ -96,10 +98,21 @@ SUBSCRIPTIONS = frozenset(
 )
 
 
+# A chat visitor (permissions/webchat.py) is no member: its token opens these and nothing
+# else, and they open to nothing but its token.
+VISITOR_OPERATIONS = frozenset({"Mutation.sendChatMessage", "Subscription.chatMessages"})
+
+# What a page on a company's widget origin (not one of ALLOWED_ORIGINS) may call across
+# origins: the widget's own operations (servicedesk/widget_cors.py marks such requests).
+WIDGET_OPERATIONS = frozenset({"Mutation.startChat", *VISITOR_OPERATIONS})
+
+
 def operation_access(name: str) -> Access | None:
     """Access for `Query.x` / `Mutation.x`; None for an unclassified operation (denied)."""
     if name in PUBLIC_OPERATIONS:
         return Access.PUBLIC
+    if name in VISITOR_OPERATIONS:
+        return Access.VISITOR
     if name in MEMBER_OPERATIONS or name in SUBSCRIPTIONS:
         return Access.MEMBER
     return None
@@ -326,7 +339,6 @@ FIELD_RULES: dict[str, str] = {
         "id",
         "direction",
         "body",
-        "author",
         "deliveryStatus",
         "deliveryError",
         "createdAt",
@@ -335,6 +347,7 @@ FIELD_RULES: dict[str, str] = {
     # Signed links (permissions.media.signed_attachment_url) handed to those who see the
     # conversation, like photo links.
     **_with_object("Attachment", "fileName", "contentType", "size", "url"),
+    "Message.author": "permissions.webchat.can_see_message_author",
     **_with_object("MessageEdge", "node", "cursor"),
     **_with_object("MessageConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("ConversationPayload", "conversation", "errors"),
@@ -357,4 +370,7 @@ FIELD_RULES: dict[str, str] = {
         "webchatAllowedOrigins",
     ),
     **_with_object("ChannelSettingsPayload", "settings", "errors"),
+    # The visitor's own token and conversation, in the answer to its startChat only.
+    **_with_object("ChatSession", "visitorToken", "conversationId"),
+    **_with_object("ChatSessionPayload", "session", "errors"),
 }

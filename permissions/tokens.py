@@ -15,6 +15,9 @@ from servicedesk.settings import current
 ALGORITHM = "HS256"
 ISSUER = "servicedesk"
 AUDIENCE = "servicedesk-api"
+# A website chat visitor's token: its own audience, so it never passes for an access token.
+CHAT_AUDIENCE = "servicedesk-chat"
+CHAT_TOKEN_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,50 @@ def read_access_token(token: str) -> AccessClaims | None:
             membership_id=int(claims["sub"]),
             company_id=int(claims["cid"]),
             session_id=str(claims["sid"]),
+            expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+        )
+    except (jwt.PyJWTError, ValueError, TypeError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatClaims:
+    conversation_id: int
+    company_id: int
+    visitor_key: str
+    expires_at: datetime
+
+
+def issue_chat_token(conversation_id: int, company_id: int, visitor_key: str) -> str:
+    """A visitor's token: long enough to outlive page reloads (the widget keeps it)."""
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(conversation_id),
+        "cid": company_id,
+        "vk": visitor_key,
+        "iss": ISSUER,
+        "aud": CHAT_AUDIENCE,
+        "iat": now,
+        "exp": now + timedelta(days=CHAT_TOKEN_DAYS),
+    }
+    return jwt.encode(claims, current().secret_key, algorithm=ALGORITHM)
+
+
+def read_chat_token(token: str) -> ChatClaims | None:
+    """A visitor token's claims, or None for anything forged, expired or meant for members."""
+    try:
+        claims = jwt.decode(
+            token,
+            current().secret_key,
+            algorithms=[ALGORITHM],
+            audience=CHAT_AUDIENCE,
+            issuer=ISSUER,
+            options={"require": ["exp", "iat", "iss", "aud", "sub", "cid", "vk"]},
+        )
+        return ChatClaims(
+            conversation_id=int(claims["sub"]),
+            company_id=int(claims["cid"]),
+            visitor_key=str(claims["vk"]),
             expires_at=datetime.fromtimestamp(claims["exp"], UTC),
         )
     except (jwt.PyJWTError, ValueError, TypeError):

@@ -12,6 +12,7 @@ from starlette.websockets import WebSocket, WebSocketState
 import models
 from permissions.conversations import check_may_use_inbox
 from permissions.media import signed_attachment_url
+from permissions.webchat import can_see_message_author
 from realtime.conversations import ConversationOverflow, conversations_listening
 from resolvers.conversations import ConversationFilter as ConversationFilterData
 from schema.connection import Connection, Edge
@@ -88,8 +89,12 @@ class Message(Node):
             pk=row.id,
         )
 
-    @strawberry.field(description="The staff member who wrote an outbound message.")
+    @strawberry.field(
+        description="The staff member who wrote an outbound message; null for a chat visitor."
+    )
     async def author(self, info: Info) -> Member | None:
+        if not can_see_message_author(info.context.actor):
+            return None
         return await load_member(info, self.author_id)
 
     @strawberry.field(description="Files that came with an inbound message.")

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 
 from permissions.errors import DomainError, Unauthenticated
-from permissions.operations import Access, operation_access, refusal
+from permissions.operations import WIDGET_OPERATIONS, Access, operation_access, refusal
 from schema.limits import MAX_RESULT_NODES, estimated_nodes
 
 log = logging.getLogger("servicedesk.graphql")
@@ -77,15 +77,21 @@ class OperationGate(SchemaExtension):
             return None
         root = ROOT_NAMES[operation.operation.value]
         actor = getattr(ctx, "actor", None)
+        visitor = getattr(ctx, "visitor", None)
+        widget_origin = getattr(ctx, "widget_origin", None)
         for field in _root_fields(operation.selection_set, fragments):
             if field.startswith("__"):
                 continue
             access = operation_access(f"{root}.{field}")
-            if access is None:
+            if access is None or (
+                widget_origin is not None and f"{root}.{field}" not in WIDGET_OPERATIONS
+            ):
                 return GraphQLError(
                     f"{root}.{field} is not available", extensions={"code": "FORBIDDEN"}
                 )
-            if access is Access.MEMBER and actor is None:
+            if (access is Access.MEMBER and actor is None) or (
+                access is Access.VISITOR and visitor is None
+            ):
                 return _unauthenticated()
             refused = refusal(actor, f"{root}.{field}")
             if refused is not None:

@@ -32,6 +32,7 @@ from schema.live import LiveSpec, serve
 from schema.notifications import Notification, received
 from schema.orders import Order
 from schema.people import Member, load_member
+from schema.webchat import Message, chat_messages
 
 strawberry.enum(OrderEventKind, name="OrderEventKind")
 
@@ -126,6 +127,16 @@ class Subscription:
                 yield conversation
         except DomainError as error:
             raise graphql_error(error) from None
+
+    @strawberry.subscription(
+        description="Website visitor (visitor token): staff replies in its chat. `after` "
+        "(the last reply the widget showed) replays those it missed first."
+    )
+    async def chat_messages(
+        self, info: Info, after: strawberry.ID | None = None
+    ) -> AsyncGenerator[Message, None]:
+        async for message in chat_messages(info, after):
+            yield message
 
     @strawberry.subscription(
         description="The caller's dashboard after each change that alters it (at most one a second)."

@@ -21,6 +21,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from channels.runtime import channel_tasks
 from channels.telegram import webhook as telegram_webhook
+from channels.webchat import register as register_webchat
 from media import storage
 from media.s3 import S3Storage
 from realtime.broadcast import create_broadcast, ping
@@ -42,6 +43,8 @@ from servicedesk.settings import Settings, configure, current
 from servicedesk.shutdown import take_over_exit_signals
 from servicedesk.telemetry import RequestTelemetry
 from servicedesk.websocket_auth import guard
+from servicedesk.widget_cors import WidgetCors
+from servicedesk.widget_route import widget_demo, widget_js
 
 # Headers a browser app sends: the token, JSON, and Apollo's CSRF-preflight headers.
 CORS_HEADERS = [
@@ -108,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             hub = Hub(broadcast)
             await hub.start()
             install(hub)
+            register_webchat()  # the website chat's replies go out on visitors' sockets
             retention = timedelta(days=settings.event_retention_days)
             relay = asyncio.create_task(run_relay(retention), name="background:outbox-relay")
             watch = asyncio.create_task(
@@ -145,6 +149,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/metrics", metrics, methods=["GET"]),
             Route("/media/{key}", media, methods=["GET"]),
             Route("/reports/orders.csv", orders_csv, methods=["GET"]),
+            Route("/widget.js", widget_js, methods=["GET"]),
+            Route("/widget-demo", widget_demo, methods=["GET"]),
             Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
             Route("/attachments/{key}", attachment, methods=["GET"]),
         ],
@@ -152,6 +158,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Middleware(SocketShortcut, path="/graphql", endpoint=endpoint),
             Middleware(RequestId),
             Middleware(RequestTelemetry),
+            # Pages on companies' chat widget origins: before the CORS middleware refuses them.
+            Middleware(
+                WidgetCors,
+                path="/graphql",
+                allowed_origins=settings.allowed_origins,
+                public_url=settings.public_url,
+            ),
             Middleware(
                 CORSMiddleware,
                 allow_origins=list(settings.allowed_origins),

@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "models.api_tokens",
     "models.conversations",
     "models.channels",
+    "models.webchat",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

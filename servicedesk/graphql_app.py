@@ -18,6 +18,9 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 
 from permissions.authenticate import authenticate, bearer_token
+from permissions.errors import DomainError
+from permissions.webchat import authenticate_visitor
+from resolvers.webchat import check_visitor_origin
 from schema import build_schema
 from schema.context import Context
 from servicedesk.live_socket import LiveSocketHandler, LiveSockets
@@ -25,6 +28,7 @@ from servicedesk.persisted_queries import PersistedQueries
 from servicedesk.settings import Settings
 from servicedesk.uploads import close_form, csrf_refusal, upload_adapter
 from servicedesk.websocket_auth import guard, origin_allowed, token_from_params
+from servicedesk.widget_cors import WIDGET_ORIGIN_STATE
 
 MAX_SUBSCRIPTIONS_PER_SOCKET = 100
 CONNECTION_INIT_SECONDS = 3
@@ -99,26 +103,48 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         token = bearer_token(request.headers.get("authorization"))
+        actor = await authenticate(token)
+        state = request.scope.get("state", {})
         return Context(
             request=request,
             response=response if isinstance(response, Response) else None,
-            actor=await authenticate(token),
-            request_id=request.scope.get("state", {}).get("request_id", "-"),
+            actor=actor,
+            request_id=state.get("request_id", "-"),
             client_address=request.client.host if request.client else None,
+            visitor=None if actor is not None else await authenticate_visitor(token),
+            widget_origin=state.get(WIDGET_ORIGIN_STATE),
         )
 
+    def is_websocket_origin_allowed(self, request: WebSocket, origin: str) -> bool:
+        """Strawberry's own check knows one fixed list; a chat widget's origins are per
+        company and looked up: `on_ws_connect` decides for every origin, with the token."""
+        return True
+
     async def on_ws_connect(self, context: Context) -> None:
-        """The token comes in `connection_init`; without a valid one the socket closes 4403."""
+        """The token comes in `connection_init`; without a valid one the socket closes 4403.
+        A page on another origin than ours may open a socket only with a chat visitor's
+        token, from one of that visitor's company's widget origins."""
         websocket = context.request
         assert isinstance(websocket, WebSocket)
-        if not origin_allowed(websocket, self.settings.allowed_origins, self.settings.public_url):
-            raise ConnectionRejectionError()
         token = token_from_params(context.connection_params) or bearer_token(
             websocket.headers.get("authorization")
         )
-        context.actor = await authenticate(token)
-        if token is None or context.actor is None:
+        origin = websocket.headers.get("origin")
+        if origin_allowed(websocket, self.settings.allowed_origins, self.settings.public_url):
+            context.actor = await authenticate(token)
+        else:
+            context.widget_origin = origin
+        if context.actor is None:
+            context.visitor = await authenticate_visitor(token)
+        if token is None or (context.actor is None and context.visitor is None):
             raise ConnectionRejectionError()
+        if context.visitor is not None:
+            try:
+                await check_visitor_origin(context.visitor, origin)
+            except DomainError:
+                raise ConnectionRejectionError() from None
+            guard.expire(websocket, context.visitor.expires_at)
+            return
         guard.add(websocket, token)
 
 

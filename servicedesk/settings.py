@@ -40,6 +40,8 @@ class Settings:
     login_failures_per_email: int = 10
     login_failures_per_address: int = 50
     login_window_minutes: int = 15
+    chat_starts_per_address: int = 20
+    chat_start_window_minutes: int = 60
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     argon2_memory_kib: int = 65536
     event_retention_days: int = 7
@@ -206,6 +208,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         login_failures_per_email=_int(env, "LOGIN_FAILURES_PER_EMAIL", 10),
         login_failures_per_address=_int(env, "LOGIN_FAILURES_PER_ADDRESS", 50),
         login_window_minutes=_int(env, "LOGIN_WINDOW_MINUTES", 15),
+        chat_starts_per_address=_int(env, "CHAT_STARTS_PER_ADDRESS", 20),
+        chat_start_window_minutes=_int(env, "CHAT_START_WINDOW_MINUTES", 60),
         allowed_origins=origins,
         argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536, minimum=8),
         event_retention_days=_int(env, "EVENT_RETENTION_DAYS", 7),

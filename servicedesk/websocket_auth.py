@@ -9,6 +9,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Mapping
+from datetime import datetime
 
 from starlette.websockets import WebSocket, WebSocketState
 
@@ -65,7 +66,11 @@ class SocketGuard:
         if claims is None:
             return
         self._sessions.setdefault(claims.session_id, set()).add(websocket)
-        left = max(0.0, claims.expires_at.timestamp() - time.time())
+        self.expire(websocket, claims.expires_at)
+
+    def expire(self, websocket: WebSocket, at: datetime) -> None:
+        """Close the socket when its token expires (a chat visitor's has only this check)."""
+        left = max(0.0, at.timestamp() - time.time())
         timer = asyncio.get_running_loop().call_later(left, self._close, websocket)
         self._timers.add(timer)
 

@@ -17,6 +17,7 @@ from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
 from schema.mutations.photos import PhotoMutations
 from schema.mutations.tasks import TaskMutations
+from schema.webchat import WebchatMutations
 
 
 @strawberry.type
@@ -31,5 +32,6 @@ class Mutation(
     ApiTokenMutations,
     ConversationMutations,
     ChannelMutations,
+    WebchatMutations,
 ):
     pass

@@ -1,0 +1,206 @@
+"""`chatMessages`: staff replies pushed to the website chat visitor's sockets.
+
+When the webchat sender (channels/webchat.py) delivers a reply, it publishes a small message
+on the company's chat channel (the company's broadcast channel name + `:chat`, apart from the
+order-event hub's): `{"id": <message>, "conversation_id": ...}`. Each process keeps one
+subscription per company that has chat listeners here; the message row is loaded once per
+process, and only when a visitor of that conversation listens here.
+
+The broadcast may lose a message: Redis away, or a channel whose SUBSCRIBE is still on its
+way when the reply goes out (the Redis backend subscribes in the background). So each process
+also polls, once a second per company with chat listeners here, for replies SENT lately in the
+conversations it listens to (one query per company, not per socket); subscribers drop what
+they already had by message id. A socket that was closed gets what it missed by replay on its
+next subscription (`chatMessages(after:)`, schema/webchat.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from broadcaster import Broadcast
+from broadcaster._base import Unsubscribed
+
+from models import DeliveryStatus, Message, MessageDirection
+from realtime.events import channel
+from realtime.hub import current_hub
+
+log = logging.getLogger("servicedesk.realtime")
+
+QUEUE_SIZE = 64
+SUBSCRIBE_SECONDS = 5.0
+POLL_SECONDS = 1.0
+# How far back each poll looks again (`sent_at` comes from any process's clock).
+POLL_OVERLAP = timedelta(seconds=5)
+
+
+def chat_channel(company_id: int) -> str:
+    return f"{channel(company_id)}:chat"
+
+
+class ChatOverflow(Exception):
+    """The visitor's socket did not keep up; it is closed and replays on reconnecting."""
+
+
+@dataclass(eq=False)
+class ChatListener:
+    company_id: int
+    conversation_id: int
+    queue: asyncio.Queue[Message | None] = field(
+        default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
+    )
+
+    def offer(self, row: Message) -> None:
+        try:
+            self.queue.put_nowait(row)
+        except asyncio.QueueFull:
+            self.queue = asyncio.Queue(maxsize=1)
+            self.queue.put_nowait(None)
+
+    async def rows(self) -> AsyncIterator[Message]:
+        while True:
+            row = await self.queue.get()
+            if row is None:
+                raise ChatOverflow
+            yield row
+
+
+@dataclass(eq=False)
+class _Feed:
+    by_conversation: dict[int, set[ChatListener]] = field(default_factory=dict)
+    task: asyncio.Task[None] | None = None
+    polled_since: datetime = field(default_factory=lambda: datetime.now(UTC) - POLL_OVERLAP)
+
+    def offer(self, row: Message) -> None:
+        for listener in list(self.by_conversation.get(row.conversation_id, ())):
+            listener.offer(row)
+
+
+class ChatFeeds:
+    """A process's chat listeners, by company, over one broadcast subscription each."""
+
+    def __init__(self, broadcast: Broadcast) -> None:
+        self.broadcast = broadcast
+        self._feeds: dict[int, _Feed] = {}
+        self._lock = asyncio.Lock()
+        self._poller: asyncio.Task[None] | None = None
+
+    async def join(self, company_id: int, conversation_id: int) -> ChatListener:
+        listener = ChatListener(company_id, conversation_id)
+        async with self._lock:
+            feed = self._feeds.get(company_id)
+            if feed is None:
+                feed = _Feed()
+                ready = asyncio.Event()
+                feed.task = asyncio.create_task(
+                    self._follow(company_id, feed, ready), name="background:chat-feed"
+                )
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
+                self._feeds[company_id] = feed
+            feed.by_conversation.setdefault(conversation_id, set()).add(listener)
+            if self._poller is None:
+                self._poller = asyncio.create_task(self._poll(), name="background:chat-poll")
+        return listener
+
+    def leave(self, listener: ChatListener) -> None:
+        feed = self._feeds.get(listener.company_id)
+        if feed is None:
+            return
+        listeners = feed.by_conversation.get(listener.conversation_id, set())
+        listeners.discard(listener)
+        if not listeners:
+            feed.by_conversation.pop(listener.conversation_id, None)
+        if not feed.by_conversation:
+            del self._feeds[listener.company_id]
+            if feed.task is not None:
+                feed.task.cancel()
+        if not self._feeds and self._poller is not None:
+            self._poller.cancel()
+            self._poller = None
+
+    async def _follow(self, company_id: int, feed: _Feed, ready: asyncio.Event) -> None:
+        async with self.broadcast.subscribe(chat_channel(company_id)) as subscriber:
+            ready.set()
+            while True:
+                try:
+                    event = await subscriber.get()
+                except Unsubscribed:
+                    return
+                try:
+                    data = json.loads(event.message)
+                    pk, conversation_id = int(data["id"]), int(data["conversation_id"])
+                except (ValueError, KeyError, TypeError):
+                    log.warning("ignored a malformed chat message")
+                    continue
+                if conversation_id not in feed.by_conversation:
+                    continue
+                try:
+                    row = await Message.get_or_none(
+                        id=pk, conversation_id=conversation_id, company_id=company_id
+                    )
+                except Exception:  # the database may be away; the poll tries again
+                    log.exception("loading a chat message failed")
+                    continue
+                if row is not None:
+                    feed.offer(row)
+
+    async def _poll(self) -> None:
+        while True:
+            await asyncio.sleep(POLL_SECONDS)
+            for company_id, feed in list(self._feeds.items()):
+                started = datetime.now(UTC)
+                try:
+                    rows = await Message.filter(
+                        company_id=company_id,
+                        conversation_id__in=list(feed.by_conversation),
+                        direction=MessageDirection.OUTBOUND,
+                        delivery_status=DeliveryStatus.SENT,
+                        sent_at__gte=feed.polled_since,
+                    ).order_by("id")
+                except Exception:  # the database may be away for a moment; next round
+                    log.exception("chat poll failed")
+                    continue
+                feed.polled_since = started - POLL_OVERLAP
+                for row in rows:
+                    feed.offer(row)
+
+
+_feeds: dict[int, ChatFeeds] = {}
+
+
+def _current_feeds() -> ChatFeeds:
+    hub = current_hub()
+    if hub is None:
+        raise RuntimeError("realtime is not running in this process")
+    feeds = _feeds.get(id(hub.broadcast))
+    if feeds is None or feeds.broadcast is not hub.broadcast:
+        _feeds.clear()
+        feeds = _feeds[id(hub.broadcast)] = ChatFeeds(hub.broadcast)
+    return feeds
+
+
+@contextlib.asynccontextmanager
+async def chat_listening(company_id: int, conversation_id: int) -> AsyncIterator[ChatListener]:
+    feeds = _current_feeds()
+    listener = await feeds.join(company_id, conversation_id)
+    try:
+        yield listener
+    finally:
+        feeds.leave(listener)
+
+
+async def publish_chat_message(message: Message) -> None:
+    """Tell the visitor's sockets in every process; raises when the broadcast is away (the
+    sender then retries)."""
+    hub = current_hub()
+    if hub is None:
+        raise RuntimeError("realtime is not running in this process")
+    payload = json.dumps({"id": message.id, "conversation_id": message.conversation_id})
+    await hub.broadcast.publish(chat_channel(message.company_id), payload)

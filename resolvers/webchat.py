@@ -1,0 +1,165 @@
+"""The website chat: the owner's widget settings, a visitor starting a chat and writing in it,
+and the staff replies a visitor's socket replays.
+
+A chat is a WEBCHAT conversation whose thread key is a random visitor key; the visitor holds
+a signed token naming both (permissions/tokens.py), kept by the widget across page loads.
+The visitor's own words go through the inbox's one entry point (resolvers/inbound.py), so
+they notify staff like any other channel's. A name or e-mail address the visitor types is
+shown, never trusted: the conversation is tied to a contact only by staff
+(linkConversationContact).
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from channels.base import Inbound
+from models import (
+    Channel,
+    ChannelConfig,
+    Conversation,
+    DeliveryStatus,
+    Message,
+    MessageDirection,
+)
+from permissions.actor import Actor
+from permissions.conversations import check_may_configure_channels
+from permissions.errors import DomainError, ErrorCode, invalid, not_found
+from permissions.throttle import check_chat_start_allowed
+from permissions.tokens import issue_chat_token
+from permissions.webchat import (
+    Visitor,
+    check_widget_origin,
+    foreign_origin,
+    forget_widget_origins,
+    normalise_origin,
+)
+from resolvers import validation
+from resolvers.channel_settings import ChannelSettingsView, config_of
+from resolvers.inbound import record_inbound
+
+MAX_ORIGINS = 20
+MAX_CHAT_MESSAGE = 4000
+# A visitor writes like a person: more than this in a minute is a script.
+MESSAGES_PER_MINUTE = 30
+REPLAY_LIMIT = 100
+
+
+def _origin(value: str, index: int) -> str:
+    field = ["input", "allowedOrigins", str(index)]
+    origin = normalise_origin(value)
+    parts = urlsplit(origin)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path
+        or parts.query
+        or parts.fragment
+        or parts.username is not None
+        or "*" in origin
+    ):
+        raise invalid("An origin is scheme://host[:port], e.g. https://example.com", *field)
+    try:
+        _ = parts.port
+    except ValueError:
+        raise invalid("Not a port number", *field) from None
+    return origin
+
+
+async def configure_webchat(actor: Actor, allowed_origins: list[str]) -> ChannelSettingsView:
+    """Set the origins whose pages may run the widget; the widget key is made once and kept
+    (it is public: it is in every page that embeds the widget)."""
+    check_may_configure_channels(actor)
+    if len(allowed_origins) > MAX_ORIGINS:
+        raise invalid(f"At most {MAX_ORIGINS} origins", "input", "allowedOrigins")
+    origins = list(dict.fromkeys(_origin(o, i) for i, o in enumerate(allowed_origins)))
+    config = await config_of(actor.company_id)
+    config.webchat_allowed_origins = origins
+    if config.webchat_widget_key is None:
+        config.webchat_widget_key = secrets.token_urlsafe(18)
+    await config.save(update_fields=["webchat_allowed_origins", "webchat_widget_key"])
+    forget_widget_origins()
+    return ChannelSettingsView.of(config)
+
+
+def _shown_name(name: str | None, email: str | None) -> str | None:
+    if name and email:
+        return f"{name} <{email}>"
+    return name or email
+
+
+async def start_chat(
+    widget_key: str,
+    name: str | None,
+    email: str | None,
+    origin: str | None,
+    client_address: str | None,
+    now: datetime | None = None,
+) -> tuple[str, Conversation]:
+    """A new chat for a visitor of a page on one of the company's widget origins: its token
+    and conversation. Rate-limited per client address."""
+    config = await ChannelConfig.get_or_none(webchat_widget_key=widget_key.strip()[:64])
+    if config is None:
+        raise not_found("Chat widget", ["widgetKey"])
+    check_widget_origin(config.webchat_allowed_origins, origin)
+    shown = validation.optional_text(name, 200, "name")
+    address = None if not (email or "").strip() else validation.email_address(email or "", "email")
+    await check_chat_start_allowed(client_address)
+    visitor_key = f"visitor:{secrets.token_urlsafe(18)}"
+    conversation = await Conversation.create(
+        company_id=config.company_id,
+        channel=Channel.WEBCHAT,
+        external_key=visitor_key,
+        external_name=_shown_name(shown, address),
+        last_message_at=now or datetime.now(UTC),
+        last_direction=MessageDirection.INBOUND,
+    )
+    return issue_chat_token(conversation.id, config.company_id, visitor_key), conversation
+
+
+async def check_visitor_origin(visitor: Visitor, origin: str | None) -> None:
+    """A visitor's request from a page that is not the service's own must come from one of
+    its company's widget origins (a page that got hold of a token elsewhere gets nothing)."""
+    if not foreign_origin(origin):
+        return
+    config = await ChannelConfig.get_or_none(company_id=visitor.company_id)
+    check_widget_origin(config.webchat_allowed_origins if config else (), origin)
+
+
+async def send_chat_message(
+    visitor: Visitor, body: str, origin: str | None, now: datetime | None = None
+) -> Message:
+    """The visitor's message, into the staff inbox like any channel's inbound message."""
+    await check_visitor_origin(visitor, origin)
+    text = validation.required_text(body, MAX_CHAT_MESSAGE, "body")
+    now = now or datetime.now(UTC)
+    recent = await Message.filter(
+        conversation_id=visitor.conversation_id,
+        direction=MessageDirection.INBOUND,
+        created_at__gte=now - timedelta(minutes=1),
+    ).count()
+    if recent >= MESSAGES_PER_MINUTE:
+        raise DomainError(ErrorCode.RATE_LIMITED, "Too many messages; wait a moment")
+    inbound = Inbound(
+        company_id=visitor.company_id,
+        channel=Channel.WEBCHAT,
+        thread_key=visitor.visitor_key,
+        body=text,
+    )
+    recorded = await record_inbound(inbound, now)
+    return recorded.message
+
+
+async def replies_after(visitor: Visitor, after: int | None) -> list[Message]:
+    """Staff replies delivered to the chat after message `after` (all when None), oldest
+    first: what a socket that was away missed."""
+    replies = Message.filter(
+        conversation_id=visitor.conversation_id,
+        direction=MessageDirection.OUTBOUND,
+        delivery_status=DeliveryStatus.SENT,
+    )
+    if after is None:  # a new page: the latest
+        return list(reversed(await replies.order_by("-id").limit(REPLAY_LIMIT)))
+    return list(await replies.filter(id__gt=after).order_by("id").limit(REPLAY_LIMIT))
