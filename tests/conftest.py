@@ -46,6 +46,8 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "ORPHAN_SWEEP_SECONDS": "0",
         # Tests run delivery rounds of the inbox's queue themselves (tests/test_inbox.py).
         "DELIVERY_POLL_SECONDS": "0",
+        # ... and IMAP polls (tests/test_email_parsing.py).
+        "IMAP_POLL_SECONDS": "0",
     }
     if redis_url:
         env["REDIS_URL"] = redis_url

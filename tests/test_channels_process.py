@@ -14,6 +14,7 @@ from pathlib import Path
 import aiosmtplib
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, register, unique
@@ -125,3 +126,11 @@ async def test_mail_and_telegram_through_a_real_process(tmp_path: Path) -> None:
     logged = (tmp_path / "api.log").read_text()
     assert TOKEN not in logged
     assert TOKEN.split(":")[1] not in logged
+
+
+async def test_channel_work_starts_only_when_configured(app: Starlette) -> None:
+    """The test app sets neither INBOUND_SMTP_PORT nor delivery or IMAP polling."""
+    running = {task.get_name() for task in asyncio.all_tasks()}
+    assert "background:outbox-relay" in running
+    for name in ("inbound-smtp", "channel-delivery", "telegram-updates", "imap-poll"):
+        assert f"background:{name}" not in running
