@@ -2,8 +2,8 @@
 resolvers, so it holds what real use would leave behind: history, events, notifications,
 e-mails in the outbox, photos re-encoded and stored as uploads are.
 
-Its contents are servicedesk/demo_data.py. The inbox (conversations per channel) is not built
-yet, so the demo has none. A second run changes nothing and prints the logins again; a
+Its contents are servicedesk/demo_data.py; its conversations arrive through the inbound entry
+point every channel uses. A second run changes nothing and prints the logins again; a
 database where an earlier run stopped half-way is refused with what to do.
 """
 
@@ -16,14 +16,25 @@ from io import BytesIO
 
 from tortoise import Tortoise
 
+from channels.base import Inbound
 from media import storage
 from models import Address, ApiToken, Contact, Membership, Order, Role, Task, User
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
-from resolvers import api_tokens, contacts, invitations, order_workflow, orders, photos, tasks
+from resolvers import (
+    api_tokens,
+    contacts,
+    conversations,
+    invitations,
+    order_workflow,
+    orders,
+    photos,
+    tasks,
+)
 from resolvers import templates as presets
 from resolvers.auth import register
 from resolvers.contacts import AddressData, ContactData
+from resolvers.inbound import record_inbound
 from servicedesk import demo_data as d
 from servicedesk.db import tortoise_config
 from servicedesk.demo_photos import picture
@@ -63,6 +74,7 @@ async def _build(now: datetime) -> str:
     for spec in d.ORDERS:  # one after another: their numbers are 1 to 7
         made[spec.title] = await _order(spec, people, cards, templates, now)
     await _tasks(people, made, templates, now)
+    await _conversations(people, now)
     issued = await api_tokens.create_api_token(
         people[d.OWNER_EMAIL], d.TOKEN_NAME, people[d.SERGEY].membership_id, True, None, now
     )
@@ -203,6 +215,28 @@ async def _tasks(
     boris = people[d.BORIS]
     mine = next(task for task in notices if task.assignee_id == boris.membership_id)
     _ = await tasks.acknowledge_task(boris, mine.id, now)
+
+
+async def _conversations(people: dict[str, Actor], now: datetime) -> None:
+    """One conversation per channel, as its adapter would have recorded it."""
+    owner = people[d.OWNER_EMAIL]
+    for spec in d.CONVERSATIONS:
+        arrived = Inbound(
+            company_id=owner.company_id,
+            channel=spec.channel,
+            thread_key=spec.thread_key,
+            body=spec.body,
+            sender_name=spec.sender,
+            subject=spec.subject,
+            contact_email=spec.contact_email,
+        )
+        conversation = (await record_inbound(arrived)).conversation
+        if spec.assignee is not None:
+            member = people[spec.assignee].membership_id
+            _ = await conversations.assign(owner, conversation.id, member)
+        if spec.reply is not None:
+            who, text = spec.reply
+            _ = await conversations.reply(people[who], conversation.id, text, now)
 
 
 def summary(demo: Demo, public_url: str) -> str:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models import CommentVisibility, ContactKind, LegalForm, OrderStatus, PhotoKind, TemplateKind
+from models import (
+    Channel,
+    CommentVisibility,
+    ContactKind,
+    LegalForm,
+    OrderStatus,
+    PhotoKind,
+    TemplateKind,
+)
 
 COMPANY = "Demo Cleaning"
 OWNER_NAME = "Olga Owner"
@@ -249,3 +257,44 @@ TASKS: list[tuple[str, str, str, float, str | None]] = [
 ]
 DONE_TASK = (GLEB, "Order cleaning supplies", 1)  # created from nothing, then completed
 ANNOUNCEMENT = ("New uniforms from Monday", "Pick yours up at the office.", 3)
+
+
+@dataclass(frozen=True)
+class DemoConversation:
+    """A conversation as it arrived on its channel, and what staff did with it."""
+
+    channel: Channel
+    thread_key: str
+    sender: str
+    body: str
+    subject: str | None = None
+    contact_email: str | None = None
+    reply: tuple[str, str] | None = None  # who answered, and what
+    assignee: str | None = None
+
+
+CONVERSATIONS = [
+    DemoConversation(
+        Channel.EMAIL,
+        ANNA,
+        "Anna Petrova",
+        "Hello! Could you also clean the windows at the flat next week? Anna",
+        subject="Windows next week?",
+        contact_email=ANNA,
+        reply=(BORIS, "Of course, Anna: Tuesday or Wednesday morning, which suits you better?"),
+        assignee=BORIS,
+    ),
+    DemoConversation(
+        Channel.TELEGRAM,
+        "telegram:5550101",
+        "@ivan_new_client",
+        "Hi, how much is a general cleaning of a 3-room flat?",
+    ),
+    DemoConversation(
+        Channel.WEBCHAT,
+        "webchat:demo-visitor",
+        "Website visitor",
+        "Do you clean offices on weekends?",
+        assignee=VERA,
+    ),
+]

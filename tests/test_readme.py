@@ -156,6 +156,21 @@ def tasks_and_templates(data: Data) -> None:
     assert names == {"Standard apartment cleaning", "Boiler service"}  # not Gleb's "Call back"
 
 
+def inbox(data: Data) -> None:
+    conversations = {c["channel"]: c for c in nodes(data["conversations"])}
+    assert data["conversations"]["totalCount"] == 3
+    assert set(conversations) == {"EMAIL", "TELEGRAM", "WEBCHAT"}
+    mail = conversations["EMAIL"]
+    assert (mail["contact"]["name"], mail["assignee"]["name"]) == ("Anna Petrova", "Boris Head")
+    assert mail["firstResponseSeconds"] is not None
+    assert mail["lastMessage"]["direction"] == "OUTBOUND"
+    assert mail["lastMessage"]["deliveryStatus"] == "PENDING"
+    newcomer = conversations["TELEGRAM"]
+    assert (newcomer["contact"], newcomer["assignee"]) == (None, None)
+    assert newcomer["firstResponseSeconds"] is None
+    assert conversations["WEBCHAT"]["assignee"]["name"] == "Vera Head"
+
+
 def notified(data: Data) -> None:
     told = nodes(data["notifications"])
     assigned = {n["order"]["number"] for n in told if n["kind"] == "ORDER_ASSIGNED"}
@@ -190,6 +205,7 @@ TOUR: dict[str, list[Run]] = {
     "OrderStories": [Run(d.OWNER_EMAIL, stories)],
     "HowAreWeDoing": [Run(d.OWNER_EMAIL, figures)],
     "TasksAndTemplates": [Run(d.OWNER_EMAIL, tasks_and_templates)],
+    "Inbox": [Run(d.OWNER_EMAIL, inbox)],
     "LogInAsClient": [Run(None, logged_in("CLIENT", "Anna Petrova"))],
     "LogInAsContractor": [Run(None, logged_in("CONTRACTOR", "Sergey Cleaner"))],
     "MyNotifications": [Run(d.SERGEY, notified)],
