@@ -160,6 +160,10 @@ async def test_visitor_messages_reach_the_inbox_and_replies_reach_the_visitor(
             everything = await sock.subscribe(CHAT)
             bodies = [(await sock.data(everything))["chatMessages"]["body"] for _ in range(2)]
             assert bodies == ["Yes, fully.", "Anything else?"]
+            # Who on the staff wrote them is not the visitor's business.
+            authored = await sock.subscribe("subscription { chatMessages { author { name } } }")
+            authors = [(await sock.data(authored))["chatMessages"]["author"] for _ in range(2)]
+            assert authors == [None, None]
 
 
 async def test_a_visitor_token_opens_nothing_but_its_chat(app: Starlette, api: Api) -> None:
