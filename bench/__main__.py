@@ -1,9 +1,10 @@
 """`python -m bench --companies N --seconds S [--scenario NAME]`: issue 8's benchmark.
 
 Builds the data if the database is empty (bench/datagen.py), migrates, starts the API (uvicorn,
-one worker, `servicedesk.app:create_app --factory`, as `servicedesk serve`) and the raw
+`--workers` workers, `servicedesk.app:create_app --factory`, as `servicedesk serve`) and the raw
 baseline (bench/raw.py), drives each scenario (bench/scenarios.py) with a fixed number of
-concurrent clients, and prints a table and one JSON line per scenario. See bench/README.md.
+concurrent clients or, with `--rate`, at a fixed request rate, and prints a table and one JSON
+line per scenario. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ from bench.scenarios import NAMES, Scenario, fixtures, scenarios, token
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_bench"
 COUNT_REQUESTS = 10
+# raw_p95_ms: with --rate, the raw baseline's p95 at the same rate (ratio is for closed loops).
+COLUMNS = (
+    *("rps", "p50_ms", "p95_ms", "p99_ms", "statements", "rss_mb", "raw_rps", "ratio"),
+    "raw_p95_ms",
+)
 
 
 def say(message: str) -> None:
@@ -90,8 +96,7 @@ def print_row(figures: dict[str, Any]) -> None:
         value = figures.get(key)
         return "-" if value is None else str(value)
 
-    keys = ("rps", "p50_ms", "p95_ms", "p99_ms", "statements", "rss_mb", "raw_rps", "ratio")
-    print(f"{figures['scenario']:<24}" + "".join(f"{cell(k):>11}" for k in keys), flush=True)
+    print(f"{figures['scenario']:<24}" + "".join(f"{cell(k):>11}" for k in COLUMNS), flush=True)
     print(json.dumps(figures), flush=True)
 
 
@@ -100,7 +105,7 @@ async def one(
 ) -> dict[str, Any]:
     send = graphql_sender(scenario, token(fx.logins[scenario.login]))
     spy = profile(api, scenario.name, args) if args.profile else None
-    result = await load.run(api.url, send, args.concurrency, args.seconds)
+    result = await drive(api.url, send, args)
     if spy is not None:
         await asyncio.to_thread(spy.wait)
     if result.failures:
@@ -113,10 +118,20 @@ async def one(
     statements = round(await api.count_statements_stop() / COUNT_REQUESTS, 1)
     extra: dict[str, Any] = {"statements": statements, "rss_mb": round(api.peak_rss_mb(), 1)}
     if raw is not None and scenario.raw is not None:
-        baseline = await load.run(raw.url, raw_sender(scenario.raw), args.concurrency, args.seconds)
+        baseline = await drive(raw.url, raw_sender(scenario.raw), args)
         extra["raw_rps"] = round(baseline.rps, 1)
-        extra["ratio"] = round(result.rps / baseline.rps, 3) if baseline.rps else None
+        if args.rate:  # both served the same rate: the latencies compare, not the rates
+            extra["raw_p95_ms"] = round(baseline.p(95), 1) if baseline.latencies_ms else None
+        else:
+            extra["ratio"] = round(result.rps / baseline.rps, 3) if baseline.rps else None
     return row(scenario.name, result, **extra)
+
+
+async def drive(url: str, send: load.Send, args: argparse.Namespace) -> load.Result:
+    """Closed loop (`--concurrency` clients back to back) or open loop (`--rate` a second)."""
+    if args.rate:
+        return await load.run_rate(url, send, args.rate, args.seconds)
+    return await load.run(url, send, args.concurrency, args.seconds)
 
 
 def profile(api: servers.Server, name: str, args: argparse.Namespace) -> subprocess.Popen[bytes]:
@@ -125,7 +140,7 @@ def profile(api: servers.Server, name: str, args: argparse.Namespace) -> subproc
     out = Path(args.profile) / f"{name}.txt"
     command = [str(Path(sys.executable).parent / "py-spy"), "record", "--format", "raw"]
     command += ["-o", str(out), "-p", str(api.process.pid), "-d", str(int(args.seconds + 1))]
-    command += ["--rate", "200", "--nonblocking"]
+    command += ["--rate", "200", "--nonblocking", "--subprocesses"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -175,12 +190,11 @@ async def run(args: argparse.Namespace) -> None:
             await conn.close()
         chosen = [n for n in NAMES if not args.scenario or n in args.scenario]
         table = scenarios(fx)
-        header = ("rps", "p50_ms", "p95_ms", "p99_ms", "statements", "rss_mb", "raw_rps", "ratio")
-        print(f"{'scenario':<24}" + "".join(f"{h:>11}" for h in header), flush=True)
+        print(f"{'scenario':<24}" + "".join(f"{h:>11}" for h in COLUMNS), flush=True)
         web = [n for n in chosen if n != "fanout"]
         if web:
             api_ctx = servers.started(
-                "api", "servicedesk.app:create_app", env, logs, True, "/healthz"
+                "api", "servicedesk.app:create_app", env, logs, True, "/healthz", args.workers
             )
             raw_ctx = servers.started("raw", "bench.raw:create_app", env, logs, False, "/x")
             async with api_ctx as api, raw_ctx as raw:
@@ -198,6 +212,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--logs", help="keep the servers' logs and statements here")
     parser.add_argument("--profile", help="py-spy each scenario's API process into this folder")
     parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        help="open loop: start this many requests a second whatever the answers (not --concurrency)",
+    )
+    parser.add_argument("--workers", type=int, default=1, help="API uvicorn workers (default 1)")
     parser.add_argument(
         "--scenario", action="append", choices=NAMES, help="run only this (repeatable)"
     )

@@ -67,3 +67,42 @@ async def run(
 
         await asyncio.gather(*(worker(w) for w in range(concurrency)))
     return result
+
+
+async def run_rate(
+    base_url: str, send: Send, rate: float, seconds: float, warmup: float = 1.0
+) -> Result:
+    """Open loop: request i starts at `i / rate` whether or not earlier ones have answered, so
+    a slow server meets a queue instead of a politely waiting client (closed-loop `run` hides
+    it). Latency counts from the scheduled start, so time spent queued in the driver counts
+    too; only requests scheduled after the warm-up count."""
+    limits = httpx.Limits(max_connections=1024, max_keepalive_connections=256)
+    result = Result(seconds)
+    began = time.monotonic()
+    start = began + warmup
+    total = int((warmup + seconds) * rate)
+    async with httpx.AsyncClient(
+        base_url=base_url, timeout=30, limits=limits, trust_env=False
+    ) as http:
+
+        async def one(i: int, due: float) -> None:
+            counted = due >= start
+            try:
+                await send(http, i, i)
+            except Exception as error:  # a failed answer is counted, not fatal
+                if counted:
+                    result.failures += 1
+                    result.first_failure = result.first_failure or repr(error)[:300]
+            else:
+                if counted:
+                    result.latencies_ms.append((time.monotonic() - due) * 1000)
+
+        tasks: list[asyncio.Task[None]] = []
+        for i in range(total):
+            due = began + i / rate
+            delay = due - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(i, due)))
+        _ = await asyncio.gather(*tasks)
+    return result

@@ -46,32 +46,64 @@ class Server:
     port: int
     log: Path
     statements_file: Path | None = None
+    workers: int = 1
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def serving(self) -> list[int]:
+        """The processes that serve requests: uvicorn's workers, or the process itself when
+        it runs one worker (with `--workers N` the first process only supervises)."""
+        pid = self.process.pid
+        if self.workers == 1:
+            return [pid]
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return [int(c) for c in children if _is_worker(int(c))] or [pid]
+
     def peak_rss_mb(self) -> float:
-        """VmHWM: the process's peak resident memory since it started."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        """VmHWM: the largest peak resident memory of a serving process since it started."""
+        return max((_peak_rss_mb(pid) for pid in self.serving()), default=float("nan"))
+
+    def _counts(self) -> list[Path]:
+        assert self.statements_file is not None
+        return list(self.statements_file.parent.glob(f"{self.statements_file.name}.*[0-9]"))
 
     async def count_statements_start(self) -> None:
-        assert self.statements_file is not None
-        self.statements_file.unlink(missing_ok=True)
-        os.kill(self.process.pid, signal.SIGUSR1)
+        for stale in self._counts():
+            stale.unlink(missing_ok=True)
+        for pid in self.serving():
+            os.kill(pid, signal.SIGUSR1)
         await asyncio.sleep(0.05)
 
     async def count_statements_stop(self) -> int:
+        """The statements of every serving process since `count_statements_start`."""
+        pids = self.serving()
+        for pid in pids:
+            os.kill(pid, signal.SIGUSR2)
         assert self.statements_file is not None
-        os.kill(self.process.pid, signal.SIGUSR2)
+        files = [Path(f"{self.statements_file}.{pid}") for pid in pids]
         for _ in range(100):
             await asyncio.sleep(0.02)
-            if self.statements_file.exists() and self.statements_file.read_text():
-                return int(self.statements_file.read_text())
+            if all(f.exists() and f.read_text() for f in files):
+                return sum(int(f.read_text()) for f in files)
         raise RuntimeError("the statement probe did not answer")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _is_worker(pid: int) -> bool:
+    """A uvicorn worker (spawned by multiprocessing), not the resource tracker."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return b"resource_tracker" not in b" ".join(command)
 
 
 async def wait_quiet(server: Server, seconds: float = 60) -> None:
@@ -118,9 +150,9 @@ def spawn(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pope
 
 @contextlib.asynccontextmanager
 async def started(
-    name: str, app: str, env: dict[str, str], logs: Path, probe: bool, ready: str
+    name: str, app: str, env: dict[str, str], logs: Path, probe: bool, ready: str, workers: int = 1
 ) -> AsyncIterator[Server]:
-    """uvicorn, one worker, `app` as a factory, as `servicedesk serve` runs the API."""
+    """uvicorn, `workers` workers, `app` as a factory, as `servicedesk serve` runs the API."""
     port = free_port()
     log = logs / f"{name}.log"
     extra: dict[str, str] = {}
@@ -133,9 +165,10 @@ async def started(
         *(sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1"),
         *("--port", str(port), "--log-level", "warning", "--no-access-log"),
         *("--backlog", "4096"),
+        *(("--workers", str(workers)) if workers > 1 else ()),
     ]
     process = spawn(command, {**os.environ, **env, **extra}, log)
-    server = Server(name, process, port, log, statements)
+    server = Server(name, process, port, log, statements, workers)
     try:
         await _wait_up(server, ready)
         yield server

@@ -112,11 +112,13 @@ class Order(Model):
         unique_together = (("company", "number"),)
         # Every filter and sort of the `orders` query (issue 8): the company's pages by each
         # sort (NUMBER_DESC uses the unique pair), the client's, the contractor's and the
-        # responsible member's pages (staff subtrees join on it), and the deadline watch.
+        # responsible member's pages (staff subtrees join on it), the deadline watch, and the
+        # dashboard's "completed today".
         indexes = (
             ("company", "status", "deadline"),
             ("company", "deadline", "id"),
             ("company", "created_at", "id"),
+            ("company", "completed_at"),
             ("client", "deadline", "id"),
             ("contractor", "deadline", "id"),
             ("responsible", "deadline", "id"),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from models import Order, Task
@@ -45,16 +45,27 @@ def check_may_see_dashboard(actor: Actor) -> None:
         raise forbidden("Dashboards and reports are for staff")
 
 
-def dashboard_scope(actor: Actor) -> DashboardScope:
-    """The OWNER's whole company, a STAFF member's subtree; portal members are refused."""
+def dashboard_scope(
+    actor: Actor, orders_needed: Q | None = None, tasks_needed: Q | None = None
+) -> DashboardScope:
+    """The OWNER's whole company, a STAFF member's subtree; portal members are refused.
+
+    `orders_needed` / `tasks_needed` narrow the rows to those the caller's figures count (the
+    dashboard needs open orders and today's, not two years of closed ones); they are applied
+    inside the subtree subqueries, where an index can find the rows, and never widen a scope.
+    """
     check_may_see_dashboard(actor)
+    orders = visible_orders(actor)
+    if orders_needed is not None:
+        orders = orders.filter(orders_needed)
+    tasks = visible_tasks(actor)
+    if tasks_needed is not None:
+        tasks = tasks.filter(tasks_needed)
     if actor.is_owner:
-        return DashboardScope(orders=visible_orders(actor), tasks=visible_tasks(actor))
-    team_tasks = visible_tasks(actor).filter(assignee__path__startswith=actor.path)
+        return DashboardScope(orders=orders, tasks=tasks)
+    team_tasks = tasks.filter(assignee__path__startswith=actor.path)
     return DashboardScope(
-        orders=Order.filter(
-            company_id=actor.company_id, id__in=Subquery(visible_orders(actor).values("id"))
-        ),
+        orders=Order.filter(company_id=actor.company_id, id__in=Subquery(orders.values("id"))),
         tasks=Task.filter(company_id=actor.company_id, id__in=Subquery(team_tasks.values("id"))),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise.expressions import F
+from tortoise import connections
 
 from models import EventCounter, OrderCounter
 
@@ -13,13 +13,19 @@ async def take_next(counter: type[OrderCounter] | type[EventCounter], company_id
     """The company's next value; call inside the transaction that uses it.
 
     The UPDATE locks the counter row until commit (a rollback gives the value back), so
-    concurrent transactions get consecutive values in commit order.
+    concurrent transactions get consecutive values in commit order. It returns the new value
+    itself (`RETURNING`, PostgreSQL and SQLite ≥ 3.35): one statement, not an UPDATE and a
+    SELECT (createOrder takes two counters).
     """
     column = "last_number" if counter is OrderCounter else "last_seq"
-    updated = await counter.filter(company_id=company_id).update(**{column: F(column) + 1})
-    if not updated:
+    db = connections.get("default")  # the transaction's connection inside `in_transaction`
+    mark = "$1" if db.capabilities.dialect == "postgres" else "?"
+    table = counter._meta.db_table
+    sql = f'UPDATE "{table}" SET "{column}" = "{column}" + 1 WHERE "company_id" = {mark} '
+    # execute_query_dict: Tortoise's execute_query drops the rows of an UPDATE on asyncpg.
+    rows = await db.execute_query_dict(f'{sql}RETURNING "{column}"', [company_id])
+    if not rows:
         first: dict[str, Any] = {"company_id": company_id, column: 1}
         _ = await counter.create(**first)
         return 1
-    row = await counter.get(company_id=company_id)
-    return int(getattr(row, column))
+    return int(rows[0][column])

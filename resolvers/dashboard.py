@@ -25,7 +25,7 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.conversations import visible_conversations
-from permissions.dashboard import dashboard_scope
+from permissions.dashboard import check_may_see_dashboard, dashboard_scope
 from resolvers.tasks import overdue_filter
 
 OPEN_ORDER_STATUSES = tuple(status for status in OrderStatus if status not in CLOSED_STATUSES)
@@ -73,10 +73,14 @@ async def dashboard(actor: Actor, now: datetime) -> DashboardFigures:
     - unansweredConversations: OPEN conversations the actor sees (permissions.conversations)
       whose last message is the other side's.
     """
-    scope = dashboard_scope(actor)
+    check_may_see_dashboard(actor)
     company = await Company.get(id=actor.company_id)
     start, end = day_bounds(now, company.timezone)
     is_open = Q(status__in=OPEN_ORDER_STATUSES)
+    # Only the rows some figure counts (open, or created or completed today: each an index
+    # range; open tasks), not two years of closed work; every figure stays the same.
+    counted = is_open | _in("created_at", start, end) | _in("completed_at", start, end)
+    scope = dashboard_scope(actor, counted, Q(status=TaskStatus.OPEN))
     orders: list[dict[str, Any]] = await scope.orders.annotate(
         open_orders=Count("id", _filter=is_open),
         overdue_orders=Count("id", _filter=is_open & Q(deadline__lt=now)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tortoise.backends.base.config_generator import expand_db_url
+
 from servicedesk.settings import Settings
 
 MODEL_MODULES = [
@@ -23,14 +25,26 @@ MODEL_MODULES = [
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
+async def _keep_session(connection: object) -> None:
+    """asyncpg's pool `reset`: nothing beyond what asyncpg always does on release (roll back
+    a transaction left open). Its default also runs `pg_advisory_unlock_all(); CLOSE ALL;
+    UNLISTEN *; RESET ALL` for every statement outside a transaction, one more round trip
+    each (3.6% of the orders page's profile); this service takes no session-level advisory
+    lock, keeps no cursor, listens on nothing and sets nothing, so it has nothing to undo."""
+
+
 def tortoise_config(settings: Settings, *, with_aerich: bool = True) -> dict[str, Any]:
-    url = settings.database_url
+    connection: str | dict[str, Any] = settings.database_url
     if settings.dialect == "postgres":
-        joiner = "&" if "?" in url else "?"
-        url = f"{url}{joiner}minsize=1&maxsize={settings.db_pool_size}"
+        connection = expand_db_url(settings.database_url)
+        connection["credentials"] |= {
+            "minsize": 1,
+            "maxsize": settings.db_pool_size,
+            "reset": _keep_session,
+        }
     models: list[str] = [*MODEL_MODULES, *(["aerich.models"] if with_aerich else [])]
     return {
-        "connections": {"default": url},
+        "connections": {"default": connection},
         "apps": {"models": {"models": models, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",

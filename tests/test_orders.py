@@ -50,6 +50,19 @@ async def order_count(session: Session, api: Api) -> int:
     return count
 
 
+async def test_creating_an_order_costs_a_fixed_number_of_statements(api: Api) -> None:
+    """Issue 8: createOrder's statements, stated: authenticate, client, address, order number,
+    order, history, responsible, event number, event, then publishing (its recipients, marking
+    it sent, its notifications). Each counter returns its value from the UPDATE that takes it,
+    one statement, not two (14 before)."""
+    owner, client, _ = await small_company(api)
+    address = client.address_ids[0]
+    _ = await create_order(api, owner, clientId=client.id, addressId=address)  # counters made
+    with count_statements() as counter:
+        _ = await create_order(api, owner, clientId=client.id, addressId=address)
+    assert len(counter.statements) == 12, "\n".join(s[:120] for s in counter.statements)
+
+
 async def test_staff_creates_an_order_with_defaults(api: Api) -> None:
     owner, client, _ = await small_company(api)
     created = await create_order(api, owner, clientId=client.id, addressId=client.address_ids[1])

@@ -1,7 +1,8 @@
 """Loaded by the API process that `python -m bench` starts (through PYTHONPATH): counts the SQL
 statements the process sends, between two signals, through the "tortoise.db_client" logger.
 
-SIGUSR1 starts counting from zero; SIGUSR2 writes the count to `$BENCH_STATEMENTS` and stops.
+SIGUSR1 starts counting from zero; SIGUSR2 writes the count to `$BENCH_STATEMENTS.<pid>` (one
+file per uvicorn worker) and stops.
 Counting is off while the load runs, so the timed figures pay nothing for it.
 """
 
@@ -38,10 +39,11 @@ if _path:
     def _stop(*_: Any) -> None:
         _logger.removeHandler(_counter)
         _logger.setLevel(logging.WARNING)
-        with open(str(_path), "w") as out:
-            out.write(str(_counter.count))
-        with open(f"{_path}.log", "w") as out:
+        pid = os.getpid()
+        with open(f"{_path}.{pid}.log", "w") as out:
             out.write("\n".join(_counter.seen))
+        with open(f"{_path}.{pid}", "w") as out:
+            out.write(str(_counter.count))
 
     signal.signal(signal.SIGUSR1, _start)
     signal.signal(signal.SIGUSR2, _stop)

@@ -6,30 +6,28 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return r"""
         CREATE TABLE IF NOT EXISTS "company" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "name" VARCHAR(200) NOT NULL,
     "timezone" VARCHAR(64) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL
+    "created_at" TIMESTAMP NOT NULL
 );
 CREATE TABLE IF NOT EXISTS "login_failure" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "key" VARCHAR(300) NOT NULL,
-    "at" TIMESTAMPTZ NOT NULL
-);
+    "at" TIMESTAMP NOT NULL
+) /* A failed login attempt, counted per e-mail and per client address for rate limiting. */;
 CREATE INDEX IF NOT EXISTS "idx_login_failu_key_2c4272" ON "login_failure" ("key");
 CREATE INDEX IF NOT EXISTS "idx_login_failu_at_ce3ac2" ON "login_failure" ("at");
-COMMENT ON TABLE "login_failure" IS 'A failed login attempt, counted per e-mail and per client address for rate limiting.';
 CREATE TABLE IF NOT EXISTS "user_login" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "email" VARCHAR(254) NOT NULL UNIQUE,
     "password_hash" VARCHAR(200) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL
-);
-COMMENT ON TABLE "user_login" IS 'A login: one e-mail and password, shared by all of a person''s memberships.';
+    "created_at" TIMESTAMP NOT NULL
+) /* A login: one e-mail and password, shared by all of a person's memberships. */;
 CREATE TABLE IF NOT EXISTS "contact" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "kind" VARCHAR(16) NOT NULL,
-    "legal_form" VARCHAR(16) NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "kind" VARCHAR(16) NOT NULL /* CLIENT: CLIENT\nCONTRACTOR: CONTRACTOR */,
+    "legal_form" VARCHAR(16) NOT NULL /* PERSON: PERSON\nORGANIZATION: ORGANIZATION */,
     "name" VARCHAR(300) NOT NULL,
     "email" VARCHAR(254),
     "phone" VARCHAR(50),
@@ -37,111 +35,104 @@ CREATE TABLE IF NOT EXISTS "contact" (
     "tax_id" VARCHAR(50),
     "notes" TEXT,
     "manager_id" INT,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_contact_manager_edd662" ON "contact" ("manager_id");
 CREATE INDEX IF NOT EXISTS "idx_contact_company_963466" ON "contact" ("company_id", "kind", "name");
 CREATE INDEX IF NOT EXISTS "idx_contact_company_251c9a" ON "contact" ("company_id", "name", "id");
-COMMENT ON COLUMN "contact"."kind" IS 'CLIENT: CLIENT\nCONTRACTOR: CONTRACTOR';
-COMMENT ON COLUMN "contact"."legal_form" IS 'PERSON: PERSON\nORGANIZATION: ORGANIZATION';
 CREATE TABLE IF NOT EXISTS "membership" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "role" VARCHAR(16) NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "role" VARCHAR(16) NOT NULL /* OWNER: OWNER\nSTAFF: STAFF\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR */,
     "name" VARCHAR(200) NOT NULL,
     "title" VARCHAR(200),
     "path" VARCHAR(1000) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "last_login_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMP NOT NULL,
+    "last_login_at" TIMESTAMP,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "contact_id" INT REFERENCES "contact" ("id") ON DELETE CASCADE,
     "manager_id" INT REFERENCES "membership" ("id") ON DELETE RESTRICT,
     "user_id" INT NOT NULL REFERENCES "user_login" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_membership_company_a01ee2" UNIQUE ("company_id", "user_id")
-);
+) /* A person in one company; `path` is the materialised org-tree path, e.g. `\/1\/7\/42\/`. */;
 CREATE INDEX IF NOT EXISTS "idx_membership_path_28713e" ON "membership" ("path");
 CREATE INDEX IF NOT EXISTS "idx_membership_manager_a45ecf" ON "membership" ("manager_id");
 CREATE INDEX IF NOT EXISTS "idx_membership_contact_764db1" ON "membership" ("contact_id");
-COMMENT ON COLUMN "membership"."role" IS 'OWNER: OWNER\nSTAFF: STAFF\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR';
-COMMENT ON TABLE "membership" IS 'A person in one company; `path` is the materialised org-tree path, e.g. `/1/7/42/`.';
 CREATE TABLE IF NOT EXISTS "invitation" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "email" VARCHAR(254) NOT NULL,
-    "role" VARCHAR(16) NOT NULL,
+    "role" VARCHAR(16) NOT NULL /* OWNER: OWNER\nSTAFF: STAFF\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR */,
     "name" VARCHAR(200),
     "title" VARCHAR(200),
     "token_hash" VARCHAR(64) NOT NULL UNIQUE,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "expires_at" TIMESTAMPTZ NOT NULL,
-    "accepted_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMP NOT NULL,
+    "expires_at" TIMESTAMP NOT NULL,
+    "accepted_at" TIMESTAMP,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "contact_id" INT REFERENCES "contact" ("id") ON DELETE CASCADE,
     "invited_by_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE,
     "manager_id" INT REFERENCES "membership" ("id") ON DELETE CASCADE
-);
-COMMENT ON COLUMN "invitation"."role" IS 'OWNER: OWNER\nSTAFF: STAFF\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR';
-COMMENT ON TABLE "invitation" IS 'An e-mailed link to join a company; the token is stored hashed and works once.';
+) /* An e-mailed link to join a company; the token is stored hashed and works once. */;
 CREATE TABLE IF NOT EXISTS "session" (
-    "id" UUID NOT NULL PRIMARY KEY,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "revoked_at" TIMESTAMPTZ,
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMP NOT NULL,
+    "revoked_at" TIMESTAMP,
     "membership_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE
-);
-COMMENT ON TABLE "session" IS 'A refresh-token family: one login on one device; revoking it ends every token of it.';
+) /* A refresh-token family: one login on one device; revoking it ends every token of it. */;
 CREATE TABLE IF NOT EXISTS "refresh_token" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "token_hash" VARCHAR(64) NOT NULL UNIQUE,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "expires_at" TIMESTAMPTZ NOT NULL,
-    "used_at" TIMESTAMPTZ,
-    "session_id" UUID NOT NULL REFERENCES "session" ("id") ON DELETE CASCADE
+    "created_at" TIMESTAMP NOT NULL,
+    "expires_at" TIMESTAMP NOT NULL,
+    "used_at" TIMESTAMP,
+    "session_id" CHAR(36) NOT NULL REFERENCES "session" ("id") ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS "address" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "label" VARCHAR(100),
     "text" VARCHAR(500) NOT NULL,
     "details" TEXT,
-    "latitude" DOUBLE PRECISION,
-    "longitude" DOUBLE PRECISION,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "latitude" REAL,
+    "longitude" REAL,
+    "created_at" TIMESTAMP NOT NULL,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "contact_id" INT NOT NULL REFERENCES "contact" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_address_contact_40047b" ON "address" ("contact_id", "id");
 CREATE TABLE IF NOT EXISTS "outbox_email" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "to" VARCHAR(254) NOT NULL,
     "subject" VARCHAR(300) NOT NULL,
     "body" TEXT NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "sent_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMP NOT NULL,
+    "sent_at" TIMESTAMP,
     "attempts" INT NOT NULL,
-    "next_attempt_at" TIMESTAMPTZ,
-    "claimed_until" TIMESTAMPTZ,
+    "next_attempt_at" TIMESTAMP,
+    "claimed_until" TIMESTAMP,
     "last_error" VARCHAR(500),
-    "failed_at" TIMESTAMPTZ,
+    "failed_at" TIMESTAMP,
     "company_id" INT REFERENCES "company" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_outbox_emai_sent_at_6f1407" ON "outbox_email" ("sent_at", "failed_at", "next_attempt_at");
 CREATE TABLE IF NOT EXISTS "order" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "number" INT NOT NULL,
     "title" VARCHAR(300) NOT NULL,
     "description" TEXT NOT NULL,
-    "status" VARCHAR(16) NOT NULL,
-    "deadline" TIMESTAMPTZ NOT NULL,
-    "source" VARCHAR(16) NOT NULL,
-    "price" DECIMAL(12,2),
-    "contractor_fee" DECIMAL(12,2),
+    "status" VARCHAR(16) NOT NULL /* NEW: NEW\nASSIGNED: ASSIGNED\nIN_PROGRESS: IN_PROGRESS\nDONE: DONE\nCANCELLED: CANCELLED */,
+    "deadline" TIMESTAMP NOT NULL,
+    "source" VARCHAR(16) NOT NULL /* STAFF: STAFF\nPORTAL: PORTAL\nEMAIL: EMAIL\nTELEGRAM: TELEGRAM\nWEBCHAT: WEBCHAT\nAPI: API */,
+    "price" VARCHAR(40),
+    "contractor_fee" VARCHAR(40),
     "internal_note" TEXT,
     "rating" SMALLINT,
     "feedback" TEXT,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL,
-    "completed_at" TIMESTAMPTZ,
-    "cancelled_at" TIMESTAMPTZ,
-    "overdue_for" TIMESTAMPTZ,
-    "due_soon_for" TIMESTAMPTZ,
+    "created_at" TIMESTAMP NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
+    "completed_at" TIMESTAMP,
+    "cancelled_at" TIMESTAMP,
+    "overdue_for" TIMESTAMP,
+    "due_soon_for" TIMESTAMP,
     "address_id" INT NOT NULL REFERENCES "address" ("id") ON DELETE RESTRICT,
     "client_id" INT NOT NULL REFERENCES "contact" ("id") ON DELETE RESTRICT,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
@@ -153,43 +144,38 @@ CREATE TABLE IF NOT EXISTS "order" (
 CREATE INDEX IF NOT EXISTS "idx_order_company_6193d3" ON "order" ("company_id", "status", "deadline");
 CREATE INDEX IF NOT EXISTS "idx_order_company_329166" ON "order" ("company_id", "deadline", "id");
 CREATE INDEX IF NOT EXISTS "idx_order_company_720dd4" ON "order" ("company_id", "created_at", "id");
+CREATE INDEX IF NOT EXISTS "idx_order_company_fbde22" ON "order" ("company_id", "completed_at");
 CREATE INDEX IF NOT EXISTS "idx_order_client__88f882" ON "order" ("client_id", "deadline", "id");
 CREATE INDEX IF NOT EXISTS "idx_order_contrac_8ae394" ON "order" ("contractor_id", "deadline", "id");
 CREATE INDEX IF NOT EXISTS "idx_order_respons_d78c0e" ON "order" ("responsible_id", "deadline", "id");
 CREATE INDEX IF NOT EXISTS "idx_order_status_17d050" ON "order" ("status", "deadline");
-COMMENT ON COLUMN "order"."status" IS 'NEW: NEW\nASSIGNED: ASSIGNED\nIN_PROGRESS: IN_PROGRESS\nDONE: DONE\nCANCELLED: CANCELLED';
-COMMENT ON COLUMN "order"."source" IS 'STAFF: STAFF\nPORTAL: PORTAL\nEMAIL: EMAIL\nTELEGRAM: TELEGRAM\nWEBCHAT: WEBCHAT\nAPI: API';
 CREATE TABLE IF NOT EXISTS "comment" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "body" TEXT NOT NULL,
-    "visibility" VARCHAR(16) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "visibility" VARCHAR(16) NOT NULL /* INTERNAL: INTERNAL\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR */,
+    "created_at" TIMESTAMP NOT NULL,
     "author_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE RESTRICT,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "order_id" INT NOT NULL REFERENCES "order" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_comment_order_i_b2fec7" ON "comment" ("order_id", "visibility");
-COMMENT ON COLUMN "comment"."visibility" IS 'INTERNAL: INTERNAL\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR';
 CREATE TABLE IF NOT EXISTS "order_counter" (
     "last_number" INT NOT NULL,
     "company_id" INT NOT NULL PRIMARY KEY REFERENCES "company" ("id") ON DELETE CASCADE
-);
-COMMENT ON TABLE "order_counter" IS 'The last order number of a company; its row is locked while a number is taken.';
+) /* The last order number of a company; its row is locked while a number is taken. */;
 CREATE TABLE IF NOT EXISTS "order_status_change" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "from_status" VARCHAR(16),
-    "to_status" VARCHAR(16) NOT NULL,
-    "at" TIMESTAMPTZ NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "from_status" VARCHAR(16) /* NEW: NEW\nASSIGNED: ASSIGNED\nIN_PROGRESS: IN_PROGRESS\nDONE: DONE\nCANCELLED: CANCELLED */,
+    "to_status" VARCHAR(16) NOT NULL /* NEW: NEW\nASSIGNED: ASSIGNED\nIN_PROGRESS: IN_PROGRESS\nDONE: DONE\nCANCELLED: CANCELLED */,
+    "at" TIMESTAMP NOT NULL,
     "comment" TEXT,
     "by_id" INT REFERENCES "membership" ("id") ON DELETE SET NULL,
     "order_id" INT NOT NULL REFERENCES "order" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_order_statu_order_i_ded851" ON "order_status_change" ("order_id", "id");
-COMMENT ON COLUMN "order_status_change"."from_status" IS 'NEW: NEW\nASSIGNED: ASSIGNED\nIN_PROGRESS: IN_PROGRESS\nDONE: DONE\nCANCELLED: CANCELLED';
-COMMENT ON COLUMN "order_status_change"."to_status" IS 'NEW: NEW\nASSIGNED: ASSIGNED\nIN_PROGRESS: IN_PROGRESS\nDONE: DONE\nCANCELLED: CANCELLED';
 CREATE TABLE IF NOT EXISTS "photo" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "kind" VARCHAR(16) NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "kind" VARCHAR(16) NOT NULL /* BEFORE: BEFORE\nCOMPLETION: COMPLETION\nISSUE: ISSUE */,
     "caption" VARCHAR(500),
     "storage_key" VARCHAR(200) NOT NULL UNIQUE,
     "thumbnail_key" VARCHAR(200) NOT NULL UNIQUE,
@@ -197,25 +183,23 @@ CREATE TABLE IF NOT EXISTS "photo" (
     "width" INT NOT NULL,
     "height" INT NOT NULL,
     "size" INT NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "order_id" INT NOT NULL REFERENCES "order" ("id") ON DELETE CASCADE,
     "uploaded_by_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE RESTRICT
-);
+) /* An image attached to an order; the files live in photo storage under random keys. */;
 CREATE INDEX IF NOT EXISTS "idx_photo_order_i_8ff1ff" ON "photo" ("order_id", "created_at");
-COMMENT ON COLUMN "photo"."kind" IS 'BEFORE: BEFORE\nCOMPLETION: COMPLETION\nISSUE: ISSUE';
-COMMENT ON TABLE "photo" IS 'An image attached to an order; the files live in photo storage under random keys.';
 CREATE TABLE IF NOT EXISTS "task" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "title" VARCHAR(300) NOT NULL,
     "description" TEXT NOT NULL,
-    "status" VARCHAR(16) NOT NULL,
-    "deadline" TIMESTAMPTZ NOT NULL,
-    "requires_acknowledgement" BOOL NOT NULL,
-    "acknowledged_at" TIMESTAMPTZ,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "completed_at" TIMESTAMPTZ,
-    "overdue_for" TIMESTAMPTZ,
+    "status" VARCHAR(16) NOT NULL /* OPEN: OPEN\nDONE: DONE\nCANCELLED: CANCELLED */,
+    "deadline" TIMESTAMP NOT NULL,
+    "requires_acknowledgement" INT NOT NULL,
+    "acknowledged_at" TIMESTAMP,
+    "created_at" TIMESTAMP NOT NULL,
+    "completed_at" TIMESTAMP,
+    "overdue_for" TIMESTAMP,
     "assignee_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE RESTRICT,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "creator_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE RESTRICT,
@@ -226,93 +210,87 @@ CREATE INDEX IF NOT EXISTS "idx_task_company_1d24e6" ON "task" ("company_id", "d
 CREATE INDEX IF NOT EXISTS "idx_task_assigne_472780" ON "task" ("assignee_id", "deadline");
 CREATE INDEX IF NOT EXISTS "idx_task_creator_afb4b6" ON "task" ("creator_id", "deadline");
 CREATE INDEX IF NOT EXISTS "idx_task_status_b1cfb9" ON "task" ("status", "deadline");
-COMMENT ON COLUMN "task"."status" IS 'OPEN: OPEN\nDONE: DONE\nCANCELLED: CANCELLED';
 CREATE TABLE IF NOT EXISTS "template" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "kind" VARCHAR(16) NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "kind" VARCHAR(16) NOT NULL /* ORDER: ORDER\nTASK: TASK */,
     "name" VARCHAR(200) NOT NULL,
     "title" VARCHAR(300) NOT NULL,
     "description" TEXT NOT NULL,
     "deadline_in_hours" INT NOT NULL,
-    "shared_with_all" BOOL NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "shared_with_all" INT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "owner_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE
 );
-COMMENT ON COLUMN "template"."kind" IS 'ORDER: ORDER\nTASK: TASK';
 CREATE TABLE IF NOT EXISTS "template_share" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "member_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE,
     "template_id" INT NOT NULL REFERENCES "template" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_template_sh_templat_975bc6" UNIQUE ("template_id", "member_id")
-);
-COMMENT ON TABLE "template_share" IS 'A template shared with one member.';
+) /* A template shared with one member. */;
 CREATE TABLE IF NOT EXISTS "event_counter" (
     "last_seq" BIGINT NOT NULL,
     "company_id" INT NOT NULL PRIMARY KEY REFERENCES "company" ("id") ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS "order_event" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "seq" BIGINT NOT NULL,
-    "kind" VARCHAR(16) NOT NULL,
+    "kind" VARCHAR(16) NOT NULL /* CREATED: CREATED\nUPDATED: UPDATED\nSTATUS_CHANGED: STATUS_CHANGED\nASSIGNED: ASSIGNED\nCOMMENTED: COMMENTED\nPHOTO_ADDED: PHOTO_ADDED\nOVERDUE: OVERDUE */,
     "order_id" INT NOT NULL,
     "actor_id" INT,
-    "at" TIMESTAMPTZ NOT NULL,
+    "at" TIMESTAMP NOT NULL,
     "client_id" INT NOT NULL,
     "contractor_id" INT,
     "responsible_path" VARCHAR(1000) NOT NULL,
     "comment_id" INT,
-    "comment_visibility" VARCHAR(16),
-    "published_at" TIMESTAMPTZ,
+    "comment_visibility" VARCHAR(16) /* INTERNAL: INTERNAL\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR */,
+    "published_at" TIMESTAMP,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_order_event_company_71da1c" UNIQUE ("company_id", "seq")
 );
 CREATE INDEX IF NOT EXISTS "idx_order_event_publish_80321d" ON "order_event" ("published_at");
-COMMENT ON COLUMN "order_event"."kind" IS 'CREATED: CREATED\nUPDATED: UPDATED\nSTATUS_CHANGED: STATUS_CHANGED\nASSIGNED: ASSIGNED\nCOMMENTED: COMMENTED\nPHOTO_ADDED: PHOTO_ADDED\nOVERDUE: OVERDUE';
-COMMENT ON COLUMN "order_event"."comment_visibility" IS 'INTERNAL: INTERNAL\nCLIENT: CLIENT\nCONTRACTOR: CONTRACTOR';
 CREATE TABLE IF NOT EXISTS "notification" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "kind" VARCHAR(32) NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "kind" VARCHAR(32) NOT NULL /* ORDER_CREATED: ORDER_CREATED\nORDER_ASSIGNED: ORDER_ASSIGNED\nORDER_STATUS_CHANGED: ORDER_STATUS_CHANGED\nORDER_COMMENTED: ORDER_COMMENTED\nORDER_DEADLINE_SOON: ORDER_DEADLINE_SOON\nORDER_OVERDUE: ORDER_OVERDUE\nTASK_ASSIGNED: TASK_ASSIGNED\nTASK_OVERDUE: TASK_OVERDUE\nMESSAGE_RECEIVED: MESSAGE_RECEIVED */,
     "text" TEXT NOT NULL,
     "order_id" INT,
     "task_id" INT,
     "conversation_id" INT,
     "event_id" BIGINT,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "read_at" TIMESTAMPTZ,
-    "published_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMP NOT NULL,
+    "read_at" TIMESTAMP,
+    "published_at" TIMESTAMP,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "member_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_notificatio_publish_890eb1" ON "notification" ("published_at");
 CREATE INDEX IF NOT EXISTS "idx_notificatio_member__65d5e9" ON "notification" ("member_id", "created_at");
-COMMENT ON COLUMN "notification"."kind" IS 'ORDER_CREATED: ORDER_CREATED\nORDER_ASSIGNED: ORDER_ASSIGNED\nORDER_STATUS_CHANGED: ORDER_STATUS_CHANGED\nORDER_COMMENTED: ORDER_COMMENTED\nORDER_DEADLINE_SOON: ORDER_DEADLINE_SOON\nORDER_OVERDUE: ORDER_OVERDUE\nTASK_ASSIGNED: TASK_ASSIGNED\nTASK_OVERDUE: TASK_OVERDUE\nMESSAGE_RECEIVED: MESSAGE_RECEIVED';
 CREATE TABLE IF NOT EXISTS "api_token" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "name" VARCHAR(200) NOT NULL,
     "token_hash" VARCHAR(64) NOT NULL UNIQUE,
-    "read_only" BOOL NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "last_used_at" TIMESTAMPTZ,
-    "expires_at" TIMESTAMPTZ,
-    "revoked_at" TIMESTAMPTZ,
+    "read_only" INT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
+    "last_used_at" TIMESTAMP,
+    "expires_at" TIMESTAMP,
+    "revoked_at" TIMESTAMP,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "created_by_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE,
     "member_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_api_token_company_cdef59" ON "api_token" ("company_id", "created_at");
 CREATE TABLE IF NOT EXISTS "conversation" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "channel" VARCHAR(16) NOT NULL,
-    "status" VARCHAR(16) NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "channel" VARCHAR(16) NOT NULL /* STAFF: STAFF\nPORTAL: PORTAL\nEMAIL: EMAIL\nTELEGRAM: TELEGRAM\nWEBCHAT: WEBCHAT\nAPI: API */,
+    "status" VARCHAR(16) NOT NULL /* OPEN: OPEN\nCLOSED: CLOSED */,
     "subject" VARCHAR(300),
     "external_key" VARCHAR(300) NOT NULL,
     "external_name" VARCHAR(300),
-    "first_inbound_at" TIMESTAMPTZ,
-    "first_response_at" TIMESTAMPTZ,
-    "last_message_at" TIMESTAMPTZ NOT NULL,
-    "last_direction" VARCHAR(16) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "first_inbound_at" TIMESTAMP,
+    "first_response_at" TIMESTAMP,
+    "last_message_at" TIMESTAMP NOT NULL,
+    "last_direction" VARCHAR(16) NOT NULL /* INBOUND: INBOUND\nOUTBOUND: OUTBOUND */,
+    "created_at" TIMESTAMP NOT NULL,
     "assignee_id" INT REFERENCES "membership" ("id") ON DELETE SET NULL,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "contact_id" INT REFERENCES "contact" ("id") ON DELETE SET NULL,
@@ -320,22 +298,19 @@ CREATE TABLE IF NOT EXISTS "conversation" (
 );
 CREATE INDEX IF NOT EXISTS "idx_conversatio_company_3fd142" ON "conversation" ("company_id", "last_message_at");
 CREATE INDEX IF NOT EXISTS "idx_conversatio_company_5654a2" ON "conversation" ("company_id", "channel", "external_key");
-COMMENT ON COLUMN "conversation"."channel" IS 'STAFF: STAFF\nPORTAL: PORTAL\nEMAIL: EMAIL\nTELEGRAM: TELEGRAM\nWEBCHAT: WEBCHAT\nAPI: API';
-COMMENT ON COLUMN "conversation"."status" IS 'OPEN: OPEN\nCLOSED: CLOSED';
-COMMENT ON COLUMN "conversation"."last_direction" IS 'INBOUND: INBOUND\nOUTBOUND: OUTBOUND';
 CREATE TABLE IF NOT EXISTS "message" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
-    "direction" VARCHAR(16) NOT NULL,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "direction" VARCHAR(16) NOT NULL /* INBOUND: INBOUND\nOUTBOUND: OUTBOUND */,
     "body" TEXT NOT NULL,
     "external_id" VARCHAR(300),
     "client_key" VARCHAR(100),
-    "delivery_status" VARCHAR(16) NOT NULL,
+    "delivery_status" VARCHAR(16) NOT NULL /* PENDING: PENDING\nSENT: SENT\nFAILED: FAILED */,
     "attempts" INT NOT NULL,
-    "next_attempt_at" TIMESTAMPTZ,
-    "claimed_until" TIMESTAMPTZ,
+    "next_attempt_at" TIMESTAMP,
+    "claimed_until" TIMESTAMP,
     "last_error" VARCHAR(500),
-    "sent_at" TIMESTAMPTZ,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "sent_at" TIMESTAMP,
+    "created_at" TIMESTAMP NOT NULL,
     "author_id" INT REFERENCES "membership" ("id") ON DELETE SET NULL,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "conversation_id" INT NOT NULL REFERENCES "conversation" ("id") ON DELETE CASCADE,
@@ -344,19 +319,16 @@ CREATE TABLE IF NOT EXISTS "message" (
 CREATE INDEX IF NOT EXISTS "idx_message_convers_efe042" ON "message" ("conversation_id", "created_at");
 CREATE INDEX IF NOT EXISTS "idx_message_company_3bd1fb" ON "message" ("company_id", "external_id");
 CREATE INDEX IF NOT EXISTS "idx_message_deliver_020acf" ON "message" ("delivery_status", "next_attempt_at");
-COMMENT ON COLUMN "message"."direction" IS 'INBOUND: INBOUND\nOUTBOUND: OUTBOUND';
-COMMENT ON COLUMN "message"."delivery_status" IS 'PENDING: PENDING\nSENT: SENT\nFAILED: FAILED';
 CREATE TABLE IF NOT EXISTS "message_attachment" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "file_name" VARCHAR(200) NOT NULL,
     "content_type" VARCHAR(100) NOT NULL,
     "size" INT NOT NULL,
     "storage_key" VARCHAR(100) NOT NULL UNIQUE,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     "message_id" INT NOT NULL REFERENCES "message" ("id") ON DELETE CASCADE
-);
-COMMENT ON TABLE "message_attachment" IS 'A file that came with an inbound message, kept in the attachment store under a';
+) /* A file that came with an inbound message, kept in the attachment store under a */;
 CREATE TABLE IF NOT EXISTS "channel_config" (
     "email_address" VARCHAR(254) UNIQUE,
     "smtp_host" VARCHAR(253),
@@ -369,40 +341,38 @@ CREATE TABLE IF NOT EXISTS "channel_config" (
     "imap_password" TEXT,
     "imap_uid_validity" BIGINT,
     "imap_last_uid" BIGINT NOT NULL,
-    "imap_claimed_until" TIMESTAMPTZ,
+    "imap_claimed_until" TIMESTAMP,
     "imap_last_error" VARCHAR(500),
     "telegram_token" TEXT,
     "telegram_bot_name" VARCHAR(100),
     "telegram_secret_hash" VARCHAR(64) UNIQUE,
     "webchat_widget_key" VARCHAR(64) UNIQUE,
-    "webchat_allowed_origins" JSONB NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL,
+    "webchat_allowed_origins" JSON NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
     "company_id" INT NOT NULL PRIMARY KEY REFERENCES "company" ("id") ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS "telegram_update" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "update_id" BIGINT NOT NULL,
-    "payload" JSONB NOT NULL,
-    "received_at" TIMESTAMPTZ NOT NULL,
-    "processed_at" TIMESTAMPTZ,
+    "payload" JSON NOT NULL,
+    "received_at" TIMESTAMP NOT NULL,
+    "processed_at" TIMESTAMP,
     "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_telegram_up_company_f9b295" UNIQUE ("company_id", "update_id")
-);
+) /* An update taken from the webhook: its unique (company, update_id) drops a repeat; the */;
 CREATE INDEX IF NOT EXISTS "idx_telegram_up_process_6475a3" ON "telegram_update" ("processed_at");
-COMMENT ON TABLE "telegram_update" IS 'An update taken from the webhook: its unique (company, update_id) drops a repeat; the';
 CREATE TABLE IF NOT EXISTS "chat_start" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "address" VARCHAR(100) NOT NULL,
-    "at" TIMESTAMPTZ NOT NULL
-);
+    "at" TIMESTAMP NOT NULL
+) /* A website chat started from a client address, counted to rate-limit chat starts. */;
 CREATE INDEX IF NOT EXISTS "idx_chat_start_at_f42a90" ON "chat_start" ("at");
 CREATE INDEX IF NOT EXISTS "idx_chat_start_address_bbfb6c" ON "chat_start" ("address", "at");
-COMMENT ON TABLE "chat_start" IS 'A website chat started from a client address, counted to rate-limit chat starts.';
 CREATE TABLE IF NOT EXISTS "aerich" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "version" VARCHAR(255) NOT NULL,
     "app" VARCHAR(100) NOT NULL,
-    "content" JSONB NOT NULL
+    "content" JSON NOT NULL
 );"""
 
 
@@ -473,92 +443,92 @@ MODELS_STATE = (
     "Bs1i3DAX6oTbMx/iPcjMBDr2eqNB5/ochJ+m+JjSVLQNMxt6dW2Y5ObCLhmqGqPR0XXCnH"
     "sdtVgHrkyBKocqT6IxlXNLJBvEddUxiPT/PZFVLeIsiSs/Z7ej6i9HFcCqZEXLJLaxxTsG"
     "7ojoEqN+d3Kofbw/qkWxW+Fwz4naippUuoOPlzNY0+Hhb9iz6iGQIeatXZ+NcG6ZOF0VIb"
-    "rR9isjJG7HlemoAQtXzSYPgzSzWhCFcUVGhknhymgienRtm2jSNhEMsOLAbgi0ZiPQFj3T"
-    "s0qlRkcEMhsaZAoy458shXNetc8YWXNot1r1rr6NWdY2wnoXq9qGukHoB72fS6JPSc4BeZ"
-    "niznjc/zToXZ6D8NMU9wfG7Wj4iagtY2pzi75M8eVw0DsH9HWKu51Bt3d9TUmjj3IY3PhF"
-    "uIy5jadT0Nh2JMa1Ql5c1147s4wlqMA0jahlXo9aBKSrq3PA3qb4djiaUCO4/z7FvZtOn3"
-    "xlb1M86V33Po06N+cg/DTFP/cuyBSZnIPgA5ntt30y0W/7cszTlWOKeHiJZuYSWuI5GtEk"
-    "J6hP9CYgLsBFOd3FInAve93+Tef6q3cn7RMG76bIb4j7+/RpJZv8sgdUFuU0sYY7H27SL3"
-    "IwtAxa4KOMypYiVCFWq2mtjSBDHycF+5iMTStzl7ehUiii5/Tk44dof0e/5G3txmScX6f3"
-    "d2TOz6npqcw45mn0ENaZLtpLXMRLvF7Nd+R6nFJzXRauC7YvgoT25Yo6B3aa7QlaHW0sD6"
-    "MF0cZ0/2ntFlSepNWclpnT9jNy5mtEiwmXZXSCVPNZZj5TRrk24c8OjE7Sak7LzOmg3lPJ"
-    "EL4YkfYeimL4/ApR5UL4eBqNqo6MbBDXyBRa+qCnGJ1CNqbKS8/elx23SToNbhpcLjSpHL"
-    "ppQi0ZdHxvCfWv+nPKoii9vaFV/pgyXlPKCEMVaLkVYKteYdMktnHlvgC48fjRxsauZAtb"
-    "camQUJkKIJyIv9WB6tthTi/vRUZypHE1DfOxDuakihoDmTwFGNxdXxcraB4k0u9d+zZKx1"
-    "dkZMdG6MJ0ieQQDM/SZZTHLIqzu4D48RgdZ4XQWi1sz95zQN3SPlQFyIPu0574TEgX6gi4"
-    "pGKjS3LnolV7QlfXXtPQsVZWXld4v701vYs8/abptjSv1mSBAK0uBhgt8FNlgP0AIAi2dd"
-    "8D03OBY78A0wWWPXtCc/CyMC1EmgTNyQ0PPiH8ppVAuYbutxeQyczGksaoqnR6FqtVVzpH"
-    "K0Gli4IK7VNlMk4L2LKGGE1s8lK/JeugI75KO1bFYj+mnGbJ/qQGu20B8POWjNmGoKF6Xf"
-    "oE86aF7YNjL439stwSXUgc7at4optn78nJWAdS50KpzcjywYE67FeuiKKCR24uhW6s7KwK"
-    "jkRiMSttUkXZuAIdT5DSJHSNsAZjCHQdq2L7rnJ1rLTPqiCsu/uq6rR2+m4GwVY38j9kb2"
-    "9XUZOtds0OBuaSPAGAngdnCzQHng0g9u2Q3wOylwUPpoVcYJnPCJgYsL4BdTpRqjWm5koH"
-    "4rm9BE/o1U2bNmv5hVLbbS5VUG+7G912P5G/tesuLaSVeoN20bsajshWy3+nFZlvbq+Jyj"
-    "0c0IrM4WeyVRuP70gz9ibH5msGM+osZdez4khUUMsbOFolEGIGkVtlgE6QVTMDDito4ueA"
-    "FsL6JAfrkzTW3mK9vMfQtMqinSLUeBfBm8at0ZhLBlMZKZKgk1m+7yxLComSHEmSBPvFnJ"
-    "OeiysoUXu9/xTs6RdkE7QQWKQy4dwQaDwFeLrmXwIRkIlm2FxjmZMcpCuifGFGcjlCbg7N"
-    "Ym29lR7T9cqy4XyH/MU0ocZXZ9hVacrVJ2jI4Hng5nnTLohjBTgtGqU6S4PF9At8EWGsf7"
-    "Yrwgtb1Btat/+ZGdB1ybBESEBI9erEWRi/6SMuZPAv6CMZ9JEMcbT1kQyHO5JheNsblISf"
-    "0ZwD+nosUYv6nIXS80MiY0yISa41xkF/rk3Sn0GUJ9LGQvNHJI5hvLBtC0Es5nheN4kRcE"
-    "/6qYvp0ZVmuX4xHF7HGH7RT4q9u5uLHpl9iXLzaYsDh98uhlEBua5BKPP80zbw7NVNbRu4"
-    "rg/9JcxvXTX4y+BzaFMpWUw2TqV9BLruaXO4+ra+Hepy7lfxVHVcD+GHlUywazehNN6Wsm"
-    "5C3jegvVkFKkbGV/CihfYqqRf5RQAcX3EK4Nu0o1sy2bu3n/vQ2WATRPa3kD1L2gkb3mvn"
-    "OmL5VnU6Y7UHVGdYVZhhNRxd9kbngL1N8aQz/vEc0Fc5nEHsXQi/eFiH7WWGfEf3cz1JPd"
-    "rBrx38MbSVcfCH/mDDxMbCXjsCX3/m6iik1YYHUWoKkRRobryY3sKAllXSgyug1o7bEo5b"
-    "7cjLHuhqO/K0cboGI+oLLm1E5Ug0ptqKekgrKhuL2sJX0BLFTdwCFXYzhjPTX/at5x8Yjs"
-    "a0L4UQr7VWfRy0HKNdhOp2y53hRm23l3UCIRXwdVhAdVhgYwSWbPoI6jQVIhHY/36N2Rb9"
-    "tn4ihLYKHsgq6DOhnKoQo9G6gkD/iiZiKVwTVBrZ7VoYL0/2VBZ458iRgVxUVUgMsO2KWC"
-    "CitSZWCN6YXCyritWpY/SeEfZyzsOJ3c/VMBBtWeo8nFochNLYDZTWDdgJMi76U7ArMB/z"
-    "z50JqJQ5dOafJyenpx9P3p5++O7s/cePZ9+9jcBO38pD/aL/iQLf5g1u+mgaSW0S1UlgFg"
-    "3DxKxI/nJ3c6WvH3SCooaVyt54ajyZv3ttzPIkhGJ7swZkQ56ULi2gG5fNirDgCwql6Y56"
-    "nQnLqPY/TPHd7aV/JfgwxeNJZ3I3Nro/dAaf6I34d/E5NN3hzU1v4Pccfpzi2x+Gk6HRub"
-    "yk17kvUzz8qTe6pOWQgw9JU9RhQnl0qbDqLSb8seZFs39me6ZSSBZ6Wjmk+tCkL8GFbpl0"
-    "S15uJ8zTaHEkzJrDTLUuneCVpNOCKQ0uGfwr8gsm+bPGCoqqVWdHbYpoZValdgzgfPe2UA"
-    "QnbZatuLwVlWJn56WVNpwt95QXio/oEKFnk4xM0zK9jGMFtm8PxD1JfIgGRaM3GnSu6cGS"
-    "/iei51/3iW5PlHz2TvX+wWTU6U6GI6r4h5/l0OZX63vLdBc7xR4maRspMnAAa5rsilIIkg"
-    "42PLxLVgfG1WiEbsxlOLA988GcweCfp0zWsfvtPKM1Trast77rxmWtD3PTqYY16Twsx9CI"
-    "rKSxr1Psf93YP+Pfw/tJ+6noatiWs5smLoQtLnudy+v+oGeMh/REOcHFsOXGpsp/9RMmuY"
-    "eOfQ3uRqT8tykmS/O486lnjHrdXv8nSpy8soumd3pSJIXtJDuD7SSVIog+lzpcOmwv81Cs"
-    "RJOrI2lN13GpPqoQuk8lIwo3FBpQoZXvGTkuU01K2/mSlBrgNMB+uFjZ+ACeSiFUG3ZS64"
-    "zKbIao6w6i/2wHlnNkulCmzEYsba38QhitrZX1qCQ64akqVLUN+CDJ0Tonpwy60ubkdFbm"
-    "xH5CQuN6dK+dZ1iHK9PwomaNnZqmzeqHMqvrEnI1l5Cjk8lYQLdURFKcqhqsDzuMY0h/eF"
-    "8A6A/vM3Gmt5LhX2SvadPddwrlLYckcXQNFtcKsde1tbQlSJIdZBFLEMvDXLs78T1Jq21C"
-    "MpsK0OeVf3hcaT7HKTWXZeayg56JprGbcZen1FyWmcva7FfjcT38qelFoU3SaXS1UVUbVW"
-    "U3+2mj6oGNqmLZqwEuOHyTq45MlusuF/vUElivY/fbeRbsWbJlY0ZstsFdItclf5FZstsg"
-    "buReQIwRMymhzx5yMLSMJ/SqLd7NWrw5NuyUTLchl9kG3iKbhqsrVkHj6mqKb4ejCU2n89"
-    "+nuHfT6ZOv7G2KJ73r3qdR5+YchJ+m+OfeRfeHzuQcBB+muHPbPwfkpVWMjTWn2BH2eGtB"
-    "ceFiXNxQN3h2yPC2N2iVZCOlOQf0lWZADseszAl7l4QN6/s/0ExgPsh2bnAkEueg7ujaqO"
-    "WUnNhyUQLpJJ3MAktKvMt6R1OEeoAXAvzBdIjuZOJ7e413sUaK6LVNUmabpM+xoPIG2pnl"
-    "iQ40z2XmeXKDVJLjAnIFvcfKMXxuOkTbEx7wV0xXT/cisx5DdqAXw7vBJS1dwj5M8fBuEl"
-    "wKP8mhu+sYjmzo1Y3hSByPXtC6lKBSKIWuyoJN2s1aU908OCtdX4wn0sNVcJ6fTqbXzlV5"
-    "vFMlnavB/K4E26in4xq9xaHlRWEMWvIIYHB3fd0SaghNe1aPFN+EalQAYCZHK0B3GPajJr"
-    "D8cpOBara3mo/DYCaDPQ+ivPF7UUgE13oEZQiXwJfPIZntxl9yjSo/kiQeIRBUro5c8Qn/"
-    "fqIxl6mW8O9Hxn8yYtk98qdMQvxqbLyNmDQitPTQNE9nuzXu+9/bFqXNUNWboe7tuUBHzi"
-    "6hFraXGf5KzL11lFDjhZRwDmxxbAoljXZrit2a3MpSAus4lXpQvytahj6vCn0SasFau5N8"
-    "T3fTYIDQuOeX4Coj5297g8v+4NM5CD5M8ZiVSR+zIulXnf41DRny3+WQ94H6I+BRtvWZI1"
-    "Hm/MfKLHlJpTKFa74zR0Cu/egyu1VnFiQ8mBtr7JmCONYtrrsksea1zLxmzm/kOLbAXpSt"
-    "QsSp1FMhzgqpEGc5KsRZWoVwqdZVXnxyZHoqyTyVdLhD9uxSONxhTbhV9hRInkY7OnWoQ4"
-    "OhDgcuHq4iwtpFfygXfcx1sr+fPtadsiinJvJ2qP0FqwKQvwh/Pb+67+FXhp4HZwt6smI1"
-    "ruVO1J9Cw7sJJzMHXLa7OY7uVsezAePtt/mgWx3wYFoIeAvogRl5AvBiegsAMQiykkDQcR"
-    "s8oZVHrpKmCGx+BbgemayAtEQOgElLbcXdT7ED8dxeksav4Ksgpdn9lhvRb1avX3/P+iD7"
-    "W0LzD9d/AAouMF1AayYCd2G/4DetttDRnnCla0d3k45uyqvS2YsxIiW8qw0UeKXRddQCxI"
-    "AqAXaSTkG8a3H0ueZfApwzBUbYXG+GBNtNuibQta6kgzpBplx54lrGrbY+ZqOvrvVRG8rq"
-    "Kg7oa+klqwPyRBpXbR47pHmMi3De22ijWmh6Etv4zJWqcJ2/d+7a+MF8bIkq18UatHNL1/"
-    "lNKRxh2zqL12XuyKVZtJTeoqMlNC2qShBtIyNeMSMWN0lYSXyHRPr3yVmR80FIq+x9+lnq"
-    "hBB36a2MBdHuSu10eCL1wmhOzk4LAX2aA/SpEOiV7QiAzt6l8zTa4S7YqVOA1i6NwS9n00"
-    "sRqjiK6xIXK+i6L7YjWAazs1NShCoA3nSWirmE5YV1jEgF1BsQ1gyzksI6RqOFdVpYM4B2"
-    "EdYpQhVHcQ3C2h+ROwjrFKEKgB9EWK/NufEMLXNueqIz+MzHfHGSJFdIrPzz5OT09OPJ29"
-    "MP3529//jx7Lu3kXxJ38oTNBf9T/1Bgh8Zwsc/a020f9/KCZ5UmVSrQ/BgrywdcQ86v0Dm"
-    "/ILN9CmdryMgVWElaiBpx0MWenTgcnNqddG1P02pAuRNL/4Rive2VzrgSEisAhcaiCeIsH"
-    "PRzEFe+SOmM+hVMyZXf9b0C7qfLaBnvJjzR1S6uoOYWqNeFHVoWfYLUYpsx3w0scBx8p/x"
-    "cJAPvaCLpGZlzjzwf8Ay3do03ta/HtaYlRIC92vT8siDvKG/9+9W8ysDhSx/ZUguAgn1iX"
-    "aQXBnWq/mOAU9xSh3wJLEWHIX4pxzuRV3xBYJNhhhNbPJSf6jJQSVolYEm1QU4TAI94Y5N"
-    "ypYgwiHRop0X4hBpHetN4+2pFRj4zYEHiaoOHhx7yVITiEBf2PbTOTA9F/hMBF8F8LQDGg"
-    "LT12Du2CsXQOCgFYIey2toJXhSz69M8Qq+Wjac05wJlpnBNvNg5dgz5Lpo3gauTdM4gp+G"
-    "sxlphObg/pV0FLTysz7mJmK9zG2MyO0phtimkR1c/kaEbpAUQpM4stIzYqULoz+RqoCo0z"
-    "aajAnZ8CGFbZ7hLkamUlxjw3a7YK6W0Sk5kuZ1yMPYEWrRFh00Q+bzTupiglTri7Loi0UC"
-    "5KOFcAfGJ2kbMY8fQCOUnc+FrOPSBJUeei7riP2j3Ug1GVXujT3oCBPaNzdzt1rM1OVG7Q"
-    "oksJONjmuSTQilBIyS7DjYNggCvygtCKKO22BG9hf0tmcDOjK+scyl6XGU7pv0BquGHyhy"
-    "RDsXKa0rrje9o9khvn3fyHbZxFEDzqDyulOTunKj41ktVXkv02p161EHOeZsIVqMgju5Kx"
-    "HctDlIPpMW7DUIdlqkKvMgDTG0HImCgv3k7KxQZOtZTmTrWUqwr1allk6/uYLo1lOTwa/B"
-    "Usbex5Foe19Je99BF7O//x/nJVTR"
+    "rR9isjJG7HlWlRA/KRsow18W+yWNbsvsMIzqwWRJtckWFjUiwzmoj+lzZcNGm4CEZfcWA3"
+    "BFrtEaiSnulZpfKmIwKZrRAyRaDxT5bCOa8UaIysObRbrXqX5sbMbhthvYvJbUPdIPSD3s"
+    "8l0ack54C8THFnPO5/GvQuz0H4aYr7A+N2NPxEdJoxNchFX6b4cjjonQP6OsXdzqDbu76m"
+    "pNFHOaxx/CJcxhbH0yloiTsSy1shF69rr51ZxhJUYJpG1DKvRy0C0tXVOWBvU3w7HE2ohd"
+    "x/n+LeTadPvrK3KZ70rnufRp2bcxB+muKfexdkikzOQfCBzPbbPpnot3055unKMUU8vEQz"
+    "cwkt8RyNaJIT1Cd6ExAX4KKcvmQRuJe9bv+mc/3Vu5P2CYN3UwE4xP19+iiTTfLZAyqLcp"
+    "pYw50PN+kXORhaBq3+UUZlSxGqEMjVtNZGkKGPk4J9TMamlbnL21ApFO5zevLxQ7S/o1/y"
+    "tnZjMs6v0/s7Mufn1C5VZhzzNHoI6zQY7UIu4kJer+Y7cj1OqbkuC9cF2xdBtjtnhi472x"
+    "O0OhRZHkYLQpHp/tPaLeI8Sas5LTOn7WfkzNeIVhouy+gEqeazzHymjHJtwp8dGJ2k1ZyW"
+    "mdNBMaiS8X0xIu09FAX4+eWjysX38TQaVR022SCukSm09ClQMTqFbEyV16W9Lztuk3Qa3D"
+    "S4XGhSOXTThFoy6ODfEupf9YeYRVF6e0Or/BlmvKaUEaMq0HIrwFa9qqdJbOPKfQFw4/Gj"
+    "jY1dyRa24lIhoTIVQDgRf6uj2LfDnF7ei4zkSONqGuZjHcxJFTUGMnkKMLi7vi5W7TzIst"
+    "+7MG6Uq6/IyI6N0IXpEskhGJ6layyPWRRndwHx4zE6zgqhtVrYnr3ngLqlfagKkAfdpz3x"
+    "mZAu1BFwScVG1+vORav2bK+uvaahY62spK/wfntr7hd5+k3TbTlgrckCAVp6DDBa4KfKAP"
+    "sBQBBs674HpucCx34Bpgsse/aE5uBlYVqINAmakxsefEL4TSuBcg3db68uk5mNJY1RVen0"
+    "LFbIrnSOVoJKVwwV2qfKpKMWsGUNMZrY5KV+S9ZBR3yVdqyKxX5MOc2S/UkNdtsC4OctGb"
+    "MNQUPFvPTx5k0L2wfHXhr7ZbklupA42lfxRDfP3pOTsQ6kzoVSm5HlgwN12K9cEUUFz+Nc"
+    "Ct1Y2VkVHInEYlbapIqycQU6niClSegCYg3GEOgiV8X2XeWKXGmfVUFYd/dV1Wnt9N0Mgq"
+    "1u5H/I3t6uoiZb7ZodDMwleQIAPQ/OFmgOPBtA7NshvwdkLwseTAu5wDKfETAxYH0D6nSi"
+    "VGtMzZUOxHN7CZ7Qq5s2bdbyC6W221yqoN52N7rtfiJ/a9ddWkgr9Qbtonc1HJGtlv9Oyz"
+    "Xf3F4TlXs4oOWaw89kqzYe35Fm7E2OzdcMZtRZyq5nxZGooJY3cO5KIMQMIrfKAJ0gq2YG"
+    "HFbQxA8JLYT1SQ7WJ2msvcV6eY+haZVFO0Wo8S6CN41bozGXDKYyUiRBJ7N831mWFBIlOZ"
+    "IkCfaLOSc9F1dQovZ6/ynY0y/IJmghsEhlwrkh0HgK8HTNvwQiIBPNsLnGMic5SFdE+cKM"
+    "5HKE3Byaxdp6Kz2m65Vlw/kO+YtpQo2vzrCr0pSrj9eQwfPAzfOmXRDHCnBaNEp10AaL6R"
+    "f4IsJY/2xXhBe2qDe0bv8DNaDrkmGJkICQ6tWJszB+00dcyOBf0Ecy6CMZ4mjrIxkOdyTD"
+    "8LY3KAk/ozkH9PVYohb1OQul54dExpgQk1xrjIP+XJukP4MoT6SNheaPSBzDeGHbFoJYzP"
+    "G8bhIj4J70UxfToyvNcv1iOLyOMfyinxR7dzcXPTL7EuXm0xYHDr9dDKMCcl2DUOb5p23g"
+    "2aub2jZwXR/6S5jfumrwl8Hn0KZSsphsnEr7CHTd0+Zw9W19O9Tl3K/iqeq4HsIPK5lg12"
+    "5CabwtZd2EvG9Ae7MKVIyMr+BFC+1VUi/yiwA4vuIUwLdpR7dksndvP/ehs8EmiOxvIXuW"
+    "tBM2vNfOdcTyrep0xmoPqM6wqjDDaji67I3OAXub4kln/OM5oK9yOIPYuxB+8bAO28sM+Y"
+    "7u53qSerSDXzv4Y2gr4+AP/cGGiY2FvXYEvv7M1VFIqw0PotQUIinQ3HgxvYUBLaukB1dA"
+    "rR23JRy32pGXPdDVduRp43QNRtQXXNqIypFoTLUV9ZBWVDYWtYWvoCWKm7gFKuxmDGemv+"
+    "xbzz8wHI1pXwohXmut+jhoOUa7CNXtljvDjdpuL+sEQirg67CA6rDAxggs2fQR1GkqRCKw"
+    "//0asy36bf1ECG0VPJBV0GdCOVUhRqN1BYH+FU3EUrgmqDSy27UwXp7sqSzwzpEjA7moqp"
+    "AYYNsVsUBEa02sELwxuVhWFatTx+g9I+zlnIcTu5+rYSDastR5OLU4CKWxGyitG7ATZFz0"
+    "p2BXYD7mnzsTUClz6Mw/T05OTz+evD398N3Z+48fz757G4GdvpWH+kX/EwW+zRvc9NE0kt"
+    "okqpPALBqGiVmR/OXu5kpfP+gERQ0rlb3x1Hgyf/famOVJCMX2Zg3IhjwpXVpANy6bFWHB"
+    "FxRK0x31OhOWUe1/mOK720v/SvBhiseTzuRubHR/6Aw+0Rvx7+JzaLrDm5vewO85/DjFtz"
+    "8MJ0Ojc3lJr3Nfpnj4U290ScshBx+SpqjDhPLoUmHVW0z4Y82LZv/M9kylkCz0tHJI9aFJ"
+    "X4IL3TLplrzcTpin0eJImDWHmWpdOsErSacFUxpcMvhX5BdM8meNFRRVq86O2hTRyqxK7R"
+    "jA+e5toQhO2ixbcXkrKsXOzksrbThb7ikvFB/RIULPJhmZpmV6GccKbN8eiHuS+BANikZv"
+    "NOhc04Ml/U9Ez7/uE92eKPnsner9g8mo050MR1TxDz/Loc2v1veW6S52ij1M0jZSZOAA1j"
+    "TZFaUQJB1seHiXrA6Mq9EI3ZjLcGB75oM5g8E/T5msY/fbeUZrnGxZb33XjctaH+amUw1r"
+    "0nlYjqERWUljX6fY/7qxf8a/h/eT9lPR1bAtZzdNXAhbXPY6l9f9Qc8YD+mJcoKLYcuNTZ"
+    "X/6idMcg8d+xrcjUj5b1NMluZx51PPGPW6vf5PlDh5ZRdN7/SkSArbSXYG20kqRRB9LnW4"
+    "dNhe5qFYiSZXR9KaruNSfVQhdJ9KRhRuKDSgQivfM3JcppqUtvMlKTXAaYD9cLGy8QE8lU"
+    "KoNuyk1hmV2QxR1x1E/9kOLOfIdKFMmY1Y2lr5hTBaWyvrUUl0wlNVqGob8EGSo3VOThl0"
+    "pc3J6azMif2EhMb16F47z7AOV6bhRc0aOzVNm9UPZVbXJeRqLiFHJ5OxgG6piKQ4VTVYH3"
+    "YYx5D+8L4A0B/eZ+JMbyXDv8he06a77xTKWw5J4ugaLK4VYq9ra2lLkCQ7yCKWIJaHuXZ3"
+    "4nuSVtuEZDYVoM8r//C40nyOU2ouy8xlBz0TTWM34y5PqbksM5e12a/G43r4U9OLQpuk0+"
+    "hqo6o2qspu9tNG1QMbVcWyVwNccPgmVx2ZLNddLvapJbBex+638yzYs2TLxozYbIO7RK5L"
+    "/iKzZLdB3Mi9gBgjZlJCnz3kYGgZT+hVW7ybtXhzbNgpmW5DLrMNvEU2DVdXrILG1dUU3w"
+    "5HE5pO579Pce+m0ydf2dsUT3rXvU+jzs05CD9N8c+9i+4Pnck5CD5Mcee2fw7IS6sYG2tO"
+    "sSPs8daC4sLFuLihbvDskOFtb9AqyUZKcw7oK82AHI5ZmRP2Lgkb1vd/oJnAfJDt3OBIJM"
+    "5B3dG1UcspObHlogTSSTqZBZaUeJf1jqYI9QAvBPiD6RDdycT39hrvYo0U0WubpMw2SZ9j"
+    "QeUNtDPLEx1onsvM8+QGqSTHBeQKeo+VY/jcdIi2Jzzgr5iunu5FZj2G7EAvhneDS1q6hH"
+    "2Y4uHdJLgUfpJDd9cxHNnQqxvDkTgevaB1KUGlUApdlQWbtJu1prp5cFa6vhhPpIer4Dw/"
+    "nUyvnavyeKdKOleD+V0JtlFPxzV6i0PLi8IYtOQRwODu+rol1BCa9qweKb4J1agAwEyOVo"
+    "DuMOxHTWD55SYD1WxvNR+HwUwGex5EeeP3opAIrvUIyhAugS+fQzLbjb/kGlV+JEk8QiCo"
+    "XB254hP+/URjLlMt4d+PjP9kxLJ75E+ZhPjV2HgbMWlEaOmhaZ7Odmvc97+3LUqboao3Q9"
+    "3bc4GOnF1CLWwvM/yVmHvrKKHGCynhHNji2BRKGu3WFLs1uZWlBNZxKvWgfle0DH1eFfok"
+    "1IK1dif5nu6mwQChcc8vwVVGzt/2Bpf9wadzEHyY4jErkz5mRdKvOv1rGjLkv8sh7wP1R8"
+    "CjbOszR6LM+Y+VWfKSSmUK13xnjoBc+9FldqvOLEh4MDfW2DMFcaxbXHdJYs1rmXnNnN/I"
+    "cWyBvShbhYhTqadCnBVSIc5yVIiztArhUq2rvPjkyPRUknkq6XCH7NmlcLjDmnCr7CmQPI"
+    "12dOpQhwZDHQ5cPFxFhLWL/lAu+pjrZH8/faw7ZVFOTeTtUPsLVgUgfxH+en5138OvDD0P"
+    "zhb0ZMVqXMudqD+FhncTTmYOuGx3cxzdrY5nA8bbb/NBtzrgwbQQ8BbQAzPyBODF9BYAYh"
+    "BkJYGg4zZ4QiuPXCVNEdj8CnA9MlkBaYkcAJOW2oq7n2IH4rm9JI1fwVdBSrP7LTei36xe"
+    "v/6e9UH2t4TmH67/ABRcYLqA1kwE7sJ+wW9abaGjPeFK147uJh3dlFelsxdjREp4Vxso8E"
+    "qj66gFiAFVAuwknYJ41+Loc82/BDhnCoywud4MCbabdE2ga11JB3WCTLnyxLWMW219zEZf"
+    "XeujNpTVVRzQ19JLVgfkiTSu2jx2SPMYF+G8t9FGtdD0JLbxmStV4Tp/79y18YP52BJVro"
+    "s1aOeWrvObUjjCtnUWr8vckUuzaCm9RUdLaFpUlSDaRka8YkYsbpKwkvgOifTvk7Mi54OQ"
+    "Vtn79LPUCSHu0lsZC6Ldldrp8ETqhdGcnJ0WAvo0B+hTIdAr2xEAnb1L52m0w12wU6cArV"
+    "0ag1/OppciVHEU1yUuVtB1X2xHsAxmZ6ekCFUAvOksFXMJywvrGJEKqDcgrBlmJYV1jEYL"
+    "67SwZgDtIqxThCqO4hqEtT8idxDWKUIVAD+IsF6bc+MZWubc9ERn8JmP+eIkSa6QWPnnyc"
+    "np6ceTt6cfvjt7//Hj2XdvI/mSvpUnaC76n/qDBD8yhI9/1ppo/76VEzypMqlWh+DBXlk6"
+    "4h50foHM+QWb6VM6X0dAqsJK1EDSjocs9OjA5ebU6qJrf5pSBcibXvwjFO9tr3TAkZBYBS"
+    "40EE8QYeeimYO88kdMZ9CrZkyu/qzpF3Q/W0DPeDHnj6h0dQcxtUa9KOrQsuwXohTZjvlo"
+    "YoHj5D/j4SAfekEXSc3KnHng/4BlurVpvK1/PawxKyUE7tem5ZEHeUN/79+t5lcGCln+yp"
+    "BcBBLqE+0guTKsV/MdA57ilDrgSWItOArxTznci7riCwSbDDGa2OSl/lCTg0rQKgNNqgtw"
+    "mAR6wh2blC1BhEOiRTsvxCHSOtabxttTKzDwmwMPElUdPDj2kqUmEIG+sO2nc2B6LvCZCL"
+    "4K4GkHNASmr8HcsVcugMBBKwQ9ltfQSvCknl+Z4hV8tWw4pzkTLDODbebByrFnyHXRvA1c"
+    "m6ZxBD8NZzPSCM3B/SvpKGjlZ33MTcR6mdsYkdtTDLFNIzu4/I0I3SAphCZxZKVnxEoXRn"
+    "8iVQFRp200GROy4UMK2zzDXYxMpbjGhu12wVwto1NyJM3rkIexI9SiLTpohsznndTFBKnW"
+    "F2XRF4sEyEcL4Q6MT9I2Yh4/gEYoO58LWcelCSo99FzWEftHu5FqMqrcG3vQESa0b27mbr"
+    "WYqcuN2hVIYCcbHdckmxBKCRgl2XGwbRAEflFaEEQdt8GM7C/obc8GdGR8Y5lL0+Mo3Tfp"
+    "DVYNP1DkiHYuUlpXXG96R7NDfPu+ke2yiaMGnEHldacmdeVGx7NaqvJeptXq1qMOcszZQr"
+    "QYBXdyVyK4aXOQfCYt2GsQ7LRIVeZBGmJoORIFBfvJ2VmhyNaznMjWs5RgX61KLZ1+cwXR"
+    "racmg1+DpYy9jyPR9r6S9r6DLmZ//z/Ew16R"
 )
