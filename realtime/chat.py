@@ -28,6 +28,7 @@ from broadcaster import Broadcast
 from broadcaster._base import Unsubscribed
 
 from models import DeliveryStatus, Message, MessageDirection
+from realtime.bounded import Bounded
 from realtime.events import channel
 from realtime.hub import current_hub
 
@@ -44,31 +45,17 @@ def chat_channel(company_id: int) -> str:
     return f"{channel(company_id)}:chat"
 
 
-class ChatOverflow(Exception):
-    """The visitor's socket did not keep up; it is closed and replays on reconnecting."""
-
-
 @dataclass(eq=False)
 class ChatListener:
     company_id: int
     conversation_id: int
-    queue: asyncio.Queue[Message | None] = field(
-        default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
-    )
+    queue: Bounded[Message] = field(default_factory=lambda: Bounded(QUEUE_SIZE))
 
     def offer(self, row: Message) -> None:
-        try:
-            self.queue.put_nowait(row)
-        except asyncio.QueueFull:
-            self.queue = asyncio.Queue(maxsize=1)
-            self.queue.put_nowait(None)
+        self.queue.offer(row)
 
-    async def rows(self) -> AsyncIterator[Message]:
-        while True:
-            row = await self.queue.get()
-            if row is None:
-                raise ChatOverflow
-            yield row
+    def rows(self) -> AsyncIterator[Message]:
+        return self.queue.items()
 
 
 @dataclass(eq=False)

@@ -27,6 +27,7 @@ from broadcaster._base import Unsubscribed
 from models import Conversation, Membership
 from permissions.actor import Actor
 from permissions.conversations import ConversationKeys, can_see_conversation
+from realtime.bounded import Bounded
 from realtime.events import channel
 from realtime.hub import current_hub
 
@@ -40,30 +41,16 @@ def inbox_channel(company_id: int) -> str:
     return f"{channel(company_id)}:inbox"
 
 
-class ConversationOverflow(Exception):
-    """The subscriber did not keep up; it is disconnected rather than buffered without end."""
-
-
 @dataclass(eq=False)
 class ConversationListener:
     actor: Actor
-    queue: asyncio.Queue[Conversation | None] = field(
-        default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
-    )
+    queue: Bounded[Conversation] = field(default_factory=lambda: Bounded(QUEUE_SIZE))
 
     def offer(self, row: Conversation) -> None:
-        try:
-            self.queue.put_nowait(row)
-        except asyncio.QueueFull:
-            self.queue = asyncio.Queue(maxsize=1)
-            self.queue.put_nowait(None)
+        self.queue.offer(row)
 
-    async def rows(self) -> AsyncIterator[Conversation]:
-        while True:
-            row = await self.queue.get()
-            if row is None:
-                raise ConversationOverflow
-            yield row
+    def rows(self) -> AsyncIterator[Conversation]:
+        return self.queue.items()
 
 
 @dataclass(eq=False)

@@ -22,6 +22,7 @@ from tortoise.functions import Max
 
 from models import Order, OrderEvent
 from permissions.actor import Actor
+from realtime.bounded import Bounded
 from realtime.events import EventFacts, channel
 from realtime.inbox import Inbox, Inboxes, NotificationMessage
 
@@ -40,10 +41,6 @@ class Delivery:
     shared: dict[str, object] = field(default_factory=dict)
 
 
-class Overflow(Exception):
-    """The subscriber did not keep up; it is disconnected rather than buffered without end."""
-
-
 Sink = Callable[[Delivery], None]
 
 
@@ -55,12 +52,11 @@ class Listener:
     actor: Actor
     order_id: int | None = None
     sink: Sink | None = None
-    queue: asyncio.Queue[Delivery | None] = field(init=False, repr=False)
-    overflowed: bool = False
+    queue: Bounded[Delivery] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.sink is None:  # a queue costs ~3 KB: only readers get one
-            self.queue = asyncio.Queue(maxsize=QUEUE_SIZE)
+            self.queue = Bounded(QUEUE_SIZE)
 
     def wants(self, event: EventFacts) -> bool:
         if self.order_id is not None and event.order_id != self.order_id:
@@ -70,33 +66,20 @@ class Listener:
     def offer(self, delivery: Delivery) -> None:
         if self.sink is not None:
             self.sink(delivery)
-            return
-        try:
-            self.queue.put_nowait(delivery)
-        except asyncio.QueueFull:
-            self.overflowed = True
-            self.queue = asyncio.Queue(maxsize=1)
-            self.queue.put_nowait(None)
+        else:
+            self.queue.offer(delivery)
 
     async def wait(self, seconds: float) -> bool:
         """Wait up to `seconds` for deliveries and take all that came; True if any did."""
         try:
-            first = await asyncio.wait_for(self.queue.get(), seconds)
+            _ = await asyncio.wait_for(self.queue.get(), seconds)
         except TimeoutError:
             return False
-        if first is None:
-            raise Overflow
-        while not self.queue.empty():
-            if self.queue.get_nowait() is None:
-                raise Overflow
+        self.queue.take_waiting()
         return True
 
-    async def deliveries(self) -> AsyncIterator[Delivery]:
-        while True:
-            item = await self.queue.get()
-            if item is None:
-                raise Overflow
-            yield item
+    def deliveries(self) -> AsyncIterator[Delivery]:
+        return self.queue.items()
 
 
 @dataclass(eq=False)

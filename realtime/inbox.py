@@ -9,7 +9,6 @@ The relay may publish a row twice (after a Redis outage); recently delivered ids
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections import OrderedDict
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 
 from models import Notification
 from permissions.actor import Actor
+from realtime.bounded import Bounded
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -47,32 +47,18 @@ class NotificationMessage:
             return None
 
 
-class InboxOverflow(Exception):
-    """The subscriber did not keep up; it is disconnected rather than buffered without end."""
-
-
 @dataclass(eq=False)
 class Inbox:
     """One `notificationReceived` subscription: the actor's own notifications, live."""
 
     actor: Actor
-    queue: asyncio.Queue[Notification | None] = field(
-        default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
-    )
+    queue: Bounded[Notification] = field(default_factory=lambda: Bounded(QUEUE_SIZE))
 
     def offer(self, row: Notification) -> None:
-        try:
-            self.queue.put_nowait(row)
-        except asyncio.QueueFull:
-            self.queue = asyncio.Queue(maxsize=1)
-            self.queue.put_nowait(None)
+        self.queue.offer(row)
 
-    async def rows(self) -> AsyncIterator[Notification]:
-        while True:
-            row = await self.queue.get()
-            if row is None:
-                raise InboxOverflow
-            yield row
+    def rows(self) -> AsyncIterator[Notification]:
+        return self.queue.items()
 
 
 @dataclass(eq=False)

@@ -7,13 +7,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from starlette.websockets import WebSocket, WebSocketState
 
 import models
 from permissions.conversations import check_may_use_inbox
 from permissions.media import signed_attachment_url
 from permissions.webchat import can_see_message_author
-from realtime.conversations import ConversationOverflow, conversations_listening
+from realtime.conversations import conversations_listening
 from resolvers.conversations import ConversationFilter as ConversationFilterData
 from schema.connection import Connection, Edge
 from schema.contacts import Contact, load_contact
@@ -24,6 +23,7 @@ from schema.loaders import Loaders
 from schema.node import Node
 from schema.orders import Channel, page_info
 from schema.people import Member, load_member
+from schema.streams import until_overflow
 
 if TYPE_CHECKING:
     from schema.orders import Order
@@ -36,9 +36,6 @@ strawberry.enum(MessageDirection, name="MessageDirection")
 strawberry.enum(DeliveryStatus, name="DeliveryStatus")
 
 LazyOrder = Annotated["Order", strawberry.lazy("schema.orders")]
-
-# The close code of a subscriber that fell behind (as schema.subscriptions.SLOW_READER).
-SLOW_READER = 4008
 
 
 @strawberry.type
@@ -235,13 +232,7 @@ async def conversations_updated(info: Info) -> AsyncIterator[Conversation]:
     actor = info.context.require_actor()
     check_may_use_inbox(actor)
     async with conversations_listening(actor) as listener:
-        try:
-            async for row in listener.rows():
-                info.context.loaders = Loaders()
-                info.context.now = datetime.now(UTC)
-                yield Conversation.of(row)
-        except ConversationOverflow:
-            socket = info.context.request
-            if isinstance(socket, WebSocket) and socket.client_state == WebSocketState.CONNECTED:
-                await socket.close(code=SLOW_READER, reason="Too slow to keep up with events")
-            raise
+        async for row in until_overflow(info.context, listener.rows()):
+            info.context.loaders = Loaders()
+            info.context.now = datetime.now(UTC)
+            yield Conversation.of(row)

@@ -27,22 +27,19 @@ from graphql import (
     GraphQLSchema,
     execute_subscription_event,
 )
-from starlette.websockets import WebSocket, WebSocketState
 from strawberry.types.execution import ExecutionResult as StrawberryResult
 
 import models
 from permissions.actor import Actor
 from realtime.events import EventFacts
-from realtime.hub import QUEUE_SIZE, Delivery, Listener, Overflow, current_hub, listening
+from realtime.hub import QUEUE_SIZE, Delivery, Listener, current_hub, listening
 from realtime.replay import replay
 from schema.context import Context, Info
 from schema.extensions import shape_errors
 from schema.loaders import Loaders
+from schema.streams import close_slow_reader, until_overflow
 
 log = logging.getLogger("servicedesk.realtime")
-
-# Close code for a subscriber whose queue of undelivered events overflowed.
-SLOW_READER = 4008
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,7 +83,7 @@ async def serve(info: Info, spec: LiveSpec) -> AsyncIterator[object]:
             async for facts, order in replay(spec.actor, spec.since, joined_at):
                 info.context.loaders = Loaders()
                 yield spec.replayed(facts, order)
-        async for delivery in _deliveries(info, listener):
+        async for delivery in until_overflow(info.context, listener.deliveries()):
             if delivery.event.seq <= last:
                 continue
             if delivery.order is None:
@@ -105,22 +102,6 @@ def _share(context: Context, delivery: Delivery) -> None:
         loaders = delivery.shared["loaders"] = Loaders()
     context.loaders = cast(Loaders, loaders)
     context.now = datetime.now(UTC)
-
-
-async def _close_slow(context: Context) -> None:
-    socket = context.request
-    if isinstance(socket, WebSocket) and socket.client_state == WebSocketState.CONNECTED:
-        await socket.close(code=SLOW_READER, reason="Too slow to keep up with events")
-
-
-async def _deliveries(info: Info, listener: Listener) -> AsyncIterator[Delivery]:
-    """The listener's deliveries; a subscriber that fell too far behind is disconnected."""
-    try:
-        async for delivery in listener.deliveries():
-            yield delivery
-    except Overflow:
-        await _close_slow(info.context)
-        raise
 
 
 @dataclass(eq=False)
@@ -158,7 +139,7 @@ class Pushed:
             return
         if len(self.pending) >= QUEUE_SIZE:
             self.stop()
-            self._run(_close_slow(self.context))
+            self._run(close_slow_reader(self.context))
             return
         self.pending.append(delivery)
         if self.task is None:

@@ -11,17 +11,16 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from starlette.websockets import WebSocket, WebSocketState
 
 import models
 from realtime.hub import inbox_listening
-from realtime.inbox import InboxOverflow
 from schema.connection import Connection
 from schema.context import Info
 from schema.ids import to_global_id
 from schema.loaders import Loaders
 from schema.node import Node
 from schema.orders import Order, load_visible_order
+from schema.streams import until_overflow
 
 if TYPE_CHECKING:
     from schema.conversations import Conversation
@@ -32,9 +31,6 @@ strawberry.enum(NotificationKind, name="NotificationKind")
 
 LazyTask = Annotated["Task", strawberry.lazy("schema.tasks")]
 LazyConversation = Annotated["Conversation", strawberry.lazy("schema.conversations")]
-
-# The close code of a subscriber that fell behind (as schema.subscriptions.SLOW_READER).
-SLOW_READER = 4008
 
 
 @strawberry.type
@@ -88,13 +84,7 @@ async def received(info: Info) -> AsyncIterator[Notification]:
     """`notificationReceived`: the caller's new notifications, as they are committed."""
     actor = info.context.require_actor()
     async with inbox_listening(actor) as inbox:
-        try:
-            async for row in inbox.rows():
-                info.context.loaders = Loaders()
-                info.context.now = datetime.now(UTC)
-                yield Notification.of(row)
-        except InboxOverflow:
-            socket = info.context.request
-            if isinstance(socket, WebSocket) and socket.client_state == WebSocketState.CONNECTED:
-                await socket.close(code=SLOW_READER, reason="Too slow to keep up with events")
-            raise
+        async for row in until_overflow(info.context, inbox.rows()):
+            info.context.loaders = Loaders()
+            info.context.now = datetime.now(UTC)
+            yield Notification.of(row)

@@ -6,21 +6,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import strawberry
-from starlette.websockets import WebSocket, WebSocketState
 
 from permissions.errors import DomainError
-from realtime.chat import ChatOverflow, chat_listening
+from realtime.chat import chat_listening
 from resolvers import webchat
 from schema.channels import ChannelSettings, ChannelSettingsPayload
 from schema.context import Info
 from schema.conversations import Message, MessagePayload
 from schema.errors import UserError, graphql_error, payload_of
 from schema.ids import decode_id, to_global_id
+from schema.streams import until_overflow
 
 __all__ = ["Message", "WebchatMutations", "chat_messages"]
-
-# The close code of a subscriber that fell behind (as schema.subscriptions.SLOW_READER).
-SLOW_READER = 4008
 
 
 @strawberry.input
@@ -109,13 +106,7 @@ async def chat_messages(info: Info, after: strawberry.ID | None) -> AsyncIterato
         for row in await webchat.replies_after(visitor, since):
             shown = row.id
             yield Message.of(row)
-        try:
-            async for row in listener.rows():
-                if row.id > shown:
-                    shown = row.id
-                    yield Message.of(row)
-        except ChatOverflow:
-            socket = info.context.request
-            if isinstance(socket, WebSocket) and socket.client_state == WebSocketState.CONNECTED:
-                await socket.close(code=SLOW_READER, reason="Too slow to keep up with messages")
-            raise
+        async for row in until_overflow(info.context, listener.rows()):
+            if row.id > shown:
+                shown = row.id
+                yield Message.of(row)

@@ -14,8 +14,9 @@ from starlette.websockets import WebSocket, WebSocketState
 
 from models import OrderEventKind, Role
 from permissions.actor import Actor
+from realtime.bounded import Overflow
 from realtime.events import EventFacts
-from realtime.hub import QUEUE_SIZE, Delivery, Listener, Overflow
+from realtime.hub import QUEUE_SIZE, Delivery, Listener
 from schema.context import Context
 from schema.live import LiveSlot, LiveSpec, Pushed
 
@@ -43,9 +44,9 @@ async def test_a_slow_listener_overflows_and_is_ended() -> None:
     listener = Listener(Actor(1, 1, 1, Role.OWNER, "/1/", None, None))
     for seq in range(QUEUE_SIZE):
         listener.offer(delivery(seq))
-    assert not listener.overflowed
+    assert not listener.queue.overflowed
     listener.offer(delivery(QUEUE_SIZE))
-    assert listener.overflowed
+    assert listener.queue.overflowed
     assert listener.queue.qsize() == 1  # the backlog is dropped, not kept
     with pytest.raises(Overflow):
         async for _ in listener.deliveries():
