@@ -25,17 +25,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from broadcaster import Broadcast
-from broadcaster._base import Unsubscribed
 
 from models import DeliveryStatus, Message, MessageDirection
 from realtime.bounded import Bounded
+from realtime.company_feeds import CompanyFeed, CompanyFeeds, feeds_of
 from realtime.events import channel
 from realtime.hub import current_hub
 
 log = logging.getLogger("servicedesk.realtime")
 
 QUEUE_SIZE = 64
-SUBSCRIBE_SECONDS = 5.0
 POLL_SECONDS = 1.0
 # How far back each poll looks again (`sent_at` comes from any process's clock).
 POLL_OVERLAP = timedelta(seconds=5)
@@ -59,89 +58,71 @@ class ChatListener:
 
 
 @dataclass(eq=False)
-class _Feed:
+class _Feed(CompanyFeed):
     by_conversation: dict[int, set[ChatListener]] = field(default_factory=dict)
-    task: asyncio.Task[None] | None = None
     polled_since: datetime = field(default_factory=lambda: datetime.now(UTC) - POLL_OVERLAP)
+
+    @property
+    def idle(self) -> bool:
+        return not self.by_conversation
 
     def offer(self, row: Message) -> None:
         for listener in list(self.by_conversation.get(row.conversation_id, ())):
             listener.offer(row)
 
+    async def take(self, raw: str) -> None:
+        try:
+            data = json.loads(raw)
+            pk, conversation_id = int(data["id"]), int(data["conversation_id"])
+        except (ValueError, KeyError, TypeError):
+            log.warning("ignored a malformed chat message")
+            return
+        if conversation_id not in self.by_conversation:
+            return
+        try:
+            row = await Message.get_or_none(
+                id=pk, conversation_id=conversation_id, company_id=self.company_id
+            )
+        except Exception:  # the database may be away; the poll tries again
+            log.exception("loading a chat message failed")
+            return
+        if row is not None:
+            self.offer(row)
 
-class ChatFeeds:
-    """A process's chat listeners, by company, over one broadcast subscription each."""
+
+class ChatFeeds(CompanyFeeds[_Feed]):
+    """A process's chat listeners, by company, over one broadcast subscription each, and
+    one poll for all of them."""
 
     def __init__(self, broadcast: Broadcast) -> None:
-        self.broadcast = broadcast
-        self._feeds: dict[int, _Feed] = {}
-        self._lock = asyncio.Lock()
+        super().__init__(broadcast, chat_channel, _Feed, "background:chat-feed")
         self._poller: asyncio.Task[None] | None = None
 
     async def join(self, company_id: int, conversation_id: int) -> ChatListener:
         listener = ChatListener(company_id, conversation_id)
-        async with self._lock:
-            feed = self._feeds.get(company_id)
-            if feed is None:
-                feed = _Feed()
-                ready = asyncio.Event()
-                feed.task = asyncio.create_task(
-                    self._follow(company_id, feed, ready), name="background:chat-feed"
-                )
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
-                self._feeds[company_id] = feed
-            feed.by_conversation.setdefault(conversation_id, set()).add(listener)
-            if self._poller is None:
-                self._poller = asyncio.create_task(self._poll(), name="background:chat-poll")
+        feed = await self.open(company_id)
+        feed.by_conversation.setdefault(conversation_id, set()).add(listener)
+        if self._poller is None:
+            self._poller = asyncio.create_task(self._poll(), name="background:chat-poll")
         return listener
 
     def leave(self, listener: ChatListener) -> None:
-        feed = self._feeds.get(listener.company_id)
+        feed = self.feeds.get(listener.company_id)
         if feed is None:
             return
         listeners = feed.by_conversation.get(listener.conversation_id, set())
         listeners.discard(listener)
         if not listeners:
             feed.by_conversation.pop(listener.conversation_id, None)
-        if not feed.by_conversation:
-            del self._feeds[listener.company_id]
-            if feed.task is not None:
-                feed.task.cancel()
-        if not self._feeds and self._poller is not None:
+        self.close_if_idle(listener.company_id)
+        if not self.feeds and self._poller is not None:
             self._poller.cancel()
             self._poller = None
-
-    async def _follow(self, company_id: int, feed: _Feed, ready: asyncio.Event) -> None:
-        async with self.broadcast.subscribe(chat_channel(company_id)) as subscriber:
-            ready.set()
-            while True:
-                try:
-                    event = await subscriber.get()
-                except Unsubscribed:
-                    return
-                try:
-                    data = json.loads(event.message)
-                    pk, conversation_id = int(data["id"]), int(data["conversation_id"])
-                except (ValueError, KeyError, TypeError):
-                    log.warning("ignored a malformed chat message")
-                    continue
-                if conversation_id not in feed.by_conversation:
-                    continue
-                try:
-                    row = await Message.get_or_none(
-                        id=pk, conversation_id=conversation_id, company_id=company_id
-                    )
-                except Exception:  # the database may be away; the poll tries again
-                    log.exception("loading a chat message failed")
-                    continue
-                if row is not None:
-                    feed.offer(row)
 
     async def _poll(self) -> None:
         while True:
             await asyncio.sleep(POLL_SECONDS)
-            for company_id, feed in list(self._feeds.items()):
+            for company_id, feed in list(self.feeds.items()):
                 started = datetime.now(UTC)
                 try:
                     rows = await Message.filter(
@@ -159,23 +140,9 @@ class ChatFeeds:
                     feed.offer(row)
 
 
-_feeds: dict[int, ChatFeeds] = {}
-
-
-def _current_feeds() -> ChatFeeds:
-    hub = current_hub()
-    if hub is None:
-        raise RuntimeError("realtime is not running in this process")
-    feeds = _feeds.get(id(hub.broadcast))
-    if feeds is None or feeds.broadcast is not hub.broadcast:
-        _feeds.clear()
-        feeds = _feeds[id(hub.broadcast)] = ChatFeeds(hub.broadcast)
-    return feeds
-
-
 @contextlib.asynccontextmanager
 async def chat_listening(company_id: int, conversation_id: int) -> AsyncIterator[ChatListener]:
-    feeds = _current_feeds()
+    feeds = feeds_of("chat", ChatFeeds)
     listener = await feeds.join(company_id, conversation_id)
     try:
         yield listener

@@ -14,7 +14,6 @@ list is the state, and MESSAGE_RECEIVED notifications, which are relayed, cover 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import logging
@@ -22,19 +21,18 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from broadcaster import Broadcast
-from broadcaster._base import Unsubscribed
 
 from models import Conversation, Membership
 from permissions.actor import Actor
 from permissions.conversations import ConversationKeys, can_see_conversation
 from realtime.bounded import Bounded
+from realtime.company_feeds import CompanyFeed, CompanyFeeds, feeds_of
 from realtime.events import channel
 from realtime.hub import current_hub
 
 log = logging.getLogger("servicedesk.realtime")
 
 QUEUE_SIZE = 256
-SUBSCRIBE_SECONDS = 5.0
 
 
 def inbox_channel(company_id: int) -> str:
@@ -54,90 +52,56 @@ class ConversationListener:
 
 
 @dataclass(eq=False)
-class _Feed:
+class _Feed(CompanyFeed):
     listeners: set[ConversationListener] = field(default_factory=set)
-    task: asyncio.Task[None] | None = None
+
+    @property
+    def idle(self) -> bool:
+        return not self.listeners
+
+    async def take(self, raw: str) -> None:
+        try:
+            data = json.loads(raw)
+            pk, path = int(data["id"]), data["assignee_path"]
+        except (ValueError, KeyError, TypeError):
+            log.warning("ignored a malformed inbox message")
+            return
+        keys = ConversationKeys(self.company_id, path if isinstance(path, str) else None)
+        wanting = [x for x in self.listeners if can_see_conversation(x.actor, keys)]
+        if not wanting:
+            return
+        try:
+            row = await Conversation.get_or_none(id=pk, company_id=self.company_id)
+        except Exception:  # the database may be away for a moment
+            log.exception("loading a conversation failed")
+            return
+        if row is not None:
+            for listener in wanting:
+                listener.offer(row)
 
 
-class ConversationFeeds:
+class ConversationFeeds(CompanyFeeds[_Feed]):
     """A process's inbox listeners, by company, over one broadcast subscription each."""
 
     def __init__(self, broadcast: Broadcast) -> None:
-        self.broadcast = broadcast
-        self._feeds: dict[int, _Feed] = {}
-        self._lock = asyncio.Lock()
+        super().__init__(broadcast, inbox_channel, _Feed, "background:inbox-feed")
 
     async def join(self, actor: Actor) -> ConversationListener:
         listener = ConversationListener(actor)
-        async with self._lock:
-            feed = self._feeds.get(actor.company_id)
-            if feed is None:
-                feed = _Feed()
-                ready = asyncio.Event()
-                feed.task = asyncio.create_task(
-                    self._follow(actor.company_id, feed, ready), name="background:inbox-feed"
-                )
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
-                self._feeds[actor.company_id] = feed
-            feed.listeners.add(listener)
+        feed = await self.open(actor.company_id)
+        feed.listeners.add(listener)
         return listener
 
     def leave(self, listener: ConversationListener) -> None:
-        feed = self._feeds.get(listener.actor.company_id)
-        if feed is None:
-            return
-        feed.listeners.discard(listener)
-        if not feed.listeners:
-            del self._feeds[listener.actor.company_id]
-            if feed.task is not None:
-                feed.task.cancel()
-
-    async def _follow(self, company_id: int, feed: _Feed, ready: asyncio.Event) -> None:
-        async with self.broadcast.subscribe(inbox_channel(company_id)) as subscriber:
-            ready.set()
-            while True:
-                try:
-                    message = await subscriber.get()
-                except Unsubscribed:
-                    return
-                try:
-                    data = json.loads(message.message)
-                    pk, path = int(data["id"]), data["assignee_path"]
-                except (ValueError, KeyError, TypeError):
-                    log.warning("ignored a malformed inbox message")
-                    continue
-                keys = ConversationKeys(company_id, path if isinstance(path, str) else None)
-                wanting = [x for x in feed.listeners if can_see_conversation(x.actor, keys)]
-                if not wanting:
-                    continue
-                try:
-                    row = await Conversation.get_or_none(id=pk, company_id=company_id)
-                except Exception:  # the database may be away for a moment
-                    log.exception("loading a conversation failed")
-                    continue
-                if row is not None:
-                    for listener in wanting:
-                        listener.offer(row)
-
-
-_feeds: dict[int, ConversationFeeds] = {}
-
-
-def _current_feeds() -> ConversationFeeds:
-    hub = current_hub()
-    if hub is None:
-        raise RuntimeError("realtime is not running in this process")
-    feeds = _feeds.get(id(hub.broadcast))
-    if feeds is None or feeds.broadcast is not hub.broadcast:
-        _feeds.clear()
-        feeds = _feeds[id(hub.broadcast)] = ConversationFeeds(hub.broadcast)
-    return feeds
+        feed = self.feeds.get(listener.actor.company_id)
+        if feed is not None:
+            feed.listeners.discard(listener)
+            self.close_if_idle(listener.actor.company_id)
 
 
 @contextlib.asynccontextmanager
 async def conversations_listening(actor: Actor) -> AsyncIterator[ConversationListener]:
-    feeds = _current_feeds()
+    feeds = feeds_of("inbox", ConversationFeeds)
     listener = await feeds.join(actor)
     try:
         yield listener

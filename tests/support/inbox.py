@@ -101,11 +101,11 @@ async def until_listening(company: int, count: int) -> None:
     """Wait until `count` conversationUpdated subscribers of the company listen here."""
     import asyncio
 
-    from realtime import conversations as live
+    from realtime.company_feeds import feeds_of
+    from realtime.conversations import ConversationFeeds
 
     for _ in range(200):
-        feeds = list(live._feeds.values())
-        feed = feeds[0]._feeds.get(company) if feeds else None
+        feed = feeds_of("inbox", ConversationFeeds).feeds.get(company)
         if feed is not None and len(feed.listeners) >= count:
             # The Redis backend sends SUBSCRIBE from its own loop within 0.2 s of the join.
             await asyncio.sleep(0.5)
