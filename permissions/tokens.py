@@ -7,6 +7,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import jwt
 
@@ -28,31 +29,34 @@ class AccessClaims:
     expires_at: datetime
 
 
-def issue_access_token(membership_id: int, company_id: int, session_id: str) -> str:
+def _encode(audience: str, lifetime: timedelta, claims: dict[str, object]) -> str:
     now = datetime.now(UTC)
-    claims = {
-        "sub": str(membership_id),
-        "cid": company_id,
-        "sid": session_id,
-        "iss": ISSUER,
-        "aud": AUDIENCE,
-        "iat": now,
-        "exp": now + timedelta(minutes=current().access_token_minutes),
-    }
-    return jwt.encode(claims, current().secret_key, algorithm=ALGORITHM)
+    signed = {**claims, "iss": ISSUER, "aud": audience, "iat": now, "exp": now + lifetime}
+    return jwt.encode(signed, current().secret_key, algorithm=ALGORITHM)
+
+
+def _decode(token: str, audience: str, required: list[str]) -> dict[str, Any]:
+    """The verified claims (pinned algorithm, issuer and audience); raises PyJWTError."""
+    return jwt.decode(
+        token,
+        current().secret_key,
+        algorithms=[ALGORITHM],
+        audience=audience,
+        issuer=ISSUER,
+        options={"require": ["exp", "iat", "iss", "aud", *required]},
+    )
+
+
+def issue_access_token(membership_id: int, company_id: int, session_id: str) -> str:
+    lifetime = timedelta(minutes=current().access_token_minutes)
+    claims = {"sub": str(membership_id), "cid": company_id, "sid": session_id}
+    return _encode(AUDIENCE, lifetime, claims)
 
 
 def read_access_token(token: str) -> AccessClaims | None:
     """The token's claims, or None for anything forged, expired or malformed."""
     try:
-        claims = jwt.decode(
-            token,
-            current().secret_key,
-            algorithms=[ALGORITHM],
-            audience=AUDIENCE,
-            issuer=ISSUER,
-            options={"require": ["exp", "iat", "iss", "aud", "sub", "sid", "cid"]},
-        )
+        claims = _decode(token, AUDIENCE, ["sub", "sid", "cid"])
         return AccessClaims(
             membership_id=int(claims["sub"]),
             company_id=int(claims["cid"]),
@@ -73,30 +77,14 @@ class ChatClaims:
 
 def issue_chat_token(conversation_id: int, company_id: int, visitor_key: str) -> str:
     """A visitor's token: long enough to outlive page reloads (the widget keeps it)."""
-    now = datetime.now(UTC)
-    claims = {
-        "sub": str(conversation_id),
-        "cid": company_id,
-        "vk": visitor_key,
-        "iss": ISSUER,
-        "aud": CHAT_AUDIENCE,
-        "iat": now,
-        "exp": now + timedelta(days=CHAT_TOKEN_DAYS),
-    }
-    return jwt.encode(claims, current().secret_key, algorithm=ALGORITHM)
+    claims = {"sub": str(conversation_id), "cid": company_id, "vk": visitor_key}
+    return _encode(CHAT_AUDIENCE, timedelta(days=CHAT_TOKEN_DAYS), claims)
 
 
 def read_chat_token(token: str) -> ChatClaims | None:
     """A visitor token's claims, or None for anything forged, expired or meant for members."""
     try:
-        claims = jwt.decode(
-            token,
-            current().secret_key,
-            algorithms=[ALGORITHM],
-            audience=CHAT_AUDIENCE,
-            issuer=ISSUER,
-            options={"require": ["exp", "iat", "iss", "aud", "sub", "cid", "vk"]},
-        )
+        claims = _decode(token, CHAT_AUDIENCE, ["sub", "cid", "vk"])
         return ChatClaims(
             conversation_id=int(claims["sub"]),
             company_id=int(claims["cid"]),
