@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 from botocore.exceptions import ClientError
-from types_aiobotocore_s3 import S3Client
 
 from media.storage import CHUNK, StoredFile, content_type_of
 from servicedesk.s3_url import S3Location
+
+if TYPE_CHECKING:  # type stubs only, installed with the test tools
+    from types_aiobotocore_s3 import S3Client
 
 MISSING = {"NoSuchKey", "404", "NotFound"}
 

@@ -23,6 +23,32 @@ from tests.support.api import Api
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Installed only with `.[test]`; `make run` installs the project alone.
+TEST_ONLY = {
+    "pytest",
+    "httpx_ws",
+    "asgi_lifespan",
+    "mypy",
+    "hypothesis",
+    "moto",
+    "types_aiobotocore_s3",
+    "playwright",
+}
+
+
+def test_serving_needs_no_test_tool() -> None:
+    """What `servicedesk serve` loads (the app, the command line, the WebSocket protocol it
+    names) imports nothing that only the test extra installs."""
+    probe = (
+        "import sys, servicedesk.app, servicedesk.cli, servicedesk.ws_protocol; "
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(TEST_ONLY)!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
 def test_defaults_need_no_settings(tmp_path: Path) -> None:
     settings = load({"DATA_DIR": str(tmp_path)})
     assert settings.database_url == f"sqlite://{tmp_path / 'servicedesk.sqlite3'}"
