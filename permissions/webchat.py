@@ -86,6 +86,15 @@ def check_widget_origin(allowed: Iterable[str], origin: str | None) -> None:
         raise DomainError(ErrorCode.FORBIDDEN, WRONG_ORIGIN)
 
 
+async def check_visitor_origin(visitor: Visitor, origin: str | None) -> None:
+    """A visitor's request from a page that is not the service's own must come from one of
+    its company's widget origins (a page that got hold of a token elsewhere gets nothing)."""
+    if not foreign_origin(origin):
+        return
+    config = await ChannelConfig.get_or_none(company_id=visitor.company_id)
+    check_widget_origin(config.webchat_allowed_origins if config else (), origin)
+
+
 # Origins configured by any company, for answering CORS preflights (servicedesk/widget_cors.py)
 # without a query per request; another process's change shows within this many seconds.
 ORIGINS_CACHE_SECONDS = 10.0

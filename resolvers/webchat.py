@@ -31,8 +31,8 @@ from permissions.throttle import check_chat_start_allowed
 from permissions.tokens import issue_chat_token
 from permissions.webchat import (
     Visitor,
+    check_visitor_origin,
     check_widget_origin,
-    foreign_origin,
     forget_widget_origins,
     normalise_origin,
 )
@@ -117,15 +117,6 @@ async def start_chat(
         last_direction=MessageDirection.INBOUND,
     )
     return issue_chat_token(conversation.id, config.company_id, visitor_key), conversation
-
-
-async def check_visitor_origin(visitor: Visitor, origin: str | None) -> None:
-    """A visitor's request from a page that is not the service's own must come from one of
-    its company's widget origins (a page that got hold of a token elsewhere gets nothing)."""
-    if not foreign_origin(origin):
-        return
-    config = await ChannelConfig.get_or_none(company_id=visitor.company_id)
-    check_widget_origin(config.webchat_allowed_origins if config else (), origin)
 
 
 async def send_chat_message(

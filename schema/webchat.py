@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import strawberry
 
 from permissions.errors import DomainError
+from permissions.webchat import check_visitor_origin
 from realtime.chat import chat_listening
 from resolvers import webchat
 from schema.channels import ChannelSettings, ChannelSettingsPayload
@@ -96,7 +97,7 @@ async def chat_messages(info: Info, after: strawberry.ID | None) -> AsyncIterato
     widget showed) that it missed, then live (broadcast, or the poll), none twice."""
     visitor = info.context.require_visitor()
     try:
-        await webchat.check_visitor_origin(visitor, _origin(info))
+        await check_visitor_origin(visitor, _origin(info))
     except DomainError as error:
         raise graphql_error(error) from None
     since = None if after is None else decode_id(after, "Message")

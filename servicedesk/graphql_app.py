@@ -19,8 +19,7 @@ from strawberry.types import ExecutionResult
 
 from permissions.authenticate import authenticate, bearer_token
 from permissions.errors import DomainError
-from permissions.webchat import authenticate_visitor
-from resolvers.webchat import check_visitor_origin
+from permissions.webchat import authenticate_visitor, check_visitor_origin
 from schema import build_schema
 from schema.context import Context
 from servicedesk.live_socket import LiveSocketHandler, LiveSockets

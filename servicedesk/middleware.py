@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from contextvars import Token
 
 from starlette.datastructures import MutableHeaders
 from starlette.responses import PlainTextResponse
@@ -11,6 +12,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from servicedesk.logs import request_id_var
 
 MAX_BODY_BYTES = 1024 * 1024
+
+
+def _tag(scope: Scope) -> tuple[str, Token[str | None]]:
+    """A new request id, in the scope's state (errors quote it) and on this task's log lines
+    (servicedesk/logs.py); reset the token when the request ends."""
+    request_id = uuid.uuid4().hex[:16]
+    scope.setdefault("state", {})["request_id"] = request_id
+    return request_id, request_id_var.set(request_id)
 
 
 class RequestId:
@@ -23,16 +32,13 @@ class RequestId:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        request_id = uuid.uuid4().hex[:16]
-        scope.setdefault("state", {})["request_id"] = request_id
+        request_id, token = _tag(scope)
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 MutableHeaders(scope=message).append("X-Request-Id", request_id)
             await send(message)
 
-        # Every log line written while serving it carries the id (servicedesk/logs.py).
-        token = request_id_var.set(request_id)
         try:
             await self.app(scope, receive, send_with_id)
         finally:
@@ -50,9 +56,7 @@ class SocketShortcut:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket" and scope["path"] == self.path:
-            request_id = uuid.uuid4().hex[:16]
-            scope.setdefault("state", {})["request_id"] = request_id
-            token = request_id_var.set(request_id)  # on the socket's log lines
+            _, token = _tag(scope)
             try:
                 await self.endpoint(scope, receive, send)
             finally:
