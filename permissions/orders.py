@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import F, Subquery
 from tortoise.queryset import QuerySet
 
-from models import Comment, CommentVisibility, Order, Photo, Role
+from models import Comment, CommentVisibility, Membership, Order, Photo, Role
 from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, forbidden, not_found
 
@@ -31,10 +31,25 @@ def visible_orders(actor: Actor) -> QuerySet[Order]:
     if actor.role == Role.OWNER:
         return orders
     if actor.role == Role.STAFF:
-        return orders.filter(responsible__path__startswith=actor.path)
+        return _of_team(orders, actor)
     if actor.role == Role.CLIENT:
         return orders.filter(client_id=actor.contact_id or 0)
     return orders.filter(contractor_id=actor.contact_id or 0)
+
+
+def _of_team(orders: QuerySet[Order], actor: Actor) -> QuerySet[Order]:
+    """Orders whose responsible member is the actor or below it.
+
+    `responsible_id + 0` keeps PostgreSQL off the responsible index: with it, the planner
+    (which takes company and responsible for independent) gathered every order of the team
+    and sorted them, 30 ms a page at 100 companies; without it, it walks the company's
+    (deadline, id) index and stops at the page's end, 0.3 ms (issue 8).
+    """
+    team = Membership.filter(company_id=actor.company_id, path__startswith=actor.path)
+    owner = F("responsible_id") + 0
+    return orders.annotate(responsible_of_team=owner).filter(
+        responsible_of_team__in=Subquery(team.values("id"))
+    )
 
 
 def can_see_order(actor: Actor, order: OrderKeys) -> bool:

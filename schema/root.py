@@ -17,6 +17,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from schema.base import ServiceSchema as Schema
+from schema.executor import LeanExecutor
 from schema.extensions import ErrorShaping, OperationGate, OperationLabel
 from schema.mutations import Mutation
 from schema.queries import Query
@@ -60,6 +61,7 @@ def build_schema(*, production: bool = False) -> Schema:
         subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=production),
+        execution_context_class=LeanExecutor,
     )
     paginated.update(_paginated(schema))
     return schema

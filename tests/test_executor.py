@@ -1,0 +1,74 @@
+"""The lean executor (schema/executor.py) answers exactly as graphql-core does: fields in the
+order asked, aliases, `__typename`, enums and scalars coerced, and a null in a non-null field
+an error at its path that nulls the nearest nullable parent."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import strawberry
+
+from schema.executor import LeanExecutor
+from tests.support.api import Api, register
+from tests.support.world import contact, create_order
+
+pytestmark = pytest.mark.asyncio
+
+PAGE = """
+query {
+  orders(first: 5) { edges { node {
+    status zz: number __typename title id aa: title deadline
+    client { name __typename id kind }
+  } } }
+}"""
+
+
+async def test_fields_come_in_the_order_asked_with_aliases(api: Api) -> None:
+    owner = await register(api)
+    client = await contact(api, owner, "CLIENT", "Order Of Fields")
+    await create_order(
+        api, owner, clientId=client.id, addressId=client.address_ids[0], title="Windows"
+    )
+    response = await api.http.post(
+        "/graphql", json={"query": PAGE}, headers={"Authorization": f"Bearer {owner.access}"}
+    )
+    node = json.loads(response.content)["data"]["orders"]["edges"][0]["node"]
+    assert list(node) == ["status", "zz", "__typename", "title", "id", "aa", "deadline", "client"]
+    assert node["status"] == "NEW" and isinstance(node["zz"], int)
+    assert node["title"] == node["aa"] == "Windows" and node["__typename"] == "Order"
+    assert node["deadline"].endswith("+00:00")
+    assert list(node["client"]) == ["name", "__typename", "id", "kind"]
+    assert node["client"]["kind"] == "CLIENT"
+
+
+@strawberry.type
+class Thing:
+    name: str
+    tags: list[str]
+    note: str | None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def things(self) -> list[Thing | None]:
+        broken = Thing(name=None, tags=["x"], note=None)  # type: ignore[arg-type]
+        return [Thing(name="a", tags=["t", "u"], note="n"), broken]
+
+
+async def test_a_null_in_a_non_null_field_is_the_same_error_as_before() -> None:
+    query = "{ things { name tags note } }"
+    lean = strawberry.Schema(query=Query, execution_context_class=LeanExecutor)
+    plain = strawberry.Schema(query=Query)
+    ours, theirs = await lean.execute(query), await plain.execute(query)
+    assert (
+        ours.data
+        == theirs.data
+        == {"things": [{"name": "a", "tags": ["t", "u"], "note": "n"}, None]}
+    )
+    assert ours.errors is not None and theirs.errors is not None
+    assert [(e.message, e.path) for e in ours.errors] == [
+        (e.message, e.path) for e in theirs.errors
+    ]
+    assert ours.errors[0].path == ["things", 1, "name"]
