@@ -35,8 +35,10 @@ async def test_fields_come_in_the_order_asked_with_aliases(api: Api) -> None:
     )
     node = json.loads(response.content)["data"]["orders"]["edges"][0]["node"]
     assert list(node) == ["status", "zz", "__typename", "title", "id", "aa", "deadline", "client"]
-    assert node["status"] == "NEW" and isinstance(node["zz"], int)
-    assert node["title"] == node["aa"] == "Windows" and node["__typename"] == "Order"
+    assert node["status"] == "NEW"
+    assert isinstance(node["zz"], int)
+    assert node["title"] == node["aa"] == "Windows"
+    assert node["__typename"] == "Order"
     assert node["deadline"].endswith("+00:00")
     assert list(node["client"]) == ["name", "__typename", "id", "kind"]
     assert node["client"]["kind"] == "CLIENT"
@@ -67,7 +69,8 @@ async def test_a_null_in_a_non_null_field_is_the_same_error_as_before() -> None:
         == theirs.data
         == {"things": [{"name": "a", "tags": ["t", "u"], "note": "n"}, None]}
     )
-    assert ours.errors is not None and theirs.errors is not None
+    assert ours.errors is not None
+    assert theirs.errors is not None
     assert [(e.message, e.path) for e in ours.errors] == [
         (e.message, e.path) for e in theirs.errors
     ]
