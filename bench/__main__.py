@@ -51,11 +51,13 @@ async def ensure_database(url: str) -> None:
         await admin.close()
 
 
-def graphql_sender(scenario: Scenario, bearer: str) -> load.Send:
-    headers = {"Authorization": f"Bearer {bearer}"}
+def graphql_sender(scenario: Scenario, bearers: list[str]) -> load.Send:
+    """Concurrent client w sends as `bearers[w % len(bearers)]`."""
+    headers = [{"Authorization": f"Bearer {bearer}"} for bearer in bearers]
 
     async def send(http: httpx.AsyncClient, w: int, i: int) -> None:
-        response = await http.post("/graphql", json=scenario.body(w, i), headers=headers)
+        who = headers[w % len(headers)]
+        response = await http.post("/graphql", json=scenario.body(w, i), headers=who)
         body = response.json()
         if response.status_code != 200 or body.get("errors"):
             raise RuntimeError(f"{response.status_code}: {str(body)[:200]}")
@@ -103,7 +105,8 @@ def print_row(figures: dict[str, Any]) -> None:
 async def one(
     scenario: Scenario, api: servers.Server, raw: servers.Server | None, fx: Any, args: Any
 ) -> dict[str, Any]:
-    send = graphql_sender(scenario, token(fx.logins[scenario.login]))
+    logins = scenario.logins or [fx.logins[scenario.login]]
+    send = graphql_sender(scenario, [token(login) for login in logins])
     spy = profile(api, scenario.name, args) if args.profile else None
     result = await drive(api.url, send, args)
     if spy is not None:

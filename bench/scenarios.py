@@ -11,6 +11,7 @@ from typing import Any
 
 import jwt
 
+from bench import datagen
 from bench.datagen import Login
 from bench.servers import SECRET_KEY
 
@@ -96,6 +97,8 @@ class Fixtures:
     detail_orders: list[int]  # finished orders the staff login sees (comments, photos)
     status_orders: list[int]  # DONE orders the staff login sees, one per worker
     clients: list[tuple[int, int]]  # (client id, its address id)
+    # create-order: per concurrent client, a company's head and (client, address) pairs of it
+    creators: list[tuple[Login, list[tuple[int, int]]]]
 
 
 # A request body from (worker, iteration).
@@ -108,6 +111,8 @@ class Scenario:
     login: str
     body: Body
     raw: dict[str, str] | None = None  # the raw baseline's query string
+    # Per concurrent client: who it acts as, when not all act as `login`.
+    logins: list[Login] | None = None
 
 
 def scenarios(fx: Fixtures) -> dict[str, Scenario]:
@@ -126,8 +131,9 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
         statuses[order] = target
         return {"query": SET_STATUS, "variables": {"id": gid("Order", order), "status": target}}
 
-    def create_order(_: int, i: int) -> dict[str, Any]:
-        client_id, address_id = fx.clients[i % len(fx.clients)]
+    def create_order(w: int, i: int) -> dict[str, Any]:
+        clients = fx.creators[w % len(fx.creators)][1]
+        client_id, address_id = clients[i % len(clients)]
         deadline = (datetime.now(UTC) + timedelta(days=2)).isoformat()
         data = {
             "clientId": gid("Contact", client_id),
@@ -175,7 +181,7 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
                 "variables": {"from": month_start.isoformat(), "to": month_end.isoformat()},
             },
         ),
-        Scenario("create-order", "staff", create_order),
+        Scenario("create-order", "staff", create_order, logins=[c[0] for c in fx.creators]),
         Scenario("set-order-status", "staff", set_status),
     ]
     return {s.name: s for s in all_scenarios}
@@ -196,6 +202,9 @@ NAMES = (
 
 
 async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixtures:
+    """The rows the scenarios use; create-order's concurrent clients act in as many companies
+    as there are (up to one each): a hundred hosted companies take orders side by side, and
+    one company's orders are numbered one at a time (resolvers/counters.py)."""
     staff = logins["staff"]
     visible = (
         'SELECT o.id FROM "order" o JOIN membership m ON m.id = o.responsible_id '
@@ -209,9 +218,22 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
         "GROUP BY contact_id ORDER BY contact_id LIMIT 200",
         staff.company_id,
     )
+    creators = [(staff, [(r["contact_id"], r["address_id"]) for r in clients])]
+    companies = await conn.fetch(
+        "SELECT id FROM company WHERE id <> $1 ORDER BY id LIMIT $2", staff.company_id, workers - 1
+    )
+    for company in companies:
+        head = (await datagen.logins(conn, company["id"]))["staff"]
+        rows = await conn.fetch(
+            "SELECT contact_id, min(id) AS address_id FROM address WHERE company_id = $1 "
+            "GROUP BY contact_id ORDER BY contact_id LIMIT 200",
+            company["id"],
+        )
+        creators.append((head, [(r["contact_id"], r["address_id"]) for r in rows]))
     return Fixtures(
         logins,
         detail,
         status[200 : 200 + max(workers, 1)],
         [(r["contact_id"], r["address_id"]) for r in clients],
+        creators,
     )

@@ -11,10 +11,17 @@ from resolvers.counters import take_next
 
 
 async def record(
-    order: Order, kind: OrderEventKind, actor_id: int | None, comment: Comment | None = None
+    order: Order,
+    kind: OrderEventKind,
+    actor_id: int | None,
+    comment: Comment | None = None,
+    responsible: Membership | None = None,
 ) -> OrderEvent:
-    """Write the event of a change to `order`; call inside the change's transaction."""
-    responsible = await Membership.get(id=order.responsible_id)
+    """Write the event of a change to `order`; call inside the change's transaction. A caller
+    that read the responsible member before the transaction passes it: every statement
+    after the counter's UPDATE holds up the company's next change (resolvers/counters.py)."""
+    if responsible is None or responsible.id != order.responsible_id:
+        responsible = await Membership.get(id=order.responsible_id)
     event = await OrderEvent.create(
         company_id=order.company_id,
         seq=await take_next(EventCounter, order.company_id),

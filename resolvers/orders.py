@@ -156,6 +156,7 @@ async def create_order(
         if data.contractor_id is None
         else await contractor_of(actor, data.contractor_id, ["input", "contractorId"])
     )
+    responsible = await Membership.get(id=responsible_id)
     async with in_transaction():
         if new_address is not None:
             address = await Address.create(
@@ -175,7 +176,9 @@ async def create_order(
             **fields,
         )
         await _record_creation(order, actor)
-        event = await events.record(order, OrderEventKind.CREATED, actor.membership_id)
+        event = await events.record(
+            order, OrderEventKind.CREATED, actor.membership_id, responsible=responsible
+        )
     await publish([event])
     return order
 

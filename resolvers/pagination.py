@@ -14,7 +14,7 @@ from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.fields import CharField, DatetimeField, IntField
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
+from tortoise.queryset import QuerySet, ValuesQuery
 
 from permissions.errors import invalid
 
@@ -101,6 +101,16 @@ async def paginate(
     return Page(rows, cursors, has_next, bool(after), count)
 
 
+def _parameterized(query: ValuesQuery[Any]) -> tuple[str, list[Any]]:
+    """The query's SQL with placeholders, and their values. Tortoise's `sql(params_inline=True)`
+    leaves a subquery's placeholders in (the staff visibility filter has one) and writes the
+    rest into the text; placeholders need neither."""
+    query._choose_db_if_not_chosen()
+    query._make_query()
+    sql, params = query.query.get_parameterized_sql()
+    return sql, list(params)
+
+
 @dataclass(frozen=True, slots=True)
 class ParentPage(Generic[M]):
     rows: list[M]
@@ -129,12 +139,14 @@ async def pages_per_parent(
     ranking = ", ".join(
         f'"{spec.lstrip("-")}" {"DESC" if spec[0] == "-" else "ASC"}' for spec in order
     )
+    inner, params = _parameterized(query.values(*columns))
     sql = (
         f'SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (PARTITION BY "{parent}" '
-        f'ORDER BY {ranking}) AS "position" FROM ({query.values(*columns).sql(params_inline=True)}) '
+        f'ORDER BY {ranking}) AS "position" FROM ({inner}) '
         f'AS "base") AS "ranked" WHERE "position" <= {size + 1}'
     )
-    ids = [row["id"] for row in await connections.get("default").execute_query_dict(sql)]
+    db = connections.get("default")
+    ids = [row["id"] for row in await db.execute_query_dict(sql, params)]
     groups: dict[int, list[M]] = defaultdict(list)
     if ids and size:
         for row in await query.model.filter(id__in=ids).order_by(*order):
