@@ -35,7 +35,7 @@ from permissions.orders import (
     check_may_create_order,
     check_may_edit_order,
     client_of_new_order,
-    visible_orders,
+    listed_orders,
 )
 from permissions.templates import access_template_by_id
 from realtime.outbox import publish
@@ -316,5 +316,5 @@ async def list_orders(
     after: str | None,
     now: datetime,
 ) -> Page[Order]:
-    query = _filtered(actor, visible_orders(actor), f, now)
+    query = _filtered(actor, listed_orders(actor), f, now)
     return await paginate(query, SORTS[sort], first, after)

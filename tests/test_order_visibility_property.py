@@ -1,5 +1,5 @@
 """ "Who may see this order" is written once and used twice (DESIGN.md): as the query filter
-`visible_orders(actor)` and as the in-memory check `can_see_order(actor, OrderKeys)` that
+`visible_orders(actor)` (and `listed_orders(actor)`, its form for pages) and as the in-memory check `can_see_order(actor, OrderKeys)` that
 realtime applies to events. On generated org trees, contacts, orders and actors of every role
 both give exactly the same orders; for the members of the tree both also equal what the tree
 itself says (the member and everyone below it), computed by walking parents, not by paths.
@@ -34,7 +34,7 @@ from models import (
     User,
 )
 from permissions.actor import Actor
-from permissions.orders import OrderKeys, can_see_order, visible_orders
+from permissions.orders import OrderKeys, can_see_order, listed_orders, visible_orders
 
 pytestmark = pytest.mark.asyncio
 
@@ -258,6 +258,8 @@ async def agree(rows: Inserted, who: Actor, expected: set[int] | None = None) ->
     by_query = {int(order_id) for order_id in ids}
     in_memory = {order_id for order_id, keys in rows.keys.items() if can_see_order(who, keys)}
     assert by_query == in_memory, (who, sorted(by_query ^ in_memory))
+    listed: list[Any] = await listed_orders(who).values_list("id", flat=True)
+    assert {int(order_id) for order_id in listed} == in_memory, who
     if expected is not None:
         assert in_memory == expected, (who, sorted(in_memory ^ expected))
 
