@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -315,6 +316,8 @@ async def list_orders(
     first: int | None,
     after: str | None,
     now: datetime,
+    relations: Sequence[str] = (),
 ) -> Page[Order]:
+    """A page of the orders the actor sees; `relations` are loaded with it (joins)."""
     query = _filtered(actor, listed_orders(actor), f, now)
-    return await paginate(query, SORTS[sort], first, after)
+    return await paginate(query, SORTS[sort], first, after, relations)

@@ -82,12 +82,17 @@ def _after(order: Sequence[str], values: list[Any]) -> Q:
 
 
 async def paginate(
-    query: QuerySet[M], order: Sequence[str], first: int | None, after: str | None
+    query: QuerySet[M],
+    order: Sequence[str],
+    first: int | None,
+    after: str | None,
+    relations: Sequence[str] = (),
 ) -> Page[M]:
-    """One page of `query` in `order`, which must end with a unique field (the id)."""
+    """One page of `query` in `order`, which must end with a unique field (the id), with the
+    related rows of `relations` joined in."""
     size = page_size(first)
     names = [spec.lstrip("-") for spec in order]
-    page_query = query
+    page_query = query.select_related(*relations) if relations else query
     if after:
         page_query = page_query.filter(_after(order, _decode(after, query.model, names)))
     rows = list(await page_query.order_by(*order).limit(size + 1)) if size else []

@@ -51,8 +51,8 @@ async def order_count(session: Session, api: Api) -> int:
 
 
 async def test_creating_an_order_costs_a_fixed_number_of_statements(api: Api) -> None:
-    """Issue 8: createOrder's statements, stated: authenticate, client, address, order number,
-    order, history, responsible, event number, event, then publishing (its recipients, marking
+    """Issue 8: createOrder's statements, stated: authenticate, client, address, responsible
+    (before the transaction), order number, order, history, event number, event, then publishing (its recipients, marking
     it sent, its notifications). Each counter returns its value from the UPDATE that takes it,
     one statement, not two (14 before)."""
     owner, client, _ = await small_company(api)
@@ -462,7 +462,7 @@ async def test_an_order_list_costs_the_same_statements_for_5_or_100(api: Api) ->
         return len(counter.statements)
 
     few, many = await statements(issue_query, 5), await statements(issue_query, 100)
-    assert few == many == 9, (few, many)
+    assert few == many == 6, (few, many)
     print(
         f"orders(first: 100) with client, address, contractor, responsible, photos, history "
         f"and 5 comments: {many} SQL statements, as for first: 5"

@@ -9,7 +9,7 @@ from schema.connection import typed_connection_of
 from schema.context import Info
 from schema.order_inputs import OrderFilter
 from schema.orders import Order, OrderConnection, OrderSort
-from schema.prefetch import order_relations
+from schema.prefetch import order_relations, prime_order_relations
 
 
 @strawberry.type
@@ -26,6 +26,9 @@ class OrderQueries:
         actor = info.context.require_actor()
         criteria = filter.data() if filter else orders.OrderFilter()
         chosen = (sort or OrderSort.DEADLINE_ASC).value
-        page = await orders.list_orders(actor, criteria, chosen, first, after, info.context.now)
-        await order_relations(info, page.rows)
+        relations = order_relations(info)
+        page = await orders.list_orders(
+            actor, criteria, chosen, first, after, info.context.now, relations
+        )
+        prime_order_relations(info, page.rows, relations)
         return typed_connection_of(page, Order.of, OrderConnection)
