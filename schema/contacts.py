@@ -13,6 +13,7 @@ from resolvers.contacts import AddressData, ContactData
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
+from schema.executor import context_only
 from schema.ids import to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
@@ -85,22 +86,27 @@ class Contact(Node):
     @strawberry.field(
         description="Contact details are visible to OWNER/STAFF and to the contact's own members."
     )
+    @context_only
     def email(self, info: Info) -> str | None:
         return _detail(self.row.email, info, self.pk)
 
     @strawberry.field
+    @context_only
     def phone(self, info: Info) -> str | None:
         return _detail(self.row.phone, info, self.pk)
 
     @strawberry.field
+    @context_only
     def telegram(self, info: Info) -> str | None:
         return _detail(self.row.telegram, info, self.pk)
 
     @strawberry.field
+    @context_only
     def tax_id(self, info: Info) -> str | None:
         return _detail(self.row.tax_id, info, self.pk)
 
     @strawberry.field
+    @context_only
     def notes(self, info: Info) -> str | None:
         return _detail(self.row.notes, info, self.pk)
 

@@ -17,6 +17,7 @@ from permissions.media import signed_url
 from schema.connection import Connection, Edge, PageInfo
 from schema.contacts import Address, Contact, load_contact
 from schema.context import Info
+from schema.executor import context_only
 from schema.ids import to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
@@ -118,12 +119,14 @@ class Photo(Node):
         )
 
     @strawberry.field(description="Signed, expiring link to the image.")
+    @context_only
     def url(self, info: Info) -> str:
         return signed_url(self.storage_key, info.context.now)
 
     @strawberry.field(
         description="Signed, expiring link to a small version (longest side at most 320 px)."
     )
+    @context_only
     def thumbnail_url(self, info: Info) -> str:
         return signed_url(self.thumbnail_key, info.context.now)
 
@@ -168,6 +171,7 @@ class Order(Node):
     @strawberry.field(
         description="True when the deadline has passed and the order is neither DONE nor CANCELLED."
     )
+    @context_only
     def overdue(self, info: Info) -> bool:
         return self.row.status not in CLOSED_STATUSES and self.row.deadline < info.context.now
 
@@ -175,6 +179,7 @@ class Order(Node):
     # (schema/prefetch.py), awaited from their loader otherwise.
 
     @strawberry.field(graphql_type=Contact)
+    @context_only
     def client(self, info: Info) -> Contact | Awaitable[Contact]:
         row = ready(info.context.loaders.contact, self.row.client_id)
         if row is MISSING:
@@ -188,6 +193,7 @@ class Order(Node):
         return contact
 
     @strawberry.field(description="Always one of the client's addresses.", graphql_type=Address)
+    @context_only
     def address(self, info: Info) -> Address | Awaitable[Address]:
         row = ready(info.context.loaders.address, self.row.address_id)
         if row is MISSING:
@@ -201,6 +207,7 @@ class Order(Node):
         return Address.of(row)
 
     @strawberry.field(graphql_type=Contact | None)
+    @context_only
     def contractor(self, info: Info) -> Contact | Awaitable[Contact | None] | None:
         if self.row.contractor_id is None:
             return None
@@ -212,6 +219,7 @@ class Order(Node):
     @strawberry.field(
         description="The staff member accountable for the order.", graphql_type=Member
     )
+    @context_only
     def responsible(self, info: Info) -> Member | Awaitable[Member]:
         row = ready(info.context.loaders.member, self.row.responsible_id)
         if row is MISSING:
@@ -227,6 +235,7 @@ class Order(Node):
     @strawberry.field(
         description="Price to the client: OWNER/STAFF and the order's client; null for others."
     )
+    @context_only
     def price(self, info: Info) -> Decimal | None:
         return (
             self.row.price if rules.can_see_price(info.context.require_actor(), self.row) else None
@@ -236,11 +245,13 @@ class Order(Node):
         description="What the contractor is paid: OWNER/STAFF and the order's contractor; "
         "null for others."
     )
+    @context_only
     def contractor_fee(self, info: Info) -> Decimal | None:
         visible = rules.can_see_contractor_fee(info.context.require_actor(), self.row)
         return self.row.contractor_fee if visible else None
 
     @strawberry.field(description="OWNER/STAFF only; null for others.")
+    @context_only
     def internal_note(self, info: Info) -> str | None:
         visible = rules.can_see_internal_note(info.context.require_actor(), self.row)
         return self.row.internal_note if visible else None
@@ -249,6 +260,7 @@ class Order(Node):
         description="The client's rating of the finished work, 1 to 5: "
         "OWNER/STAFF, the client and the contractor."
     )
+    @context_only
     def rating(self) -> int | None:
         rating: int | None = self.row.rating
         return rating
@@ -257,6 +269,7 @@ class Order(Node):
         description="The client's words with its rating: OWNER/STAFF and the client; "
         "null for others."
     )
+    @context_only
     def feedback(self, info: Info) -> str | None:
         visible = rules.can_see_feedback(info.context.require_actor(), self.row)
         return self.row.feedback if visible else None

@@ -13,6 +13,7 @@ from resolvers import tasks, templates
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
+from schema.executor import context_only
 from schema.ids import decode_optional_id, to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
@@ -75,6 +76,7 @@ class Task(Node):
         )
 
     @strawberry.field
+    @context_only
     def overdue(self, info: Info) -> bool:
         return tasks.is_overdue(self.status, self.deadline, info.context.now)
 

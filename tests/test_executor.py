@@ -9,7 +9,7 @@ import json
 import pytest
 import strawberry
 
-from schema.executor import LeanExecutor
+from schema.executor import LeanExecutor, context_only
 from tests.support.api import Api, register
 from tests.support.world import contact, create_order
 
@@ -75,3 +75,68 @@ async def test_a_null_in_a_non_null_field_is_the_same_error_as_before() -> None:
         (e.message, e.path) for e in theirs.errors
     ]
     assert ours.errors[0].path == ["things", 1, "name"]
+
+
+@strawberry.type
+class Part:
+    label: str
+
+
+@strawberry.type
+class Box:
+    n: int
+
+    @strawberry.field
+    @context_only
+    def doubled(self, info: strawberry.Info) -> int:
+        if self.n == 3:
+            raise ValueError("three is not allowed")
+        offset: int = info.context["offset"]
+        return self.n * 2 + offset
+
+    @strawberry.field
+    @context_only
+    def missing(self) -> int:
+        return None  # type: ignore[return-value]
+
+    @strawberry.field
+    @context_only
+    def part(self) -> Part:
+        return Part(label=None if self.n == 2 else f"p{self.n}")  # type: ignore[arg-type]
+
+    @strawberry.field
+    @context_only
+    def later(self) -> Part | None:
+        async def part() -> Part:
+            return Part(label="later")
+
+        return part()  # type: ignore[return-value]
+
+
+@strawberry.type
+class BoxQuery:
+    @strawberry.field
+    def boxes(self) -> list[Box | None]:
+        return [Box(n=n) for n in (1, 2, 3)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ boxes { n doubled } }",
+        "{ boxes { n missing } }",
+        "{ boxes { part { label } } }",
+        "{ boxes { n later { label } } }",
+        "{ boxes { a: doubled b: part { label } n } }",
+    ],
+)
+async def test_context_only_resolvers_answer_as_graphql_core_does(query: str) -> None:
+    """Values, errors, their paths and the nulls they cause are the same as without the
+    shortcut (a raising resolver, a null in a non-null field, an awaitable returned)."""
+    lean = strawberry.Schema(query=BoxQuery, execution_context_class=LeanExecutor)
+    plain = strawberry.Schema(query=BoxQuery)
+    ours = await lean.execute(query, context_value={"offset": 1})
+    theirs = await plain.execute(query, context_value={"offset": 1})
+    assert ours.data == theirs.data
+    mine = [(e.message, e.path) for e in ours.errors or []]
+    assert mine == [(e.message, e.path) for e in theirs.errors or []]
