@@ -204,8 +204,20 @@ async def run(args: argparse.Namespace) -> None:
                 await servers.wait_quiet(api)
                 for name in web:
                     print_row(await one(table[name], api, raw, fx, args))
+                    if name == "create-order":
+                        await forget_created_orders(url)
         if "fanout" in chosen:
             print_row(await asyncio.to_thread(fanout))
+
+
+async def forget_created_orders(url: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        await datagen.forget_created_orders(conn)
+    finally:
+        await conn.close()
 
 
 def main(argv: list[str] | None = None) -> None:

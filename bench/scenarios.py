@@ -202,9 +202,10 @@ NAMES = (
 
 
 async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixtures:
-    """The rows the scenarios use; create-order's concurrent clients act in as many companies
-    as there are (up to one each): a hundred hosted companies take orders side by side, and
-    one company's orders are numbered one at a time (resolvers/counters.py)."""
+    """The rows the scenarios use; create-order's concurrent clients act in other companies
+    than the read scenarios, one each while there are enough: a hundred hosted companies
+    take orders side by side, and one company's orders are numbered one at a time
+    (resolvers/counters.py)."""
     staff = logins["staff"]
     visible = (
         'SELECT o.id FROM "order" o JOIN membership m ON m.id = o.responsible_id '
@@ -218,9 +219,10 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
         "GROUP BY contact_id ORDER BY contact_id LIMIT 200",
         staff.company_id,
     )
-    creators = [(staff, [(r["contact_id"], r["address_id"]) for r in clients])]
+    # Not the read scenarios' company: its pages and dashboard stay the same run to run.
+    creators: list[tuple[Login, list[tuple[int, int]]]] = []
     companies = await conn.fetch(
-        "SELECT id FROM company WHERE id <> $1 ORDER BY id LIMIT $2", staff.company_id, workers - 1
+        "SELECT id FROM company WHERE id <> $1 ORDER BY id LIMIT $2", staff.company_id, workers
     )
     for company in companies:
         head = (await datagen.logins(conn, company["id"]))["staff"]
@@ -230,10 +232,11 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
             company["id"],
         )
         creators.append((head, [(r["contact_id"], r["address_id"]) for r in rows]))
+    own = [(r["contact_id"], r["address_id"]) for r in clients]
     return Fixtures(
         logins,
         detail,
         status[200 : 200 + max(workers, 1)],
-        [(r["contact_id"], r["address_id"]) for r in clients],
-        creators,
+        own,
+        creators or [(staff, own)],  # a one-company database: that company
     )
