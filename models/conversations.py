@@ -79,6 +79,7 @@ class Conversation(Model):
         indexes = (
             ("company", "last_message_at"),
             ("company", "channel", "external_key"),
+            ("order",),  # deleting an order sets it to null
         )
 
 

@@ -62,6 +62,8 @@ class Task(Model):
             ("assignee", "deadline"),
             ("creator", "deadline"),
             ("status", "deadline"),
+            # Deleting an order sets this to null: without the index, a scan of every task.
+            ("order",),
         )
 
 
