@@ -5,9 +5,11 @@ an error at its path that nulls the nearest nullable parent."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 import strawberry
+from strawberry.extensions import SchemaExtension
 
 from schema.executor import LeanExecutor, context_only
 from tests.support.api import Api, register
@@ -140,3 +142,25 @@ async def test_context_only_resolvers_answer_as_graphql_core_does(query: str) ->
     assert ours.data == theirs.data
     mine = [(e.message, e.path) for e in ours.errors or []]
     assert mine == [(e.message, e.path) for e in theirs.errors or []]
+
+
+async def test_an_extension_that_wraps_resolvers_still_sees_every_field() -> None:
+    seen: list[str] = []
+
+    class Watch(SchemaExtension):
+        def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+            seen.append(info.field_name)
+            return _next(root, info, *args, **kwargs)
+
+    query = "{ boxes { n doubled } }"
+    lean = strawberry.Schema(
+        query=BoxQuery, execution_context_class=LeanExecutor, extensions=[Watch]
+    )
+    _ = await lean.execute(query, context_value={"offset": 1})
+    with_shortcuts = list(seen)
+    seen.clear()
+    _ = await strawberry.Schema(query=BoxQuery, extensions=[Watch]).execute(
+        query, context_value={"offset": 1}
+    )
+    assert with_shortcuts == seen
+    assert seen.count("n") == 3
