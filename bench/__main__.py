@@ -172,8 +172,6 @@ def fanout() -> dict[str, Any]:
 
 
 async def run(args: argparse.Namespace) -> None:
-    import asyncpg
-
     url = args.database
     await ensure_database(url)
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
@@ -181,7 +179,7 @@ async def run(args: argparse.Namespace) -> None:
         (logs / "data").mkdir(parents=True, exist_ok=True)
         env = servers.api_env(url, logs / "data")
         await asyncio.to_thread(servers.migrate, env)
-        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+        conn = await connect(url)
         try:
             if await datagen.is_empty(conn):
                 say(f"building {args.companies} companies")
@@ -210,10 +208,15 @@ async def run(args: argparse.Namespace) -> None:
             print_row(await asyncio.to_thread(fanout))
 
 
-async def forget_created_orders(url: str) -> None:
+async def connect(url: str) -> Any:
+    """asyncpg, which spells the scheme `postgresql://`."""
     import asyncpg
 
-    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    return await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+
+
+async def forget_created_orders(url: str) -> None:
+    conn = await connect(url)
     try:
         await datagen.forget_created_orders(conn)
     finally:

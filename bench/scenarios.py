@@ -214,11 +214,6 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
     )
     detail = [r["id"] for r in await conn.fetch(visible, staff.company_id, staff.path, 200)]
     status = [r["id"] for r in await conn.fetch(visible, staff.company_id, staff.path, 500)]
-    clients = await conn.fetch(
-        "SELECT contact_id, min(id) AS address_id FROM address WHERE company_id = $1 "
-        "GROUP BY contact_id ORDER BY contact_id LIMIT 200",
-        staff.company_id,
-    )
     # Not the read scenarios' company: its pages and dashboard stay the same run to run.
     creators: list[tuple[Login, list[tuple[int, int]]]] = []
     companies = await conn.fetch(
@@ -226,13 +221,8 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
     )
     for company in companies:
         head = (await datagen.logins(conn, company["id"]))["staff"]
-        rows = await conn.fetch(
-            "SELECT contact_id, min(id) AS address_id FROM address WHERE company_id = $1 "
-            "GROUP BY contact_id ORDER BY contact_id LIMIT 200",
-            company["id"],
-        )
-        creators.append((head, [(r["contact_id"], r["address_id"]) for r in rows]))
-    own = [(r["contact_id"], r["address_id"]) for r in clients]
+        creators.append((head, await _clients(conn, company["id"])))
+    own = await _clients(conn, staff.company_id)
     return Fixtures(
         logins,
         detail,
@@ -240,3 +230,13 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
         own,
         creators or [(staff, own)],  # a one-company database: that company
     )
+
+
+async def _clients(conn: Any, company_id: int) -> list[tuple[int, int]]:
+    """(client, its first address) of 200 of the company's clients."""
+    rows = await conn.fetch(
+        "SELECT contact_id, min(id) AS address_id FROM address WHERE company_id = $1 "
+        "GROUP BY contact_id ORDER BY contact_id LIMIT 200",
+        company_id,
+    )
+    return [(r["contact_id"], r["address_id"]) for r in rows]

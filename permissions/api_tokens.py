@@ -18,7 +18,7 @@ from tortoise.queryset import QuerySet
 from models import ApiToken, Membership, Role
 from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, forbidden, not_found
-from permissions.members import visible_members
+from permissions.members import team_members, visible_members
 
 PORTAL_ROLES = frozenset({Role.CLIENT, Role.CONTRACTOR})
 
@@ -28,8 +28,8 @@ def visible_api_tokens(actor: Actor) -> QuerySet[ApiToken]:
     if actor.is_owner:
         return tokens
     if actor.is_staff:
-        team = Membership.filter(company_id=actor.company_id, path__startswith=actor.path)
-        return tokens.filter(created_by_id__in=Subquery(team.values("id")))
+        team = team_members(actor).values("id")
+        return tokens.filter(created_by_id__in=Subquery(team))
     return tokens.filter(member_id=actor.membership_id)
 
 

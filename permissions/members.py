@@ -17,6 +17,11 @@ def visible_members(actor: Actor) -> QuerySet[Membership]:
     return members.filter(id=actor.membership_id)
 
 
+def team_members(actor: Actor) -> QuerySet[Membership]:
+    """The actor and every member below it in the org tree."""
+    return Membership.filter(company_id=actor.company_id, path__startswith=actor.path)
+
+
 NO_ROW = 0  # no row has id 0: filtering on it gives an empty list
 
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from tortoise.expressions import F, Subquery
 from tortoise.queryset import QuerySet
 
-from models import Comment, CommentVisibility, Membership, Order, Photo, Role
+from models import Comment, CommentVisibility, Order, Photo, Role
 from permissions.actor import Actor
 from permissions.errors import DomainError, ErrorCode, forbidden, not_found
+from permissions.members import team_members
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def listed_orders(actor: Actor) -> QuerySet[Order]:
     """
     if actor.role != Role.STAFF:
         return visible_orders(actor)
-    team = Membership.filter(company_id=actor.company_id, path__startswith=actor.path)
+    team = team_members(actor)
     return (
         Order.filter(company_id=actor.company_id)
         .annotate(responsible_of_team=F("responsible_id") + 0)

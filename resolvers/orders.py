@@ -122,18 +122,18 @@ async def client_address(client: Contact, address_id: int | None) -> Address:
     return address
 
 
-async def _default_responsible(actor: Actor, client: Contact) -> int:
+async def _default_responsible(actor: Actor, client: Contact) -> Membership:
     """Portal and API requests go to the client's manager, else to the OWNER."""
     if client.manager_id is not None:
         manager = await Membership.get_or_none(
             id=client.manager_id, company_id=actor.company_id, role__in=[Role.OWNER, Role.STAFF]
         )
         if manager is not None:
-            return manager.id
+            return manager
     owner = await Membership.filter(company_id=actor.company_id, role=Role.OWNER).first()
     if owner is None:
         raise DomainError(ErrorCode.CONFLICT, "The company has no owner")
-    return owner.id
+    return owner
 
 
 async def create_order(
@@ -151,13 +151,12 @@ async def create_order(
         if data.new_address is None
         else address_fields(data.new_address, "input", "newAddress")
     )
-    responsible_id = await _responsible(actor, client, data.responsible_id)
+    responsible = await _responsible(actor, client, data.responsible_id)
     contractor = (
         None
         if data.contractor_id is None
         else await contractor_of(actor, data.contractor_id, ["input", "contractorId"])
     )
-    responsible = await Membership.get(id=responsible_id)
     async with in_transaction():
         if new_address is not None:
             address = await Address.create(
@@ -172,7 +171,7 @@ async def create_order(
             client_id=client.id,
             address_id=address.id,
             contractor_id=contractor.id if contractor else None,
-            responsible_id=responsible_id,
+            responsible_id=responsible.id,
             created_by_id=actor.membership_id,
             **fields,
         )
@@ -207,14 +206,15 @@ async def _terms(actor: Actor, data: OrderData, now: datetime) -> dict[str, Any]
     }
 
 
-async def _responsible(actor: Actor, client: Contact, responsible_id: int | None) -> int:
-    """Staff: the creator or someone below it; portal and API: the client's manager."""
+async def _responsible(actor: Actor, client: Contact, responsible_id: int | None) -> Membership:
+    """Staff: the creator or someone below it; portal and API: the client's manager. Read
+    before the order's transaction, which hands it to the order's event."""
     if not actor.is_staff:
         return await _default_responsible(actor, client)
     if responsible_id is None:
-        return actor.membership_id
+        return await Membership.get(id=actor.membership_id)
     field = ["input", "responsibleId"]
-    return (await access_subtree_member_by_id(actor, responsible_id, field=field)).id
+    return await access_subtree_member_by_id(actor, responsible_id, field=field)
 
 
 async def _record_creation(order: Order, actor: Actor) -> None:
