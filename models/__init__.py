@@ -29,7 +29,6 @@ from models.orders import (
 from models.people import (
     Company,
     Invitation,
-    LoginFailure,
     Membership,
     RefreshToken,
     Role,
@@ -55,7 +54,6 @@ __all__ = [
     "EventCounter",
     "Invitation",
     "LegalForm",
-    "LoginFailure",
     "Membership",
     "Message",
     "MessageAttachment",

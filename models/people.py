@@ -139,14 +139,3 @@ class RefreshToken(Model):
 
     class Meta:
         table = "refresh_token"
-
-
-class LoginFailure(Model):
-    """A failed login attempt, counted per e-mail and per client address for rate limiting."""
-
-    id = fields.IntField(primary_key=True)
-    key = fields.CharField(max_length=300, db_index=True)
-    at = fields.DatetimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        table = "login_failure"

@@ -1,52 +1,113 @@
-"""Rate limits: failed logins counted per e-mail and per client address, and website chats
-started per client address (a script cannot fill the inbox with empty chats).
+"""Rate limits on what anyone on the internet may try: login guesses per e-mail and per client
+address, registrations and website chats started per client address, a chat's messages per
+minute.
 
-Counted in the database, so the limit holds across all API processes.
+Each use is reserved before the work it guards (permissions/counters.py: one atomic
+statement), so concurrent attempts cannot all read the same old count and pass. Every
+per-address limit counts `address_key(address)`, never the raw address.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import ipaddress
+from dataclasses import dataclass
 
-from models import LoginFailure
-from models.webchat import ChatStart
+from permissions.counters import Reservation, release, reserve
 from permissions.errors import DomainError, ErrorCode
 from servicedesk.settings import current
 
+IPV6_SUBJECT_PREFIX = 64
+# A visitor writes like a person: more than this in a minute is a script.
+CHAT_MESSAGES_PER_MINUTE = 30
 
-def _keys(email: str, address: str | None) -> list[tuple[str, int]]:
+
+def address_key(address: str | None) -> str | None:
+    """Whom a per-address limit counts: an IPv4 address, or the /64 network of an IPv6 one
+    (a subscriber is given a whole /64, so single addresses would count nothing), an
+    IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) as its IPv4 address. Anything that is not
+    an IP address (a unix socket's name) counts as it is; None when there is no address."""
+    text = (address or "").strip()
+    if not text:
+        return None
+    try:
+        ip = ipaddress.ip_address(text.split("%", 1)[0])  # a zone (`fe80::1%eth0`) is local
+    except ValueError:
+        return text[:100]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, IPV6_SUBJECT_PREFIX), strict=False))
+    return str(ip)
+
+
+async def _reserve_all(limits: list[tuple[str, int, int]], message: str) -> list[Reservation]:
+    """Reserve one use of each (bucket, limit, seconds), or none: RATE_LIMITED."""
+    taken: list[Reservation] = []
+    for bucket, limit, seconds in limits:
+        reservation = await reserve(bucket, limit, seconds)
+        if reservation is None:
+            for earlier in taken:
+                await release(earlier)
+            raise DomainError(ErrorCode.RATE_LIMITED, message)
+        taken.append(reservation)
+    return taken
+
+
+@dataclass(frozen=True, slots=True)
+class LoginAttempt:
+    """A login guess counted as a failure until `succeeded` gives it back."""
+
+    reservations: list[Reservation]
+
+    async def succeeded(self) -> None:
+        for reservation in self.reservations:
+            await release(reservation)
+
+
+async def reserve_login_attempt(email: str, address: str | None) -> LoginAttempt:
+    """Count a guess against LOGIN_FAILURES_PER_EMAIL and LOGIN_FAILURES_PER_ADDRESS in
+    LOGIN_WINDOW_MINUTES before the password is checked; a right password gives it back."""
     settings = current()
-    keys = [(f"email:{email.lower()}", settings.login_failures_per_email)]
-    if address:
-        keys.append((f"addr:{address}", settings.login_failures_per_address))
-    return keys
+    seconds = settings.login_window_minutes * 60
+    limits = [(f"login-email:{email.strip().lower()}", settings.login_failures_per_email, seconds)]
+    subject = address_key(address)
+    if subject is not None:
+        limits.append((f"login-address:{subject}", settings.login_failures_per_address, seconds))
+    message = "Too many failed attempts; try again later"
+    return LoginAttempt(await _reserve_all(limits, message))
 
 
-async def check_login_allowed(email: str, address: str | None) -> None:
-    since = datetime.now(UTC) - timedelta(minutes=current().login_window_minutes)
-    for key, limit in _keys(email, address):
-        if await LoginFailure.filter(key=key, at__gte=since).count() >= limit:
-            raise DomainError(ErrorCode.RATE_LIMITED, "Too many failed attempts; try again later")
-
-
-async def record_login_failure(email: str, address: str | None) -> None:
-    await LoginFailure.bulk_create([LoginFailure(key=key) for key, _ in _keys(email, address)])
-    cutoff = datetime.now(UTC) - timedelta(minutes=current().login_window_minutes)
-    await LoginFailure.filter(at__lt=cutoff).delete()
-
-
-async def check_chat_start_allowed(address: str | None) -> None:
-    """At most CHAT_STARTS_PER_ADDRESS chats per address in CHAT_START_WINDOW_MINUTES; the
-    start is counted at once, so concurrent starts count too."""
-    if not address:
+async def reserve_registration(address: str | None) -> None:
+    """At most REGISTRATIONS_PER_ADDRESS companies registered per address (or tries with a
+    taken e-mail) in REGISTRATION_WINDOW_MINUTES."""
+    subject = address_key(address)
+    if subject is None:
         return
     settings = current()
-    now = datetime.now(UTC)
-    since = now - timedelta(minutes=settings.chat_start_window_minutes)
-    if (
-        await ChatStart.filter(address=address, at__gte=since).count()
-        >= settings.chat_starts_per_address
-    ):
-        raise DomainError(ErrorCode.RATE_LIMITED, "Too many chats started; try again later")
-    _ = await ChatStart.create(address=address)
-    _ = await ChatStart.filter(at__lt=since).delete()
+    limit = (
+        f"register-address:{subject}",
+        settings.registrations_per_address,
+        settings.registration_window_minutes * 60,
+    )
+    _ = await _reserve_all([limit], "Too many registrations from this address; try again later")
+
+
+async def reserve_chat_start(address: str | None) -> None:
+    """At most CHAT_STARTS_PER_ADDRESS chats per address in CHAT_START_WINDOW_MINUTES (a
+    script cannot fill the inbox with empty chats)."""
+    subject = address_key(address)
+    if subject is None:
+        return
+    settings = current()
+    limit = (
+        f"chat-start:{subject}",
+        settings.chat_starts_per_address,
+        settings.chat_start_window_minutes * 60,
+    )
+    _ = await _reserve_all([limit], "Too many chats started; try again later")
+
+
+async def reserve_chat_message(conversation_id: int) -> None:
+    """At most CHAT_MESSAGES_PER_MINUTE visitor messages per chat a minute."""
+    limit = (f"chat-message:{conversation_id}", CHAT_MESSAGES_PER_MINUTE, 60)
+    _ = await _reserve_all([limit], "Too many messages; wait a moment")

@@ -8,11 +8,14 @@ from tortoise.transactions import in_transaction
 
 from models import Company, EventCounter, Membership, OrderCounter, Role, User
 from permissions.actor import Actor
+from permissions.counters import reserve
 from permissions.errors import DomainError, ErrorCode, invalid, not_found
 from permissions.passwords import hash_password, password_problem, verify_password
-from permissions.throttle import check_login_allowed, record_login_failure
+from permissions.throttle import reserve_login_attempt, reserve_registration
 from resolvers import validation
+from resolvers.mail import queue_email
 from resolvers.sessions import Credentials, revoke_session, session_of_refresh_token, start_session
+from servicedesk.settings import current
 
 WRONG_LOGIN = "Wrong e-mail or password"
 
@@ -30,11 +33,12 @@ async def prove_login(
     client_address: str | None,
     error: DomainError,
 ) -> User:
-    """The login of `email` if `password` is its password; rate-limited like every guess."""
-    await check_login_allowed(email, client_address)
+    """The login of `email` if `password` is its password. The guess is counted before the
+    hash is checked (so concurrent guesses cannot all pass) and given back when right."""
+    attempt = await reserve_login_attempt(email, client_address)
     if not await verify_password(user.password_hash if user else None, password) or user is None:
-        await record_login_failure(email, client_address)
         raise error
+    await attempt.succeeded()
     return user
 
 
@@ -57,19 +61,33 @@ async def register(
     timezone: str | None,
     client_address: str | None,
 ) -> Credentials:
-    """A new company with its OWNER; an e-mail that already has a login must give its password."""
+    """A new company with its OWNER.
+
+    Whether the e-mail has a login is looked at last, after the input is checked and the
+    address's registration counted, and costs one argon2 call either way: a new e-mail's
+    password is hashed, a taken one's checked. A taken e-mail with its login's password adds
+    the company to that login (as accepting an invitation does); with any other password the
+    answer is a login's ("Wrong e-mail or password", counted like a login guess) and the
+    address's owner is told by mail. Registering hands out tokens at once, so that one answer
+    cannot match a new e-mail's: it comes only after a guess that is counted and reported.
+    """
     company_name = validation.required_text(company_name, 200, "input", "companyName")
     name = validation.required_text(name, 200, "input", "name")
     email = validation.email_address(email, "input", "email")
     zone = validation.timezone_name(timezone, "input", "timezone")
+    check_password(password, "input", "password")
+    await reserve_registration(client_address)
     user = await User.get_or_none(email=email)
     if user is None:
-        check_password(password, "input", "password")
         password_hash = await hash_password(password)
     else:
-        message = "This e-mail already has a login: give its password to add a company to it"
-        error = DomainError(ErrorCode.INVALID_CREDENTIALS, message, ["input", "password"])
-        user = await prove_login(user, email, password, client_address, error)
+        error = DomainError(ErrorCode.INVALID_CREDENTIALS, WRONG_LOGIN, ["input", "password"])
+        try:
+            user = await prove_login(user, email, password, client_address, error)
+        except DomainError as refused:
+            if refused is error:
+                await tell_owner_of_registration(email)
+            raise
     async with in_transaction():
         if user is None:
             user = await User.create(email=email, password_hash=password_hash)
@@ -78,6 +96,25 @@ async def register(
         _ = await EventCounter.create(company=company)
         owner = await create_membership(company=company, user=user, role=Role.OWNER, name=name)
     return await start_session(owner)
+
+
+async def tell_owner_of_registration(email: str) -> None:
+    """Mail the owner of `email` that someone tried to register with it (at most once per
+    REGISTRATION_WINDOW_MINUTES: the mail must not become a way to flood a mailbox)."""
+    settings = current()
+    notice = await reserve(f"register-notice:{email}", 1, settings.registration_window_minutes * 60)
+    if notice is None:
+        return
+    _ = await queue_email(
+        None,
+        email,
+        "Someone tried to register with your e-mail address",
+        "Someone tried to register a new company with your e-mail address and a wrong "
+        "password.\n\nIf it was you: your address already has a login. Log in at "
+        f"{settings.public_url} , or register again with your password to add the new "
+        "company to your login.\n\nIf it was not you, you need do nothing: nothing was "
+        "created and your password still works.\n",
+    )
 
 
 async def login(

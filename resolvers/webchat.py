@@ -26,8 +26,8 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.conversations import check_may_configure_channels
-from permissions.errors import DomainError, ErrorCode, invalid, not_found
-from permissions.throttle import check_chat_start_allowed
+from permissions.errors import invalid, not_found
+from permissions.throttle import reserve_chat_message, reserve_chat_start
 from permissions.tokens import issue_chat_token
 from permissions.webchat import (
     Visitor,
@@ -42,8 +42,6 @@ from resolvers.inbound import record_inbound
 
 MAX_ORIGINS = 20
 MAX_CHAT_MESSAGE = 4000
-# A visitor writes like a person: more than this in a minute is a script.
-MESSAGES_PER_MINUTE = 30
 REPLAY_LIMIT = 100
 
 
@@ -106,7 +104,7 @@ async def start_chat(
     check_widget_origin(config.webchat_allowed_origins, origin)
     shown = validation.optional_text(name, 200, "name")
     address = None if not (email or "").strip() else validation.email_address(email or "", "email")
-    await check_chat_start_allowed(client_address)
+    await reserve_chat_start(client_address)
     visitor_key = f"visitor:{secrets.token_urlsafe(18)}"
     conversation = await Conversation.create(
         company_id=config.company_id,
@@ -126,13 +124,7 @@ async def send_chat_message(
     await check_visitor_origin(visitor, origin)
     text = validation.required_text(body, MAX_CHAT_MESSAGE, "body")
     now = now or datetime.now(UTC)
-    recent = await Message.filter(
-        conversation_id=visitor.conversation_id,
-        direction=MessageDirection.INBOUND,
-        created_at__gte=now - timedelta(minutes=1),
-    ).count()
-    if recent >= MESSAGES_PER_MINUTE:
-        raise DomainError(ErrorCode.RATE_LIMITED, "Too many messages; wait a moment")
+    await reserve_chat_message(visitor.conversation_id)
     inbound = Inbound(
         company_id=visitor.company_id,
         channel=Channel.WEBCHAT,

@@ -24,6 +24,7 @@ from channels.telegram import webhook as telegram_webhook
 from channels.webchat import register as register_webchat
 from media import storage
 from media.s3 import S3Storage
+from permissions.counters import close_clients as close_counter_clients
 from realtime.broadcast import create_broadcast, ping
 from realtime.events import set_namespace
 from realtime.hub import Hub, install
@@ -139,6 +140,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await broadcast.disconnect()
                 storage.install(None)
                 await files.close()
+                await close_counter_clients()
 
     endpoint = graphql_endpoint(settings)
     app = Starlette(

@@ -20,7 +20,7 @@ MODEL_MODULES = [
     "models.api_tokens",
     "models.conversations",
     "models.channels",
-    "models.webchat",
+    "models.limits",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -42,6 +42,12 @@ class Settings:
     login_window_minutes: int = 15
     chat_starts_per_address: int = 20
     chat_start_window_minutes: int = 60
+    registrations_per_address: int = 5
+    registration_window_minutes: int = 60
+    # Every member's (API token's, chat visitor's) writes: a bucket of WRITE_BURST mutation
+    # fields refilled at WRITES_PER_MINUTE (permissions/budgets.py).
+    writes_per_minute: int = 60
+    write_burst: int = 30
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     argon2_memory_kib: int = 65536
     event_retention_days: int = 7
@@ -210,6 +216,10 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         login_window_minutes=_int(env, "LOGIN_WINDOW_MINUTES", 15),
         chat_starts_per_address=_int(env, "CHAT_STARTS_PER_ADDRESS", 20),
         chat_start_window_minutes=_int(env, "CHAT_START_WINDOW_MINUTES", 60),
+        registrations_per_address=_int(env, "REGISTRATIONS_PER_ADDRESS", 5),
+        registration_window_minutes=_int(env, "REGISTRATION_WINDOW_MINUTES", 60),
+        writes_per_minute=_int(env, "WRITES_PER_MINUTE", 60),
+        write_burst=_int(env, "WRITE_BURST", 30),
         allowed_origins=origins,
         argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536, minimum=8),
         event_retention_days=_int(env, "EVENT_RETENTION_DAYS", 7),

@@ -48,6 +48,12 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "DELIVERY_POLL_SECONDS": "0",
         # ... and IMAP polls (tests/test_email_parsing.py).
         "IMAP_POLL_SECONDS": "0",
+        # Every test registers from one address and some write hundreds of rows in a loop:
+        # generous limits here; tests/security/test_rate_limits.py and test_write_budget.py
+        # try the real ones with settings of their own.
+        "REGISTRATIONS_PER_ADDRESS": "100000",
+        "WRITES_PER_MINUTE": "100000",
+        "WRITE_BURST": "100000",
     }
     if redis_url:
         env["REDIS_URL"] = redis_url
