@@ -19,9 +19,12 @@ from graphql import (
 from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 
-from permissions.errors import DomainError, Unauthenticated
 from permissions.operations import WIDGET_OPERATIONS, Access, operation_access, refusal
 from schema.limits import MAX_RESULT_NODES, estimated_nodes
+
+# Error shaping lives in schema/masking.py; these names stay importable from here.
+from schema.masking import ErrorShaping as ErrorShaping
+from schema.masking import shape_errors as shape_errors
 
 log = logging.getLogger("servicedesk.graphql")
 
@@ -104,53 +107,6 @@ class OperationGate(SchemaExtension):
                 extensions={"code": "QUERY_TOO_LARGE"},
             )
         return None
-
-
-class ErrorShaping(SchemaExtension):
-    """Expected errors keep their code; anything unexpected is masked with a request id."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is None or not getattr(result, "errors", None):
-            return
-        request_id = getattr(self.execution_context.context, "request_id", "-")
-        result.errors = shape_errors(result.errors or [], request_id)
-
-
-def shape_errors(errors: list[GraphQLError], request_id: str) -> list[GraphQLError]:
-    return [shape_error(error, request_id) for error in errors]
-
-
-def shape_error(error: GraphQLError, request_id: str) -> GraphQLError:
-    original = error.original_error
-    if original is None or isinstance(original, GraphQLError):
-        return error
-    if isinstance(original, Unauthenticated):
-        return GraphQLError(
-            "Authentication required",
-            nodes=error.nodes,
-            path=error.path,
-            extensions={"code": "UNAUTHENTICATED"},
-        )
-    if isinstance(original, DomainError):
-        return GraphQLError(
-            original.message,
-            nodes=error.nodes,
-            path=error.path,
-            extensions={"code": original.code.value, "field": original.field},
-        )
-    log.error(
-        "internal error in GraphQL operation (request %s)",
-        request_id,
-        exc_info=(type(original), original, original.__traceback__),
-    )
-    return GraphQLError(
-        f"internal error (request id {request_id})",
-        nodes=error.nodes,
-        path=error.path,
-        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
-    )
 
 
 class OperationLabel(SchemaExtension):

@@ -33,6 +33,7 @@ from resolvers.deadline_watch import run_deadline_watch
 from resolvers.photo_sweep import run_orphan_sweep
 from servicedesk.attachments_route import attachment
 from servicedesk.db import tortoise_config
+from servicedesk.failures import FailureAnswers
 from servicedesk.graphql_app import graphql_endpoint
 from servicedesk.mail_sender import run_mail_sender
 from servicedesk.media_route import media
@@ -40,6 +41,7 @@ from servicedesk.metrics_route import metrics
 from servicedesk.middleware import MAX_BODY_BYTES, BodyLimit, RequestId, SocketShortcut
 from servicedesk.reports_csv import orders_csv
 from servicedesk.s3_url import parse_s3_url
+from servicedesk.security_headers import SecurityHeaders
 from servicedesk.settings import Settings, configure, current
 from servicedesk.shutdown import take_over_exit_signals
 from servicedesk.telemetry import RequestTelemetry
@@ -159,6 +161,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[
             Middleware(SocketShortcut, path="/graphql", endpoint=endpoint),
             Middleware(RequestId),
+            Middleware(SecurityHeaders, production=settings.production),
             Middleware(RequestTelemetry),
             # Pages on companies' chat widget origins: before the CORS middleware refuses them.
             Middleware(
@@ -175,6 +178,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 expose_headers=["X-Request-Id"],
                 max_age=600,
             ),
+            # Inside CORS, so browser apps can read a failure's answer.
+            Middleware(FailureAnswers),
             Middleware(BodyLimit, upload_bytes=settings.photo_max_bytes + MAX_BODY_BYTES),
         ],
         lifespan=lifespan,

@@ -22,6 +22,8 @@ from permissions.errors import DomainError
 from permissions.webchat import authenticate_visitor, check_visitor_origin
 from schema import build_schema
 from schema.context import Context
+from servicedesk.failures import close_failed_socket, unavailable
+from servicedesk.graphiql_page import graphiql_response
 from servicedesk.live_socket import LiveSocketHandler, LiveSockets
 from servicedesk.persisted_queries import PersistedQueries
 from servicedesk.settings import Settings
@@ -80,9 +82,11 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         refusal = self.persisted_queries.resolve(request_data)
         if refusal is not None:
             return ExecutionResult(data=None, errors=[refusal])
-        return await super().execute_single(
+        result = await super().execute_single(
             request, request_adapter, sub_response, context, root_value, request_data
         )
+        unavailable(result, sub_response)
+        return result
 
     async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, str]:
         """Uploads (servicedesk/uploads.py): refused before their body is read without a
@@ -95,8 +99,16 @@ class GraphQLEndpoint(GraphQL[Context, None]):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
             await super().__call__(scope, receive, send)
+        except Exception as error:
+            if scope["type"] != "websocket":
+                raise  # HTTP: servicedesk/failures.py answers
+            await close_failed_socket(scope, send, error)
         finally:
             await close_form(scope)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Development only, with a Content-Security-Policy (servicedesk/graphiql_page.py)."""
+        return graphiql_response(self.graphql_ide_html)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

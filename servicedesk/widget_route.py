@@ -69,5 +69,12 @@ async def widget_demo(request: Request) -> HTMLResponse:
         body = HOW_TO.format(origin=origin)
     return HTMLResponse(
         DEMO.format(body=body),
-        headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"},
+        headers={
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+            # Only our own pages may frame the demo (clickjacking); X-Frame-Options for
+            # browsers that predate frame-ancestors.
+            "Content-Security-Policy": "frame-ancestors 'self'",
+            "X-Frame-Options": "SAMEORIGIN",
+        },
     )

@@ -1,0 +1,43 @@
+"""Which failures mean "a backing service is away" (the database restarting, Redis down):
+those are answered 503 with Retry-After and code SERVICE_UNAVAILABLE, so that clients retry,
+instead of the generic internal error. Decided from the whole chain of causes, since the ORM
+and the broadcast library wrap the driver's errors."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import asyncpg
+import redis.exceptions
+
+# How long clients are asked to wait (Retry-After): a PostgreSQL restart takes a few seconds.
+RETRY_AFTER_SECONDS = 5
+
+_AWAY: tuple[type[BaseException], ...] = (
+    ConnectionError,  # refused, reset, aborted; tortoise's DBConnectionError too
+    TimeoutError,
+    socket.gaierror,
+    asyncpg.PostgresConnectionError,  # the connection does not exist, failed, was rejected
+    asyncpg.CannotConnectNowError,  # "the database system is starting up / shutting down"
+    asyncpg.AdminShutdownError,  # "terminating connection due to administrator command"
+    asyncpg.CrashShutdownError,
+    asyncpg.TooManyConnectionsError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def backing_service_away(error: BaseException) -> bool:
+    """True when `error` (or what caused it) says a database, cache or broker cannot be
+    reached right now. asyncio's connect raises a bare OSError when every address failed."""
+    return any(isinstance(e, _AWAY) or type(e) is OSError for e in _causes(error))
