@@ -5,7 +5,9 @@ company's inbox channel (the company's broadcast channel name + `:inbox`, so the
 hub never sees it): `{"id": ..., "company_id": ..., "assignee_path": ...}`. Each process
 keeps one subscription per company that has listeners here; a message is checked in memory
 against each listener with permissions.conversations.can_see_conversation, the row is loaded
-once per message per process, and offered to every listener that may see it.
+once per message per process, and offered to every listener that may see it, by the message's
+keys (a cheap filter before loading) and again by the row's keys as loaded: a conversation
+given meanwhile to someone outside a listener's subtree is not sent to it.
 
 This is a live view, not a log: a message lost with Redis away (or published in the moment
 the Redis backend is still subscribing a new company, under 0.2 s) is not replayed; the inbox
@@ -71,12 +73,19 @@ class _Feed(CompanyFeed):
         if not wanting:
             return
         try:
-            row = await Conversation.get_or_none(id=pk, company_id=self.company_id)
+            row = (
+                await Conversation.filter(id=pk, company_id=self.company_id)
+                .select_related("assignee")
+                .first()
+            )
         except Exception:  # the database may be away for a moment
             log.exception("loading a conversation failed")
             return
-        if row is not None:
-            for listener in wanting:
+        if row is None:
+            return
+        now = ConversationKeys(self.company_id, row.assignee.path if row.assignee else None)
+        for listener in wanting:
+            if can_see_conversation(listener.actor, now):
                 listener.offer(row)
 
 

@@ -1,13 +1,15 @@
-"""What travels on the broadcast channel: an outbox row's number and visibility keys."""
+"""What travels on the broadcast channel: an outbox row's number and visibility keys, and
+the orders events resolve to, with the keys that decide who sees them today."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from models import CommentVisibility, OrderEvent, OrderEventKind
+from models import CommentVisibility, Order, OrderEvent, OrderEventKind
 from permissions.actor import Actor
 from permissions.orders import OrderKeys, can_see_order, comment_visibilities
 
@@ -75,9 +77,37 @@ class EventFacts:
         return OrderKeys(self.company_id, self.client_id, self.contractor_id, self.responsible_path)
 
     def visible_to(self, actor: Actor) -> bool:
-        """The query filter's rule, in memory: the order's keys, and a comment's audience."""
-        if not can_see_order(actor, self.keys):
-            return False
+        """The query filter's rule, in memory: the order's keys, and a comment's audience.
+        Keys of the moment the event happened: whatever it resolves to must also pass
+        `can_see_order` with the order's keys of today (`orders_now`)."""
+        return can_see_order(actor, self.keys) and self.meant_for(actor)
+
+    def meant_for(self, actor: Actor) -> bool:
+        """A comment's event only for the comment's audience (a comment never changes it)."""
         return self.comment_visibility is None or self.comment_visibility in comment_visibilities(
             actor
         )
+
+
+@dataclass(frozen=True, slots=True)
+class OrderNow:
+    """An order as it is now, and the keys that decide who may see it today."""
+
+    order: Order
+    keys: OrderKeys
+
+
+async def orders_now(company_id: int, ids: Iterable[int]) -> dict[int, OrderNow]:
+    """The company's orders of `ids` as they are now (one statement, the responsible member's
+    path joined in), by id; a deleted order is absent."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = await Order.filter(company_id=company_id, id__in=wanted).select_related("responsible")
+    return {
+        row.id: OrderNow(
+            row,
+            OrderKeys(row.company_id, row.client_id, row.contractor_id, row.responsible.path),
+        )
+        for row in rows
+    }

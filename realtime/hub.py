@@ -2,6 +2,9 @@
 process's subscribers after an in-memory visibility check, in event-number order.
 
 Each event is loaded once per process (the order row travels with it to every subscriber).
+A subscriber gets an event only if it could see it when it happened (the event's keys) and
+may see the order as loaded now (its keys of today): an order that left its sight sends it
+nothing more, and ends a subscription to that one order (`orderUpdated`).
 Events carry consecutive numbers per company, so a hole shows at once and is filled from the
 outbox; a poll of the outbox each second covers events whose broadcast was lost (a Redis
 outage, a process that died between commit and publish).
@@ -22,8 +25,9 @@ from tortoise.functions import Max
 
 from models import Order, OrderEvent
 from permissions.actor import Actor
+from permissions.orders import can_see_order
 from realtime.bounded import Bounded
-from realtime.events import EventFacts, channel
+from realtime.events import EventFacts, channel, orders_now
 from realtime.inbox import Inbox, Inboxes, NotificationMessage
 
 log = logging.getLogger("servicedesk.realtime")
@@ -59,8 +63,10 @@ class Listener:
             self.queue = Bounded(QUEUE_SIZE)
 
     def wants(self, event: EventFacts) -> bool:
-        if self.order_id is not None and event.order_id != self.order_id:
-            return False
+        """Worth loading the order for. A listener of one order hears each of its events (that
+        are meant for its role), so that it learns when the order has left its sight."""
+        if self.order_id is not None:
+            return event.order_id == self.order_id and event.meant_for(self.actor)
         return event.visible_to(self.actor)
 
     def offer(self, delivery: Delivery) -> None:
@@ -222,10 +228,14 @@ class Hub:
         wanting = [listener for listener in feed.listeners if listener.wants(event)]
         if not wanting:
             return
-        order = await Order.get_or_none(id=event.order_id, company_id=event.company_id)
-        delivery = Delivery(event, order)
+        now = (await orders_now(event.company_id, [event.order_id])).get(event.order_id)
+        delivery = Delivery(event, None if now is None else now.order)
+        gone = Delivery(event, None)
         for listener in wanting:
-            listener.offer(delivery)
+            # Deleted, or out of its sight today: no order to show (`orderEvents` skips the
+            # event, `orderUpdated` ends, the dashboard looks at its figures again).
+            sees = now is not None and can_see_order(listener.actor, now.keys)
+            listener.offer(delivery if sees else gone)
 
 
 _hub: Hub | None = None

@@ -5,6 +5,8 @@ a small message of its own type, `{"type": "notification", "id": ..., "member_id
 The hub hands such messages to the company's `Inboxes`, which load the row once per message
 per process, and only when that member has a listener here, then offer it to each of them.
 The relay may publish a row twice (after a Redis outage); recently delivered ids are dropped.
+A row is pushed only while its member may see what it points at (permissions.notifications.
+pushable_notifications), so a notification about an order taken away meanwhile is not sent.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from models import Notification
 from permissions.actor import Actor
+from permissions.notifications import pushable_notifications
 from realtime.bounded import Bounded
 
 log = logging.getLogger("servicedesk.realtime")
@@ -87,9 +90,12 @@ class Inboxes:
         boxes = self.by_member.get(message.member_id)
         if not boxes or message.id in self.delivered:
             return
+        reader = next(iter(boxes)).actor  # the member's sockets all see what it sees
         try:
-            row = await Notification.get_or_none(
-                id=message.id, member_id=message.member_id, company_id=company_id
+            row = (
+                await pushable_notifications(reader).get_or_none(id=message.id)
+                if reader.company_id == company_id
+                else None
             )
         except Exception:  # the database may be away for a moment; the row stays listed
             log.exception("loading a notification failed")

@@ -1,4 +1,9 @@
-"""Replaying the outbox for a subscriber that comes back with a cursor."""
+"""Replaying the outbox for a subscriber that comes back with a cursor.
+
+An event is replayed only if the subscriber could see it when it happened (its keys) AND may
+see its order today: a contractor taken off an order, or staff whose subtree lost it, gets
+none of its old events, which would show the order as it is now. A skipped event still moves
+the cursor on, so a later cursor resumes after it with no gap and no duplicate."""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ from collections.abc import AsyncIterator
 
 from models import Order, OrderEvent
 from permissions.actor import Actor
-from realtime.events import EventFacts
+from permissions.orders import can_see_order
+from realtime.events import EventFacts, orders_now
 
 PAGE = 500
 
@@ -23,8 +29,9 @@ async def replay(actor: Actor, after: int, upto: int) -> AsyncIterator[tuple[Eve
             return
         facts = [EventFacts.of(row) for row in rows]
         wanted = [f for f in facts if f.visible_to(actor)]
-        orders = {o.id: o for o in await Order.filter(id__in={f.order_id for f in wanted})}
+        orders = await orders_now(actor.company_id, (f.order_id for f in wanted))
         for f in wanted:
-            if f.order_id in orders:
-                yield f, orders[f.order_id]
+            now = orders.get(f.order_id)
+            if now is not None and can_see_order(actor, now.keys):
+                yield f, now.order
         after = facts[-1].seq
