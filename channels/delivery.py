@@ -12,6 +12,8 @@ in order: a row waits while an earlier one of its conversation is still pending.
   attempt is not counted) or the backoff (RETRY_BASE doubled per attempt, at most RETRY_MAX).
 - `DeliveryFailed`, or MAX_ATTEMPTS used up: FAILED, with the reason in `last_error`, shown
   in the inbox (Message.deliveryStatus). Nothing is dropped silently.
+- Any other exception: a failed attempt whose reason is shown as a generic sentence (its
+  text may quote a server's answer or an address), the exception itself in the log.
 
 A reply wakes this process's loop at once (`wake`); other processes find work by polling.
 """
@@ -41,6 +43,7 @@ RETRY_MAX = timedelta(minutes=10)
 CLAIM = timedelta(minutes=2)
 ERROR_LENGTH = 500
 THREAD_IDS = 20
+UNEXPECTED = "delivery failed; it is tried again"
 
 _wake = asyncio.Event()
 
@@ -160,8 +163,9 @@ async def _send(
     except DeliveryFailed as error:
         await _give_up(row, mine, error.reason, clock())
         return False
-    except Exception as error:
-        await _failed(row, mine, f"{type(error).__name__}: {error}", clock())
+    except Exception:  # its text may quote a server or the input: shown generic, logged whole
+        log.exception("message %s: the sender failed", row.id)
+        await _failed(row, mine, UNEXPECTED, clock())
         return False
     _ = await mine.update(
         delivery_status=DeliveryStatus.SENT,

@@ -8,6 +8,11 @@ the messages above the last UID seen, at most BATCH a round, each handed to
 channels.email_inbound.receive_mail for that company. A new UIDVALIDITY starts over the same
 way. Port 993 is TLS from the first byte; another port needs STARTTLS unless the server is
 on this host. The password never reaches a log or `imap_last_error`.
+
+The host is one users configure: it passes servicedesk/outgoing_hosts.py before every poll,
+and imaplib connects to the address checked there (its documented `open` override), never
+to the name again; TLS still checks the certificate against the name. `imap_last_error`
+holds one of a few generic sentences, the details go to the log.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ import contextlib
 import imaplib
 import ipaddress
 import logging
-import re
 import ssl
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,12 +31,18 @@ from tortoise.expressions import Q
 from channels.email_inbound import receive_mail
 from channels.secrets import SecretUnreadable, decrypt
 from models import ChannelConfig
+from servicedesk.outgoing_hosts import HostRefused, Target, connect_blocking, resolve
 
 log = logging.getLogger("servicedesk.email")
 
 BATCH = 50
 LEASE = timedelta(minutes=5)
 TIMEOUT = 30.0
+IMAP_PORT, IMAPS_PORT = 143, 993
+NOT_ALLOWED = "the mail server's address is not allowed (a private or local network)"
+NO_CONNECTION = "could not connect to the mail server"
+LOGIN_REFUSED = "the mail server refused the login"
+MAILBOX_FAILED = "the mail server did not open the inbox"
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,35 @@ class Fetched:
     uid_validity: int
     last_uid: int
     messages: list[tuple[int, bytes]]
+
+
+class _Pinned(imaplib.IMAP4):
+    """IMAP4 connected to checked addresses (`open` is imaplib's documented override)."""
+
+    def __init__(self, host: str, port: int, targets: list[Target], timeout: float) -> None:
+        self._targets = targets
+        super().__init__(host, port, timeout)
+
+    def open(self, host: str = "", port: int = IMAP_PORT, timeout: float | None = None) -> None:
+        self.host, self.port = host, port
+        self.sock = connect_blocking(self._targets, timeout or TIMEOUT)
+        self.file = self.sock.makefile("rb")
+
+
+class _PinnedSSL(imaplib.IMAP4_SSL):
+    """IMAP4 over TLS from the first byte, connected to checked addresses."""
+
+    def __init__(self, host: str, port: int, targets: list[Target], timeout: float) -> None:
+        self._targets = targets
+        super().__init__(host, port, ssl_context=ssl.create_default_context(), timeout=timeout)
+
+    def open(
+        self, host: str = "", port: int | None = IMAPS_PORT, timeout: float | None = None
+    ) -> None:
+        self.host, self.port = host, port or IMAPS_PORT
+        plain = connect_blocking(self._targets, timeout or TIMEOUT)
+        self.sock = self.ssl_context.wrap_socket(plain, server_hostname=host)
+        self.file = self.sock.makefile("rb")
 
 
 def _local(host: str) -> bool:
@@ -67,13 +106,16 @@ def _number(client: imaplib.IMAP4, name: str) -> int | None:
     return None
 
 
-def fetch_new(box: Mailbox, uid_validity: int | None, last_uid: int) -> Fetched:
-    """Blocking: the messages above `last_uid` (or none on a first or reset poll)."""
+def fetch_new(
+    box: Mailbox, targets: list[Target], uid_validity: int | None, last_uid: int
+) -> Fetched:
+    """Blocking: the messages above `last_uid` (or none on a first or reset poll), from the
+    checked `targets` of the box's host."""
     client: imaplib.IMAP4
     if box.port == 993:
-        client = imaplib.IMAP4_SSL(box.host, box.port, timeout=TIMEOUT)
+        client = _PinnedSSL(box.host, box.port, targets, TIMEOUT)
     else:
-        client = imaplib.IMAP4(box.host, box.port, timeout=TIMEOUT)
+        client = _Pinned(box.host, box.port, targets, TIMEOUT)
         if "STARTTLS" in client.capabilities:
             _ = client.starttls(ssl.create_default_context())
         elif not _local(box.host):
@@ -106,9 +148,16 @@ def fetch_new(box: Mailbox, uid_validity: int | None, last_uid: int) -> Fetched:
             _ = client.logout()
 
 
-def _reason(error: BaseException, box: Mailbox) -> str:
-    text = f"{type(error).__name__}: {error}"
-    return re.sub(re.escape(box.password), "***", text)[:500] if box.password else text[:500]
+def _reason(error: BaseException) -> str:
+    """The generic sentence kept for `error` (never the server's words or the password)."""
+    if isinstance(error, HostRefused):
+        return NOT_ALLOWED
+    if isinstance(error, imaplib.IMAP4.error):
+        text = str(error).upper()
+        if "AUTHENTICATIONFAILED" in text or "LOGIN" in text or "CREDENTIALS" in text:
+            return LOGIN_REFUSED
+        return MAILBOX_FAILED
+    return NO_CONNECTION
 
 
 async def poll_company(config: ChannelConfig, now: datetime | None = None) -> int:
@@ -130,8 +179,9 @@ async def poll_company(config: ChannelConfig, now: datetime | None = None) -> in
     box = Mailbox(config.imap_host, config.imap_port or 993, config.imap_username, password)
     taken = 0
     try:
+        targets = await resolve(box.host, box.port)
         fetched = await asyncio.to_thread(
-            fetch_new, box, config.imap_uid_validity, config.imap_last_uid
+            fetch_new, box, targets, config.imap_uid_validity, config.imap_last_uid
         )
         last = fetched.last_uid
         for uid, raw in fetched.messages:
@@ -141,9 +191,10 @@ async def poll_company(config: ChannelConfig, now: datetime | None = None) -> in
         _ = await mine.update(
             imap_uid_validity=fetched.uid_validity, imap_last_uid=last, imap_last_error=None
         )
-    except (imaplib.IMAP4.error, OSError, ssl.SSLError) as error:
-        reason = _reason(error, box)
-        log.warning("IMAP poll of company %s failed: %s", config.company_id, reason)
+    except (imaplib.IMAP4.error, OSError, ssl.SSLError, HostRefused, UnicodeError) as error:
+        reason = _reason(error)
+        detail = f"{type(error).__name__}: {error}".replace(password, "***") if password else ""
+        log.warning("IMAP poll of company %s failed (%s): %s", config.company_id, reason, detail)
         _ = await mine.update(imap_last_error=reason)
     finally:
         _ = await mine.update(imap_claimed_until=None)

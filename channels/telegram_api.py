@@ -1,7 +1,10 @@
 """A small Telegram Bot API client on httpx: the few methods the inbox uses.
 
 The API base URL is the TELEGRAM_API_URL setting (Telegram's by default), so tests run a
-local server that speaks the same methods. The bot token sits in the request path, as the
+local server that speaks the same methods. Its host passes servicedesk/outgoing_hosts.py at
+every request (public addresses only, unless ALLOW_PRIVATE_HOSTS) and the request goes to the
+address checked, with the name kept for the Host header and TLS (httpx's `sni_hostname`).
+Failures to connect read "could not connect to the Bot API"; the details go to the log. The bot token sits in the request path, as the
 Bot API wants it: it never reaches a log (httpx's request lines go through `_HideToken`;
 servicedesk/logs.py redacts the token's shape too), an error message or a repr.
 """
@@ -15,7 +18,12 @@ from typing import Any
 
 import httpx
 
+from servicedesk.outgoing_hosts import HostRefused, resolve
+
 TIMEOUT = 15.0
+NO_CONNECTION = "could not connect to the Bot API"
+NOT_ALLOWED = "the Bot API's address is not allowed (a private or local network)"
+log = logging.getLogger("servicedesk.telegram")
 _TOKEN = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
 
 
@@ -44,6 +52,31 @@ class TelegramError(Exception):
         self.retry_after = retry_after
 
 
+async def _request(method: str, url: str, **options: Any) -> httpx.Response:
+    """`method` `url`, sent to the checked address of the URL's host (no second lookup)."""
+    target = httpx.URL(url)
+    https = target.scheme == "https"
+    try:
+        [first, *_] = await resolve(target.host, target.port or (443 if https else 80))
+    except HostRefused as error:
+        log.warning("Bot API refused: %s", error)
+        raise TelegramError(0, NOT_ALLOWED) from None
+    except (OSError, UnicodeError) as error:
+        log.warning("Bot API host not resolved: %s", error)
+        raise TelegramError(0, NO_CONNECTION) from None
+    pinned = target.copy_with(host=first.address)
+    extensions = {"sni_hostname": target.host} if https else {}
+    headers = {"Host": target.netloc.decode("ascii")}
+    try:
+        async with httpx.AsyncClient(timeout=TIMEOUT) as client:
+            return await client.request(
+                method, pinned, headers=headers, extensions=extensions, **options
+            )
+    except httpx.HTTPError as error:
+        log.warning("Bot API not reached (%s)", type(error).__name__)  # its text: the URL
+        raise TelegramError(0, NO_CONNECTION) from None
+
+
 @dataclass(frozen=True)
 class TelegramApi:
     base_url: str
@@ -51,11 +84,7 @@ class TelegramApi:
 
     async def call(self, method: str, params: dict[str, Any]) -> Any:
         url = f"{self.base_url.rstrip('/')}/bot{self.token}/{method}"
-        try:
-            async with httpx.AsyncClient(timeout=TIMEOUT) as client:
-                response = await client.post(url, json=params)
-        except httpx.HTTPError as error:
-            raise TelegramError(0, f"cannot reach the Bot API ({type(error).__name__})") from None
+        response = await _request("POST", url, json=params)
         try:
             body = response.json()
         except ValueError:
@@ -99,11 +128,7 @@ class TelegramApi:
 
     async def download(self, file_path: str, max_bytes: int) -> bytes:
         url = f"{self.base_url.rstrip('/')}/file/bot{self.token}/{file_path}"
-        try:
-            async with httpx.AsyncClient(timeout=TIMEOUT) as client:
-                response = await client.get(url)
-        except httpx.HTTPError as error:
-            raise TelegramError(0, f"cannot reach the Bot API ({type(error).__name__})") from None
+        response = await _request("GET", url)
         if response.status_code != 200 or len(response.content) > max_bytes:
             raise TelegramError(response.status_code, "file not downloaded")
         return response.content

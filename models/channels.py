@@ -20,8 +20,15 @@ class ChannelConfig(Model):
     company: fields.OneToOneRelation[Company] = fields.OneToOneField(
         "models.Company", related_name="channel_config", on_delete=fields.CASCADE, primary_key=True
     )
-    # E-mail: the address clients write to (lower case), and optional own servers.
+    # E-mail: the address clients write to (lower case), once confirmed: routed to the company
+    # and the From of its replies; one company at most (the first to confirm it).
     email_address = fields.CharField(max_length=254, null=True, unique=True)
+    # An address configured and waiting for its code (resolvers/email_verification.py): the
+    # code's keyed hash, when it was mailed, and the wrong guesses so far.
+    email_pending_address = fields.CharField(max_length=254, null=True)
+    email_code_hash = fields.CharField(max_length=64, null=True)
+    email_code_sent_at = fields.DatetimeField(null=True)
+    email_code_attempts = fields.IntField(default=0)
     smtp_host = fields.CharField(max_length=253, null=True)
     smtp_port = fields.IntField(null=True)
     smtp_username = fields.CharField(max_length=254, null=True)

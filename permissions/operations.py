@@ -81,6 +81,8 @@ MEMBER_OPERATIONS = frozenset(
         "Query.channelSettings",
         "Mutation.configureTelegram",
         "Mutation.configureEmail",
+        # The OWNER, with the code mailed to the address: permissions.conversations.
+        "Mutation.confirmEmailAddress",
         "Mutation.configureWebchat",
     }
 )
@@ -357,6 +359,9 @@ FIELD_RULES: dict[str, str] = {
     **_with_object(
         "ChannelSettings",
         "emailAddress",
+        "emailAddressVerified",
+        "confirmedEmailAddress",
+        "emailVerificationSentAt",
         "smtpHost",
         "smtpPort",
         "smtpUsername",

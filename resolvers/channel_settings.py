@@ -3,8 +3,11 @@
 Only the OWNER connects channels; staff may see which are connected. Secrets are stored
 encrypted (channels/secrets.py) and never read back out: the settings say only whether a
 password is set. A password left out of configureEmail keeps the stored one; a server host
-left out removes that server's settings. The website chat's settings (widget key, allowed
-origins) live on the same row (issue 6 part 4).
+left out removes that server's settings. An address is used only once confirmed with the
+code mailed to it (resolvers/email_verification.py). Server hosts, and the Bot API, must be
+public addresses unless ALLOW_PRIVATE_HOSTS allows others (servicedesk/outgoing_hosts.py):
+checked here for a clear answer, and again at every connection. The website chat's
+settings (widget key, allowed origins) live on the same row (issue 6 part 4).
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from channels.secrets import encrypt
 from channels.telegram_api import TelegramApi, TelegramError
@@ -25,8 +29,9 @@ from permissions.conversations import (
     check_may_configure_channels,
     check_may_read_channel_settings,
 )
-from permissions.errors import DomainError, ErrorCode, invalid
-from resolvers import validation
+from permissions.errors import invalid
+from resolvers import email_verification, validation
+from servicedesk.outgoing_hosts import HostRefused, resolve
 from servicedesk.settings import current
 
 WEBHOOK_PATH = "/telegram/webhook"
@@ -36,7 +41,9 @@ HOST = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^\[?[0-9A-Fa-f:.]+\]?$")
 
 @dataclass(frozen=True, slots=True)
 class ChannelSettingsView:
-    email_address: str | None = None
+    email_address: str | None = None  # the address waiting for its code, else the confirmed
+    confirmed_email_address: str | None = None
+    email_verification_sent_at: datetime | None = None
     smtp_host: str | None = None
     smtp_port: int | None = None
     smtp_username: str | None = None
@@ -53,8 +60,11 @@ class ChannelSettingsView:
     def of(cls, row: ChannelConfig | None) -> ChannelSettingsView:
         if row is None:
             return cls()
+        waiting = row.email_pending_address
         return cls(
-            email_address=row.email_address,
+            email_address=waiting or row.email_address,
+            confirmed_email_address=row.email_address,
+            email_verification_sent_at=row.email_code_sent_at if row.email_code_hash else None,
             smtp_host=row.smtp_host,
             smtp_port=row.smtp_port,
             smtp_username=row.smtp_username,
@@ -66,6 +76,12 @@ class ChannelSettingsView:
             telegram_bot_name=row.telegram_bot_name if row.telegram_token else None,
             webchat_widget_key=row.webchat_widget_key,
             webchat_allowed_origins=tuple(row.webchat_allowed_origins or ()),
+        )
+
+    @property
+    def email_address_verified(self) -> bool:
+        return self.email_address is not None and self.email_address == (
+            self.confirmed_email_address
         )
 
 
@@ -102,6 +118,18 @@ def _host(value: str | None, *field: str) -> str | None:
     if not HOST.match(host):
         raise invalid("Not a host name", *field)
     return host
+
+
+async def check_public(host: str, port: int, *field: str) -> None:
+    """INVALID when `host` does not resolve, or resolves to an address not allowed."""
+    try:
+        _ = await resolve(host, port)
+    except HostRefused:
+        raise invalid(
+            "This host is not allowed: it is on a private or local network", *field
+        ) from None
+    except (OSError, UnicodeError):
+        raise invalid("This host name does not resolve", *field) from None
 
 
 def _port(value: int | None, default: int, *field: str) -> int:
@@ -145,7 +173,7 @@ async def configure_email(actor: Actor, data: EmailSettingsData) -> ChannelSetti
     check_may_configure_channels(actor)
     address = validation.email_address(data.address, "input", "address")
     config = await config_of(actor.company_id)
-    changes: dict[str, Any] = {"email_address": address}
+    changes: dict[str, Any] = {}
     changes |= _server(
         config,
         "smtp",
@@ -173,14 +201,22 @@ async def configure_email(actor: Actor, data: EmailSettingsData) -> ChannelSetti
         or changes.get("imap_username") != config.imap_username
     ):
         changes |= {"imap_uid_validity": None, "imap_last_uid": 0, "imap_last_error": None}
-    _ = config.update_from_dict(changes)
-    try:
+    for kind in ("smtp", "imap"):
+        host, port = changes.get(f"{kind}_host"), changes.get(f"{kind}_port")
+        if host is not None and port is not None:
+            await check_public(host, port, "input", f"{kind}Host")
+    requested = email_verification.request_address(config, address, datetime.now(UTC))
+    _ = config.update_from_dict(changes | requested.changes)
+    async with in_transaction():
         await config.save()
-    except IntegrityError:
-        raise DomainError(
-            ErrorCode.CONFLICT, "This address is connected to another company", ["input", "address"]
-        ) from None
+        if requested.code is not None:
+            await email_verification.mail_code(actor.company_id, address, requested.code)
     return ChannelSettingsView.of(config)
+
+
+async def confirm_email(actor: Actor, code: str) -> ChannelSettingsView:
+    check_may_configure_channels(actor)
+    return ChannelSettingsView.of(await email_verification.confirm_address(actor.company_id, code))
 
 
 def secret_hash(secret: str) -> str:

@@ -1,4 +1,5 @@
-"""Outgoing e-mail: written to the outbox table; in development also logged."""
+"""Outgoing e-mail: written to the outbox table; in development also logged, on one line
+(servicedesk/logs.py escapes the subject's and the body's line breaks)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ log = logging.getLogger("servicedesk.mail")
 async def queue_email(company_id: int | None, to: str, subject: str, body: str) -> OutboxEmail:
     email = await OutboxEmail.create(company_id=company_id, to=to, subject=subject, body=body)
     if not current().production:
-        log.info("e-mail to %s: %s\n%s", to, subject, body)
+        log.info("e-mail to %s: %s: %s", to, subject, body)
     return email
 
 
@@ -26,4 +27,4 @@ async def queue_emails(emails: Sequence[tuple[int | None, str, str, str]]) -> No
     )
     if not current().production:
         for _, to, subject, body in emails:
-            log.info("e-mail to %s: %s\n%s", to, subject, body)
+            log.info("e-mail to %s: %s: %s", to, subject, body)

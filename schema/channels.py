@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from resolvers.channel_settings import ChannelSettingsView, EmailSettingsData
@@ -10,7 +12,20 @@ from schema.errors import UserError
 
 @strawberry.type
 class ChannelSettings:
-    email_address: str | None
+    email_address: str | None = strawberry.field(
+        description="The address last configured: the one waiting for its code, if any."
+    )
+    email_address_verified: bool = strawberry.field(
+        description="Whether emailAddress is confirmed: mail to it reaches the company and "
+        "replies go out from it. Confirmed by confirmEmailAddress with the code mailed to it."
+    )
+    confirmed_email_address: str | None = strawberry.field(
+        description="The address in use (routed, the From of replies); null until one is "
+        "confirmed. It stays in use while a new emailAddress waits for its code."
+    )
+    email_verification_sent_at: datetime | None = strawberry.field(
+        description="When the code for emailAddress was mailed; null when none waits."
+    )
     smtp_host: str | None
     smtp_port: int | None
     smtp_username: str | None
@@ -29,6 +44,9 @@ class ChannelSettings:
     def of(cls, view: ChannelSettingsView) -> ChannelSettings:
         return cls(
             email_address=view.email_address,
+            email_address_verified=view.email_address_verified,
+            confirmed_email_address=view.confirmed_email_address,
+            email_verification_sent_at=view.email_verification_sent_at,
             smtp_host=view.smtp_host,
             smtp_port=view.smtp_port,
             smtp_username=view.smtp_username,
@@ -57,7 +75,8 @@ class TelegramSettingsInput:
 @strawberry.input
 class EmailSettingsInput:
     address: str = strawberry.field(
-        description="The address customers write to and replies come from."
+        description="The address customers write to and replies come from, once confirmed "
+        "with the code mailed to it (confirmEmailAddress)."
     )
     smtp_host: str | None = strawberry.field(
         default=None, description="Own outgoing server; left out: the service's SMTP_URL."

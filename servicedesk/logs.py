@@ -4,7 +4,8 @@ text in development; every line of a request carries its request id.
 `logging_config` is a `logging.config.dictConfig` dict that `servicedesk serve` hands to
 uvicorn, which applies it in every worker process. Secrets never belong in a message; as a
 second line of defence the formatters blank anything shaped like a bearer token, an API
-token or a JWT.
+token or a JWT, and the values a message quotes (user text, request paths) are escaped onto
+one line, so nobody forges a log line with a CR or LF in an order title or a URL.
 """
 
 from __future__ import annotations
@@ -32,8 +33,34 @@ _SECRET = re.compile(
 )
 
 
+# Characters that could end a log line early, rewrite the terminal or reorder the text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def redact(text: str) -> str:
     return _SECRET.sub(lambda m: (m.group(1) or "") + "[redacted]", text)
+
+
+def escape(text: str) -> str:
+    """`text` on one line: CR, LF and other control or bidi characters as `\\n`, `\\x1b`..."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _escaped(value: object) -> object:
+    return value if isinstance(value, int | float) or value is None else escape(str(value))
+
+
+def message_of(record: logging.LogRecord) -> str:
+    """The record's message with its arguments (the values: user text, a path, an error
+    that quotes input) escaped onto one line; the format string is the code's own."""
+    args = record.args
+    if isinstance(args, tuple):
+        args = tuple(_escaped(arg) for arg in args)
+    elif isinstance(args, dict):
+        args = {key: _escaped(value) for key, value in args.items()}
+    if not args:
+        return str(record.msg)
+    return str(record.msg) % args
 
 
 class RequestIdFilter(logging.Filter):
@@ -50,7 +77,7 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": redact(record.getMessage()),
+            "message": redact(message_of(record)),
         }
         request_id = getattr(record, "request_id", None) or request_id_var.get()
         if request_id and request_id != "-":
@@ -72,7 +99,9 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         if not hasattr(record, "request_id"):
             record.request_id = request_id_var.get() or "-"
-        return redact(super().format(record))
+        escaped = logging.makeLogRecord(record.__dict__)  # other handlers see the original
+        escaped.msg, escaped.args = message_of(record), None
+        return redact(super().format(escaped))
 
 
 def logging_config(settings: Settings, level: str = "INFO") -> dict[str, Any]:

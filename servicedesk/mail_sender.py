@@ -40,6 +40,7 @@ import aiosmtplib
 from tortoise.expressions import Q
 
 from models import OutboxEmail
+from servicedesk.mail_headers import header_text
 from servicedesk.settings import Settings
 from servicedesk.smtp_url import SmtpServer, parse_smtp_url
 
@@ -100,8 +101,8 @@ def build_message(row: dict[str, Any], sender: str, now: datetime) -> EmailMessa
     created: datetime = row["created_at"]
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = row["to"]
-    message["Subject"] = row["subject"]
+    message["To"] = header_text(row["to"])
+    message["Subject"] = header_text(row["subject"])  # user text: a title, a company's name
     message["Date"] = format_datetime(now.astimezone(UTC))
     message["Message-ID"] = f"<outbox.{row['id']}.{int(created.timestamp())}@{domain}>"
     message["Auto-Submitted"] = "auto-generated"

@@ -78,6 +78,9 @@ class Settings:
     # and polls the companies' IMAP mailboxes; 0 turns either off.
     delivery_poll_seconds: int = 2
     imap_poll_seconds: int = 60
+    # Outgoing connections to hosts that users configure may reach loopback, private and
+    # link-local addresses (servicedesk/outgoing_hosts.py); off: public addresses only.
+    allow_private_hosts: bool = False
 
     @property
     def production(self) -> bool:
@@ -99,6 +102,13 @@ def _int(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
     if value < minimum:
         raise SettingsError(name, f"must be at least {minimum}")
     return value
+
+
+def _flag(env: dict[str, str], name: str) -> bool:
+    raw = (env.get(name) or "0").strip().lower()
+    if raw not in ("0", "1", "true", "false", "yes", "no"):
+        raise SettingsError(name, f"{raw!r} is not 1 or 0")
+    return raw in ("1", "true", "yes")
 
 
 def _port(env: dict[str, str], name: str) -> int | None:
@@ -242,6 +252,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         or "https://api.telegram.org",
         delivery_poll_seconds=_int(env, "DELIVERY_POLL_SECONDS", 2, minimum=0),
         imap_poll_seconds=_int(env, "IMAP_POLL_SECONDS", 60, minimum=0),
+        allow_private_hosts=_flag(env, "ALLOW_PRIVATE_HOSTS"),
     )
 
 

@@ -48,6 +48,9 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "DELIVERY_POLL_SECONDS": "0",
         # ... and IMAP polls (tests/test_email_parsing.py).
         "IMAP_POLL_SECONDS": "0",
+        # The tests' SMTP, IMAP and Bot API servers listen on loopback (tests/security/
+        # test_outgoing_hosts.py turns this off to see such hosts refused).
+        "ALLOW_PRIVATE_HOSTS": "1",
         # Every test registers from one address and some write hundreds of rows in a loop:
         # generous limits here; tests/security/test_rate_limits.py and test_write_budget.py
         # try the real ones with settings of their own.

@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, register, unique
+from tests.support.email_channel import CONFIRM, code_in
 from tests.support.inbox import REPLY, conversations
 from tests.support.processes import api_process, free_port, migrate
 from tests.support.telegram import TOKEN, bot_api
@@ -42,6 +43,14 @@ async def eventually(check: Callable[[], Awaitable[bool]], seconds: float = 15) 
 async def test_mail_and_telegram_through_a_real_process(tmp_path: Path) -> None:
     smtp_port = free_port()
     outgoing = Recorder()
+    mailbox = Recorder()  # the service's SMTP_URL: the address's confirmation code goes there
+    async with smtp_server(mailbox) as relay:
+        await _mail_and_telegram(tmp_path, smtp_port, outgoing, mailbox, relay)
+
+
+async def _mail_and_telegram(
+    tmp_path: Path, smtp_port: int, outgoing: Recorder, mailbox: Recorder, relay: str
+) -> None:
     with bot_api() as telegram:
         env = {
             "DATA_DIR": str(tmp_path),
@@ -52,6 +61,8 @@ async def test_mail_and_telegram_through_a_real_process(tmp_path: Path) -> None:
             "INBOUND_SMTP_PORT": str(smtp_port),
             "TELEGRAM_API_URL": telegram.url,
             "DELIVERY_POLL_SECONDS": "1",
+            "SMTP_URL": f"smtp://{relay}",
+            "ALLOW_PRIVATE_HOSTS": "1",  # the servers of this test listen on loopback
         }
         await asyncio.to_thread(migrate, env)
         async with smtp_server(outgoing) as server:
@@ -67,6 +78,14 @@ async def test_mail_and_telegram_through_a_real_process(tmp_path: Path) -> None:
                         owner.access,
                     )
                     assert configured["configureEmail"]["errors"] == []
+
+                    async def code_mailed() -> bool:
+                        return bool(mailbox.messages)
+
+                    await eventually(code_mailed)
+                    code = code_in(mailbox.messages[0].get_content())
+                    confirmed = await api.ok(CONFIRM, {"code": code}, owner.access)
+                    assert confirmed["confirmEmailAddress"]["errors"] == []
                     connected = await api.ok(CONFIGURE_TELEGRAM, {"t": TOKEN}, owner.access)
                     assert connected["configureTelegram"]["errors"] == []
                     secret = telegram.webhook()["secret_token"]

@@ -42,3 +42,14 @@ class ChannelMutations:
             return ChannelSettingsPayload(settings=ChannelSettings.of(view))
 
         return await payload_of(ChannelSettingsPayload, act)
+
+    @strawberry.mutation(
+        description="Confirms the configured e-mail address with the code mailed to it; only "
+        "then is it routed to the company and used as the From of replies. OWNER only."
+    )
+    async def confirm_email_address(self, info: Info, code: str) -> ChannelSettingsPayload:
+        async def act() -> ChannelSettingsPayload:
+            view = await channel_settings.confirm_email(info.context.require_actor(), code)
+            return ChannelSettingsPayload(settings=ChannelSettings.of(view))
+
+        return await payload_of(ChannelSettingsPayload, act)
