@@ -76,6 +76,8 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.assignConversation",
         "Mutation.linkConversationContact",
         "Mutation.closeConversation",
+        # Staff who see the chat: permissions.webchat.blockable_conversation.
+        "Mutation.blockChatVisitor",
         "Mutation.createOrderFromConversation",
         # Channels: staff read which are connected, the OWNER connects them.
         "Query.channelSettings",

@@ -2,21 +2,29 @@
 
 A visitor is not a member: its token (permissions/tokens.py, audience `servicedesk-chat`)
 names one WEBCHAT conversation and opens only the visitor operations of
-permissions/operations.py, for that conversation. The widget works only on the origins its
-company configured (and on the service's own, where `/widget-demo` lives): browsers send an
-Origin with every cross-origin request and WebSocket, and the checks here compare it.
+permissions/operations.py, for that conversation, while it is open: closing the chat (or
+blocking its visitor) ends the token. The widget works only on the origins its company
+configured (and on the service's own, where `/widget-demo` lives): browsers send an Origin
+with every cross-origin POST and WebSocket, so a request without one is no widget's, and every
+visitor path (startChat, sendChatMessage, the chat socket and chatMessages) is refused the
+same way by `check_widget_origin`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from models import Channel, ChannelConfig, Conversation
+from models import Channel, ChannelConfig, Conversation, ConversationStatus
+from models.chat_visitors import ChatVisitor
 from permissions.actor import Actor
-from permissions.errors import DomainError, ErrorCode
+from permissions.conversations import access_conversation_by_id
+from permissions.errors import DomainError, ErrorCode, invalid
+from permissions.throttle import address_key
 from permissions.tokens import is_api_token, read_chat_token
 from servicedesk.settings import current
 
@@ -29,6 +37,9 @@ class Visitor:
     company_id: int
     visitor_key: str
     expires_at: datetime
+    # False once staff closed the chat or blocked its visitor: the token opens nothing more
+    # (check_visitor says so), and tells startChat which visitor asks again.
+    open: bool = True
 
 
 async def authenticate_visitor(token: str | None) -> Visitor | None:
@@ -38,15 +49,25 @@ async def authenticate_visitor(token: str | None) -> Visitor | None:
     claims = read_chat_token(token)
     if claims is None:
         return None
-    exists = await Conversation.filter(
-        id=claims.conversation_id,
-        company_id=claims.company_id,
-        channel=Channel.WEBCHAT,
-        external_key=claims.visitor_key,
-    ).exists()
-    if not exists:
+    conversation = (
+        await Conversation.filter(
+            id=claims.conversation_id,
+            company_id=claims.company_id,
+            channel=Channel.WEBCHAT,
+            external_key=claims.visitor_key,
+        )
+        .only("id", "status")
+        .first()
+    )
+    if conversation is None:
         return None
-    return Visitor(claims.conversation_id, claims.company_id, claims.visitor_key, claims.expires_at)
+    return Visitor(
+        claims.conversation_id,
+        claims.company_id,
+        claims.visitor_key,
+        claims.expires_at,
+        open=conversation.status == ConversationStatus.OPEN,
+    )
 
 
 def can_see_message_author(actor: Actor | None) -> bool:
@@ -69,30 +90,62 @@ def widget_origin_allowed(allowed: Iterable[str], origin: str | None) -> bool:
     return wanted == own or wanted in {normalise_origin(o) for o in allowed}
 
 
-def foreign_origin(origin: str | None) -> bool:
-    """True for a page that is not one of the service's own (ALLOWED_ORIGINS, PUBLIC_URL)."""
-    if not origin:
-        return False
-    settings = current()
-    own = {normalise_origin(o) for o in (*settings.allowed_origins, settings.public_url)}
-    return normalise_origin(origin) not in own
-
-
 WRONG_ORIGIN = "The chat is not enabled on this website"
+CHAT_ENDED = "This chat has ended: start a new chat"
+BLOCKED = "The chat is not available to you for now"
 
 
 def check_widget_origin(allowed: Iterable[str], origin: str | None) -> None:
+    """The one origin rule of every visitor path: a page on one of the company's widget
+    origins (or the service's own); a missing Origin is refused, since browsers send one."""
     if not widget_origin_allowed(allowed, origin):
         raise DomainError(ErrorCode.FORBIDDEN, WRONG_ORIGIN)
 
 
-async def check_visitor_origin(visitor: Visitor, origin: str | None) -> None:
-    """A visitor's request from a page that is not the service's own must come from one of
-    its company's widget origins (a page that got hold of a token elsewhere gets nothing)."""
-    if not foreign_origin(origin):
-        return
+async def check_visitor(visitor: Visitor, origin: str | None) -> None:
+    """A visitor's request (sendChatMessage, the chat socket, chatMessages): from one of its
+    company's widget origins (a page that got hold of a token elsewhere gets nothing), and
+    for a chat still open (EXPIRED tells the widget to start a new one)."""
     config = await ChannelConfig.get_or_none(company_id=visitor.company_id)
     check_widget_origin(config.webchat_allowed_origins if config else (), origin)
+    if not visitor.open:
+        raise DomainError(ErrorCode.EXPIRED, CHAT_ENDED)
+
+
+def visitor_address(address: str | None) -> str | None:
+    """Who a client address is for a block: grouped as every per-address limit groups it
+    (permissions.throttle.address_key: IPv6 by its /64), kept as a keyed hash, never the
+    address itself."""
+    grouped = address_key(address)
+    if grouped is None:
+        return None
+    digest = hmac.new(current().secret_key.encode(), grouped.encode(), hashlib.sha256)
+    return digest.hexdigest()[:40]
+
+
+async def check_not_blocked(
+    company_id: int, address_key: str | None, previous: Visitor | None, now: datetime
+) -> None:
+    """startChat: refused while the company blocks the visitor's address, or the visitor whose
+    earlier chat's token the widget still holds (the same browser from another address)."""
+    blocked = ChatVisitor.filter(company_id=company_id, blocked_until__gt=now)
+    if (
+        previous is not None
+        and previous.company_id == company_id
+        and await blocked.filter(conversation_id=previous.conversation_id).exists()
+    ):
+        raise DomainError(ErrorCode.FORBIDDEN, BLOCKED)
+    if address_key is not None and await blocked.filter(address=address_key).exists():
+        raise DomainError(ErrorCode.FORBIDDEN, BLOCKED)
+
+
+async def blockable_conversation(actor: Actor, conversation_id: int | None) -> Conversation:
+    """A chat whose visitor `actor` may block: a WEBCHAT conversation the actor sees in the
+    inbox (permissions/conversations.py); any other is NOT_FOUND or INVALID."""
+    conversation = await access_conversation_by_id(actor, conversation_id, ["conversationId"])
+    if conversation.channel != Channel.WEBCHAT:
+        raise invalid("Only a website chat's visitor can be blocked", "conversationId")
+    return conversation
 
 
 # Origins configured by any company, for answering CORS preflights (servicedesk/widget_cors.py)

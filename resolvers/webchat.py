@@ -6,24 +6,35 @@ a signed token naming both (permissions/tokens.py), kept by the widget across pa
 The visitor's own words go through the inbox's one entry point (resolvers/inbound.py), so
 they notify staff like any other channel's. A name or e-mail address the visitor types is
 shown, never trusted: the conversation is tied to a contact only by staff
-(linkConversationContact).
+(linkConversationContact), a name loses invisible, bidi and control characters, and one that
+reads as a member's name is marked as the visitor's. Closing the chat ends the visitor's
+token (its next message is refused with EXPIRED and the widget starts a new chat); staff may
+also block the visitor (blockChatVisitor), which ends the token and refuses new chats from
+its address and browser for CHAT_BLOCK_HOURS.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
+
+from tortoise.transactions import in_transaction
 
 from channels.base import Inbound
 from models import (
     Channel,
     ChannelConfig,
     Conversation,
+    ConversationStatus,
     DeliveryStatus,
+    Membership,
     Message,
     MessageDirection,
 )
+from models.chat_visitors import ChatVisitor
 from permissions.actor import Actor
 from permissions.conversations import check_may_configure_channels
 from permissions.errors import invalid, not_found
@@ -31,14 +42,19 @@ from permissions.throttle import reserve_chat_message, reserve_chat_start
 from permissions.tokens import issue_chat_token
 from permissions.webchat import (
     Visitor,
-    check_visitor_origin,
+    blockable_conversation,
+    check_not_blocked,
+    check_visitor,
     check_widget_origin,
     forget_widget_origins,
     normalise_origin,
+    visitor_address,
 )
+from realtime.conversations import publish_conversation
 from resolvers import validation
 from resolvers.channel_settings import ChannelSettingsView, config_of
 from resolvers.inbound import record_inbound
+from servicedesk.settings import current
 
 MAX_ORIGINS = 20
 MAX_CHAT_MESSAGE = 4000
@@ -82,6 +98,37 @@ async def configure_webchat(actor: Actor, allowed_origins: list[str]) -> Channel
     return ChannelSettingsView.of(config)
 
 
+# Characters that change how a name looks without being seen: controls, format characters
+# (zero-width, bidi overrides and isolates), surrogates, private use and unassigned.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+VISITOR_MARK = " (website visitor)"
+
+
+def clean_visitor_name(name: str | None) -> str | None:
+    """NFC, without hidden characters, white space collapsed; None when nothing is left."""
+    if name is None:
+        return None
+    shown = "".join(
+        " " if ch.isspace() else ch
+        for ch in unicodedata.normalize("NFC", name)
+        if ch.isspace() or unicodedata.category(ch) not in _HIDDEN
+    )
+    return re.sub(r" +", " ", shown).strip() or None
+
+
+def _look(name: str) -> str:
+    """How a name reads: compatibility forms (full-width letters) and case folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+async def _marked_if_a_members(company_id: int, name: str) -> str:
+    """A visitor may not pass for someone of the company: a name that reads as a member's
+    is shown with the visitor's mark."""
+    members = await Membership.filter(company_id=company_id).only("id", "name")
+    looks = {_look(clean_visitor_name(m.name) or "") for m in members}
+    return f"{name}{VISITOR_MARK}" if _look(name) in looks else name
+
+
 def _shown_name(name: str | None, email: str | None) -> str | None:
     if name and email:
         return f"{name} <{email}>"
@@ -95,14 +142,21 @@ async def start_chat(
     origin: str | None,
     client_address: str | None,
     now: datetime | None = None,
+    previous: Visitor | None = None,
 ) -> tuple[str, Conversation]:
     """A new chat for a visitor of a page on one of the company's widget origins: its token
-    and conversation. Rate-limited per client address."""
+    and conversation. Rate-limited per client address; refused while the company blocks the
+    address, or the visitor of `previous` (the token of the browser's last chat)."""
+    now = now or datetime.now(UTC)
     config = await ChannelConfig.get_or_none(webchat_widget_key=widget_key.strip()[:64])
     if config is None:
         raise not_found("Chat widget", ["widgetKey"])
     check_widget_origin(config.webchat_allowed_origins, origin)
-    shown = validation.optional_text(name, 200, "name")
+    address_key = visitor_address(client_address)
+    await check_not_blocked(config.company_id, address_key, previous, now)
+    shown = clean_visitor_name(validation.optional_text(name, 200, "name"))
+    if shown is not None:
+        shown = await _marked_if_a_members(config.company_id, shown)
     address = None if not (email or "").strip() else validation.email_address(email or "", "email")
     await reserve_chat_start(client_address)
     visitor_key = f"visitor:{secrets.token_urlsafe(18)}"
@@ -111,8 +165,11 @@ async def start_chat(
         channel=Channel.WEBCHAT,
         external_key=visitor_key,
         external_name=_shown_name(shown, address),
-        last_message_at=now or datetime.now(UTC),
+        last_message_at=now,
         last_direction=MessageDirection.INBOUND,
+    )
+    _ = await ChatVisitor.create(
+        company_id=config.company_id, conversation_id=conversation.id, address=address_key
     )
     return issue_chat_token(conversation.id, config.company_id, visitor_key), conversation
 
@@ -121,7 +178,7 @@ async def send_chat_message(
     visitor: Visitor, body: str, origin: str | None, now: datetime | None = None
 ) -> Message:
     """The visitor's message, into the staff inbox like any channel's inbound message."""
-    await check_visitor_origin(visitor, origin)
+    await check_visitor(visitor, origin)
     text = validation.required_text(body, MAX_CHAT_MESSAGE, "body")
     now = now or datetime.now(UTC)
     await reserve_chat_message(visitor.conversation_id)
@@ -133,6 +190,21 @@ async def send_chat_message(
     )
     recorded = await record_inbound(inbound, now)
     return recorded.message
+
+
+async def block_visitor(
+    actor: Actor, conversation_id: int | None, now: datetime | None = None
+) -> Conversation:
+    """Staff who see a chat end it and keep its visitor (address and browser) from starting
+    another for CHAT_BLOCK_HOURS."""
+    conversation = await blockable_conversation(actor, conversation_id)
+    until = (now or datetime.now(UTC)) + timedelta(hours=current().chat_block_hours)
+    async with in_transaction():
+        _ = await ChatVisitor.filter(conversation_id=conversation.id).update(blocked_until=until)
+        conversation.status = ConversationStatus.CLOSED
+        await conversation.save(update_fields=["status"])
+    await publish_conversation(conversation)
+    return conversation
 
 
 async def replies_after(visitor: Visitor, after: int | None) -> list[Message]:

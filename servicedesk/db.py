@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "models.api_tokens",
     "models.conversations",
     "models.channels",
+    "models.chat_visitors",
     "models.limits",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

@@ -19,7 +19,7 @@ from strawberry.types import ExecutionResult
 
 from permissions.authenticate import authenticate, bearer_token
 from permissions.errors import DomainError
-from permissions.webchat import authenticate_visitor, check_visitor_origin
+from permissions.webchat import authenticate_visitor, check_visitor
 from schema import build_schema
 from schema.context import Context
 from servicedesk.failures import close_failed_socket, unavailable
@@ -151,7 +151,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             raise ConnectionRejectionError()
         if context.visitor is not None:
             try:
-                await check_visitor_origin(context.visitor, origin)
+                await check_visitor(context.visitor, origin)
             except DomainError:
                 raise ConnectionRejectionError() from None
             guard.expire(websocket, context.visitor.expires_at)

@@ -42,6 +42,8 @@ class Settings:
     login_window_minutes: int = 15
     chat_starts_per_address: int = 20
     chat_start_window_minutes: int = 60
+    # How long blockChatVisitor keeps a visitor's address from starting chats.
+    chat_block_hours: int = 24
     registrations_per_address: int = 5
     registration_window_minutes: int = 60
     # Every member's (API token's, chat visitor's) writes: a bucket of WRITE_BURST mutation
@@ -226,6 +228,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         login_window_minutes=_int(env, "LOGIN_WINDOW_MINUTES", 15),
         chat_starts_per_address=_int(env, "CHAT_STARTS_PER_ADDRESS", 20),
         chat_start_window_minutes=_int(env, "CHAT_START_WINDOW_MINUTES", 60),
+        chat_block_hours=_int(env, "CHAT_BLOCK_HOURS", 24),
         registrations_per_address=_int(env, "REGISTRATIONS_PER_ADDRESS", 5),
         registration_window_minutes=_int(env, "REGISTRATION_WINDOW_MINUTES", 60),
         writes_per_minute=_int(env, "WRITES_PER_MINUTE", 60),

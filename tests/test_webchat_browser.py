@@ -200,3 +200,39 @@ async def test_a_page_on_an_origin_not_allowed_cannot_start_a_chat(
         assert await page.evaluate("Object.keys(localStorage).length") == 0
         await context.close()
         assert await webchats(api, owner) == []
+
+
+CLOSE = """mutation($c: ID!) { closeConversation(conversationId: $c) { errors { code } } }"""
+BLOCK = """mutation($c: ID!) { blockChatVisitor(conversationId: $c) { errors { code } } }"""
+
+
+async def test_a_closed_chat_goes_on_as_a_new_one_and_a_blocked_visitor_gets_none(
+    served: Served, browser: Browser
+) -> None:
+    async with httpx.AsyncClient(base_url=served.api, timeout=30) as http:
+        api = Api(http)
+        owner = await register(api)
+        key = await configure(api, owner, served.shop)
+        (served.pages / "closing.html").write_text(PAGE.format(api=served.api, key=key))
+        context = await browser.new_context()
+        page = await context.new_page()
+        await page.goto(f"{served.shop}/closing.html")
+        await write_message(page, "First question")
+        await expect(page.locator(".msg.in")).to_have_count(1)
+        [first] = await webchats(api, owner)
+        closed = await api.ok(CLOSE, {"c": first["id"]}, owner.access)
+        assert closed["closeConversation"]["errors"] == []
+        # The old token ends; the widget starts a new chat with the same message.
+        await write_message(page, "Second question")
+        await expect(page.locator(".msg.in")).to_have_text(["Second question"])
+        await expect(page.locator(".note")).to_have_text("")
+        chats = {c["id"]: c for c in await webchats(api, owner)}
+        assert len(chats) == 2
+        [second] = [c for c in chats.values() if c["id"] != first["id"]]
+        assert [e["node"]["body"] for e in second["messages"]["edges"]] == ["Second question"]
+        blocked = await api.ok(BLOCK, {"c": second["id"]}, owner.access)
+        assert blocked["blockChatVisitor"]["errors"] == []
+        await write_message(page, "Third question")
+        await expect(page.locator(".note")).to_contain_text("not available to you")
+        assert len(await webchats(api, owner)) == 2
+        await context.close()

@@ -4,6 +4,9 @@
  * (startChat), messages go out with sendChatMessage, staff replies come through the
  * chatMessages subscription (graphql-transport-ws). The chat token and the transcript are
  * kept in localStorage, so the chat survives reloads and moves between the site's pages.
+ * When staff close the chat its token ends (EXPIRED, or a socket closed with 4403): the widget
+ * forgets it and the next message starts a new chat, sending the old token along so that a
+ * visitor staff blocked gets none.
  * Plain ES2017, no dependencies; message text only ever reaches the page as textContent. */
 (function () {
   "use strict";
@@ -22,7 +25,7 @@
   function load() {
     try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
   }
-  var state = load(); // {token, conversationId, after, messages: [{id, dir, body}]}
+  var state = load(); // {token, conversationId, after, previous, messages: [{id, dir, body}]}
   state.messages = state.messages || [];
   function save() {
     state.messages = state.messages.slice(-KEEP);
@@ -112,12 +115,16 @@
     if (body.errors && body.errors.length) return body.errors[0];
     return payload && payload.errors && payload.errors.length ? payload.errors[0] : null;
   }
+  function codeOf(error) {
+    return error.code || (error.extensions && error.extensions.code) || null;
+  }
   function start() {
     var name = nameInput.value.trim() || null;
     return post(
       "mutation($key: String!, $name: String) { startChat(widgetKey: $key, name: $name) " +
         "{ session { visitorToken conversationId } errors { message code } } }",
-      { key: key, name: name }
+      { key: key, name: name },
+      state.previous // the last chat's token: a visitor blocked by staff gets no new one
     ).then(function (body) {
       var payload = body.data && body.data.startChat;
       var error = firstError(body, payload);
@@ -142,8 +149,9 @@
     }).then(function (response) {
       var payload = response.data && response.data.sendChatMessage;
       var error = firstError(response, payload);
-      if (error && error.extensions && error.extensions.code === "UNAUTHENTICATED" && !retried) {
-        forget(); // the chat is gone (token expired): a new one
+      var code = error && codeOf(error);
+      if ((code === "UNAUTHENTICATED" || code === "EXPIRED") && !retried) {
+        forget(); // the chat ended (closed by staff, or its token expired): a new one
         return deliver(body, true);
       }
       if (error) throw new Error(error.message);
@@ -181,7 +189,7 @@
   var retry = 0;
   var timer = null;
   function forget() {
-    state = { messages: [] };
+    state = { messages: [], previous: state.token || state.previous };
     save();
     if (socket) socket.close(1000);
     socket = null;
