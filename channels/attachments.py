@@ -42,6 +42,17 @@ def read_attachment(key: str) -> bytes | None:
     return path.read_bytes() if path.exists() else None
 
 
+# A media type as RFC 6838 writes it (type/subtype, token characters only): the declared
+# type is the sender's text and becomes the download's Content-Type header.
+_MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,49}/[a-z0-9][a-z0-9!#$&^_.+-]{0,49}")
+
+
+def content_type(declared: str | None) -> str:
+    """The declared type if it is a plain media type, else application/octet-stream."""
+    value = (declared or "").strip().lower()
+    return value if _MEDIA_TYPE.fullmatch(value) else "application/octet-stream"
+
+
 @dataclass
 class StoredFiles:
     files: list[tuple[str, InboundFile]] = field(default_factory=list)
@@ -56,7 +67,7 @@ class StoredFiles:
                     company_id=company_id,
                     message_id=message_id,
                     file_name=(f.file_name or "attachment")[:200],
-                    content_type=(f.content_type or "application/octet-stream")[:100],
+                    content_type=content_type(f.content_type),
                     size=len(f.data),
                     storage_key=key,
                 )

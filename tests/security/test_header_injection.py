@@ -11,7 +11,9 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
+import aiosmtplib
 import pytest
 from starlette.applications import Starlette
 
@@ -22,15 +24,15 @@ from servicedesk.mail_sender import send_pending
 from servicedesk.settings import Settings
 from tests.support.api import Api, register, unique
 from tests.support.email_channel import CONFIGURE, code_in, connect_email
-from tests.support.inbox import REPLY, arrive, gid
+from tests.support.inbox import REPLY, arrive, conversations, gid
 from tests.support.world import ASSIGN, contact, create_order, portal_member
+from tests.test_email_channel import ATTACHMENTS, inbound_listener
 from tests.test_mail_sender import Recorder, company_pk, invite, smtp_server, with_smtp
 
 pytestmark = pytest.mark.asyncio
 
 FORGED = "2026-12-03 09:00:00 ERROR servicedesk.auth [-] admin password reset"
 EVIL = f"Leak\r\nBcc: victim@example.test\n{FORGED}\x1b[2J\u2028end"
-CLEAN = f"Leak Bcc: victim@example.test {FORGED} [2J end"
 
 
 def one_line(value: str) -> bool:
@@ -102,7 +104,10 @@ async def test_a_reply_cleans_the_subject_and_the_company_name(api: Api, app: St
     assert one_line(sent["Subject"])
     assert one_line(sent["From"])
     assert sent["Bcc"] is None
-    assert sent["Subject"] == f"Re: {CLEAN}"
+    # Cleaned here, or already when the subject was recorded (names and titles lose their
+    # control characters on input): one line either way, the words all kept.
+    assert sent["Subject"].startswith("Re: Leak Bcc: victim@example.test")
+    assert FORGED in sent["Subject"]
     assert sent["From"].addresses[0].addr_spec == desk
     assert "Bcc: victim@example.test" in sent["From"].addresses[0].display_name
 
@@ -153,3 +158,32 @@ async def test_log_lines_escape_user_text(api: Api) -> None:
     access = [line for line in access if "/no-such-page" in line]
     assert len(access) == 1
     assert "/no-such-page\\r\\n" + FORGED in access[0]
+
+
+async def test_a_declared_attachment_type_never_breaks_its_download(
+    api: Api, app: Starlette
+) -> None:
+    """A file's type comes from the sender's Content-Type: it becomes a response header."""
+    owner = await register(api)
+    desk = f"{unique('desk')}@company.test"
+    await connect_email(api, owner, desk)
+    raw = (
+        f"From: ann@client.test\r\nTo: {desk}\r\nSubject: Photo\r\nMessage-ID: <p1@client.test>"
+        "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+        "--B\r\nContent-Type: text/plain\r\n\r\nSee the photo\r\n"
+        "--B\r\nContent-Type: image/p\x01ng\r\nContent-Disposition: attachment; filename=a.png"
+        "\r\nContent-Transfer-Encoding: base64\r\n\r\naGk=\r\n--B--\r\n"
+    ).encode()
+    async with inbound_listener(app.state.settings) as port:
+        _ = await aiosmtplib.send(
+            raw, sender="ann@client.test", recipients=[desk], hostname="127.0.0.1", port=port
+        )
+    [conversation] = await conversations(api, owner)
+    files = await api.ok(ATTACHMENTS, {"id": conversation["id"]}, owner.access)
+    [message] = files["node"]["messages"]["edges"]
+    [shown] = message["node"]["attachments"]
+    link = urlsplit(shown["url"])
+    download = await api.http.get(f"{link.path}?{link.query}")
+    assert download.status_code == 200
+    assert download.content == b"hi"
+    assert download.headers["content-type"] == "application/octet-stream"
