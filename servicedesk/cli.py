@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from servicedesk.logs import logging_config
+from servicedesk.middleware import MAX_BODY_BYTES
 from servicedesk.settings import Settings, SettingsError, configure, load
 
 SHUTDOWN_SECONDS = 30
@@ -64,6 +65,11 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
         # wsproto protocol needs a third of what the websockets one does.
         ws="servicedesk.ws_protocol:LeanWSProtocol",
         ws_per_message_deflate=False,
+        # A WebSocket message is capped like an HTTP body (uvicorn's default: 16 MiB);
+        # over it the socket closes with 1009.
+        ws_max_size=MAX_BODY_BYTES,
+        # Header timeout and connections per address (servicedesk/http_protocol.py).
+        http="servicedesk.http_protocol:GuardedHttpToolsProtocol",
         # On SIGTERM in-flight requests get this long to finish (servicedesk/shutdown.py).
         timeout_graceful_shutdown=SHUTDOWN_SECONDS,
     )

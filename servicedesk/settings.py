@@ -80,6 +80,11 @@ class Settings:
     # and polls the companies' IMAP mailboxes; 0 turns either off.
     delivery_poll_seconds: int = 2
     imap_poll_seconds: int = 60
+    # servicedesk/http_protocol.py: TCP connections one client address (IPv6 by /64) may hold
+    # per process, WebSockets included (0: no cap; above max_sockets_per_address, whose 4429
+    # says more), and how long a request's headers may take to arrive.
+    max_connections_per_address: int = 300
+    request_header_timeout_seconds: int = 10
     # Outgoing connections to hosts that users configure may reach loopback, private and
     # link-local addresses (servicedesk/outgoing_hosts.py); off: public addresses only.
     allow_private_hosts: bool = False
@@ -255,6 +260,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         or "https://api.telegram.org",
         delivery_poll_seconds=_int(env, "DELIVERY_POLL_SECONDS", 2, minimum=0),
         imap_poll_seconds=_int(env, "IMAP_POLL_SECONDS", 60, minimum=0),
+        max_connections_per_address=_int(env, "MAX_CONNECTIONS_PER_ADDRESS", 300, minimum=0),
+        request_header_timeout_seconds=_int(env, "REQUEST_HEADER_TIMEOUT_SECONDS", 10),
         allow_private_hosts=_flag(env, "ALLOW_PRIVATE_HOSTS"),
     )
 

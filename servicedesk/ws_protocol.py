@@ -14,6 +14,8 @@ from typing import Any, Generic, TypeVar
 
 from uvicorn.protocols.websockets.wsproto_impl import WSProtocol
 
+from servicedesk.http_protocol import connections
+
 T = TypeVar("T")
 
 
@@ -78,8 +80,16 @@ class SmallEvent:
 
 
 class LeanWSProtocol(WSProtocol):
+    """Messages are capped by uvicorn's `ws_max_size` (1 MiB under `servicedesk serve`, like
+    HTTP bodies: servicedesk/cli.py); the socket's connection stays counted against its
+    address (servicedesk/http_protocol.py) until it closes."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.queue = SmallQueue()  # type: ignore[assignment]
         self.writable = SmallEvent()  # type: ignore[assignment]
         self.writable.set()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        connections.release(self.transport)
+        super().connection_lost(exc)
