@@ -6,21 +6,19 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
-from graphql import (
-    ExecutionResult,
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    GraphQLError,
-    InlineFragmentNode,
-    OperationDefinitionNode,
-    SelectionSetNode,
-)
+from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
 from starlette.requests import Request
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from permissions.operations import WIDGET_OPERATIONS, Access, operation_access, refusal
-from schema.limits import MAX_RESULT_NODES, estimated_nodes
+from schema.limits import (
+    MAX_TOKENS,
+    ROOT_TYPES,
+    TOO_LARGE,
+    OneOperationOnly,
+    analyse,
+    limit_error,
+)
 
 # Error shaping lives in schema/masking.py; these names stay importable from here.
 from schema.masking import ErrorShaping as ErrorShaping
@@ -31,58 +29,46 @@ log = logging.getLogger("servicedesk.graphql")
 # Where OperationLabel leaves (type, name, valid) for the request metrics.
 OPERATION_STATE_KEY = "graphql_operation"
 
-ROOT_NAMES = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
-
-
-def _root_fields(
-    selections: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode]
-) -> Iterator[str]:
-    for selection in selections.selections:
-        if isinstance(selection, FieldNode):
-            yield selection.name.value
-        elif isinstance(selection, InlineFragmentNode):
-            yield from _root_fields(selection.selection_set, fragments)
-        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments:
-            yield from _root_fields(fragments[selection.name.value].selection_set, fragments)
-
 
 def _unauthenticated() -> GraphQLError:
     return GraphQLError("Authentication required", extensions={"code": "UNAUTHENTICATED"})
 
 
 class OperationGate(SchemaExtension):
-    """Before execution: deny unclassified or unauthenticated operations, cap result size."""
+    """Before validation, on every transport (POST, GET, persisted query, WebSocket): one
+    linear analysis of the document (schema/limits.py) refuses what is too large, and the
+    root fields are refused unless permissions/ classify them for this caller.
 
-    def __init__(self, paginated: set[str]) -> None:
-        super().__init__()
-        self.paginated = paginated
+    It runs in `on_validate`, not `on_execute`: a refused document is never validated (what
+    graphql-core's rules would walk), and Strawberry's subscribe path runs no `on_execute`
+    result check (it ignores a result set there and subscribes anyway), while every path runs
+    validation and stops on `pre_execution_errors`."""
 
-    def on_execute(self) -> Iterator[None]:
+    def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         document = context.graphql_document
-        if document is not None:
-            error = self._check(context.context, document.definitions, context.operation_name)
+        if document is not None and not context.pre_execution_errors:
+            error = self._check(context.context, document, context.operation_name)
             if error is not None:
-                context.result = ExecutionResult(data=None, errors=[error])
+                context.pre_execution_errors = [error]
         yield
 
-    def _check(
-        self, ctx: object, definitions: tuple[object, ...] | list[object], name: str | None
-    ) -> GraphQLError | None:
-        fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
-        operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
-        if len(operations) > 1:
+    def _check(self, ctx: object, document: DocumentNode, name: str | None) -> GraphQLError | None:
+        schema = self.execution_context.schema._schema
+        try:
+            analysis = analyse(schema, document, name, self.execution_context.variables)
+        except OneOperationOnly:
             return GraphQLError("Send one operation per request", extensions={"code": "INVALID"})
-        operation = next(
-            (o for o in operations if name is None or (o.name and o.name.value == name)), None
-        )
-        if operation is None:
+        if analysis is None:
             return None
-        root = ROOT_NAMES[operation.operation.value]
+        too_large = limit_error(analysis)
+        if too_large is not None:
+            return too_large
+        root = ROOT_TYPES[analysis.operation.operation.value]
         actor = getattr(ctx, "actor", None)
         visitor = getattr(ctx, "visitor", None)
         widget_origin = getattr(ctx, "widget_origin", None)
-        for field in _root_fields(operation.selection_set, fragments):
+        for field in sorted(analysis.root_fields):
             if field.startswith("__"):
                 continue
             access = operation_access(f"{root}.{field}")
@@ -99,14 +85,49 @@ class OperationGate(SchemaExtension):
             refused = refusal(actor, f"{root}.{field}")
             if refused is not None:
                 return GraphQLError(refused, extensions={"code": "FORBIDDEN"})
-        variables = self.execution_context.variables or {}
-        size = estimated_nodes(operation, fragments, variables, self.paginated)
-        if size > MAX_RESULT_NODES:
-            return GraphQLError(
-                f"The query could return about {size} objects; at most {MAX_RESULT_NODES} are allowed",
-                extensions={"code": "QUERY_TOO_LARGE"},
-            )
         return None
+
+
+# Stands in for a document the parser gave up on at MAX_TOKENS, so that Strawberry neither
+# parses it again nor treats the refusal as a syntax error.
+_REFUSED_DOCUMENT = parse("{ __typename }")
+
+
+class BoundedParserCache(ParserCache):
+    """Strawberry's parser cache, its errors reported as Strawberry reports its own (a syntax
+    error raised from ParserCache's hook escaped the WebSocket handler: the client got only
+    `complete`). A document past MAX_TOKENS (the parser stops there, see MaxTokensLimiter) is
+    refused like every other limit: QUERY_TOO_LARGE, on a WebSocket an error message for that
+    operation, not the 4400 close of a syntax error."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        try:
+            context.graphql_document = self.cached_parse_document(
+                context.query, **context.parse_options
+            )
+        except GraphQLSyntaxError as error:
+            if "tokens. Parsing aborted" in error.message:
+                context.graphql_document = _REFUSED_DOCUMENT
+                context.pre_execution_errors = [
+                    GraphQLError(
+                        f"The document has more than {MAX_TOKENS} tokens",
+                        extensions={"code": TOO_LARGE},
+                    )
+                ]
+            # Any other syntax error: parsed again, and reported, by Strawberry.
+        yield
+
+
+class GatedValidationCache(ValidationCache):
+    """Strawberry's validation cache, skipped for a document the gate refused (the cache
+    would validate it anyway and overwrite the refusal)."""
+
+    def on_validate(self) -> Iterator[None]:
+        if self.execution_context.pre_execution_errors:
+            yield
+            return
+        yield from super().on_validate()
 
 
 class OperationLabel(SchemaExtension):

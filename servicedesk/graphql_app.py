@@ -22,6 +22,7 @@ from permissions.errors import DomainError
 from permissions.webchat import authenticate_visitor, check_visitor
 from schema import build_schema
 from schema.context import Context
+from servicedesk import response_size
 from servicedesk.failures import close_failed_socket, unavailable
 from servicedesk.graphiql_page import graphiql_response
 from servicedesk.live_socket import LiveSocketHandler, LiveSockets
@@ -56,11 +57,15 @@ class GraphQLEndpoint(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> str:
         """orjson, a tenth of `json.dumps`'s time on a page of 50 orders (issue 8); text, not
-        bytes, so WebSocket frames stay text frames. Anything orjson refuses goes the old way."""
+        bytes, so WebSocket frames stay text frames. Anything orjson refuses goes the old way.
+        An answer past MAX_RESPONSE_BYTES is replaced by an error (servicedesk/response_size.py)."""
         try:
-            return orjson.dumps(data).decode()
+            encoded = orjson.dumps(data)
         except TypeError:
-            return str(super().encode_json(data))
+            encoded = str(super().encode_json(data)).encode()
+        if len(encoded) > response_size.MAX_RESPONSE_BYTES:
+            return orjson.dumps(response_size.refusal(data, len(encoded))).decode()
+        return encoded.decode()
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         """A GET with a persisted query's hash and no query is an operation, not a visit
@@ -78,13 +83,15 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
-        """A persisted query's text is looked up first (servicedesk/persisted_queries.py)."""
+        """A persisted query's text is looked up first, and a new one kept only once it ran
+        (servicedesk/persisted_queries.py)."""
         refusal = self.persisted_queries.resolve(request_data)
         if refusal is not None:
             return ExecutionResult(data=None, errors=[refusal])
         result = await super().execute_single(
             request, request_adapter, sub_response, context, root_value, request_data
         )
+        self.persisted_queries.keep(request_data, result)
         unavailable(result, sub_response)
         return result
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
+from graphql import parse
 from starlette.applications import Starlette
 
-from schema.limits import MAX_RESULT_NODES, estimated_nodes
+from schema import build_schema
+from schema.limits import MAX_RESULT_NODES, analyse
 from tests.support.api import Api, register
 
 
@@ -64,16 +65,17 @@ def test_estimated_result_size_multiplies_pages_along_each_path() -> None:
         }
         fragment More on Query { x: contacts(first: 5) { totalCount } }"""
     )
-    operation = document.definitions[0]
-    fragment = document.definitions[1]
-    assert isinstance(operation, OperationDefinitionNode)
-    assert isinstance(fragment, FragmentDefinitionNode)
-    fragments = {"More": fragment}
-    paginated = {"contacts", "orders", "members"}
+    schema = build_schema()._schema
+
+    def estimate(variables: dict[str, Any]) -> int:
+        analysis = analyse(schema, document, None, variables)
+        assert analysis is not None
+        return analysis.shape.nodes
+
     # 100 contacts + 100 x n orders + 20 members (default page) + 5.
-    assert estimated_nodes(operation, fragments, {"n": 10}, paginated) == 100 + 1000 + 20 + 5
-    assert estimated_nodes(operation, fragments, {"n": 500}, paginated) > MAX_RESULT_NODES
-    assert estimated_nodes(operation, fragments, {}, paginated) == 100 + 2000 + 20 + 5
+    assert estimate({"n": 10}) == 100 + 1000 + 20 + 5
+    assert estimate({"n": 500}) > MAX_RESULT_NODES
+    assert estimate({}) == 100 + 2000 + 20 + 5
 
 
 @pytest.mark.asyncio
