@@ -1,8 +1,9 @@
 """Who may issue, see and revoke API tokens.
 
-- Issue: OWNER and STAFF, for themselves or for a CLIENT or CONTRACTOR member of the company
-  (a partner's dispatch system reading a contractor firm's orders). Never for the OWNER or
-  another staff member: the issuer would hold a key acting as someone above or beside it.
+- Issue: the rule of every credential, `permissions.credentials`: an OWNER or STAFF member for
+  itself; the OWNER also for a CLIENT or CONTRACTOR member of the company (a partner's dispatch
+  system reading a contractor firm's orders). Never for another colleague, and a STAFF member
+  never for a portal member, whose orders reach beyond any staff subtree.
 - See and revoke: the OWNER every token of the company; a STAFF member the tokens issued by
   itself or by members below it (a manager can cut off what its team handed out); a CLIENT or
   CONTRACTOR member the tokens acting as it (it may always stop what speaks in its name).
@@ -15,12 +16,11 @@ from __future__ import annotations
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
-from models import ApiToken, Membership, Role
+from models import ApiToken, Membership
 from permissions.actor import Actor
-from permissions.errors import DomainError, ErrorCode, forbidden, not_found
+from permissions.credentials import check_may_mint, check_may_mint_for, member_grant
+from permissions.errors import not_found
 from permissions.members import team_members, visible_members
-
-PORTAL_ROLES = frozenset({Role.CLIENT, Role.CONTRACTOR})
 
 
 def visible_api_tokens(actor: Actor) -> QuerySet[ApiToken]:
@@ -43,18 +43,12 @@ async def access_api_token_by_id(
 
 
 async def token_holder(actor: Actor, member_id: int | None, field: list[str]) -> Membership:
-    """The member a new token will act for: the caller, or a portal member it may issue for."""
-    if not actor.is_staff:
-        raise forbidden("Only the company's staff issue API tokens")
+    """The member a new token will act for: the caller, or a member it may mint for."""
+    check_may_mint(actor)
     if member_id is None or member_id == actor.membership_id:
         return await Membership.get(id=actor.membership_id)
     member = await visible_members(actor).get_or_none(id=member_id)
     if member is None:
         raise not_found("Member", field)
-    if member.role not in PORTAL_ROLES:
-        raise DomainError(
-            ErrorCode.FORBIDDEN,
-            "A token is issued for yourself or for a client or contractor member",
-            field,
-        )
+    check_may_mint_for(actor, member_grant(member), field)
     return member

@@ -14,6 +14,7 @@ from tortoise.queryset import QuerySet
 
 from models import ApiToken, Membership, Session
 from permissions.actor import Actor
+from permissions.credentials import token_still_mintable
 from permissions.tokens import hash_token, is_api_token, read_access_token
 
 # `lastUsedAt` is this precise: a token read many times a minute writes its row once.
@@ -79,16 +80,26 @@ async def _authenticate_api_token(token: str) -> Actor | None:
     row = (
         await live_api_tokens(now)
         .filter(token_hash=hash_token(token))
-        .select_related("member")
+        .select_related("member", "created_by")
         .first()
     )
-    if row is None or row.member.company_id != row.company_id:
+    if row is None or not _still_valid(row):
         return None
     if row.last_used_at is None or now - row.last_used_at >= LAST_USED_PRECISION:
         # Conditional, so that processes using the token at once write it once.
         stale = Q(last_used_at=None) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
         _ = await ApiToken.filter(stale, id=row.id).update(last_used_at=now)
     return actor_of(row.member, None, row)
+
+
+def _still_valid(row: ApiToken) -> bool:
+    """Its member and creator are of its company, and the creator may still mint it as
+    things are now: a token minted before `permissions.credentials` (or before its creator
+    lost the right) reaches no further than the creator."""
+    creator, member = row.created_by, row.member
+    if row.company_id != member.company_id or row.company_id != creator.company_id:
+        return False
+    return token_still_mintable(actor_of(creator, None), member)
 
 
 async def live_api_token_hashes(hashes: Iterable[str]) -> set[str]:
@@ -100,6 +111,6 @@ async def live_api_token_hashes(hashes: Iterable[str]) -> set[str]:
     found = (
         await live_api_tokens(now)
         .filter(token_hash__in=wanted)
-        .values_list("token_hash", flat=True)
+        .select_related("member", "created_by")
     )
-    return {str(value) for value in found}
+    return {row.token_hash for row in found if _still_valid(row)}

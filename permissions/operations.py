@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from permissions.actor import Actor
+from permissions.credentials import MINTING_OPERATIONS
 
 
 class Access(StrEnum):
@@ -122,12 +123,14 @@ def operation_access(name: str) -> Access | None:
     return None
 
 
-# What a login session may do and an API token may not: a token never issues or revokes
-# tokens (a leaked one could outlive its own revocation through another) nor trades itself
-# for a session in one of its person's other companies.
-SESSION_ONLY_OPERATIONS = frozenset(
-    {"Mutation.createApiToken", "Mutation.revokeApiToken", "Mutation.switchCompany"}
-)
+# What a login session may do and an API token may not: a token never mints credentials
+# (tokens, invitations: a leaked one could outlive its own revocation through them, see
+# permissions.credentials), never revokes tokens, nor trades itself for a session in one of
+# its person's other companies.
+SESSION_ONLY_OPERATIONS = MINTING_OPERATIONS | {
+    "Mutation.revokeApiToken",
+    "Mutation.switchCompany",
+}
 
 
 def refusal(actor: Actor | None, operation: str) -> str | None:

@@ -1,4 +1,8 @@
-"""Invitations: how colleagues (and, later, portal members) join a company."""
+"""Invitations: how colleagues and portal members join a company.
+
+An invitation is a credential: who may send which is `permissions.credentials`, checked when it
+is sent and again when it is accepted (the tree or the inviter may have changed in between).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,17 @@ from tortoise.transactions import in_transaction
 
 from models import Company, ContactKind, Invitation, Membership, Role, User
 from permissions.actor import Actor
+from permissions.authenticate import actor_of
 from permissions.contacts import access_contact_by_id
-from permissions.errors import DomainError, ErrorCode, not_found
-from permissions.members import (
-    access_subtree_member_by_id,
-    require_staff,
-    visible_invitations,
+from permissions.credentials import (
+    check_invitation_still_mintable,
+    check_may_invite_contacts,
+    check_may_mint,
+    check_may_mint_for,
+    invitation_grant,
 )
+from permissions.errors import DomainError, ErrorCode, not_found
+from permissions.members import access_subtree_member_by_id, visible_invitations
 from permissions.passwords import hash_password
 from permissions.tokens import hash_token, new_opaque_token
 from resolvers import validation
@@ -40,7 +48,7 @@ async def invite_member(
     actor: Actor, email: str, name: str | None, title: str | None, manager_id: int | None
 ) -> SentInvitation:
     """Invite a colleague; the manager is the inviter or someone in the inviter's subtree."""
-    require_staff(actor)
+    check_may_mint(actor)
     email = validation.email_address(email, "input", "email")
     name = validation.optional_text(name, 200, "input", "name")
     title = validation.optional_text(title, 200, "input", "title")
@@ -48,6 +56,7 @@ async def invite_member(
     manager = await access_subtree_member_by_id(
         actor, actor.membership_id if manager_id is None else manager_id, field=manager_field
     )
+    check_may_mint_for(actor, invitation_grant(Role.STAFF, manager), manager_field)
     if await Membership.exists(company_id=actor.company_id, user__email=email):
         raise DomainError(ErrorCode.CONFLICT, "This person is already a member", ["input", "email"])
     return await _send(actor, email, Role.STAFF, name, title, manager.id, None)
@@ -55,12 +64,13 @@ async def invite_member(
 
 async def invite_contact(actor: Actor, contact_id: int | None, email: str | None) -> SentInvitation:
     """Invite a client or contractor to its portal; it acts for that contact card."""
+    check_may_invite_contacts(actor)
     contact = await access_contact_by_id(actor, contact_id, ["contactId"])
-    require_staff(actor)
+    role = Role.CLIENT if contact.kind == ContactKind.CLIENT else Role.CONTRACTOR
+    check_may_mint_for(actor, invitation_grant(role, None), ["contactId"])
     address = validation.email_address(email or contact.email or "", "email")
     if await Membership.exists(company_id=actor.company_id, user__email=address):
         raise DomainError(ErrorCode.CONFLICT, "This person is already a member", ["email"])
-    role = Role.CLIENT if contact.kind == ContactKind.CLIENT else Role.CONTRACTOR
     return await _send(actor, address, role, contact.name, None, None, contact.id)
 
 
@@ -112,6 +122,7 @@ async def accept_invitation(
     now = datetime.now(UTC)
     if invitation.expires_at <= now:
         raise DomainError(ErrorCode.EXPIRED, "This invitation has expired", ["input", "token"])
+    await _check_still_mintable(invitation)
     user = await User.get_or_none(email=invitation.email)
     if user is None:
         check_password(password, "input", "password")
@@ -140,6 +151,21 @@ async def accept_invitation(
             contact_id=invitation.contact_id,
         )
     return await start_session(membership)
+
+
+async def _check_still_mintable(invitation: Invitation) -> None:
+    """The inviter and the manager as they are now (deleting either deletes the invitation)."""
+    inviter = await Membership.get_or_none(id=invitation.invited_by_id)
+    manager = (
+        None
+        if invitation.manager_id is None
+        else await Membership.get_or_none(id=invitation.manager_id)
+    )
+    if inviter is None or (manager is None and invitation.manager_id is not None):
+        raise not_found("Invitation", ["input", "token"])
+    check_invitation_still_mintable(
+        actor_of(inviter, None), invitation.role, manager, ["input", "token"]
+    )
 
 
 async def list_invitations(actor: Actor) -> list[Invitation]:

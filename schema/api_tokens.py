@@ -51,8 +51,8 @@ class CreateApiTokenInput:
     name: str
     member_id: strawberry.ID | None = strawberry.field(
         default=None,
-        description="Defaults to the caller. A staff member may issue a token for a CONTRACTOR "
-        "or CLIENT member of the company (a partner's system).",
+        description="Defaults to the caller. The OWNER may issue a token for a CONTRACTOR "
+        "or CLIENT member of the company (a partner's system); nobody for another colleague.",
     )
     read_only: bool = True
     expires_at: datetime | None = None

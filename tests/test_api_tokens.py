@@ -289,22 +289,24 @@ async def test_who_may_issue_tokens_for_whom(api: Api) -> None:
     owner, head, worker = world.owner, world.heads[0], world.staff[0]
     contractor = world.contractors[0].members[0]
     client_member = world.clients[1].members[0]
-    # Staff may issue for themselves and for portal members.
+    # Staff issue for themselves; the owner also for portal members (permissions/credentials.py).
     for who, member in (
         (owner, None),
         (owner, contractor.member_id),
         (owner, client_member.member_id),
         (head, head.member_id),
-        (head, contractor.member_id),
-        (worker, client_member.member_id),
+        (worker, None),
     ):
         _ = await issue(api, who, **({"memberId": member} if member else {}))
-    # Never for another staff member or the owner, above, below or beside.
+    # Never for another staff member or the owner, above, below or beside; a STAFF member never
+    # for a portal member, whose orders reach beyond its subtree.
     for who, member in (
         (owner, head.member_id),
         (head, worker.member_id),
         (head, owner.member_id),
         (worker, world.heads[1].member_id),
+        (head, contractor.member_id),
+        (worker, client_member.member_id),
     ):
         payload = await create_token(api, who, memberId=member)
         assert [(e["field"], e["code"]) for e in payload["errors"]] == [
@@ -332,7 +334,7 @@ async def _tokens_of(world: World, api: Api) -> dict[str, str]:
         "head0": (await issue(api, heads[0])).id,
         "staff0": (await issue(api, staff[0])).id,  # below heads[0]
         "head1": (await issue(api, heads[1])).id,
-        "staff2 for contractor": (await issue(api, staff[2], memberId=contractor.member_id)).id,
+        "staff2": (await issue(api, staff[2])).id,  # below heads[1]
         "owner for contractor": (await issue(api, world.owner, memberId=contractor.member_id)).id,
     }
 
@@ -344,12 +346,9 @@ async def test_who_may_see_and_revoke_which_tokens(api: Api) -> None:
     assert await token_ids(api, world.owner) == set(t.values())
     assert await token_ids(api, world.heads[0]) == {t["head0"], t["staff0"]}
     assert await token_ids(api, world.staff[0]) == {t["staff0"]}
-    assert await token_ids(api, world.heads[1]) == {t["head1"], t["staff2 for contractor"]}
+    assert await token_ids(api, world.heads[1]) == {t["head1"], t["staff2"]}
     # The contractor sees the tokens that act as it; others' portal members see none.
-    assert await token_ids(api, contractor) == {
-        t["staff2 for contractor"],
-        t["owner for contractor"],
-    }
+    assert await token_ids(api, contractor) == {t["owner for contractor"]}
     assert await token_ids(api, world.contractors[1].members[0]) == set()
     assert await token_ids(api, world.clients[0].members[0]) == set()
     # Refused from the side that must not: NOT_FOUND, as for a token that never existed.
