@@ -9,7 +9,8 @@ reaches, target by target, and so who may mint for it:
 - The minter itself (a token acting as it): the same reach. Any OWNER or STAFF member.
 - A new STAFF member under a manager at or below the minter (`inviteMember`): it sees the
   orders, tasks and conversations of a subtree inside the minter's. Never OWNER: an
-  invitation to the staff carries the STAFF role only.
+  invitation to the staff carries the STAFF role only. What it gets beyond that later (a
+  template shared with it, its own notifications) others address to that person by name.
 - Another OWNER or STAFF member, already there (a token acting as it): refused to everyone,
   the OWNER included. That member reaches its own templates, the templates shared with it and
   its notifications, which nobody else reads, and the token would act in its name.
