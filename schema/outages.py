@@ -1,7 +1,7 @@
-"""Which failures mean "a backing service is away" (the database restarting, Redis down):
-those are answered 503 with Retry-After and code SERVICE_UNAVAILABLE, so that clients retry,
-instead of the generic internal error. Decided from the whole chain of causes, since the ORM
-and the broadcast library wrap the driver's errors."""
+"""Which failures mean "a backing service is away" (PostgreSQL restarting, Redis or the S3
+bucket down): those are answered 503 with Retry-After and code SERVICE_UNAVAILABLE, so that
+clients retry, instead of the generic internal error. Decided from the whole chain of causes,
+since the ORM and the broadcast library wrap the driver's errors."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import socket
 from collections.abc import Iterator
 
 import asyncpg
+import botocore.exceptions
 import redis.exceptions
 
 # How long clients are asked to wait (Retry-After): a PostgreSQL restart takes a few seconds.
@@ -25,6 +26,8 @@ _AWAY: tuple[type[BaseException], ...] = (
     asyncpg.TooManyConnectionsError,
     redis.exceptions.ConnectionError,
     redis.exceptions.TimeoutError,
+    botocore.exceptions.ConnectionError,  # the S3 bucket (photos) cannot be reached
+    botocore.exceptions.ReadTimeoutError,
 )
 
 

@@ -1,9 +1,11 @@
 """uvicorn's httptools protocol with two defences against clients that hold connections.
 
-- Request headers must arrive within `REQUEST_HEADER_TIMEOUT_SECONDS` of the connection
-  opening (or of the next request's first byte on a kept-alive connection), however slowly
-  they drip; uvicorn itself waits forever (its keep-alive timer stops at the first byte).
-  Late: 408 and the connection is closed.
+- Incomplete requests time out. Request headers must arrive within
+  `REQUEST_HEADER_TIMEOUT_SECONDS` of the connection opening (or of the next request's first
+  byte on a kept-alive connection), however slowly they drip; uvicorn itself waits forever
+  (its keep-alive timer stops at the first byte). A body must then advance by at least
+  `MIN_BODY_BYTES` in every such period, unless the app is the one not reading. Late: 408
+  and the connection is closed.
 - One client address (IPv6 by /64, permissions.throttle.address_key) holds at most
   `MAX_CONNECTIONS_PER_ADDRESS` connections to this process, WebSockets included; one more
   is answered 503 with Retry-After and closed. Proxies named in `FORWARDED_ALLOW_IPS` are
@@ -27,6 +29,9 @@ from permissions.throttle import address_key
 from servicedesk.settings import current
 
 RETRY_AFTER_SECONDS = 10
+# A body slower than this per header-timeout period (about 100 bytes/s at the default 10 s)
+# is a connection held, not an upload from a slow phone.
+MIN_BODY_BYTES = 1024
 
 
 def _answer(status: str, code: str, message: str, *extra: str) -> bytes:
@@ -42,7 +47,7 @@ def _answer(status: str, code: str, message: str, *extra: str) -> bytes:
 
 
 TIMED_OUT = _answer(
-    "408 Request Timeout", "REQUEST_TIMEOUT", "The request headers did not arrive in time"
+    "408 Request Timeout", "REQUEST_TIMEOUT", "The request did not arrive in time"
 )
 TOO_MANY = _answer(
     "503 Service Unavailable",
@@ -118,6 +123,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.header_seconds = settings.request_header_timeout_seconds
         self.per_address = settings.max_connections_per_address
         self.header_timer: asyncio.TimerHandle | None = None
+        self.body_timer: asyncio.TimerHandle | None = None
+        self.body_progress = 0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -137,6 +144,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_header_timer()
+        self._disarm_body_timer()
         connections.release(self.transport)
         super().connection_lost(exc)
 
@@ -147,6 +155,18 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._disarm_header_timer()
         super().on_headers_complete()
+        if not (self.parser.should_upgrade() and self._should_upgrade()) and self.header_seconds:
+            self.body_progress = 0
+            self._disarm_body_timer()
+            self.body_timer = self.loop.call_later(self.header_seconds, self._body_check)
+
+    def on_body(self, body: bytes) -> None:
+        self.body_progress += len(body)
+        super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        self._disarm_body_timer()
+        super().on_message_complete()
 
     def _arm_header_timer(self) -> None:
         if self.header_timer is None and self.header_seconds:
@@ -156,6 +176,25 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if self.header_timer is not None:
             self.header_timer.cancel()
             self.header_timer = None
+
+    def _disarm_body_timer(self) -> None:
+        if self.body_timer is not None:
+            self.body_timer.cancel()
+            self.body_timer = None
+
+    def _body_check(self) -> None:
+        """Each period: enough of the body arrived, or the app is behind (reading paused)."""
+        self.body_timer = None
+        if self.transport.is_closing():
+            return
+        if self.body_progress >= MIN_BODY_BYTES or self.flow.read_paused:
+            self.body_progress = 0
+            self.body_timer = self.loop.call_later(self.header_seconds, self._body_check)
+            return
+        cycle: RequestResponseCycle | None = self.cycle
+        if cycle is not None and not cycle.response_started:
+            self.transport.write(TIMED_OUT)
+        self.transport.close()
 
     def _headers_late(self) -> None:
         self.header_timer = None

@@ -22,6 +22,7 @@ from starlette.routing import Route
 from strawberry.file_uploads import Upload
 
 import servicedesk.graphql_app
+import servicedesk.reports_csv
 from schema.base import ServiceSchema
 from schema.extensions import ErrorShaping
 from servicedesk.app import create_app
@@ -230,6 +231,32 @@ async def test_failures_while_authenticating_over_http_answer_as_graphql_json(
     assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
     assert "5432" not in error["message"]
     logged_with_traceback(caplog)
+
+
+@pytest.mark.asyncio
+async def test_other_paths_fail_as_graphql_json_too(
+    api: Api, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Not only /graphql: the CSV report checks its token the same way."""
+    owner = await register(api)
+
+    async def away(token: str | None) -> None:
+        raise ConnectionRefusedError(111, "Connect call failed ('127.0.0.1', 5432)")
+
+    monkeypatch.setattr(servicedesk.reports_csv, "authenticate", away)
+    response = await api.http.get(
+        "/reports/orders.csv",
+        params={"from": "2026-01-01", "to": "2026-02-01", "groupBy": "CLIENT"},
+        headers={"Authorization": f"Bearer {owner.access}"},
+    )
+    assert response.status_code == 503
+    assert response.headers["content-type"].startswith("application/json")
+    assert int(response.headers["retry-after"]) > 0
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert error["extensions"]["requestId"] == response.headers["x-request-id"]
+    assert "5432" not in response.text
+    assert any("5432" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
 
 MISSPELT = [

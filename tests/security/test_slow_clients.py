@@ -1,8 +1,8 @@
 """Issue 13 items 11 and 22 (WebSocket size): against a real `servicedesk serve` process and
-raw sockets, as a hostile client would hold them. Requests that never finish their headers
-are closed (with 408) within the header timeout, however slowly they drip; one address may
-hold only so many connections while others still get in; a WebSocket message over 1 MiB
-closes the socket (1009) like an HTTP body over 1 MiB gets 413."""
+raw sockets, as a hostile client would hold them. Requests that never finish their headers,
+or whose body stalls, are closed with 408 within the timeout, however slowly they drip; one
+address may hold only so many connections while others still get in; a WebSocket message
+over 1 MiB closes the socket (1009) like an HTTP body over 1 MiB gets 413."""
 
 from __future__ import annotations
 
@@ -105,7 +105,12 @@ def test_incomplete_request_headers_time_out(tmp_path: Path) -> None:
                 continue
             except ConnectionResetError:
                 break
-        for conn in (silent, half, dripping, kept_alive):
+        stalled_body = raw(port)
+        stalled_body.sendall(
+            b"POST /graphql HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 5000\r\n\r\n" + b'{"query": "'
+        )
+        for conn in (silent, half, dripping, kept_alive, stalled_body):
             answer, waited = read_until_closed(conn, HEADER_SECONDS + 4)
             assert answer == b"" or b"HTTP/1.1 408 " in answer, answer
             assert waited < HEADER_SECONDS + 2
