@@ -205,12 +205,15 @@ async def configure_email(actor: Actor, data: EmailSettingsData) -> ChannelSetti
         host, port = changes.get(f"{kind}_host"), changes.get(f"{kind}_port")
         if host is not None and port is not None:
             await check_public(host, port, "input", f"{kind}Host")
-    requested = email_verification.request_address(config, address, datetime.now(UTC))
-    _ = config.update_from_dict(changes | requested.changes)
+    now = datetime.now(UTC)
+    requested = email_verification.request_address(config, address, now)
+    changes |= requested.changes
+    _ = config.update_from_dict(changes)
     async with in_transaction():
-        await config.save()
-        if requested.code is not None:
-            await email_verification.mail_code(actor.company_id, address, requested.code)
+        if requested.code is not None:  # first: the one step that may refuse (a mail a minute)
+            await email_verification.mail_code(actor.company_id, address, requested.code, now)
+        written = [name for name in changes if name != "email_code_sent_at"]  # mail_code's
+        await config.save(update_fields=[*written, "updated_at"])
     return ChannelSettingsView.of(config)
 
 

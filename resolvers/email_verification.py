@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
+from tortoise.expressions import F, Q
 
 from models import ChannelConfig, Company
 from permissions.errors import DomainError, ErrorCode, invalid
@@ -74,12 +74,7 @@ def request_address(config: ChannelConfig, address: str, now: datetime) -> Reque
     if address == config.email_pending_address and recent:
         return Requested({})
     if recent:
-        wait = int((sent + RESEND - now).total_seconds()) + 1 if sent else 0
-        raise DomainError(
-            ErrorCode.RATE_LIMITED,
-            f"A confirmation mail was sent a moment ago; try again in {wait} s",
-            ["input", "address"],
-        )
+        raise _too_soon()
     code = new_code()
     return Requested(
         {
@@ -92,7 +87,21 @@ def request_address(config: ChannelConfig, address: str, now: datetime) -> Reque
     )
 
 
-async def mail_code(company_id: int, address: str, code: str) -> None:
+def _too_soon() -> DomainError:
+    return DomainError(
+        ErrorCode.RATE_LIMITED,
+        "A confirmation mail was sent a moment ago; try again in a minute",
+        ["input", "address"],
+    )
+
+
+async def mail_code(company_id: int, address: str, code: str, now: datetime) -> None:
+    """Queue the code's mail, if no other request took this minute's mail (a conditional
+    update: of concurrent requests, one mails, the others get RATE_LIMITED)."""
+    free = Q(email_code_sent_at=None) | Q(email_code_sent_at__lte=now - RESEND)
+    taken = await ChannelConfig.filter(free, company_id=company_id).update(email_code_sent_at=now)
+    if not taken:
+        raise _too_soon()
     company = await Company.get(id=company_id)
     _ = await queue_email(
         company_id,

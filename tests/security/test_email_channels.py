@@ -5,6 +5,7 @@ company holds answers exactly like any unconfirmed address, and the first to con
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import aiosmtplib
@@ -12,7 +13,7 @@ import pytest
 from starlette.applications import Starlette
 
 from channels import delivery
-from models import Channel, Conversation
+from models import Channel, Conversation, OutboxEmail
 from servicedesk.mail_sender import send_pending
 from servicedesk.settings import Settings
 from tests.support.api import Api, register, unique
@@ -149,3 +150,17 @@ async def test_wrong_codes_use_up_the_code(api: Api) -> None:
     assert error["code"] == "INVALID"
     assert "new code" in error["message"]
     assert late["confirmEmailAddress"]["settings"] is None
+
+
+async def test_concurrent_requests_mail_one_code_a_minute(api: Api) -> None:
+    """configureEmail mails a code to any address: at most one a minute per company, even
+    when the requests come at once (no mail cannon)."""
+    owner = await register(api)
+    addresses = [f"{unique('target')}@elsewhere.test" for _ in range(10)]
+    answers = await asyncio.gather(
+        *(api.ok(CONFIGURE, {"input": {"address": a}}, owner.access) for a in addresses)
+    )
+    codes = [[e["code"] for e in answer["configureEmail"]["errors"]] for answer in answers]
+    assert sorted(codes) == [[]] + [["RATE_LIMITED"]] * 9
+    mailed = await OutboxEmail.filter(to__in=addresses).count()
+    assert mailed == 1
