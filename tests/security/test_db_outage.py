@@ -1,6 +1,7 @@
 """Issue 13 item 12: while PostgreSQL restarts, every answer is GraphQL JSON (503 with
 Retry-After and code SERVICE_UNAVAILABLE while the database is away), never a bare
-`text/plain` 500 — the token check in the context included.
+`text/plain` 500 — the token check in the context included; a WebSocket whose
+`connection_init` token cannot be checked closes with 1013 (try again later).
 
 A PostgreSQL cluster of the test's own (initdb on a free port) is stopped and started under
 load, so the shared cluster other tests use is never disturbed."""
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -22,6 +24,9 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
+from websockets.typing import Subprotocol
 
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, register
@@ -127,13 +132,31 @@ async def test_answers_stay_graphql_json_while_postgresql_restarts(tmp_path: Pat
                             code = error.get("extensions", {}).get("code", "-")
                             if code == "SERVICE_UNAVAILABLE":
                                 assert int(response.headers["retry-after"]) > 0
+                                assert response.status_code == 503
                         answers[(response.status_code, kind, code)] += 1
+
+                async def socket_close_code() -> int | None:
+                    """A WebSocket's `connection_init` while the database is away."""
+                    url = server.url.replace("http://", "ws://") + "/graphql"
+                    protocol = Subprotocol("graphql-transport-ws")
+                    async with connect(url, subprotocols=[protocol]) as ws:
+                        init = {"Authorization": f"Bearer {owner.access}"}
+                        await ws.send(json.dumps({"type": "connection_init", "payload": init}))
+                        try:
+                            await ws.recv()
+                        except ConnectionClosed as closed:
+                            return closed.rcvd.code if closed.rcvd else None
+                    return None
+
+                closes: list[int | None] = []
 
                 async def restarts(done: asyncio.Event) -> None:
                     for _ in range(2):
                         await asyncio.sleep(0.5)
                         await asyncio.to_thread(cluster.stop, "fast")
-                        await asyncio.sleep(1.0)
+                        await asyncio.sleep(0.3)
+                        closes.append(await socket_close_code())
+                        await asyncio.sleep(0.7)
                         await asyncio.to_thread(cluster.start)
                     await asyncio.sleep(1.0)
                     done.set()
@@ -146,9 +169,10 @@ async def test_answers_stay_graphql_json_while_postgresql_restarts(tmp_path: Pat
                     json={"query": "{ me { id } }"},
                     headers={"Authorization": f"Bearer {owner.access}"},
                 )
-    print(dict(answers))
+    print(dict(answers), closes)
     assert all(kind == "application/json" for (_, kind, _) in answers), dict(answers)
     assert not [a for a in answers if a[0] == 500], dict(answers)
     assert any(code == "SERVICE_UNAVAILABLE" and status == 503 for status, _, code in answers)
+    assert closes == [1013, 1013]  # try again later, not a bare 1011 or 4403
     assert after.status_code == 200
     assert "errors" not in after.json()
