@@ -36,6 +36,10 @@ def api_env(database_url: str, data_dir: Path) -> dict[str, str]:
         "ARGON2_MEMORY_KIB": "1024",
         "PUBLIC_URL": "http://127.0.0.1:8000",
         "ACCESS_TOKEN_MINUTES": "600",
+        # A load test is the many-writes-a-second client the write budget stops.
+        "WRITES_PER_MINUTE": "10000000",
+        "WRITE_BURST": "10000000",
+        "REGISTRATIONS_PER_ADDRESS": "1000000",
     }
 
 

@@ -109,17 +109,21 @@ async def _sql_reserve(bucket: str, start: int, expires: int, limit: int) -> boo
     return True
 
 
-def _redis_key(bucket: str, start: int) -> str:
-    """Keys tied to the database, so deployments (or test runs) sharing a Redis never count
+def redis_key(name: str) -> str:
+    """A key tied to the database, so deployments (or test runs) sharing a Redis never count
     each other's attempts."""
     digest = hashlib.sha256(current().database_url.encode()).hexdigest()[:12]
-    return f"servicedesk:{digest}:limit:{bucket}:{start}"
+    return f"servicedesk:{digest}:{name}"
+
+
+def _redis_key(bucket: str, start: int) -> str:
+    return redis_key(f"limit:{bucket}:{start}")
 
 
 _clients: dict[tuple[str, int], redis.Redis] = {}
 
 
-def _client(url: str) -> redis.Redis:
+def redis_client(url: str) -> redis.Redis:
     """One client per URL and event loop (a client's connections belong to one loop)."""
     key = (url, id(asyncio.get_running_loop()))
     client = _clients.get(key)
@@ -130,7 +134,7 @@ def _client(url: str) -> redis.Redis:
 
 
 async def _redis_call(url: str, script: str, key: str, *args: int) -> int:
-    result = await cast("asyncio.Future[int]", _client(url).eval(script, 1, key, *args))
+    result = await cast("asyncio.Future[int]", redis_client(url).eval(script, 1, key, *args))
     return int(result)
 
 

@@ -2,8 +2,10 @@
 
 The assignee when the conversation has one; else every member who may see an unassigned
 conversation (the OWNER and all STAFF: permissions.conversations). One SELECT of the
-recipients and one INSERT of their notifications; after commit the writer publishes them
-(`publish_received`) and the relay of realtime.notifications covers a lost publish.
+recipients; a recipient who has not read the chat's last notification gets that one again
+(resolvers.notifications.coalesce: one SELECT, one UPDATE), the others one INSERT. After commit
+the writer publishes them (`publish_received`) and the relay of realtime.notifications covers a
+lost publish.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from models import Conversation, Membership, Message, Notification, Notification
 from permissions.actor import STAFF_ROLES, Actor
 from permissions.conversations import ConversationKeys, can_see_conversation
 from realtime.notifications import publish_notifications
+from resolvers.notifications import coalesce
 
 SNIPPET = 200
 
@@ -56,6 +59,7 @@ async def on_message_received(conversation: Conversation, message: Message) -> i
             keys,
         )
     ]
+    notes = await coalesce(notes, "conversation_id")  # one unread per chat, not per message
     if notes:
         await Notification.bulk_create(notes)
     return len(notes)

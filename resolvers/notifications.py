@@ -25,13 +25,19 @@
 Edits of an order's terms by staff and photos tell no one. Every recipient is also checked
 with the order's own visibility rule (permissions.orders.can_see_order) before it is told.
 
+News is coalesced: a member who has not read a notification of one kind about an order (or a
+conversation: resolvers.conversation_notifications) gets that one again, with the newest text,
+moved to the top and published anew, instead of another row: 200 comments leave one unread
+ORDER_COMMENTED per recipient, not 200 (`coalesce`). An e-mail copy goes with a new row only.
+
 E-mail copies (resolvers.mail: the outbox invitations use) go for the kinds that ask someone
 to act and may find them away from the app: ORDER_ASSIGNED (a contractor's new work),
 ORDER_DEADLINE_SOON, ORDER_OVERDUE and TASK_OVERDUE. New orders, status changes, comments,
 ratings and new tasks stay in the app: they are frequent, and those they concern work there.
 
 Statements: an order event costs one SELECT of its recipients (memberships joined with their
-logins' e-mails), then one INSERT of all its notifications and, for an e-mail kind, one INSERT
+logins' e-mails), one SELECT of their unread notifications about the order (not for a new
+order) and one UPDATE of those, then one INSERT of the other notifications and, for an e-mail kind, one INSERT
 of all the e-mails; staff edits of the terms cost nothing. The watch pays the same three per
 batch of orders. A task assignment costs one INSERT (the assignee is known; no e-mail).
 """
@@ -171,6 +177,38 @@ async def _write(notes: list[Notification], recipients: Sequence[Recipient]) -> 
         await queue_emails(copies)
 
 
+async def coalesce(notes: list[Notification], about: str) -> list[Notification]:
+    """Of `notes`, those still to insert. Where a member has an unread notification of the
+    same kind about the same object (`about`: "order_id" or "conversation_id"), that one
+    takes the new text and event, moves to the top and is published again (one SELECT, and
+    one UPDATE per distinct text, whatever the number of members)."""
+    if not notes:
+        return notes
+    unread = await Notification.filter(
+        member_id__in={n.member_id for n in notes},
+        kind__in={n.kind for n in notes},
+        read_at=None,
+        **{f"{about}__in": {getattr(n, about) for n in notes}},
+    ).values("id", "member_id", "kind", about)
+    found: dict[tuple[int, str, int | None], list[int]] = defaultdict(list)
+    for row in unread:
+        found[(row["member_id"], str(row["kind"]), row[about])].append(row["id"])
+    fresh: list[Notification] = []
+    updates: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for note in notes:
+        ids = found.get((note.member_id, str(note.kind), getattr(note, about)))
+        if ids:
+            updates[(note.text, note.event_id)].extend(ids)
+        else:
+            fresh.append(note)
+    now = datetime.now(UTC)
+    for (text, event_id), ids in updates.items():
+        await Notification.filter(id__in=ids).update(
+            text=text, event_id=event_id, created_at=now, published_at=None
+        )
+    return fresh
+
+
 async def on_order_event(
     order: Order, event: OrderEvent, responsible: Membership, comment: Comment | None = None
 ) -> None:
@@ -219,6 +257,8 @@ async def on_order_event(
                 event_id=event.id,
             )
         )
+    if kind != OrderEventKind.CREATED:  # nobody has heard of a new order yet
+        notes = await coalesce(notes, "order_id")
     await _write(notes, rows)
 
 

@@ -25,6 +25,7 @@ from schema.limits import MAX_TOKENS, unbounded_lists
 from schema.mutations import Mutation
 from schema.queries import Query
 from schema.subscriptions import Subscription
+from schema.write_budget import WriteBudget
 
 
 def build_schema(*, production: bool = False) -> Schema:
@@ -42,6 +43,7 @@ def build_schema(*, production: bool = False) -> Schema:
         OperationGate,  # before the validation it spares a refused document
         lambda: GatedValidationCache(maxsize=1000),
         OperationLabel,
+        WriteBudget,  # last: an operation refused by any check above spends nothing
     ]
     schema = Schema(
         query=Query,

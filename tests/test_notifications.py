@@ -111,7 +111,14 @@ async def test_status_comments_and_rating_tell_the_other_parties(api: Api) -> No
         *(parties - {"contractor1"})
     )
 
+    async def read_all() -> None:
+        """Unread news is coalesced (one unread notification per kind and order): each step
+        below starts with everything read, so each telling is a row of its own."""
+        for session in everyone.values():
+            await api.ok(MARK_READ, {"ids": None}, session.access)
+
     async def comment(who: str, visibility: str | None) -> dict[str, int]:
+        await read_all()
         before = await told(api, everyone, "ORDER_COMMENTED", oid)
         body = f"{who} says {visibility}"
         await api.ok(COMMENT, {"o": oid, "b": body, "v": visibility}, everyone[who].access)
@@ -128,12 +135,14 @@ async def test_status_comments_and_rating_tell_the_other_parties(api: Api) -> No
     said = [n for n in await inbox(api, c.client.members[1]) if n["kind"] == "ORDER_COMMENTED"]
     assert said[0]["text"].endswith(": client1 says None")
 
+    await read_all()
     await move(api, c.contractor.members[0], oid, "DONE")
     assert await told(api, everyone, "ORDER_STATUS_CHANGED", oid) == dict.fromkeys(
         parties - {"contractor1"}, 2
     )
 
     # A rating reaches every other party; its words never (the contractor may not read them).
+    await read_all()
     before = await told(api, everyone, "ORDER_COMMENTED", oid)
     data = await api.ok(
         RATE, {"id": oid, "r": 4, "f": "the vase is broken"}, everyone["client1"].access

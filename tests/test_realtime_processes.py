@@ -78,6 +78,9 @@ async def cluster(
         "ARGON2_MEMORY_KIB": "1024",
         "PUBLIC_URL": "http://t.test",
         "DEADLINE_WATCH_SECONDS": "1",
+        # One owner creates 200 orders at once (the write budget is tested elsewhere).
+        "WRITES_PER_MINUTE": "100000",
+        "WRITE_BURST": "100000",
     }
     try:
         await asyncio.to_thread(migrate, env)
