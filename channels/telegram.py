@@ -18,7 +18,6 @@ from a process (Telegram's limit), and a 429 is retried after its retry_after.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from datetime import UTC, datetime, timedelta
@@ -33,6 +32,7 @@ from channels.base import DeliveryFailed, Inbound, InboundFile, Outbound, RetryL
 from channels.secrets import SecretUnreadable, decrypt
 from channels.telegram_api import TelegramApi, TelegramError
 from models import Channel, ChannelConfig, TelegramUpdate
+from resolvers import json_input
 from resolvers.channel_settings import secret_hash
 from resolvers.inbound import record_inbound
 from servicedesk.settings import current
@@ -63,8 +63,10 @@ async def webhook(request: Request) -> Response:
     if config is None or config.telegram_token is None:
         return JSONResponse({"error": "wrong secret token"}, 401)
     try:
-        update = json.loads(await request.body())
-        update_id = int(update["update_id"])
+        update = json_input.loads(await request.body())  # bounded depth, no NUL for jsonb
+        update_id = update["update_id"]
+        if type(update_id) is not int or not 0 <= update_id < 2**63:  # a BIGINT column
+            raise ValueError(update_id)
     except (ValueError, KeyError, TypeError):
         return JSONResponse({"error": "not a Telegram update"}, 400)
     try:
@@ -187,5 +189,7 @@ class TelegramSender:
                 raise RetryLater(error.description, error.retry_after or 1.0) from None
             if error.code in (400, 401, 403, 404):
                 raise DeliveryFailed(f"Telegram {error.code}: {error.description}") from None
+            if error.code == 0:  # not reached: channels/telegram_api.py's generic sentence
+                raise RetryLater(error.description) from None
             raise RetryLater(f"Telegram {error.code}: {error.description}") from None
         return f"tg:{chat}:{message_id}" if message_id is not None else None

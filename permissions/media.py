@@ -44,7 +44,9 @@ def signed_attachment_url(key: str, now: datetime) -> str:
 
 def link_is_valid(key: str, expires: str | None, signature: str | None, now: float) -> bool:
     """True for a link `signed_url` made that has not expired at `now` (seconds)."""
-    if not expires or not expires.isdigit() or len(expires) > 12 or not signature:
+    if not expires or not (expires.isascii() and expires.isdigit()) or len(expires) > 12:
+        return False
+    if not signature:
         return False
     if int(expires) <= now:
         return False

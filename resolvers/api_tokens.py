@@ -7,7 +7,7 @@ Who may do which is `permissions.api_tokens`; how a token authenticates is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from models import ApiToken
 from permissions.actor import Actor
@@ -34,13 +34,11 @@ async def create_api_token(
     now: datetime,
 ) -> IssuedToken:
     member = await token_holder(actor, member_id, ["input", "memberId"])
-    name = validation.required_text(name, 200, "input", "name")
+    name = validation.required_name(name, 200, "input", "name")
     if expires_at is not None:
-        if expires_at.tzinfo is None:
-            raise invalid("Give the time with a time zone offset", "input", "expiresAt")
+        expires_at = validation.instant(expires_at, now, "input", "expiresAt")
         if expires_at <= now:
             raise invalid("Must be in the future", "input", "expiresAt")
-        expires_at = expires_at.astimezone(UTC)
     token, hashed = new_api_token()
     row = await ApiToken.create(
         company_id=actor.company_id,

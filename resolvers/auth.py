@@ -71,8 +71,8 @@ async def register(
     address's owner is told by mail. Registering hands out tokens at once, so that one answer
     cannot match a new e-mail's: it comes only after a guess that is counted and reported.
     """
-    company_name = validation.required_text(company_name, 200, "input", "companyName")
-    name = validation.required_text(name, 200, "input", "name")
+    company_name = validation.required_name(company_name, 200, "input", "companyName")
+    name = validation.required_name(name, 200, "input", "name")
     email = validation.email_address(email, "input", "email")
     zone = validation.timezone_name(timezone, "input", "timezone")
     check_password(password, "input", "password")

@@ -45,7 +45,7 @@ def address_fields(data: AddressData, *field: str) -> dict[str, Any]:
             raise invalid(f"Must be between -{bound} and {bound}", *field, name)
     return {
         "text": validation.required_text(data.text, 500, *field, "text"),
-        "label": validation.optional_text(data.label, 100, *field, "label"),
+        "label": validation.optional_name(data.label, 100, *field, "label"),
         "details": validation.optional_text(data.details, 2000, *field, "details"),
         "latitude": data.latitude,
         "longitude": data.longitude,
@@ -56,7 +56,7 @@ async def _contact_fields(actor: Actor, data: ContactData, given: set[str]) -> d
     """Validated column values for the fields in `given` (input names)."""
     out: dict[str, Any] = {}
     if "name" in given:
-        out["name"] = validation.required_text(data.name, 300, "input", "name")
+        out["name"] = validation.required_name(data.name, 300, "input", "name")
     if "email" in given:
         out["email"] = (
             validation.email_address(data.email, "input", "email") if data.email else None
@@ -65,10 +65,11 @@ async def _contact_fields(actor: Actor, data: ContactData, given: set[str]) -> d
         ("phone", "phone", 50),
         ("telegram", "telegram", 100),
         ("tax_id", "taxId", 50),
-        ("notes", "notes", 10000),
     ):
         if field in given:
-            out[attr] = validation.optional_text(getattr(data, attr), limit, "input", field)
+            out[attr] = validation.optional_name(getattr(data, attr), limit, "input", field)
+    if "notes" in given:
+        out["notes"] = validation.optional_text(data.notes, 10000, "input", "notes")
     if "managerId" in given:
         manager = None
         if data.manager_id is not None:

@@ -11,7 +11,7 @@ transaction, then publishes the conversation and the notifications.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from tortoise.expressions import Q
@@ -22,6 +22,7 @@ from channels.base import Inbound
 from models import Contact, Conversation, ConversationStatus, Message, MessageDirection
 from realtime.conversations import publish_conversation
 from resolvers.conversation_notifications import on_message_received, publish_received
+from resolvers.text import clean_free_text, clean_name, storable
 
 MAX_BODY = 100_000
 
@@ -96,8 +97,32 @@ async def _contact_id(inbound: Inbound) -> int | None:
     return int(rows[0][0]) if rows else None
 
 
+def _cleaned(inbound: Inbound) -> Inbound:
+    """What arrives from outside is user text like any input (resolvers/text.py): names,
+    subjects and file names as names, the body as free text, keys without NUL."""
+    name, subject = clean_name(inbound.sender_name or ""), clean_name(inbound.subject or "")
+    return replace(
+        inbound,
+        thread_key=storable(inbound.thread_key),
+        body=clean_free_text(inbound.body),
+        sender_name=name or None,
+        subject=subject or None,
+        external_id=None if inbound.external_id is None else storable(inbound.external_id),
+        references=tuple(storable(key) for key in inbound.references),
+        contact_email=None if inbound.contact_email is None else storable(inbound.contact_email),
+        contact_telegram=(
+            None if inbound.contact_telegram is None else storable(inbound.contact_telegram)
+        ),
+        files=tuple(
+            replace(file, file_name=clean_name(file.file_name) or "attachment")
+            for file in inbound.files
+        ),
+    )
+
+
 async def record_inbound(inbound: Inbound, now: datetime | None = None) -> Recorded:
     now = now or datetime.now(UTC)
+    inbound = _cleaned(inbound)
     if inbound.external_id is not None:
         repeat = await Message.get_or_none(
             company_id=inbound.company_id,

@@ -50,8 +50,8 @@ async def invite_member(
     """Invite a colleague; the manager is the inviter or someone in the inviter's subtree."""
     check_may_mint(actor)
     email = validation.email_address(email, "input", "email")
-    name = validation.optional_text(name, 200, "input", "name")
-    title = validation.optional_text(title, 200, "input", "title")
+    name = validation.optional_name(name, 200, "input", "name")
+    title = validation.optional_name(title, 200, "input", "title")
     manager_field = ["input", "managerId"]
     manager = await access_subtree_member_by_id(
         actor, actor.membership_id if manager_id is None else manager_id, field=manager_field
@@ -115,7 +115,7 @@ async def accept_invitation(
     token: str, name: str, password: str, client_address: str | None
 ) -> Credentials:
     """Join the company: a new login, or a membership added to an existing login."""
-    name = validation.required_text(name, 200, "input", "name")
+    name = validation.required_name(name, 200, "input", "name")
     invitation = await Invitation.get_or_none(token_hash=hash_token(token))
     if invitation is None or invitation.accepted_at is not None:
         raise not_found("Invitation", ["input", "token"])

@@ -66,11 +66,10 @@ async def assign_order(
     if order.status in CLOSED_STATUSES:
         raise invalid(f"A {order.status} order cannot be reassigned", "id")
     contractor = await contractor_of(actor, contractor_id, ["contractorId"])
-    if fee is not None and (not fee.is_finite() or fee < 0):
-        raise invalid("Must be a sum of at least 0", "contractorFee")
+    fee = validation.money(fee, "contractorFee")
     changes: dict[str, Any] = {"contractor_id": contractor.id}
     if fee is not None:
-        changes["contractor_fee"] = fee.quantize(Decimal("0.01"))
+        changes["contractor_fee"] = fee
     if order.status == OrderStatus.NEW:
         return await _move(
             order, OrderStatus.ASSIGNED, actor, None, OrderEventKind.ASSIGNED, **changes

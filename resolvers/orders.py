@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -85,9 +85,7 @@ class OrderFilter:
 
 
 def _money(value: Decimal | None, field: str) -> Decimal | None:
-    if value is not None and (not value.is_finite() or value < 0 or value >= Decimal(10) ** 10):
-        raise invalid("Must be a sum of at least 0", "input", field)
-    return None if value is None else value.quantize(Decimal("0.01"))
+    return validation.money(value, "input", field)
 
 
 async def _client(actor: Actor, client_id: int | None) -> Contact:
@@ -195,7 +193,7 @@ async def _terms(actor: Actor, data: OrderData, now: datetime) -> dict[str, Any]
         description = description if description is not None else fill.description
         deadline = deadline or fill.deadline
     return {
-        "title": validation.required_text(title, 300, "input", "title"),
+        "title": validation.required_name(title, 300, "input", "title"),
         "description": validation.optional_text(description, 20000, "input", "description") or "",
         "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
         "price": _money(data.price, "price"),
@@ -242,7 +240,7 @@ async def update_order(
     check_may_edit_order(actor)
     changes: dict[str, Any] = {}
     if "title" in given:
-        changes["title"] = validation.required_text(data.title, 300, "input", "title")
+        changes["title"] = validation.required_name(data.title, 300, "input", "title")
     if "description" in given:
         changes["description"] = (
             validation.optional_text(data.description, 20000, "input", "description") or ""
@@ -250,7 +248,9 @@ async def update_order(
     if "deadline" in given:
         if data.deadline is None or data.deadline.tzinfo is None:
             raise invalid("Every order needs a deadline, with an offset", "input", "deadline")
-        changes["deadline"] = data.deadline
+        changes["deadline"] = validation.instant(
+            data.deadline, datetime.now(UTC), "input", "deadline"
+        )
     if "addressId" in given:
         client = await Contact.get(id=order.client_id)
         changes["address_id"] = (await client_address(client, data.address_id)).id
@@ -292,9 +292,15 @@ def _filtered(
         if value is not None:
             query = query.filter(**{column: value})
     if f.deadline_from is not None:
-        query = query.filter(deadline__gte=f.deadline_from)
+        start = validation.instant(
+            f.deadline_from, now, "filter", "deadlineFrom", latest=validation.RANGE_END
+        )
+        query = query.filter(deadline__gte=start)
     if f.deadline_to is not None:
-        query = query.filter(deadline__lte=f.deadline_to)
+        end = validation.instant(
+            f.deadline_to, now, "filter", "deadlineTo", latest=validation.RANGE_END
+        )
+        query = query.filter(deadline__lte=end)
     text = (f.search or "").strip()
     if text:
         match = (
@@ -303,7 +309,7 @@ def _filtered(
             | Q(client__name__icontains=text)
             | Q(address__text__icontains=text)
         )
-        if text.lstrip("#").isdigit() and len(text) < 10:
+        if text.lstrip("#").isascii() and text.lstrip("#").isdigit() and len(text) < 10:
             match |= Q(number=int(text.lstrip("#")))
         query = query.filter(match)
     return query

@@ -7,16 +7,24 @@ import json
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from tortoise import connections
 from tortoise.expressions import Q
-from tortoise.fields import CharField, DatetimeField, IntField
+from tortoise.fields import (
+    BigIntField,
+    CharField,
+    DatetimeField,
+    IntField,
+    SmallIntField,
+    TextField,
+)
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
 
 from permissions.errors import invalid
+from resolvers import json_input
 
 M = TypeVar("M", bound=Model)
 
@@ -50,24 +58,34 @@ def _encode(values: list[Any]) -> str:
 def _decode(cursor: str, model: type[Model], fields: Sequence[str]) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw)
+        values = json_input.loads(raw)
         if not isinstance(values, list) or len(values) != len(fields):
             raise ValueError
         return [_typed(model, name, value) for name, value in zip(fields, values, strict=True)]
-    except (ValueError, TypeError, UnicodeDecodeError):
+    except (ValueError, TypeError, OverflowError, UnicodeDecodeError):
         raise invalid("Malformed cursor", "after") from None
 
 
 def _typed(model: type[Model], name: str, value: Any) -> Any:
-    """A cursor value as the field's type: dates travel as ISO strings."""
+    """A cursor value as the field's type, within what its column holds (a cursor is client
+    input: a naive or year-9999 date, a number past the column or a NUL would make the
+    database fail). Dates travel as ISO strings with their offset."""
     field = model._meta.fields_map[name]
-    if isinstance(field, DatetimeField):
-        return datetime.fromisoformat(value)
-    if isinstance(field, IntField) and not isinstance(value, int):
-        raise ValueError
-    if isinstance(field, CharField) and not isinstance(value, str):
-        raise ValueError
-    return value
+    if isinstance(field, DatetimeField) and isinstance(value, str):
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise ValueError
+        return moment.astimezone(UTC)  # OverflowError past year 9999
+    if isinstance(field, IntField) and type(value) is int:
+        bits = (
+            64 if isinstance(field, BigIntField) else 16 if isinstance(field, SmallIntField) else 32
+        )
+        if -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
+            return value
+    if isinstance(field, CharField | TextField) and isinstance(value, str) and "\x00" not in value:
+        _ = value.encode()  # UnicodeEncodeError (a ValueError) for a lone surrogate
+        return value
+    raise ValueError
 
 
 def _after(order: Sequence[str], values: list[Any]) -> Q:

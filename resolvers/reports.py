@@ -31,6 +31,7 @@ from models import Company
 from permissions.actor import Actor
 from permissions.dashboard import report_orders
 from permissions.errors import invalid
+from resolvers import validation
 from resolvers.report_sql import Grouping, Period, report_statement
 
 MAX_DAYS = 366
@@ -72,13 +73,12 @@ async def company_timezone(actor: Actor) -> str:
     return (await Company.get(id=actor.company_id)).timezone
 
 
-def check_period(start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    for value, field in ((start, "from"), (end, "to")):
-        if value.tzinfo is None:
-            raise invalid("Give the time with a time zone offset", field)
+def check_period(start: datetime, end: datetime, now: datetime) -> tuple[datetime, datetime]:
+    start = validation.instant(start, now, "from", latest=validation.RANGE_END)
+    end = validation.instant(end, now, "to", latest=validation.RANGE_END)
     if start >= end:
         raise invalid("The period must end after it starts", "to")
-    return start.astimezone(UTC), end.astimezone(UTC)
+    return start, end
 
 
 def company_days(start: datetime, end: datetime, timezone: str) -> list[tuple[date, Period]]:
@@ -123,7 +123,7 @@ async def order_report(
     members, INVALID for a period that ends before it starts). `timezone`: the company's,
     when the caller has read it already."""
     scope = report_orders(actor)
-    start, end = check_period(start, end)
+    start, end = check_period(start, end, now)
     days: list[date] = []
     if grouping is ReportGrouping.DAY:
         cut = company_days(start, end, timezone or await company_timezone(actor))

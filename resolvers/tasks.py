@@ -84,7 +84,7 @@ async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
         description = fill.description if description is None else description
         deadline = fill.deadline if deadline is None else deadline
     fields: dict[str, Any] = {
-        "title": validation.required_text(title, 300, "input", "title"),
+        "title": validation.required_name(title, 300, "input", "title"),
         "description": validation.optional_text(description, 10000, "input", "description") or "",
         "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
     }
@@ -158,7 +158,7 @@ async def announce(
     """
     require_staff(actor)
     fields: dict[str, Any] = {
-        "title": validation.required_text(title, 300, "input", "title"),
+        "title": validation.required_name(title, 300, "input", "title"),
         "description": validation.optional_text(description, 10000, "input", "description") or "",
         "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
     }

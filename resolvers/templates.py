@@ -56,8 +56,8 @@ async def create_template(actor: Actor, data: TemplateData) -> Template:
         company_id=actor.company_id,
         owner_id=actor.membership_id,
         kind=data.kind,
-        name=validation.required_text(data.name, 200, "input", "name"),
-        title=validation.required_text(data.title, 300, "input", "title"),
+        name=validation.required_name(data.name, 200, "input", "name"),
+        title=validation.required_name(data.title, 300, "input", "title"),
         description=validation.optional_text(data.description, 10000, "input", "description") or "",
         deadline_in_hours=hours,
     )

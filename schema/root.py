@@ -24,6 +24,7 @@ from schema.extensions import (
 from schema.limits import MAX_TOKENS, unbounded_lists
 from schema.mutations import Mutation
 from schema.queries import Query
+from schema.string_literals import NoNulInStrings
 from schema.subscriptions import Subscription
 from schema.write_budget import WriteBudget
 
@@ -33,6 +34,7 @@ def build_schema(*, production: bool = False) -> Schema:
     # Depth, aliases and size are no validation rules: OperationGate decides them before
     # validation, in one linear pass (schema/limits.py).
     rules: list[type[ASTValidationRule]] = [
+        NoNulInStrings,
         *([NoSchemaIntrospectionCustomRule] if production else []),
     ]
     extensions: list[Callable[[], SchemaExtension]] = [

@@ -27,7 +27,7 @@ from schema.context import Info
 from schema.conversations import Conversation, conversations_updated
 from schema.dashboard import Dashboard
 from schema.errors import graphql_error
-from schema.ids import decode_id
+from schema.ids import INT8_MAX, decode_id, row_number
 from schema.live import LiveSpec, serve
 from schema.notifications import Notification, received
 from schema.orders import Order
@@ -67,9 +67,11 @@ def _event(facts: EventFacts, order: models.Order) -> OrderEvent:
 
 
 def _cursor(after: str) -> int:
-    if not after.isdigit() or len(after) > 18:
+    """An event's seq: ASCII digits within int8 (`int()` takes `²` and `١٢` too)."""
+    seq = 0 if after == "0" else row_number(after, INT8_MAX)
+    if seq is None:
         raise invalid("Malformed cursor", "after")
-    return int(after)
+    return seq
 
 
 @strawberry.type

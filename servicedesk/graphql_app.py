@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
@@ -20,6 +22,7 @@ from strawberry.types import ExecutionResult
 from permissions.authenticate import authenticate, bearer_token
 from permissions.errors import DomainError
 from permissions.webchat import authenticate_visitor, check_visitor
+from resolvers import json_input
 from schema import build_schema
 from schema.context import Context
 from servicedesk import response_size
@@ -66,6 +69,17 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         if len(encoded) > response_size.MAX_RESPONSE_BYTES:
             return orjson.dumps(response_size.refusal(data, len(encoded))).decode()
         return encoded.decode()
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Bounded (resolvers/json_input.py): bodies, GET variables and WebSocket messages."""
+        return json_input.loads(data)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """400 with the reason (too deep, a lone surrogate, bad syntax)."""
+        try:
+            return self.decode_json(data)
+        except json.JSONDecodeError as error:
+            raise HTTPException(400, f"Unable to parse request body as JSON: {error}") from None
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         """A GET with a persisted query's hash and no query is an operation, not a visit

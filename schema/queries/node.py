@@ -12,7 +12,7 @@ from schema.api_tokens import ApiToken
 from schema.contacts import Address, Contact
 from schema.context import Info
 from schema.conversations import Conversation, Message
-from schema.ids import parse_global_id
+from schema.ids import decode_any_id
 from schema.node import Node
 from schema.notifications import Notification
 from schema.orders import Comment, Order, Photo
@@ -42,8 +42,8 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
 class NodeQueries:
     @strawberry.field
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        parsed = parse_global_id(id)
-        if parsed is None or parsed[0] not in NODE_TYPES or not parsed[1].isdigit():
+        parsed = decode_any_id(id)
+        if parsed is None or parsed[0] not in NODE_TYPES:
             return None
-        row = await find_node(info.context.require_actor(), parsed[0], int(parsed[1]))
+        row = await find_node(info.context.require_actor(), *parsed)
         return None if row is None else NODE_TYPES[parsed[0]](row)
