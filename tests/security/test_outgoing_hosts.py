@@ -172,3 +172,27 @@ async def test_delivery_errors_do_not_tell_open_ports_from_closed(api: Api) -> N
         )
     assert login == "the mail server refused the login"
     assert SECRET not in login
+
+
+async def test_a_bot_api_out_of_reach_is_told_in_general_terms(api: Api) -> None:
+    inbox = await build_inbox(api)
+    with bot_api() as telegram, settings_changed(telegram_api_url=telegram.url):
+        connected = await api.ok(TELEGRAM, {"t": TOKEN}, inbox.owner.access)
+        assert connected["configureTelegram"]["errors"] == []
+    recorded = await arrive(inbox.company, "Hi", key="4242", channel=Channel.TELEGRAM)
+    conversation = gid("Conversation", recorded.conversation.id)
+    reply = await api.ok(REPLY, {"c": conversation, "b": "Hello"}, inbox.staff.access)
+    assert reply["replyToConversation"]["errors"] == []
+    later = datetime.now(UTC) + timedelta(minutes=1)
+    errors = []
+    closed = f"http://127.0.0.1:{free_port()}"
+    for allowed in (True, False):
+        with settings_changed(telegram_api_url=closed, allow_private_hosts=allowed):
+            later += timedelta(hours=1)
+            assert await delivery.deliver_pending(later, companies=[inbox.company]) == 0
+        node = (await api.ok(NODE, {"id": conversation}, inbox.owner.access))["node"]
+        errors.append(node["messages"]["edges"][-1]["node"]["deliveryError"])
+    assert errors == [
+        "could not connect to the Bot API",
+        "the Bot API's address is not allowed (a private or local network)",
+    ]
