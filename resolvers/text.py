@@ -4,8 +4,9 @@ A name or title (people, companies, contacts, orders, tasks, templates, address 
 shown on one line next to others and must not pretend to be something else: `\\u202egnp.exe`
 reads as `exe.png`, a name of zero-width spaces looks empty, and an invisible character makes
 two names look alike. Names are NFC-normalised, lose every control and format character
-(zero-width, bidi marks, embeddings, overrides and isolates, BOM, soft hyphen, …) and the few
-letters that render blank (Hangul fillers), and have each run of whitespace made one space.
+(zero-width, bidi marks, embeddings, overrides and isolates, BOM, soft hyphen, …), private-use
+and unassigned code points, and the few letters that render blank (Hangul fillers), and have
+each run of whitespace made one space.
 
 Free text (descriptions, comments, notes, messages) keeps its newlines and tabs and its
 direction marks (LRM, RLM, needed by right-to-left text), and loses every other control
@@ -26,9 +27,13 @@ _KEPT_IN_FREE_TEXT = frozenset("\n\t")
 _WHITESPACE = re.compile(r"\s+")
 
 
+# Control, format (zero-width, bidi, BOM, soft hyphen), surrogate, private use, unassigned.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
 def _invisible(char: str) -> bool:
-    """Control, format (Cf: zero-width, bidi, BOM, soft hyphen), surrogate, or blank."""
-    return unicodedata.category(char) in ("Cc", "Cf", "Cs") or char in _BLANK_LETTERS
+    """A character a name loses: hidden by its category, or a blank letter."""
+    return unicodedata.category(char) in _HIDDEN_CATEGORIES or char in _BLANK_LETTERS
 
 
 def clean_name(value: str) -> str:

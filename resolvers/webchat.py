@@ -15,7 +15,6 @@ its address and browser for CHAT_BLOCK_HOURS.
 
 from __future__ import annotations
 
-import re
 import secrets
 import unicodedata
 from datetime import UTC, datetime, timedelta
@@ -54,6 +53,7 @@ from realtime.conversations import publish_conversation
 from resolvers import validation
 from resolvers.channel_settings import ChannelSettingsView, config_of
 from resolvers.inbound import record_inbound
+from resolvers.text import clean_name
 from servicedesk.settings import current
 
 MAX_ORIGINS = 20
@@ -98,22 +98,12 @@ async def configure_webchat(actor: Actor, allowed_origins: list[str]) -> Channel
     return ChannelSettingsView.of(config)
 
 
-# Characters that change how a name looks without being seen: controls, format characters
-# (zero-width, bidi overrides and isolates), surrogates, private use and unassigned.
-_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 VISITOR_MARK = " (website visitor)"
 
 
 def clean_visitor_name(name: str | None) -> str | None:
-    """NFC, without hidden characters, white space collapsed; None when nothing is left."""
-    if name is None:
-        return None
-    shown = "".join(
-        " " if ch.isspace() else ch
-        for ch in unicodedata.normalize("NFC", name)
-        if ch.isspace() or unicodedata.category(ch) not in _HIDDEN
-    )
-    return re.sub(r" +", " ", shown).strip() or None
+    """A name as every name is cleaned (resolvers/text.py); None when nothing is left."""
+    return None if name is None else clean_name(name) or None
 
 
 def _look(name: str) -> str:
@@ -154,7 +144,7 @@ async def start_chat(
     check_widget_origin(config.webchat_allowed_origins, origin)
     address_key = visitor_address(client_address)
     await check_not_blocked(config.company_id, address_key, previous, now)
-    shown = clean_visitor_name(validation.optional_text(name, 200, "name"))
+    shown = validation.optional_name(name, 200, "name")
     if shown is not None:
         shown = await _marked_if_a_members(config.company_id, shown)
     address = None if not (email or "").strip() else validation.email_address(email or "", "email")
