@@ -112,6 +112,16 @@ async def check_visitor(visitor: Visitor, origin: str | None) -> None:
         raise DomainError(ErrorCode.EXPIRED, CHAT_ENDED)
 
 
+async def check_chat_open(visitor: Visitor) -> None:
+    """At each delivery to an open socket: the chat was not closed since the socket began
+    (a closed chat's token opens nothing, its socket included)."""
+    closed = await Conversation.filter(
+        id=visitor.conversation_id, status=ConversationStatus.CLOSED
+    ).exists()
+    if closed:
+        raise DomainError(ErrorCode.EXPIRED, CHAT_ENDED)
+
+
 def visitor_address(address: str | None) -> str | None:
     """Who a client address is for a block: grouped as every per-address limit groups it
     (permissions.throttle.address_key: IPv6 by its /64), kept as a keyed hash, never the

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 import strawberry
 
 from permissions.errors import DomainError
-from permissions.webchat import check_visitor
+from permissions.webchat import check_chat_open, check_visitor
 from realtime.chat import chat_listening
 from resolvers import webchat
 from schema.channels import ChannelSettings, ChannelSettingsPayload
@@ -137,5 +137,9 @@ async def chat_messages(info: Info, after: strawberry.ID | None) -> AsyncIterato
             yield Message.of(row)
         async for row in until_overflow(info.context, listener.rows()):
             if row.id > shown:
+                try:
+                    await check_chat_open(visitor)
+                except DomainError as error:
+                    raise graphql_error(error) from None
                 shown = row.id
                 yield Message.of(row)

@@ -10,8 +10,12 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
+from channels.delivery import deliver_pending
+from schema.ids import decode_id
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.webchat import (
+    CHAT,
+    REPLY,
     chat_socket,
     client_at,
     configure,
@@ -97,6 +101,30 @@ async def test_closing_a_chat_ends_its_token(app: Starlette, api: Api) -> None:
     assert chats[chat["id"]]["status"] == "CLOSED"
     assert [e["node"]["body"] for e in chats[chat["id"]]["messages"]["edges"]] == ["Hello"]
     assert len(chats) == 2
+
+
+async def test_an_open_chat_socket_gets_nothing_after_the_chat_closed(
+    app: Starlette, api: Api
+) -> None:
+    owner = await register(api)
+    key = await configure(api, owner, SHOP)
+    async with client_at(app, address()) as http:
+        token = await visitor_token(http, key, SHOP)
+        assert (await send(http, token, "Hello", SHOP))["errors"] == []
+        [chat] = await webchats(api, owner)
+        async with chat_socket(http, token, SHOP) as (sock, answer):
+            assert answer["type"] == "connection_ack"
+            op = await sock.subscribe(CHAT)
+            await sock.nothing(op, 0.3)
+            await api.ok(CLOSE, {"c": chat["id"]}, owner.access)
+            replied = await api.ok(REPLY, {"c": chat["id"], "b": "Too late"}, owner.access)
+            assert replied["replyToConversation"]["errors"] == []
+            await deliver_pending(companies=[decode_id(owner.company_id, "Company")])
+            ended = await sock.next(op)
+            assert ended["type"] == "next", ended
+            assert ended["payload"]["data"] is None
+            assert ended["payload"]["errors"][0]["extensions"]["code"] == "EXPIRED"
+            assert (await sock.next(op))["type"] == "complete"
 
 
 async def test_staff_block_a_visitor_for_a_while(app: Starlette, api: Api) -> None:
