@@ -57,20 +57,23 @@ LIST_ARGUMENT = "first"
 TOO_LARGE = "QUERY_TOO_LARGE"
 
 # The most items each list that is not a page of a connection returns. The data model holds
-# some (photos per order); the executor cuts every other list here.
+# some (photos per order); the executor cuts every other list here (the first ones, in the
+# list's own order). Chosen so that a page of 100 orders with every list an order has
+# (photos, history, its client's addresses and portal members, 5 comments) stays within
+# MAX_RESULT_NODES: 100 x (1 + 30 + 30 + 20 + 10 + 5) = 9,600.
 LIST_BOUNDS: dict[str, int] = {
     "Order.photos": 30,  # PHOTOS_PER_ORDER, refused past it (resolvers/photos.py)
-    "Order.history": 100,
-    "Contact.addresses": 50,
-    "Contact.portalMembers": 20,
-    "Member.subordinates": 100,
+    "Order.history": 30,
+    "Contact.addresses": 20,
+    "Contact.portalMembers": 10,
+    "Member.subordinates": 50,
     "Message.attachments": 20,
-    "Template.sharedWith": 100,
+    "Template.sharedWith": 50,
     "ChannelSettings.webchatAllowedOrigins": 20,
     "AnnouncePayload.tasks": 1_000,
     "Query.myMemberships": 50,
-    "Query.invitations": 200,
-    "Query.templates": 200,
+    "Query.invitations": 100,
+    "Query.templates": 100,
     "Query.orderReport": 1_000,
     "Query.apiTokens": 100,
     "UserError.field": 10,

@@ -23,7 +23,6 @@ from typing import Any, cast
 from graphql import (
     DocumentNode,
     ExecutionResult,
-    Executor,
     GraphQLSchema,
     execute_subscription_event,
 )
@@ -35,6 +34,7 @@ from realtime.events import EventFacts
 from realtime.hub import QUEUE_SIZE, Delivery, Listener, current_hub, listening
 from realtime.replay import replay
 from schema.context import Context, Info
+from schema.executor import LeanExecutor
 from schema.extensions import shape_errors
 from schema.loaders import Loaders
 from schema.streams import close_slow_reader, until_overflow
@@ -212,7 +212,8 @@ class Pushed:
 
     async def _execute(self, payload: object) -> StrawberryResult:
         context = self.context
-        executor = Executor.build(
+        # The schema's executor, as for every other result: lists cut at their bound.
+        executor = LeanExecutor.build(
             self.schema,
             self.document,
             context_value=context,
