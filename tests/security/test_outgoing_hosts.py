@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from starlette.applications import Starlette
@@ -17,6 +18,7 @@ from starlette.applications import Starlette
 from channels import delivery
 from channels.imap_poll import poll_company
 from models import Channel, ChannelConfig, Message
+from servicedesk.settings import SettingsError, load
 from tests.support.api import Api, register, unique
 from tests.support.email_channel import CONFIGURE, connect_email, settings_changed
 from tests.support.imap import Mailbox, imap_server
@@ -196,3 +198,11 @@ async def test_a_bot_api_out_of_reach_is_told_in_general_terms(api: Api) -> None
         "could not connect to the Bot API",
         "the Bot API's address is not allowed (a private or local network)",
     ]
+
+
+async def test_the_setting_is_off_unless_said(tmp_path: Path) -> None:
+    base = {"DATA_DIR": str(tmp_path), "SECRET_KEY": "k" * 40}
+    assert load(base).allow_private_hosts is False
+    assert load({**base, "ALLOW_PRIVATE_HOSTS": "1"}).allow_private_hosts is True
+    with pytest.raises(SettingsError, match="ALLOW_PRIVATE_HOSTS"):
+        load({**base, "ALLOW_PRIVATE_HOSTS": "maybe"})
