@@ -18,7 +18,7 @@ import pytest_asyncio
 import strawberry
 from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from starlette.applications import Starlette
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from strawberry.file_uploads import Upload
 
 import servicedesk.graphql_app
@@ -29,7 +29,7 @@ from servicedesk.app import create_app
 from servicedesk.graphql_app import GraphQLEndpoint, graphql_endpoint
 from servicedesk.settings import Settings
 from tests.support.api import Api, register
-from tests.support.ws import PROTOCOL, GraphQLSocket, client
+from tests.support.ws import PROTOCOL, GraphQLSocket, client, socket
 
 SECRET = "invalid literal for int() with base 10: 'secret-detail-42'"
 MASKED = re.compile(r"^internal error \(request id [0-9a-f]{16}\)$")
@@ -309,3 +309,23 @@ async def test_production_suggests_no_names(
     assert "Did you mean" not in refused, refused
     assert suggested not in refused, refused
     assert refused.strip(), "still says what is wrong"
+
+
+@pytest.mark.asyncio
+async def test_production_suggests_no_names_over_websocket(api: Api, settings: Settings) -> None:
+    """A subscription is validated as its own result stream: the same rule there."""
+    owner = await register(api)
+    messages: list[str] = []
+    for production in (False, True):
+        chosen = replace(settings, env="production" if production else "development")
+        endpoint = graphql_endpoint(chosen)
+        probe = Starlette(routes=[WebSocketRoute("/graphql", endpoint)])
+        async with client(probe) as http, socket(http, owner.access) as sock:
+            op = await sock.subscribe('subscription { orderEvents(aftr: "1") { cursor } }')
+            message = await sock.next(op)
+        errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
+        messages.append(errors[0]["message"])
+    helpful, refused = messages
+    assert "Did you mean 'after'?" in helpful, helpful
+    assert "Did you mean" not in refused, refused
+    assert "'after'" not in refused, refused
