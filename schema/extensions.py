@@ -12,6 +12,7 @@ from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from permissions.operations import WIDGET_OPERATIONS, Access, operation_access, refusal
 from schema.limits import (
+    MAX_CACHED_DOCUMENT_BYTES,
     MAX_TOKENS,
     ROOT_TYPES,
     TOO_LARGE,
@@ -88,6 +89,12 @@ class OperationGate(SchemaExtension):
         return None
 
 
+def cacheable(query: str) -> bool:
+    """Small enough to keep in the parser and validation caches (UTF-8 bytes)."""
+    limit = MAX_CACHED_DOCUMENT_BYTES
+    return len(query) <= limit // 4 or (len(query) <= limit and len(query.encode()) <= limit)
+
+
 # Stands in for a document the parser gave up on at MAX_TOKENS, so that Strawberry neither
 # parses it again nor treats the refusal as a syntax error.
 _REFUSED_DOCUMENT = parse("{ __typename }")
@@ -102,10 +109,12 @@ class BoundedParserCache(ParserCache):
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
+        query = context.query or ""
+        # Kept only when small: a document keeps its source, comments and all (issue 13: any
+        # cache keyed by a client's text held up to its entries x 1 MiB).
+        parser = self.cached_parse_document if cacheable(query) else parse
         try:
-            context.graphql_document = self.cached_parse_document(
-                context.query, **context.parse_options
-            )
+            context.graphql_document = parser(query, **context.parse_options)
         except GraphQLSyntaxError as error:
             if "tokens. Parsing aborted" in error.message:
                 context.graphql_document = _REFUSED_DOCUMENT
@@ -121,10 +130,12 @@ class BoundedParserCache(ParserCache):
 
 class GatedValidationCache(ValidationCache):
     """Strawberry's validation cache, skipped for a document the gate refused (the cache
-    would validate it anyway and overwrite the refusal)."""
+    would validate it anyway and overwrite the refusal), and for a large one, which
+    Strawberry then validates uncached."""
 
     def on_validate(self) -> Iterator[None]:
-        if self.execution_context.pre_execution_errors:
+        context = self.execution_context
+        if context.pre_execution_errors or not cacheable(context.query or ""):
             yield
             return
         yield from super().on_validate()

@@ -53,6 +53,9 @@ MAX_EXPANDED_FIELDS = 5_000
 # Comparisons of same-named fields that validation may make (schema/overlap.py).
 MAX_OVERLAP_WORK = 2_000
 SATURATED = 10**9
+# The largest document kept by any cache keyed by its text (parser, validation, persisted
+# queries): comments are free of tokens, so a 1 MiB body may hold a tiny query.
+MAX_CACHED_DOCUMENT_BYTES = 8 * 1024
 LIST_ARGUMENT = "first"
 TOO_LARGE = "QUERY_TOO_LARGE"
 

@@ -24,9 +24,11 @@ from graphql import GraphQLError
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from schema.limits import MAX_CACHED_DOCUMENT_BYTES
+
 NOT_FOUND = "PersistedQueryNotFound"
 MAX_QUERIES = 2_000
-MAX_QUERY_BYTES = 8 * 1024
+MAX_QUERY_BYTES = MAX_CACHED_DOCUMENT_BYTES
 MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 

@@ -95,6 +95,27 @@ async def test_a_good_query_is_kept_and_answers_by_hash_over_post_and_get(
     assert response.json() == ran
 
 
+@pytest.mark.asyncio
+async def test_the_parser_and_validation_caches_keep_no_large_document(api: Api) -> None:
+    """The same weakness in two more caches keyed by the query's text: each held up to 1,000
+    documents of up to 1 MiB (comments included: a parsed document keeps its source)."""
+    from strawberry.extensions.parser_cache import _get_parse_cache
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    parsed: Any = _get_parse_cache(1000)
+    validated: Any = _get_validate_cache(1000)
+    before = parsed.cache_info().currsize, validated.cache_info().currsize
+    for number in range(5):
+        query = f"query Big{number}x{secrets.token_hex(4)} {{ __typename }}\n#" + "x" * 20_000
+        body = await send(api, None, query=query)
+        assert body == {"data": {"__typename": "Query"}}
+    assert (parsed.cache_info().currsize, validated.cache_info().currsize) == before
+    small = f"query Small{secrets.token_hex(4)} {{ __typename }}"
+    assert await send(api, None, query=small) == {"data": {"__typename": "Query"}}
+    assert parsed.cache_info().currsize == before[0] + 1
+    assert validated.cache_info().currsize == before[1] + 1
+
+
 def test_the_cache_keeps_to_its_byte_budget() -> None:
     cache = PersistedQueries()
     ran = ExecutionResult(data={"__typename": "Query"}, errors=None)
