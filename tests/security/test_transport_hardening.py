@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -37,7 +38,7 @@ async def test_answers_that_depend_on_a_credential_are_never_stored(api: Api) ->
     posted = await http.post("/graphql", json={"query": ME}, headers=auth)
     got = await http.get("/graphql", params={"query": ME}, headers=auth)
     digest = hashlib.sha256(ME.encode()).hexdigest()
-    persisted = '{"persistedQuery":{"version":1,"sha256Hash":"%s"}}' % digest
+    persisted = json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})
     first = await http.get("/graphql", params={"query": ME, "extensions": persisted}, headers=auth)
     again = await http.get("/graphql", params={"extensions": persisted}, headers=auth)
     report = await http.get(
