@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
-from models import Comment
+from models import Address, Comment, Order
 from schema.ids import parse_global_id
 from servicedesk.settings import Settings, configure
 from tests.support.api import Api, Session, invite_and_accept, register
@@ -28,7 +28,15 @@ from tests.support.api_tokens import issue
 from tests.support.notifications import MARK_READ, inbox
 from tests.support.webchat import SEND, client_at, graphql, visitor_token
 from tests.support.webchat import configure as configure_widget
-from tests.support.world import COMMENT, ContactCard, contact, create_order, portal_member
+from tests.support.world import (
+    COMMENT,
+    CREATE_ORDER,
+    ContactCard,
+    contact,
+    create_order,
+    in_days,
+    portal_member,
+)
 from tests.support.ws import client as ws_client
 from tests.support.ws import socket
 
@@ -236,3 +244,31 @@ async def test_mutations_over_a_websocket_spend_the_same_budget(
     assert [a["type"] for a in answers] == ["next", "next", "next"]
     assert [outcome(a["payload"]) for a in answers] == ["ok", "ok", "RATE_LIMITED"]
     assert await Comment.filter(order_id=order_pk(order_id)).count() == 2
+
+
+async def test_a_burst_of_orders_with_new_addresses_stops_at_the_budget(
+    api: Api, settings: Settings, store: str
+) -> None:
+    _, client, card, _ = await client_with_order(api)
+    with budget(settings, store):
+        answers = await asyncio.gather(
+            *(
+                api.post(
+                    CREATE_ORDER,
+                    {
+                        "input": {
+                            "title": f"Order {i}",
+                            "deadline": in_days(3),
+                            "newAddress": {"text": f"Street {i}"},
+                        }
+                    },
+                    client.access,
+                )
+                for i in range(15)
+            )
+        )
+    assert Counter(outcome(a) for a in answers) == {"ok": BURST, "RATE_LIMITED": 15 - BURST}
+    client_pk = parse_global_id(card.id)
+    assert client_pk is not None
+    assert await Order.filter(client_id=int(client_pk[1])).count() == 1 + BURST
+    assert await Address.filter(contact_id=int(client_pk[1])).count() == 2 + BURST
