@@ -134,7 +134,7 @@ async def list_contacts(
     contacts = visible_contacts(actor)
     if kind is not None:
         contacts = contacts.filter(kind=kind)
-    text = (search or "").strip()
+    text = validation.search_text(search)
     if text:
         at_address = Address.filter(company_id=actor.company_id, text__icontains=text)
         contacts = contacts.filter(

@@ -14,6 +14,7 @@ from permissions.members import (
     member_directory,
     require_staff,
 )
+from resolvers import validation
 from resolvers.pagination import Page, paginate
 
 
@@ -23,8 +24,8 @@ async def list_members(
     members = member_directory(actor)
     if role is not None:
         members = members.filter(role=role)
-    if search and search.strip():
-        text = search.strip()
+    text = validation.search_text(search)
+    if text:
         members = members.filter(
             Q(name__icontains=text) | Q(title__icontains=text) | Q(user__email__icontains=text)
         )

@@ -301,7 +301,7 @@ def _filtered(
             f.deadline_to, now, "filter", "deadlineTo", latest=validation.RANGE_END
         )
         query = query.filter(deadline__lte=end)
-    text = (f.search or "").strip()
+    text = validation.search_text(f.search)
     if text:
         match = (
             Q(title__icontains=text)

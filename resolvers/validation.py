@@ -68,6 +68,11 @@ def optional_name(value: str | None, max_length: int, *field: str) -> str | None
     return _limited(clean_name(value or ""), max_length, *field) or None
 
 
+def search_text(value: str | None) -> str:
+    """What a search looks for, cleaned as names are, so it matches what was stored."""
+    return clean_name(value or "")
+
+
 def timezone_name(value: str | None, *field: str) -> str:
     name = (value or "UTC").strip()
     try:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from starlette.applications import Starlette
 
-from tests.support import ws
+from tests.support import photos, ws
 from tests.support.api import Api, Session, register
 from tests.support.world import CREATE_ORDER, ContactCard, contact, create_order, in_days
 
@@ -302,3 +304,15 @@ async def test_report_csv_still_answers_sane_dates(api: Api) -> None:
         headers={"Authorization": f"Bearer {owner.access}"},
     )
     assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("expires", ["²²", "١٧٩٩٩٩٩٩٩٩", "9" * 13, "-5", ""])
+async def test_signed_links_with_foreign_digits_are_refused(api: Api, expires: str) -> None:
+    s = await photos.scene(api)
+    payload = await photos.upload(api, s.cast.owner.access, s.order_id, photos.picture())
+    url = payload["photo"]["url"]
+    good = await photos.fetch(api, url)
+    assert good.status_code == 200
+    bad = re.sub(r"expires=\d+", f"expires={quote(expires)}", url)
+    assert bad != url
+    assert (await photos.fetch(api, bad)).status_code == 403

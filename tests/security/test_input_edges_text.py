@@ -158,3 +158,37 @@ async def test_e_mail_addresses_with_invisible_characters_are_invalid(api: Api) 
     body = await api.ok(INVITE, {"input": {"email": "ivan\u200b@example.test"}}, owner.access)
     errors = payload(body, "inviteMember")["errors"]
     assert [(e["field"], e["code"]) for e in errors] == [(["input", "email"], "INVALID")]
+
+
+async def test_searches_are_cleaned_like_the_names_they_look_for(api: Api) -> None:
+    owner = await register(api)
+    client = await contact(api, owner, "CLIENT", "Ren\u00e9e Dupont")
+    order = await api.ok(
+        CREATE_ORDER,
+        {
+            "input": {
+                "title": "Wash windows",
+                "deadline": in_days(2),
+                "clientId": client.id,
+                "addressId": client.address_ids[0],
+            }
+        },
+        owner.access,
+    )
+    assert payload(order, "createOrder")["errors"] == []
+    for search in ("Rene\u0301e", "Ren\u200be\u0301e\u202e", "\tWash\u00ad windows\n"):
+        found = await api.ok(
+            """query($s: String) { orders(filter: {search: $s}) { totalCount }
+              contacts(filter: {search: $s}) { totalCount } }""",
+            {"s": search},
+            owner.access,
+        )
+        assert found["orders"]["totalCount"] == 1, search
+    members = await api.ok(
+        'query { members(search: "Ol\\u200bga\\u0301") { totalCount } }', token=owner.access
+    )
+    assert members["members"]["totalCount"] == 0
+    members = await api.ok(
+        'query { members(search: "\\u202eOl\\u200bga") { totalCount } }', token=owner.access
+    )
+    assert members["members"]["totalCount"] == 1
