@@ -9,6 +9,7 @@ per-address limit counts `address_key(address)`, never the raw address.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from permissions.errors import DomainError, ErrorCode
 from servicedesk.settings import current
 
 IPV6_SUBJECT_PREFIX = 64
+MAX_SUBJECT = 300  # rate_counter.bucket holds 400
 # A visitor writes like a person: more than this in a minute is a script.
 CHAT_MESSAGES_PER_MINUTE = 30
 
@@ -38,6 +40,14 @@ def address_key(address: str | None) -> str | None:
             return str(ip.ipv4_mapped)
         return str(ipaddress.IPv6Network((ip, IPV6_SUBJECT_PREFIX), strict=False))
     return str(ip)
+
+
+def _bucket(limit: str, subject: str) -> str:
+    """The counter's name: a subject longer than any real one (an e-mail typed into a login
+    form is not checked first) by its digest, so the name fits the counter's column."""
+    if len(subject) > MAX_SUBJECT:
+        subject = "sha256:" + hashlib.sha256(subject.encode()).hexdigest()
+    return f"{limit}:{subject}"
 
 
 async def _reserve_all(limits: list[tuple[str, int, int]], message: str) -> list[Reservation]:
@@ -69,10 +79,13 @@ async def reserve_login_attempt(email: str, address: str | None) -> LoginAttempt
     LOGIN_WINDOW_MINUTES before the password is checked; a right password gives it back."""
     settings = current()
     seconds = settings.login_window_minutes * 60
-    limits = [(f"login-email:{email.strip().lower()}", settings.login_failures_per_email, seconds)]
+    email_bucket = _bucket("login-email", email.strip().lower())
+    limits = [(email_bucket, settings.login_failures_per_email, seconds)]
     subject = address_key(address)
     if subject is not None:
-        limits.append((f"login-address:{subject}", settings.login_failures_per_address, seconds))
+        limits.append(
+            (_bucket("login-address", subject), settings.login_failures_per_address, seconds)
+        )
     message = "Too many failed attempts; try again later"
     return LoginAttempt(await _reserve_all(limits, message))
 
@@ -85,7 +98,7 @@ async def reserve_registration(address: str | None) -> None:
         return
     settings = current()
     limit = (
-        f"register-address:{subject}",
+        _bucket("register-address", subject),
         settings.registrations_per_address,
         settings.registration_window_minutes * 60,
     )
@@ -100,7 +113,7 @@ async def reserve_chat_start(address: str | None) -> None:
         return
     settings = current()
     limit = (
-        f"chat-start:{subject}",
+        _bucket("chat-start", subject),
         settings.chat_starts_per_address,
         settings.chat_start_window_minutes * 60,
     )

@@ -287,3 +287,14 @@ async def test_a_taken_email_with_its_password_adds_the_company_to_its_login(api
     memberships = await api.ok("{ myMemberships { id } }", token=owner.access)
     assert len(memberships["myMemberships"]) == 2
     assert not await OutboxEmail.filter(to=owner.email).exists()
+
+
+async def test_a_login_with_an_overlong_email_is_counted_like_any_other(
+    app: Starlette, settings: Settings, store: str
+) -> None:
+    email = "x" * 5000 + "@example.test"
+    with limited(settings, store, login_failures_per_email=3) as changed:
+        await inside_one_window(changed.login_window_minutes * 60)
+        async with client_at(app, fresh_ipv4()) as http:
+            seen = await logins(http, [email] * 5, "wrong password!")
+    assert seen == {"INVALID_CREDENTIALS": 3, "RATE_LIMITED": 2}
