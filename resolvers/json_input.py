@@ -38,9 +38,8 @@ def loads(data: str | bytes) -> Any:
         raise
     _check_depth(value)
     # JSON spells a NUL only as an escape: a body without one is returned as parsed.
-    if (_NUL_ESCAPE if isinstance(data, str) else _NUL_ESCAPE_BYTES) in data:
-        return _without_nul(value)
-    return value
+    nul = _NUL_ESCAPE in data if isinstance(data, str) else _NUL_ESCAPE_BYTES in data
+    return _without_nul(value) if nul else value
 
 
 _NUL_ESCAPE = "\\u0000"
