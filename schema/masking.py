@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from graphql import GraphQLError
+from strawberry.exceptions import MissingQueryError
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.execution import StreamExecutionResult
 
 from permissions.errors import DomainError, Unauthenticated
@@ -50,6 +52,16 @@ def without_suggestions(message: str) -> str:
     return SUGGESTION.sub("", message)
 
 
+# Raised through on purpose: GraphQL errors, and the views' own refusals (no query, an
+# operation type the transport does not allow), which they answer with 400.
+_PASSED_ON = (
+    GraphQLError,
+    MissingQueryError,
+    CannotGetOperationTypeError,
+    InvalidOperationTypeError,
+)
+
+
 class ErrorShaping(SchemaExtension):
     """Shapes the errors of each result: after an operation, and on each result a stream
     yields (a WebSocket subscription's events, which `on_operation` alone would only see once
@@ -57,7 +69,17 @@ class ErrorShaping(SchemaExtension):
     suggestions of every kind, not only of fields."""
 
     def on_operation(self) -> Iterator[None]:
-        yield
+        try:
+            yield
+        except _PASSED_ON:
+            raise
+        except Exception as error:
+            # An extension's hook failed (the write budget while Redis is away): Strawberry
+            # would answer with the exception's text. A GraphQLError it passes on as it is.
+            request_id = getattr(self.execution_context.context, "request_id", "-")
+            message, code = masked(error, request_id)
+            extensions = {"code": code, "requestId": request_id}
+            raise GraphQLError(message, extensions=extensions) from None
         self._shape(self.execution_context.result)
 
     def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:

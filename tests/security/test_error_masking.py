@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -19,6 +19,7 @@ import strawberry
 from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from starlette.applications import Starlette
 from starlette.routing import Route, WebSocketRoute
+from strawberry.extensions import SchemaExtension
 from strawberry.file_uploads import Upload
 
 import servicedesk.graphql_app
@@ -72,13 +73,25 @@ class BoomSubscription:
         yield 1  # pragma: no cover
 
 
+class FailingHook(SchemaExtension):
+    """An extension whose hook fails, as the write budget's does while Redis is away."""
+
+    def on_execute(self) -> Iterator[None]:
+        name = self.execution_context.operation_name
+        if name == "Broken":
+            _fail()
+        if name == "Away":
+            raise ConnectionRefusedError(111, "Error 111 connecting to 127.0.0.1:6379")
+        yield
+
+
 def boom_schema() -> ServiceSchema:
     """A test-only schema with the production schema's error shaping."""
     return ServiceSchema(
         query=BoomQuery,
         mutation=BoomMutation,
         subscription=BoomSubscription,
-        extensions=[ErrorShaping],
+        extensions=[ErrorShaping, FailingHook],
     )
 
 
@@ -133,6 +146,27 @@ async def test_unexpected_errors_are_masked_over_post_get_and_multipart(
         assert error["extensions"]["requestId"] == response.headers["x-request-id"]
     assert posted.json()["data"] is None  # `boom` is non-null: its error nulls the whole answer
     logged_with_traceback(caplog)
+
+
+@pytest.mark.asyncio
+async def test_a_failing_extension_hook_is_masked_too(
+    boom_app: Starlette, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Strawberry answers an exception from an extension's hook with its text: masked here,
+    and a backing service's is a 503 like any other."""
+    transport = httpx.ASGITransport(app=boom_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        broken = await http.post("/graphql", json={"query": "query Broken { fine }"})
+        away = await http.post("/graphql", json={"query": "query Away { fine }"})
+    [error] = broken.json()["errors"]
+    masked(error)
+    assert error["extensions"]["requestId"] == broken.headers["x-request-id"]
+    logged_with_traceback(caplog)
+    assert away.status_code == 503
+    assert int(away.headers["retry-after"]) > 0
+    [error] = away.json()["errors"]
+    assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert "6379" not in away.text
 
 
 @pytest.mark.asyncio

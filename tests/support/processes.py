@@ -56,10 +56,15 @@ def uvicorn_command(port: int) -> list[str]:
         str(port),
         "--log-level",
         "warning",
-        "--ws",  # as `servicedesk serve` runs it
+        # The protocols and limits `servicedesk serve` runs (servicedesk/cli.py).
+        "--ws",
         "servicedesk.ws_protocol:LeanWSProtocol",
         "--ws-per-message-deflate",
         "false",
+        "--ws-max-size",
+        "1048576",
+        "--http",
+        "servicedesk.http_protocol:GuardedHttpToolsProtocol",
     ]
 
 
