@@ -33,7 +33,6 @@ from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
-from schema.limits import list_bound
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -165,24 +164,6 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
-
-    def complete_list_value(
-        self,
-        return_type: GraphQLList[GraphQLOutputType],
-        field_details_list: FieldDetailsList,
-        info: GraphQLResolveInfo[Any],
-        path: Path,
-        result: AsyncIterable[Any] | Iterable[Any],
-        position_context: Any,
-    ) -> AwaitableOrValue[list[Any]]:
-        """A list returns at most its bound (schema/limits.py LIST_BOUNDS): the number the
-        result-size estimate counted on, whatever the rows hold."""
-        bound = list_bound(info.parent_type.name, info.field_name)
-        if bound is not None and isinstance(result, Sequence) and len(result) > bound:
-            result = result[:bound]
-        return super().complete_list_value(
-            return_type, field_details_list, info, path, result, position_context
-        )
 
     def _fast_field(
         self,

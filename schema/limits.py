@@ -9,8 +9,10 @@ saturate at `SATURATED`, so a spread multiplied 2^1000 times is still a small in
 
 The estimate (issue 13 item 16) counts every list: a field that takes `first` returns that
 many items (the default page without it), a connection's `edges` list is that same page, and
-every other list has a bound in `LIST_BOUNDS`, which the executor enforces
-(schema/executor.py) so that the estimate is a true upper bound on the number of objects.
+every other list counts as `LIST_BOUNDS` items. Only some of those bounds are the data
+model's (photos per order); the others are what a list holds in practice, and a list that holds
+more is answered whole, never cut without a word: the answer's bytes are capped as well
+(servicedesk/response_size.py), which bounds what an estimate that fell short can cost.
 """
 
 from __future__ import annotations
@@ -59,9 +61,8 @@ MAX_CACHED_DOCUMENT_BYTES = 8 * 1024
 LIST_ARGUMENT = "first"
 TOO_LARGE = "QUERY_TOO_LARGE"
 
-# The most items each list that is not a page of a connection returns. The data model holds
-# some (photos per order); the executor cuts every other list here (the first ones, in the
-# list's own order). Chosen so that a page of 100 orders with every list an order has
+# The items each list that is not a page of a connection counts for in the estimate. The data
+# model holds some (photos per order); the others are practical sizes, not cuts. Chosen so that a page of 100 orders with every list an order has
 # (photos, history, its client's addresses and portal members, 5 comments) stays within
 # MAX_RESULT_NODES: 100 x (1 + 30 + 30 + 20 + 10 + 5) = 9,600.
 LIST_BOUNDS: dict[str, int] = {

@@ -212,7 +212,7 @@ class Pushed:
 
     async def _execute(self, payload: object) -> StrawberryResult:
         context = self.context
-        # The schema's executor, as for every other result: lists cut at their bound.
+        # The schema's executor, as for every other result (its fast paths included).
         executor = LeanExecutor.build(
             self.schema,
             self.document,
