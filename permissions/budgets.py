@@ -13,20 +13,28 @@ have their own per-address limits (permissions/throttle.py).
 Buckets live in Redis when REDIS_URL is set (one script reads and writes a bucket, so all
 processes share it atomically), else in this process (one process on the embedded default;
 no await between reading and writing a bucket, so concurrent requests cannot both spend it).
+While Redis is away, each process keeps its own buckets: writes still reach PostgreSQL and
+their events wait in the outbox, and a budget per process is still a budget.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import time
 from dataclasses import dataclass
 from typing import cast
 
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
 from permissions.actor import Actor
 from permissions.counters import redis_client, redis_key
 from permissions.webchat import Visitor
 from servicedesk.settings import current
+
+log = logging.getLogger("servicedesk.limits")
 
 # Returns how many seconds too early the writes come (0: spent).
 _SPEND = """
@@ -77,12 +85,18 @@ async def spend_writes(actor: Actor | None, visitor: Visitor | None, writes: int
     if writes > settings.write_burst:
         return Refusal(60, f"At most {settings.write_burst} writes in one request")
     key = redis_key(f"writes:{subject}")
+    early = None
     if settings.redis_url:
         answer = redis_client(settings.redis_url).eval(
             _SPEND, 1, key, repr(interval), repr(capacity), writes
         )
-        early = float(await cast("asyncio.Future[bytes]", answer))
-    else:
+        try:
+            early = float(await cast("asyncio.Future[bytes]", answer))
+        except (RedisConnectionError, RedisTimeoutError, OSError) as error:
+            log.warning(
+                "write budget kept in this process: Redis is away (%s)", type(error).__name__
+            )
+    if early is None:
         early = _local.spend(key, interval, capacity, writes)
     if early <= 0:
         return None

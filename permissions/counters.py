@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 from typing import cast
 
 from redis import asyncio as redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from tortoise import connections
 
 from servicedesk.settings import current
+
+log = logging.getLogger("servicedesk.limits")
 
 # Adds one while under the limit; 1 when it did, 0 when the limit is reached.
 _RESERVE = """
@@ -58,6 +63,7 @@ class Reservation:
     bucket: str
     window_start: int
     seconds: int
+    in_redis: bool = False
 
 
 def _window_start(seconds: int, now: float) -> int:
@@ -70,16 +76,20 @@ async def reserve(bucket: str, limit: int, seconds: int) -> Reservation | None:
     start = _window_start(seconds, time.time())
     url = current().redis_url
     if url:
-        taken = await _redis_call(url, _RESERVE, _redis_key(bucket, start), limit, seconds)
-    else:
-        taken = await _sql_reserve(bucket, start, start + seconds, limit)
+        try:
+            taken = await _redis_call(url, _RESERVE, _redis_key(bucket, start), limit, seconds)
+            return Reservation(bucket, start, seconds, in_redis=True) if taken else None
+        except (RedisConnectionError, RedisTimeoutError, OSError) as error:
+            # Logins keep working while Redis is away: the database counts meanwhile.
+            log.warning("limit counted in the database: Redis is away (%s)", type(error).__name__)
+    taken = await _sql_reserve(bucket, start, start + seconds, limit)
     return Reservation(bucket, start, seconds) if taken else None
 
 
 async def release(reservation: Reservation) -> None:
     """Give a use back (a login that turned out right counts no failure)."""
     url = current().redis_url
-    if url:
+    if url and reservation.in_redis:
         key = _redis_key(reservation.bucket, reservation.window_start)
         _ = await _redis_call(url, _RELEASE, key)
         return
