@@ -22,6 +22,7 @@ from channels.base import Inbound
 from models import Contact, Conversation, ConversationStatus, Message, MessageDirection
 from realtime.conversations import publish_conversation
 from resolvers.conversation_notifications import on_message_received, publish_received
+from resolvers.outside_names import shown_outside_name
 from resolvers.text import clean_free_text, clean_name, storable
 
 MAX_BODY = 100_000
@@ -123,6 +124,9 @@ def _cleaned(inbound: Inbound) -> Inbound:
 async def record_inbound(inbound: Inbound, now: datetime | None = None) -> Recorded:
     now = now or datetime.now(UTC)
     inbound = _cleaned(inbound)
+    if inbound.sender_name:  # nobody outside passes for a member (resolvers/outside_names.py)
+        shown = await shown_outside_name(inbound.company_id, inbound.sender_name, inbound.channel)
+        inbound = replace(inbound, sender_name=shown)
     if inbound.external_id is not None:
         repeat = await Message.get_or_none(
             company_id=inbound.company_id,

@@ -16,7 +16,6 @@ its address and browser for CHAT_BLOCK_HOURS.
 from __future__ import annotations
 
 import secrets
-import unicodedata
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -29,7 +28,6 @@ from models import (
     Conversation,
     ConversationStatus,
     DeliveryStatus,
-    Membership,
     Message,
     MessageDirection,
 )
@@ -53,7 +51,7 @@ from realtime.conversations import publish_conversation
 from resolvers import validation
 from resolvers.channel_settings import ChannelSettingsView, config_of
 from resolvers.inbound import record_inbound
-from resolvers.text import clean_name
+from resolvers.outside_names import shown_outside_name
 from servicedesk.settings import current
 
 MAX_ORIGINS = 20
@@ -98,27 +96,6 @@ async def configure_webchat(actor: Actor, allowed_origins: list[str]) -> Channel
     return ChannelSettingsView.of(config)
 
 
-VISITOR_MARK = " (website visitor)"
-
-
-def clean_visitor_name(name: str | None) -> str | None:
-    """A name as every name is cleaned (resolvers/text.py); None when nothing is left."""
-    return None if name is None else clean_name(name) or None
-
-
-def _look(name: str) -> str:
-    """How a name reads: compatibility forms (full-width letters) and case folded."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-async def _marked_if_a_members(company_id: int, name: str) -> str:
-    """A visitor may not pass for someone of the company: a name that reads as a member's
-    is shown with the visitor's mark."""
-    members = await Membership.filter(company_id=company_id).only("id", "name")
-    looks = {_look(clean_visitor_name(m.name) or "") for m in members}
-    return f"{name}{VISITOR_MARK}" if _look(name) in looks else name
-
-
 def _shown_name(name: str | None, email: str | None) -> str | None:
     if name and email:
         return f"{name} <{email}>"
@@ -146,7 +123,7 @@ async def start_chat(
     await check_not_blocked(config.company_id, address_key, previous, now)
     shown = validation.optional_name(name, 200, "name")
     if shown is not None:
-        shown = await _marked_if_a_members(config.company_id, shown)
+        shown = await shown_outside_name(config.company_id, shown, Channel.WEBCHAT)
     address = None if not (email or "").strip() else validation.email_address(email or "", "email")
     await reserve_chat_start(client_address)
     visitor_key = f"visitor:{secrets.token_urlsafe(18)}"

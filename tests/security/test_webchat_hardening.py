@@ -1,6 +1,7 @@
 """Issue 13 item 18, the website chat, through the real app on both databases: every visitor
 path checks the Origin the same way (none is refused), closing a chat ends its token, staff
-block a visitor, and a visitor's name can neither hide characters nor pass for a member's."""
+block a visitor, and a visitor's name can neither hide characters nor pass for a member's
+(nor can a Telegram sender's: the same weakness on another channel)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from starlette.applications import Starlette
 from channels.delivery import deliver_pending
 from schema.ids import decode_id
 from tests.support.api import Api, Session, invite_and_accept, register
+from tests.support.inbox import build_inbox, conversations
+from tests.support.telegram import BotApi
 from tests.support.webchat import (
     CHAT,
     REPLY,
@@ -25,8 +28,10 @@ from tests.support.webchat import (
     visitor_token,
     webchats,
 )
+from tests.test_telegram_channel import SECRET_HEADER, connect, telegram, update
 
 pytestmark = pytest.mark.asyncio
+__all__ = ["telegram"]  # the local Bot API fixture
 
 SHOP = "https://shop.example.test"
 APP = "https://app.example.test"  # ALLOWED_ORIGINS: the service's own web app, not the widget's
@@ -232,3 +237,18 @@ async def test_a_visitor_cannot_take_a_members_name(app: Starlette, api: Api) ->
             "Vera",
         ]
     )
+
+
+async def test_a_telegram_sender_cannot_take_a_members_name(api: Api, telegram: BotApi) -> None:
+    inbox = await build_inbox(api)
+    secret = await connect(api, inbox, telegram)
+    for n, first_name in enumerate(["Staff\u200b Boris", "Dina"]):
+        sent = update(7_000_000 + n, 9_000_000 + n, "hello")
+        sent["message"]["from"]["first_name"] = first_name
+        del sent["message"]["from"]["username"]  # shown instead of the name when there is one
+        answer = await api.http.post(
+            "/telegram/webhook", json=sent, headers={SECRET_HEADER: secret}
+        )
+        assert answer.status_code == 200
+    names = sorted(c["externalName"] for c in await conversations(api, inbox.owner))
+    assert names == ["Dina", "Staff Boris (Telegram)"]
