@@ -65,10 +65,14 @@ class CompanyFeeds(Generic[F]):
                 feed = self._new_feed(company_id)
                 ready = asyncio.Event()
                 feed.task = asyncio.create_task(self._follow(feed, ready), name=self._task_name)
-                # Subscribing never waits long; if the backend is away, callers poll or
-                # accept a live view's gap.
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
+                try:
+                    # Subscribing never waits long; if the backend is away, callers poll or
+                    # accept a live view's gap.
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
+                except BaseException:  # the joiner's socket closed meanwhile
+                    feed.task.cancel()  # else it would follow the channel for good, unlisted
+                    raise
                 self.feeds[company_id] = feed
             return feed
 

@@ -149,10 +149,14 @@ class Hub:
                 feed.task = asyncio.create_task(
                     self._follow(feed, ready), name="background:hub-feed"
                 )
-                # Subscribing never waits long; if the backend is away, the poll delivers.
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
-                feed.next_seq = await last_seq(company_id) + 1
+                try:
+                    # Subscribing never waits long; if the backend is away, the poll delivers.
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
+                    feed.next_seq = await last_seq(company_id) + 1
+                except BaseException:  # the joiner's socket closed meanwhile, or no database
+                    feed.task.cancel()  # else it would follow the channel for good, unlisted
+                    raise
                 self._feeds[company_id] = feed
             return feed
 

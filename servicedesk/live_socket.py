@@ -2,6 +2,11 @@
 order-event subscriptions pushed, and the open sockets counted for /metrics and closed with
 1001 (going away) when the process shuts down, so clients reconnect elsewhere at once.
 
+One client address (IPv6 by /64) holds at most MAX_SOCKETS_PER_ADDRESS sockets here and one
+token (a login's session, an API token, a chat visitor's) MAX_SOCKETS_PER_TOKEN; one more is
+closed with 4429 and the reason. A socket gives back everything it took when it ends: its
+places under both caps, and the guard's timer and entries (servicedesk/websocket_auth.py).
+
 Each `subscribe` runs in a task as usual, with a `LiveSlot` in its context; a resolver that
 registers a pushed subscription there (schema/live.py) ends its stream at once, and the
 operation stays open with no task of its own until the client completes it or the socket
@@ -13,10 +18,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import suppress
 from typing import Any
 
+from starlette.websockets import WebSocket
 from strawberry.http.async_base_view import AsyncWebSocketAdapter
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
@@ -29,13 +36,18 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 )
 from strawberry.utils.aio import aclosing
 
+from permissions.authenticate import bearer_token
+from permissions.throttle import address_key
 from schema.context import Context
 from schema.live import LiveSlot, Pushed, live_slot
 from servicedesk.metrics import WEBSOCKETS_OPEN
+from servicedesk.settings import current
+from servicedesk.websocket_auth import guard, holder_key, token_from_params
 
 log = logging.getLogger("servicedesk.realtime")
 
 GOING_AWAY = 1001
+TOO_MANY = 4429
 
 
 class LiveSockets:
@@ -43,6 +55,9 @@ class LiveSockets:
 
     def __init__(self) -> None:
         self._open: set[AsyncWebSocketAdapter] = set()
+        # Open sockets per client address and per token holder (websocket_auth.holder_key).
+        self.per_address: Counter[str] = Counter()
+        self.per_holder: Counter[str] = Counter()
         self.closing = False
 
     def __len__(self) -> int:
@@ -57,6 +72,23 @@ class LiveSockets:
         finally:
             self._open.discard(websocket)
             WEBSOCKETS_OPEN.dec()
+
+    @staticmethod
+    def take(counts: Counter[str], key: str | None, cap: int) -> bool:
+        """One of `key`'s `cap` places (given back with `give`), or False if all are taken."""
+        if key is None:
+            return True
+        if counts[key] >= cap:
+            return False
+        counts[key] += 1
+        return True
+
+    @staticmethod
+    def give(counts: Counter[str], key: str | None) -> None:
+        if key is not None:
+            counts[key] -= 1
+            if counts[key] <= 0:
+                del counts[key]
 
     async def close_all(self) -> int:
         """Close every open socket with 1001, and any that opens from now on; how many."""
@@ -79,8 +111,11 @@ class LiveSocketHandler(BaseGraphQLTransportWSHandler[Context, None]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pushed: dict[str, Pushed] = {}
+        self.holder: str | None = None  # its place under the per-token cap, once taken
 
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        if not await self._take_holder_place(message):
+            return
         await super().handle_connection_init(message)
         # The cancelled timeout task would otherwise stay referenced, with its traceback,
         # for the socket's whole life (~1.4 KB per idle socket).
@@ -143,13 +178,50 @@ class LiveSocketHandler(BaseGraphQLTransportWSHandler[Context, None]):
             pushed.stop()
         self.pushed.clear()
 
+    async def _take_holder_place(self, message: ConnectionInitMessage) -> bool:
+        """One of the token holder's places, taken before the token is checked (so that
+        concurrent inits cannot all pass); False when the socket was closed for want of one."""
+        sockets = getattr(self.view, "live_sockets", None)
+        if not isinstance(sockets, LiveSockets) or self.holder is not None:
+            return True
+        payload = message.get("payload")
+        token = token_from_params(payload if isinstance(payload, dict) else None)
+        token = token or bearer_token(self.context.request.headers.get("authorization"))
+        if token is None:
+            return True  # refused as unauthenticated
+        key, cap = holder_key(token), current().max_sockets_per_token
+        if not sockets.take(sockets.per_holder, key, cap):
+            await self.websocket.close(TOO_MANY, f"Too many sockets for this token (at most {cap})")
+            return False
+        self.holder = key
+        return True
+
     async def handle(self) -> None:
         sockets = getattr(self.view, "live_sockets", None)
-        if not isinstance(sockets, LiveSockets):
-            await super().handle()
-            return
+        try:
+            if isinstance(sockets, LiveSockets):
+                await self._handle_counted(sockets)
+            else:
+                await super().handle()
+        finally:
+            if isinstance(sockets, LiveSockets):
+                sockets.give(sockets.per_holder, self.holder)
+            if isinstance(self.context.request, WebSocket):
+                guard.release(self.context.request)
+
+    async def _handle_counted(self, sockets: LiveSockets) -> None:
+        client = self.context.request.client
+        address = address_key(client.host if client else None)
+        cap = current().max_sockets_per_address
         with sockets.opened(self.websocket):
             if sockets.closing:
                 await _going_away(self.websocket)
                 return
-            await super().handle()
+            if not sockets.take(sockets.per_address, address, cap):
+                reason = f"Too many sockets from this address (at most {cap})"
+                await self.websocket.close(TOO_MANY, reason)
+                return
+            try:
+                await super().handle()
+            finally:
+                sockets.give(sockets.per_address, address)

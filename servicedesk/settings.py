@@ -52,6 +52,10 @@ class Settings:
     write_burst: int = 30
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     argon2_memory_kib: int = 65536
+    # GraphQL WebSockets one process holds per token (a login's session, an API token, a chat
+    # visitor) and per client address (IPv6 by /64); the excess is closed with 4429.
+    max_sockets_per_token: int = 20
+    max_sockets_per_address: int = 200
     event_retention_days: int = 7
     deadline_soon_minutes: int = 120
     # How often the deadline watch runs in each process; 0 turns it off (tests call it).
@@ -240,6 +244,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         write_burst=_int(env, "WRITE_BURST", 30),
         allowed_origins=origins,
         argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536, minimum=8),
+        max_sockets_per_token=_int(env, "MAX_SOCKETS_PER_TOKEN", 20),
+        max_sockets_per_address=_int(env, "MAX_SOCKETS_PER_ADDRESS", 200),
         event_retention_days=_int(env, "EVENT_RETENTION_DAYS", 7),
         deadline_soon_minutes=_int(env, "DEADLINE_SOON_MINUTES", 120),
         deadline_watch_seconds=_int(env, "DEADLINE_WATCH_SECONDS", 5, minimum=0),
