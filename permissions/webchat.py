@@ -19,10 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from tortoise.expressions import Subquery
+
 from models import Channel, ChannelConfig, Conversation, ConversationStatus
 from models.chat_visitors import ChatVisitor
 from permissions.actor import Actor
-from permissions.conversations import access_conversation_by_id
+from permissions.conversations import access_conversation_by_id, visible_conversations
 from permissions.errors import DomainError, ErrorCode, invalid
 from permissions.throttle import address_key
 from permissions.tokens import is_api_token, read_chat_token
@@ -147,6 +149,25 @@ async def check_not_blocked(
         raise DomainError(ErrorCode.FORBIDDEN, BLOCKED)
     if address_key is not None and await blocked.filter(address=address_key).exists():
         raise DomainError(ErrorCode.FORBIDDEN, BLOCKED)
+
+
+async def visitor_chats(actor: Actor, conversation: Conversation) -> list[Conversation]:
+    """The chat being blocked and its visitor's other open chats with the company (same
+    address: a script starts many) that `actor` sees; those it does not see stay as they are."""
+    row = await ChatVisitor.get_or_none(conversation_id=conversation.id)
+    if row is None or row.address is None:
+        return [conversation]
+    same_visitor = ChatVisitor.filter(company_id=conversation.company_id, address=row.address)
+    others = (
+        await visible_conversations(actor)
+        .filter(
+            id__in=Subquery(same_visitor.values("conversation_id")),
+            channel=Channel.WEBCHAT,
+            status=ConversationStatus.OPEN,
+        )
+        .exclude(id=conversation.id)
+    )
+    return [conversation, *others]
 
 
 async def blockable_conversation(actor: Actor, conversation_id: int | None) -> Conversation:

@@ -46,6 +46,7 @@ from permissions.webchat import (
     forget_widget_origins,
     normalise_origin,
     visitor_address,
+    visitor_chats,
 )
 from realtime.conversations import publish_conversation
 from resolvers import validation
@@ -162,15 +163,19 @@ async def send_chat_message(
 async def block_visitor(
     actor: Actor, conversation_id: int | None, now: datetime | None = None
 ) -> Conversation:
-    """Staff who see a chat end it and keep its visitor (address and browser) from starting
-    another for CHAT_BLOCK_HOURS."""
+    """Staff who see a chat end it, and the visitor's other open chats they see (same
+    address), and keep the visitor (address and browser) from starting another for
+    CHAT_BLOCK_HOURS."""
     conversation = await blockable_conversation(actor, conversation_id)
     until = (now or datetime.now(UTC)) + timedelta(hours=current().chat_block_hours)
+    chats = await visitor_chats(actor, conversation)
+    ids = [chat.id for chat in chats]
     async with in_transaction():
-        _ = await ChatVisitor.filter(conversation_id=conversation.id).update(blocked_until=until)
-        conversation.status = ConversationStatus.CLOSED
-        await conversation.save(update_fields=["status"])
-    await publish_conversation(conversation)
+        _ = await ChatVisitor.filter(conversation_id__in=ids).update(blocked_until=until)
+        _ = await Conversation.filter(id__in=ids).update(status=ConversationStatus.CLOSED)
+    for chat in chats:
+        chat.status = ConversationStatus.CLOSED
+        await publish_conversation(chat)
     return conversation
 
 

@@ -173,6 +173,37 @@ async def test_staff_block_a_visitor_for_a_while(app: Starlette, api: Api) -> No
     assert await inbox_bodies(api, owner) == ["spam"]
 
 
+async def test_blocking_ends_the_visitors_other_chats_the_blocker_sees(
+    app: Starlette, api: Api
+) -> None:
+    owner = await register(api)
+    vera = await invite_and_accept(api, owner, "Staff Vera")
+    ivan = await invite_and_accept(api, owner, "Staff Ivan")
+    key = await configure(api, owner, SHOP)
+    async with client_at(app, address()) as http:
+        tokens = [await visitor_token(http, key, SHOP) for _ in range(3)]
+        for n, token in enumerate(tokens):
+            assert (await send(http, token, f"spam {n}", SHOP))["errors"] == []
+        chats = sorted(await webchats(api, owner), key=lambda c: c["id"])
+        by_body = {c["messages"]["edges"][0]["node"]["body"]: c for c in chats}
+        # Ivan's own chat is out of Vera's sight: her block leaves it as it is.
+        assigned = await api.ok(
+            """mutation($c: ID!, $m: ID!) { assignConversation(conversationId: $c, memberId: $m)
+            { errors { code } } }""",
+            {"c": by_body["spam 2"]["id"], "m": ivan.member_id},
+            owner.access,
+        )
+        assert assigned["assignConversation"]["errors"] == []
+        blocked = await api.ok(BLOCK, {"c": by_body["spam 0"]["id"]}, vera.access)
+        assert blocked["blockChatVisitor"]["errors"] == []
+        codes = [(await send(http, token, "more", SHOP))["errors"] for token in tokens]
+        assert [e[0]["code"] if e else None for e in codes] == ["EXPIRED", "EXPIRED", None]
+    statuses = {
+        c["messages"]["edges"][0]["node"]["body"]: c["status"] for c in await webchats(api, owner)
+    }
+    assert statuses == {"spam 0": "CLOSED", "spam 1": "CLOSED", "spam 2": "OPEN"}
+
+
 async def test_only_staff_who_see_the_chat_may_block_its_visitor(app: Starlette, api: Api) -> None:
     owner = await register(api)
     key = await configure(api, owner, SHOP)
