@@ -136,10 +136,11 @@ def visitor_address(address: str | None) -> str | None:
 
 
 async def check_not_blocked(
-    company_id: int, address_key: str | None, previous: Visitor | None, now: datetime
+    company_id: int, address: str | None, previous: Visitor | None, now: datetime
 ) -> None:
-    """startChat: refused while the company blocks the visitor's address, or the visitor whose
-    earlier chat's token the widget still holds (the same browser from another address)."""
+    """startChat: refused while the company blocks the visitor's address (visitor_address), or
+    the visitor whose earlier chat's token the widget still holds (the same browser from
+    another address)."""
     blocked = ChatVisitor.filter(company_id=company_id, blocked_until__gt=now)
     if (
         previous is not None
@@ -147,7 +148,7 @@ async def check_not_blocked(
         and await blocked.filter(conversation_id=previous.conversation_id).exists()
     ):
         raise DomainError(ErrorCode.FORBIDDEN, BLOCKED)
-    if address_key is not None and await blocked.filter(address=address_key).exists():
+    if address is not None and await blocked.filter(address=address).exists():
         raise DomainError(ErrorCode.FORBIDDEN, BLOCKED)
 
 
