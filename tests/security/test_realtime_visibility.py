@@ -9,6 +9,7 @@ with `after`), not live (an event still on its way when the order changed hands)
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
@@ -110,8 +111,7 @@ async def change_terms(api: Api, c: Company, order_id: str) -> None:
 async def first_cursor(app: Starlette, api: Api, c: Company, who: Session, order_id: str) -> str:
     """A cursor the subscriber got while it still saw the order (a comment's event)."""
     async with client(app) as http, socket(http, who.access) as sock:
-        op = await sock.subscribe(EVENTS)
-        await sock.nothing(op, 0.2)
+        op = await subscribed(sock, c.id, EVENTS)
         await comment(api, c, order_id, "CONTRACTOR" if who is c.first_member else "INTERNAL", "x")
         seen = (await sock.data(op))["orderEvents"]
         assert seen["order"]["id"] == order_id
@@ -124,12 +124,37 @@ def leaked(messages: list[dict[str, Any]]) -> list[str]:
     return [m for m in (str(x) for x in messages) if SECRET in m or "999" in m]
 
 
-async def all_messages(sock: GraphQLSocket, op: str, wait: float = 0.7) -> list[dict[str, Any]]:
+async def all_messages(
+    sock: GraphQLSocket, op: str, wait: float = 0.7, first: float = 1.5
+) -> list[dict[str, Any]]:
+    """Every message for `op` until none comes for `wait` seconds (`first` for the first one:
+    deliveries can take a while on a loaded machine)."""
     got: list[dict[str, Any]] = []
     with contextlib.suppress(TimeoutError):
         while True:
-            got.append(await sock.next(op, wait))
+            got.append(await sock.next(op, wait if got else first))
     return got
+
+
+def listening_here(company_id: int) -> set[object]:
+    """Order-event listeners and notification inboxes of the company in this process."""
+    hub = current_hub()
+    assert hub is not None
+    feed = hub._feeds.get(company_id)
+    if feed is None:
+        return set()
+    return {*feed.listeners, *(box for boxes in feed.inboxes.by_member.values() for box in boxes)}
+
+
+async def subscribed(sock: GraphQLSocket, company_id: int, query: str, **variables: Any) -> str:
+    """Subscribe, and wait until the subscription listens (it joins the hub in a task)."""
+    before = listening_here(company_id)
+    op = await sock.subscribe(query, variables)
+    for _ in range(500):
+        if listening_here(company_id) - before:
+            return op
+        await asyncio.sleep(0.01)
+    raise TimeoutError("the subscription did not start listening")
 
 
 @contextlib.asynccontextmanager
@@ -155,7 +180,7 @@ async def test_a_contractor_taken_off_an_order_replays_none_of_it(app: Starlette
     await take_off_contractor(api, c, order["id"])
     await change_terms(api, c, order["id"])
     async with client(app) as http, socket(http, c.first_member.access) as sock:
-        op = await sock.subscribe(EVENTS, {"after": cursor})
+        op = await subscribed(sock, c.id, EVENTS, after=cursor)
         got = await all_messages(sock, op)
     assert got == [], leaked(got) or got
 
@@ -170,7 +195,7 @@ async def test_staff_whose_subtree_lost_an_order_replay_none_of_it(
     await move_out_of_subtree(api, c, order["id"])
     await change_terms(api, c, order["id"])
     async with client(app) as http, socket(http, c.staff.access) as sock:
-        op = await sock.subscribe(EVENTS, {"after": cursor})
+        op = await subscribed(sock, c.id, EVENTS, after=cursor)
         got = await all_messages(sock, op)
     assert got == [], leaked(got) or got
 
@@ -183,15 +208,14 @@ async def test_a_client_replays_only_the_comments_meant_for_clients(
     c = await company(api)
     order = await order_of(api, c)
     async with client(app) as http, socket(http, c.client.access) as sock:
-        op = await sock.subscribe(EVENTS)
-        await sock.nothing(op, 0.2)
+        op = await subscribed(sock, c.id, EVENTS)
         await comment(api, c, order["id"], "CLIENT", "for the client")
         cursor = (await sock.data(op))["orderEvents"]["cursor"]
     await comment(api, c, order["id"], "INTERNAL", SECRET)
     await comment(api, c, order["id"], "CONTRACTOR", SECRET)
     await comment(api, c, order["id"], "CLIENT", "again for the client")
     async with client(app) as http, socket(http, c.client.access) as sock:
-        op = await sock.subscribe(EVENTS, {"after": cursor})
+        op = await subscribed(sock, c.id, EVENTS, after=cursor)
         got = await all_messages(sock, op)
     assert len(got) == 1, got
     assert not leaked(got), got
@@ -210,8 +234,7 @@ async def test_a_cursor_after_a_skipped_event_resumes_without_gap_or_duplicate(
     start = await first_cursor(app, api, c, c.first_member, kept["id"])
     # The contractor hears a comment on `lost` live, and keeps its cursor ...
     async with client(app) as http, socket(http, c.first_member.access) as sock:
-        op = await sock.subscribe(EVENTS)
-        await sock.nothing(op, 0.2)
+        op = await subscribed(sock, c.id, EVENTS)
         await comment(api, c, lost["id"], "CONTRACTOR", "on the lost order")
         skipped = (await sock.data(op))["orderEvents"]["cursor"]
     # ... then is taken off `lost`; a comment on `kept` follows.
@@ -220,21 +243,21 @@ async def test_a_cursor_after_a_skipped_event_resumes_without_gap_or_duplicate(
     await comment(api, c, kept["id"], "CONTRACTOR", "on the kept order")
     for after in (start, skipped):
         async with client(app) as http, socket(http, c.first_member.access) as sock:
-            op = await sock.subscribe(EVENTS, {"after": after})
+            op = await subscribed(sock, c.id, EVENTS, after=after)
             replayed = (await sock.data(op))["orderEvents"]
             assert replayed["order"]["id"] == kept["id"]
             assert int(replayed["cursor"]) > int(skipped)
             assert await all_messages(sock, op, 0.3) == []
     # Live from there: the next event follows, nothing twice, nothing lost.
     async with client(app) as http, socket(http, c.first_member.access) as sock:
-        op = await sock.subscribe(EVENTS, {"after": skipped})
+        op = await subscribed(sock, c.id, EVENTS, after=skipped)
         assert (await sock.data(op))["orderEvents"]["cursor"] == replayed["cursor"]
         await comment(api, c, kept["id"], "CONTRACTOR", "live")
         live = (await sock.data(op))["orderEvents"]
         assert int(live["cursor"]) > int(replayed["cursor"])
         assert await all_messages(sock, op, 0.3) == []
     async with client(app) as http, socket(http, c.first_member.access) as sock:
-        op = await sock.subscribe(EVENTS, {"after": live["cursor"]})
+        op = await subscribed(sock, c.id, EVENTS, after=live["cursor"])
         assert await all_messages(sock, op, 0.5) == []
 
 
@@ -251,15 +274,15 @@ async def live_after_change(
     order_id: str,
     visibility: str,
     change: Any,
+    first: float = 1.5,
 ) -> list[dict[str, Any]]:
     async with client(app) as http, socket(http, who.access) as sock:
-        op = await sock.subscribe(query, variables)
-        await sock.nothing(op, 0.2)
+        op = await subscribed(sock, c.id, query, **variables)
         async with hub_held(c.id):
             await comment(api, c, order_id, visibility, "visible to it when made")
             await change(api, c, order_id)
             await change_terms(api, c, order_id)
-        return await all_messages(sock, op)
+        return await all_messages(sock, op, first=first)
 
 
 async def test_a_contractor_taken_off_an_order_hears_none_of_it_live(
@@ -299,6 +322,7 @@ async def test_order_updated_ends_when_the_contractor_is_taken_off(
         order["id"],
         "CONTRACTOR",
         take_off_contractor,
+        first=5,
     )
     assert [m["type"] for m in got] == ["complete"], leaked(got) or got
 
@@ -309,11 +333,10 @@ async def test_order_updated_ends_when_the_order_leaves_the_staff_subtree(
     c = await company(api)
     order = await order_of(api, c)
     async with client(app) as http, socket(http, c.staff.access) as sock:
-        op = await sock.subscribe(UPDATED, {"id": order["id"]})
-        await sock.nothing(op, 0.2)
+        op = await subscribed(sock, c.id, UPDATED, id=order["id"])
         await move_out_of_subtree(api, c, order["id"])
         await change_terms(api, c, order["id"])
-        got = await all_messages(sock, op)
+        got = await all_messages(sock, op, first=5)
     assert [m["type"] for m in got] == ["complete"], leaked(got) or got
 
 
@@ -327,8 +350,7 @@ async def test_a_notification_of_an_order_taken_away_meanwhile_is_not_pushed(
     order = await order_of(api, c)
     received = "subscription { notificationReceived { kind text order { id } } }"
     async with client(app) as http, socket(http, c.first_member.access) as sock:
-        op = await sock.subscribe(received)
-        await sock.nothing(op, 0.2)
+        op = await subscribed(sock, c.id, received)
         async with hub_held(c.id):
             await comment(api, c, order["id"], "CONTRACTOR", SECRET)
             await take_off_contractor(api, c, order["id"])
