@@ -15,13 +15,13 @@ import dataclasses
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 import pytest
 
 from tests.support.api import Api
+from tests.support.graphql_batch import MAX_BATCH, combine
 from tests.support.order_matrix import (
     ADD_COMMENT,
     ASSIGN,
@@ -47,9 +47,11 @@ from tests.support.order_matrix import (
     UPDATE,
     UPDATE_CONTACT,
     VISIBILITIES,
+    Attempt,
     ContactFacts,
     Matrix,
     OrderState,
+    Queued,
     Viewer,
     expected_move,
     kind_of,
@@ -59,6 +61,9 @@ from tests.support.order_matrix import (
 from tests.support.world import build_world
 
 pytestmark = pytest.mark.asyncio
+
+# Whole orders read per request: 10 stay under the server's estimated result size.
+ORDERS_PER_REQUEST = 10
 
 
 async def setup(api: Api) -> Matrix:
@@ -174,8 +179,9 @@ async def read_orders(m: Matrix, v: Viewer) -> None:
         f"{v.label}: orders() gave {len(got)} (totalCount {listed['totalCount']}), expected "
         f"{len(visible)}; extra {sorted(set(got) - visible)}, missing {sorted(visible - set(got))}",
     )
+    nodes = await orders_by_node(m, v, list(m.state))
     for o in m.state.values():
-        node = (await m.ok(NODE_ORDER, {"id": o.id}, v.session.access))["node"]
+        node = nodes[o.id]
         m.count(v, o.id, "node")
         if o.id not in visible:
             m.check(node is None, f"{v.label}: node({o.id}) of a hidden order is {node}")
@@ -201,6 +207,17 @@ async def read_orders(m: Matrix, v: Viewer) -> None:
             if node[k] is None
         )
         m.null_patterns.setdefault(v.role, set()).add(nulls)
+
+
+async def orders_by_node(m: Matrix, v: Viewer, ids: Sequence[str]) -> dict[str, Any]:
+    """`node(id) { ... on Order }` for each id, several a request."""
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), ORDERS_PER_REQUEST):
+        chunk = ids[start : start + ORDERS_PER_REQUEST]
+        query, variables = combine([(NODE_ORDER, {"id": order_id}) for order_id in chunk])
+        data = await m.ok(query, variables, v.session.access)
+        found.update((order_id, data[f"r{k}"]) for k, order_id in enumerate(chunk))
+    return found
 
 
 async def nodes_exist(m: Matrix, v: Viewer, ids: Sequence[str]) -> dict[str, bool]:
@@ -269,14 +286,6 @@ async def read_contacts(m: Matrix, v: Viewer) -> None:
 # ---------------------------------------------------------------- mutations
 
 
-@dataclass(frozen=True)
-class Attempt:
-    operation: str
-    query: str
-    variables: dict[str, Any]
-    expected: str  # OK or an ErrorCode
-
-
 Effect = Callable[[dict[str, Any]], OrderState]
 
 
@@ -286,14 +295,46 @@ async def attempt(
     """Run one mutation on one order; check its answer and the order after it (as the owner).
 
     A refused attempt must leave the order exactly as it was; an allowed one must change it
-    exactly as `effect` (a state, or a function of the payload) predicts, or not at all without one.
+    exactly as `effect` (a state, or a function of the payload) predicts, or not at all without
+    one. Attempts expected to be refused are queued and sent several to a request, in the same
+    order (`send_queued`), and checked to have changed nothing before the next allowed one
+    (`Matrix.verify_refusals`).
     """
     m.count(v, o.id, a.operation)
     context = f"{v.label} {a.operation} on order {o.id} ({o.status})"
-    data = await m.ok(a.query, {"id": o.id, **a.variables}, v.session.access)
+    variables = {"id": o.id, **a.variables}
+    if m.queued and m.queued[0].viewer != v:
+        await send_queued(m)
+    if a.expected != OK:
+        m.queued.append(Queued(v, o.id, a, context, variables))
+        return
+    await send_queued(m)
+    await m.verify_refusals([o.id])
+    data = await m.ok(a.query, variables, v.session.access)
     payload: dict[str, Any] = data["r"]
+    if await answer(m, Queued(v, o.id, a, context, variables), payload) != OK:
+        m.refusal(o.id, context)
+    else:
+        after = effect(payload) if callable(effect) else effect
+        await m.compare(o if after is None else after, context, written=True)
+
+
+async def send_queued(m: Matrix) -> None:
+    """Send the queued attempts (one viewer's), up to MAX_BATCH a request, and check each answer."""
+    while m.queued:
+        batch, m.queued = m.queued[:MAX_BATCH], m.queued[MAX_BATCH:]
+        query, variables = combine([(q.attempt.query, q.variables) for q in batch])
+        data = await m.ok(query, variables, batch[0].viewer.session.access)
+        for k, q in enumerate(batch):
+            await answer(m, q, data[f"r{k}"])
+            m.refusal(q.order_id, q.context)
+
+
+async def answer(m: Matrix, q: Queued, payload: dict[str, Any]) -> str:
+    """Check a mutation's payload against the expected outcome; the outcome."""
+    v, a, context = q.viewer, q.attempt, q.context
     errors = payload["errors"]
-    outcome = errors[0]["code"] if errors else OK
+    outcome: str = errors[0]["code"] if errors else OK
     if outcome != a.expected:
         m.failures.append(f"{context}: answered {outcome} {errors}, expected {a.expected}")
     if a.expected == "NOT_FOUND" and outcome == "NOT_FOUND":
@@ -307,11 +348,7 @@ async def attempt(
         )
     if outcome != OK:
         m.check(len(errors) == 1 and not any(payload.get(k) for k in ("order", "comment")), context)
-    if a.expected != OK or outcome != OK:
-        await m.compare(o, f"{context} (refused)")
-    else:
-        after = effect(payload) if callable(effect) else effect
-        await m.compare(o if after is None else after, context, written=True)
+    return outcome
 
 
 def with_comment(o: OrderState, payload: dict[str, Any], visibility: str) -> OrderState:
@@ -456,9 +493,13 @@ async def test_order_role_matrix(api: Api, backend: str) -> None:
     for v in m.viewers:
         for order_id in list(m.state):
             await refusals_and_harmless(m, v, m.state[order_id])
+        await send_queued(m)
+        await m.verify_refusals()
     # Portal members first, then staff from the leaves up, so that each finds work to move.
     for v in sorted(m.viewers, key=lambda v: (v.is_staff, len(v.subtree))):
         await moves_forward(m, v)
+    await send_queued(m)
+    await m.verify_refusals()
     # After all that, everyone's list still matches the model.
     for v in m.viewers:
         listed = (await m.ok(LIST_ORDER_IDS, None, v.session.access))["orders"]

@@ -54,16 +54,21 @@ ORDER_FIELDS = f"""id status price contractorFee internalNote rating feedback
   client {{ {CONTACT_FIELDS} }}
   responsible {{ {MEMBER_FIELDS} }}
   comments(first: 50) {{ totalCount edges {{ node {{ id visibility }} }} }}"""
-LIST_ORDERS = f"{{ orders(first: 100) {{ totalCount edges {{ node {{ {ORDER_FIELDS} }} }} }} }}"
+# 50 orders a page keeps the estimated size under the server's 10,000 nodes (the world has 30;
+# the totalCount check fails if it ever outgrows the page).
+LIST_ORDERS = f"{{ orders(first: 50) {{ totalCount edges {{ node {{ {ORDER_FIELDS} }} }} }} }}"
 NODE_ORDER = f"query($id: ID!) {{ node(id: $id) {{ ... on Order {{ {ORDER_FIELDS} }} }} }}"
 LIST_ORDER_IDS = "{ orders(first: 100) { totalCount edges { node { id } } } }"
 LIST_CONTACTS = """{ contacts(first: 100) { totalCount edges { node {
   id orders(first: 50) { totalCount edges { node { id } } } } } } }"""
-SNAPSHOT = """query($id: ID!) { node(id: $id) { ... on Order {
-  id status title description price contractorFee internalNote rating feedback
-  updatedAt completedAt address { id } client { id } contractor { id } responsible { id }
+SNAPSHOT_FIELDS = """id status title description price contractorFee internalNote rating
+  feedback updatedAt completedAt address { id } client { id } contractor { id } responsible { id }
   history { from to by { id } comment }
-  comments(first: 100) { totalCount edges { node { id visibility } } } } } }"""
+  comments(first: 100) { totalCount edges { node { id visibility } } }"""
+SNAPSHOT = f"query($id: ID!) {{ node(id: $id) {{ ... on Order {{ {SNAPSHOT_FIELDS} }} }} }}"
+# Orders re-read per request when checking that refused mutations changed nothing (the
+# server allows 15 aliases; 10 snapshots stay well under its result-size estimate).
+SNAPSHOTS_PER_REQUEST = 10
 UPDATE_CONTACT = f"""mutation($id: ID!, $input: UpdateContactInput!) {{
   updateContact(id: $id, input: $input) {{ contact {{ id }} {ERRORS} }} }}"""
 UPDATE = f"""mutation($id: ID!, $input: UpdateOrderInput!) {{
@@ -96,6 +101,25 @@ class Viewer:
     @property
     def is_staff(self) -> bool:
         return self.role in STAFF_ROLES
+
+
+@dataclass(frozen=True)
+class Attempt:
+    operation: str
+    query: str
+    variables: dict[str, Any]
+    expected: str  # OK or an ErrorCode
+
+
+@dataclass(frozen=True)
+class Queued:
+    """An attempt made, its answer not yet read (sent with others in one request)."""
+
+    viewer: Viewer
+    order_id: str
+    attempt: Attempt
+    context: str
+    variables: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -209,6 +233,13 @@ def state_of(node: dict[str, Any]) -> OrderState:
     )
 
 
+def snapshots_query(count: int) -> str:
+    """`count` owner's snapshots of orders `$i0`.. in one request, as `n0`.."""
+    params = ", ".join(f"$i{k}: ID!" for k in range(count))
+    fields = " ".join(f"n{k}: node(id: $i{k}) {{ ...S }}" for k in range(count))
+    return f"query({params}) {{ {fields} }} fragment S on Order {{ {SNAPSHOT_FIELDS} }}"
+
+
 def normal_order(node: dict[str, Any]) -> dict[str, Any]:
     """An order as a viewer read it, with lists made order-independent."""
     client = dict(node["client"])
@@ -243,6 +274,9 @@ class Matrix:
     failures: list[str] = field(default_factory=list)
     made_up: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     null_patterns: dict[str, set[frozenset[str]]] = field(default_factory=dict)
+    # Refused mutations not yet checked to have changed nothing: order id -> their contexts.
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    queued: list[Queued] = field(default_factory=list)
 
     @property
     def owner(self) -> Session:
@@ -310,13 +344,37 @@ class Matrix:
         data = await self.ok(SNAPSHOT, {"id": order_id}, self.owner.access)
         return state_of(data["node"])
 
+    def refusal(self, order_id: str, context: str) -> None:
+        """A mutation on the order was refused; `verify_refusals` checks it changed nothing."""
+        self.refused.setdefault(order_id, []).append(context)
+
+    async def verify_refusals(self, order_ids: Iterable[str] | None = None) -> None:
+        """Re-read (as the owner, several per request) the orders that refused mutations
+        touched since the last look: each must be exactly as before, not even `updatedAt`
+        moved. Called before any allowed mutation of the order, so none can hide a change."""
+        wanted = self.refused if order_ids is None else order_ids
+        ids = [order_id for order_id in wanted if order_id in self.refused]
+        for start in range(0, len(ids), SNAPSHOTS_PER_REQUEST):
+            chunk = ids[start : start + SNAPSHOTS_PER_REQUEST]
+            variables = {f"i{k}": order_id for k, order_id in enumerate(chunk)}
+            data = await self.ok(snapshots_query(len(chunk)), variables, self.owner.access)
+            for k, order_id in enumerate(chunk):
+                contexts = self.refused.pop(order_id)
+                context = f"{'; '.join(contexts)} (refused)"
+                self.judge(self.state[order_id], state_of(data[f"n{k}"]), context)
+
     async def compare(self, expected: OrderState, context: str, *, written: bool = False) -> None:
-        """Re-read the order as the owner; it must be exactly as predicted.
+        """Re-read the order as the owner; it must be exactly as predicted."""
+        self.judge(expected, await self.snapshot(expected.id), context, written=written)
+
+    def judge(
+        self, expected: OrderState, actual: OrderState, context: str, *, written: bool = False
+    ) -> None:
+        """The order as read must be exactly as predicted.
 
         After a refused mutation nothing at all may differ, not even `updatedAt`; after one
         that succeeded (`written`) the times are the server's, and only checked for sense.
         """
-        actual = await self.snapshot(expected.id)
         if written:
             self.check(
                 datetime.fromisoformat(actual.updated_at)
