@@ -22,6 +22,7 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(ARGS)
 
 demo: $(RUN_STAMP)
@@ -34,7 +35,7 @@ endif
 endif
 
 migrations: $(RUN_STAMP)
-	$(BIN)/python -m servicedesk.makemigrations $(NAME)
+	$(BIN)/python -m servicedesk.devtools.makemigrations $(NAME)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

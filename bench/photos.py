@@ -39,7 +39,7 @@ from typing import Any
 import httpx
 from PIL import Image, ImageChops
 
-from tests.support.photos import PREFLIGHT, multipart_parts
+from bench.graphql import PREFLIGHT, multipart_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-secret-key-that-is-long-enough-0123456789"

@@ -1,6 +1,7 @@
 """How a channel plugs into the inbox.
 
-Inbound: an adapter turns what arrived into an `Inbound` and calls
+Inbound: an adapter turns what arrived into an `Inbound` (resolvers/inbound.py, with its
+files as media/attachments.py's `InboundFile`) and calls
 `resolvers.inbound.record_inbound(inbound)`: "record an inbound message for company X,
 channel C, thread key K (where replies go), sender name N". The conversation is found by the
 message ids it refers to (`references`, e-mail), else by (company, channel, thread key) when
@@ -20,38 +21,10 @@ attempts run out: a failure is always visible, never silent.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from models import Channel, ChannelConfig, Conversation, Message
-
-
-@dataclass(frozen=True, slots=True)
-class InboundFile:
-    file_name: str
-    content_type: str
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class Inbound:
-    """A message that arrived on a channel, as the adapter understood it."""
-
-    company_id: int
-    channel: Channel
-    thread_key: str
-    body: str
-    sender_name: str | None = None
-    subject: str | None = None
-    # The channel's id of this message (a repeat of it is recorded once) and of those it
-    # answers (e-mail In-Reply-To / References).
-    external_id: str | None = None
-    references: Sequence[str] = ()
-    one_thread_per_key: bool = True
-    # Finds the contact: an e-mail address, a Telegram @name.
-    contact_email: str | None = None
-    contact_telegram: str | None = None
-    files: Sequence[InboundFile] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 Outbound `Message` rows with delivery_status PENDING are the queue. Every process runs
 `run_delivery` (a "background:channel-delivery" task); a round (`deliver_pending`) reads due
 rows and claims each with a conditional update only the first taker can make (`attempts`
-raised, `claimed_until` set, as servicedesk/mail_sender.py does for e-mail), then hands it to
+raised, `claimed_until` set, as servicedesk/workers/mail_sender.py does for e-mail), then hands it to
 the sender registered for its channel (channels/base.py). A conversation's messages go out
 in order: a row waits while an earlier one of its conversation is still pending.
 
@@ -33,6 +33,7 @@ from tortoise.queryset import QuerySet
 from channels.base import DeliveryFailed, Outbound, RetryLater, sender_for
 from models import ChannelConfig, Conversation, DeliveryStatus, Message, MessageDirection
 from realtime.conversations import publish_conversation
+from resolvers.conversations import on_reply_queued
 
 log = logging.getLogger("servicedesk.delivery")
 
@@ -210,7 +211,9 @@ async def publish_change(conversation: Conversation) -> None:
 
 
 async def run_delivery(poll_seconds: float) -> None:
-    """The background loop of every process: a round when woken or every `poll_seconds`."""
+    """The background loop of every process: a round when woken (a reply was queued) or every
+    `poll_seconds`."""
+    on_reply_queued(wake)
     while True:
         sent = 0
         _wake.clear()  # a reply queued during the round wakes the next one

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from channels.base import Inbound
 from channels.email_parse import ParsedMail, parse_mail
+from config.settings import Settings
 from models import Channel, ChannelConfig
-from resolvers.inbound import Recorded, record_inbound
-from servicedesk.settings import Settings
+from resolvers.inbound import Inbound, Recorded, record_inbound
 
 log = logging.getLogger("servicedesk.email")
 

@@ -4,9 +4,9 @@ the company's confirmed address (resolvers/email_verification.py: none before th
 to it is entered), through the company's own SMTP server when it gave one, else through
 SMTP_URL. Each reply's Message-ID is recorded, so the client's answer to it threads back into
 the same conversation. Header values come from user text (the company's name, the client's
-subject) and are cleaned onto one line (servicedesk/mail_headers.py).
+subject) and are cleaned onto one line (channels/mail_headers.py).
 
-The company's own server is a host users configure: it must pass servicedesk/outgoing_hosts.py
+The company's own server is a host users configure: it must pass permissions/outgoing_hosts.py
 at every connection, and the connection goes to the address checked. The reason shown to
 users (Message.deliveryError) is one of a few generic sentences, so a failure never tells an
 open port from a closed one or quotes what a server said; the details go to the log.
@@ -28,12 +28,12 @@ from email.utils import format_datetime
 import aiosmtplib
 
 from channels.base import DeliveryFailed, Outbound, RetryLater
-from channels.secrets import SecretUnreadable, decrypt
+from channels.mail_headers import header_text, mailbox
+from config.settings import current
+from config.smtp_url import SmtpServer, parse_smtp_url
 from models import ChannelConfig
-from servicedesk.mail_headers import header_text, mailbox
-from servicedesk.outgoing_hosts import HostRefused, open_socket
-from servicedesk.settings import current
-from servicedesk.smtp_url import SmtpServer, parse_smtp_url
+from permissions.channel_secrets import SecretUnreadable, decrypt
+from permissions.outgoing_hosts import HostRefused, open_socket
 
 log = logging.getLogger("servicedesk.email")
 

@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 from html.parser import HTMLParser
 
-from channels.base import InboundFile
+from media.attachments import InboundFile
 
 MAX_TEXT = 100_000
 _IDS = re.compile(r"<[^<>\s]+>")

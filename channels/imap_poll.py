@@ -9,7 +9,7 @@ channels.email_inbound.receive_mail for that company. A new UIDVALIDITY starts o
 way. Port 993 is TLS from the first byte; another port needs STARTTLS unless the server is
 on this host. The password never reaches a log or `imap_last_error`.
 
-The host is one users configure: it passes servicedesk/outgoing_hosts.py before every poll,
+The host is one users configure: it passes permissions/outgoing_hosts.py before every poll,
 and imaplib connects to the address checked there (its documented `open` override), never
 to the name again; TLS still checks the certificate against the name. `imap_last_error`
 holds one of a few generic sentences, the details go to the log.
@@ -29,9 +29,9 @@ from datetime import UTC, datetime, timedelta
 from tortoise.expressions import Q
 
 from channels.email_inbound import receive_mail
-from channels.secrets import SecretUnreadable, decrypt
 from models import ChannelConfig
-from servicedesk.outgoing_hosts import HostRefused, Target, connect_blocking, resolve
+from permissions.channel_secrets import SecretUnreadable, decrypt
+from permissions.outgoing_hosts import HostRefused, Target, connect_blocking, resolve
 
 log = logging.getLogger("servicedesk.email")
 

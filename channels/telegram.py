@@ -28,14 +28,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from tortoise.exceptions import IntegrityError
 
-from channels.base import DeliveryFailed, Inbound, InboundFile, Outbound, RetryLater
-from channels.secrets import SecretUnreadable, decrypt
+from channels.base import DeliveryFailed, Outbound, RetryLater
 from channels.telegram_api import TelegramApi, TelegramError
+from config.settings import current
+from media.attachments import InboundFile
 from models import Channel, ChannelConfig, TelegramUpdate
+from permissions.channel_secrets import SecretUnreadable, decrypt
+from permissions.tokens import hash_token
 from resolvers import json_input
-from resolvers.channel_settings import secret_hash
-from resolvers.inbound import record_inbound
-from servicedesk.settings import current
+from resolvers.inbound import Inbound, record_inbound
 
 log = logging.getLogger("servicedesk.telegram")
 
@@ -59,7 +60,7 @@ async def webhook(request: Request) -> Response:
     secret = request.headers.get(SECRET_HEADER)
     if not secret:
         return JSONResponse({"error": "missing secret token"}, 401)
-    config = await ChannelConfig.get_or_none(telegram_secret_hash=secret_hash(secret))
+    config = await ChannelConfig.get_or_none(telegram_secret_hash=hash_token(secret))
     if config is None or config.telegram_token is None:
         return JSONResponse({"error": "wrong secret token"}, 401)
     try:

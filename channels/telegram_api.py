@@ -1,7 +1,7 @@
 """A small Telegram Bot API client on httpx: the few methods the inbox uses.
 
 The API base URL is the TELEGRAM_API_URL setting (Telegram's by default), so tests run a
-local server that speaks the same methods. Its host passes servicedesk/outgoing_hosts.py at
+local server that speaks the same methods. Its host passes permissions/outgoing_hosts.py at
 every request (public addresses only, unless ALLOW_PRIVATE_HOSTS) and the request goes to the
 address checked, with the name kept for the Host header and TLS (httpx's `sni_hostname`).
 Failures to connect read "could not connect to the Bot API"; the details go to the log. The bot token sits in the request path, as the
@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from servicedesk.outgoing_hosts import HostRefused, resolve
+from permissions.outgoing_hosts import HostRefused, resolve
 
 TIMEOUT = 15.0
 NO_CONNECTION = "could not connect to the Bot API"

@@ -15,8 +15,8 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 from botocore.exceptions import ClientError
 
+from config.s3_url import S3Location
 from media.storage import CHUNK, StoredFile, content_type_of
-from servicedesk.s3_url import S3Location
 
 if TYPE_CHECKING:  # type stubs only, installed with the test tools
     from types_aiobotocore_s3 import S3Client

@@ -1,6 +1,6 @@
 """A company's channel settings (e-mail, Telegram bot, website chat) and Telegram's updates.
 
-Passwords and the bot token are stored encrypted (channels/secrets.py: Fernet with a key
+Passwords and the bot token are stored encrypted (permissions/channel_secrets.py: Fernet with a key
 derived from SECRET_KEY), so a database dump alone does not hand out the company's mailbox
 or bot; the webhook's secret token is stored as its SHA-256 only.
 """

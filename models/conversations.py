@@ -126,7 +126,7 @@ class Message(Model):
 
 class MessageAttachment(Model):
     """A file that came with an inbound message, kept in the attachment store under a
-    random key (channels/attachments.py); the sender's file name is only shown."""
+    random key (media/attachments.py); the sender's file name is only shown."""
 
     id = fields.IntField(primary_key=True)
     company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(

@@ -21,7 +21,7 @@ class OutboxEmail(Model):
     body = fields.TextField()
     created_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)
-    # Delivery (servicedesk.mail_sender): a sender claims a row by raising `attempts` and
+    # Delivery (servicedesk.workers.mail_sender): a sender claims a row by raising `attempts` and
     # setting `claimed_until` in one conditional update; a failed attempt sets
     # `next_attempt_at` (backoff) and `last_error`; `failed_at` once it gave up.
     attempts = fields.IntField(default=0)

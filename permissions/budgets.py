@@ -29,10 +29,10 @@ from typing import cast
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from config.settings import current
 from permissions.actor import Actor
 from permissions.counters import redis_client, redis_key
 from permissions.webchat import Visitor
-from servicedesk.settings import current
 
 log = logging.getLogger("servicedesk.limits")
 

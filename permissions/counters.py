@@ -26,7 +26,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from tortoise import connections
 
-from servicedesk.settings import current
+from config.settings import current
 
 log = logging.getLogger("servicedesk.limits")
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import cache
 from urllib.parse import quote
 
-from servicedesk.settings import current
+from config.settings import current
 
 
 @cache
@@ -33,7 +33,7 @@ def signed_url(key: str, now: datetime, seconds: int | None = None) -> str:
 
 
 def signed_attachment_url(key: str, now: datetime) -> str:
-    """A link to an inbox message's attachment (servicedesk/attachments_route.py), handed
+    """A link to an inbox message's attachment (servicedesk/http/attachments_route.py), handed
     only to staff who see the conversation. Attachment keys (32 hex digits) never take the
     shape of a photo key, so neither route serves the other's files."""
     settings = current()

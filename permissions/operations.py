@@ -108,7 +108,7 @@ SUBSCRIPTIONS = frozenset(
 VISITOR_OPERATIONS = frozenset({"Mutation.sendChatMessage", "Subscription.chatMessages"})
 
 # What a page on a company's widget origin (not one of ALLOWED_ORIGINS) may call across
-# origins: the widget's own operations (servicedesk/widget_cors.py marks such requests).
+# origins: the widget's own operations (servicedesk/http/widget_cors.py marks such requests).
 WIDGET_OPERATIONS = frozenset({"Mutation.startChat", *VISITOR_OPERATIONS})
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from servicedesk.settings import current
+from config.settings import current
 
 MIN_LENGTH = 8
 MAX_LENGTH = 200

@@ -13,9 +13,9 @@ import hashlib
 import ipaddress
 from dataclasses import dataclass
 
+from config.settings import current
 from permissions.counters import Reservation, release, reserve
 from permissions.errors import DomainError, ErrorCode
-from servicedesk.settings import current
 
 IPV6_SUBJECT_PREFIX = 64
 MAX_SUBJECT = 300  # rate_counter.bucket holds 400

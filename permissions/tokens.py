@@ -11,7 +11,7 @@ from typing import Any
 
 import jwt
 
-from servicedesk.settings import current
+from config.settings import current
 
 ALGORITHM = "HS256"
 ISSUER = "servicedesk"

@@ -21,6 +21,7 @@ from datetime import datetime
 
 from tortoise.expressions import Subquery
 
+from config.settings import current
 from models import Channel, ChannelConfig, Conversation, ConversationStatus
 from models.chat_visitors import ChatVisitor
 from permissions.actor import Actor
@@ -28,7 +29,6 @@ from permissions.conversations import access_conversation_by_id, visible_convers
 from permissions.errors import DomainError, ErrorCode, invalid
 from permissions.throttle import address_key
 from permissions.tokens import is_api_token, read_chat_token
-from servicedesk.settings import current
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +180,7 @@ async def blockable_conversation(actor: Actor, conversation_id: int | None) -> C
     return conversation
 
 
-# Origins configured by any company, for answering CORS preflights (servicedesk/widget_cors.py)
+# Origins configured by any company, for answering CORS preflights (servicedesk/http/widget_cors.py)
 # without a query per request; another process's change shows within this many seconds.
 ORIGINS_CACHE_SECONDS = 10.0
 _origins: tuple[float, frozenset[str]] | None = None

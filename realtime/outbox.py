@@ -12,11 +12,12 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from prometheus_client import Counter
+
 from models import Notification, OrderEvent
 from realtime.events import EventFacts, channel
 from realtime.hub import current_hub
 from realtime.notifications import publish_notifications, relay_notifications
-from servicedesk.metrics import EVENTS_PUBLISHED
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -24,6 +25,12 @@ RELAY_SECONDS = 1.0
 RELAY_GRACE = timedelta(seconds=2)
 PRUNE_EVERY = 600
 NOTIFICATION_RELAY_EVERY = 5
+
+
+EVENTS_PUBLISHED = Counter(
+    "servicedesk_events_published",
+    "Order events published on the broadcast channel (the relay's re-publishing included).",
+)
 
 
 async def publish(events: Sequence[OrderEvent]) -> None:

@@ -6,6 +6,7 @@ Who may do which is `permissions.api_tokens`; how a token authenticates is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,6 +18,16 @@ from permissions.tokens import new_api_token
 from resolvers import validation
 
 MAX_LISTED = 200
+
+
+_revoked: list[Callable[[str], None]] = []
+
+
+def on_api_token_revoked(close_sockets: Callable[[str], None]) -> None:
+    """Call `close_sockets(token_hash)` when a token is revoked: the app's socket guard
+    (servicedesk/transport/websocket_auth.py, the top layer) registers at start-up."""
+    if close_sockets not in _revoked:
+        _revoked.append(close_sockets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +74,6 @@ async def revoke_api_token(actor: Actor, token_id: int | None, now: datetime) ->
     if row.revoked_at is None:
         _ = await ApiToken.filter(id=row.id, revoked_at=None).update(revoked_at=now)
         row = await ApiToken.get(id=row.id)
+    for close_sockets in _revoked:  # this process's now; other processes' at their next check
+        close_sockets(row.token_hash)
     return row

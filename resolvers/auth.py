@@ -6,6 +6,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from config.settings import current
 from models import Company, EventCounter, Membership, OrderCounter, Role, User
 from permissions.actor import Actor
 from permissions.counters import reserve
@@ -15,7 +16,6 @@ from permissions.throttle import reserve_login_attempt, reserve_registration
 from resolvers import validation
 from resolvers.mail import queue_email
 from resolvers.sessions import Credentials, revoke_session, session_of_refresh_token, start_session
-from servicedesk.settings import current
 
 WRONG_LOGIN = "Wrong e-mail or password"
 MAX_EMAIL = 254  # User.email's length

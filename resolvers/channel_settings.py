@@ -1,41 +1,36 @@
 """Connecting a company's channels: its e-mail address and servers, its Telegram bot.
 
-Only the OWNER connects channels; staff may see which are connected. Secrets are stored
-encrypted (channels/secrets.py) and never read back out: the settings say only whether a
-password is set. A password left out of configureEmail keeps the stored one; a server host
-left out removes that server's settings. An address is used only once confirmed with the
-code mailed to it (resolvers/email_verification.py). Server hosts, and the Bot API, must be
-public addresses unless ALLOW_PRIVATE_HOSTS allows others (servicedesk/outgoing_hosts.py):
-checked here for a clear answer, and again at every connection. The website chat's
-settings (widget key, allowed origins) live on the same row (issue 6 part 4).
+Only the OWNER connects channels; staff may see which are connected. A Telegram bot is
+connected by its channel (channels/telegram_setup.py), which talks to Telegram. Secrets are
+stored encrypted (permissions/channel_secrets.py) and never read back out: the settings say
+only whether a password is set. A password left out of configureEmail keeps the stored one; a
+server host left out removes that server's settings. An address is used only once confirmed
+with the code mailed to it (resolvers/email_verification.py). Server hosts, and the Bot API,
+must be public addresses unless ALLOW_PRIVATE_HOSTS allows others
+(permissions/outgoing_hosts.py): checked here for a clear answer, and again at every
+connection. The website chat's settings (widget key, allowed origins) live on the same row.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from channels.secrets import encrypt
-from channels.telegram_api import TelegramApi, TelegramError
 from models import ChannelConfig
 from permissions.actor import Actor
+from permissions.channel_secrets import encrypt
 from permissions.conversations import (
     check_may_configure_channels,
     check_may_read_channel_settings,
 )
 from permissions.errors import invalid
+from permissions.outgoing_hosts import HostRefused, resolve
 from resolvers import email_verification, validation
-from servicedesk.outgoing_hosts import HostRefused, resolve
-from servicedesk.settings import current
 
-WEBHOOK_PATH = "/telegram/webhook"
-BOT_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,100}$")
 HOST = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^\[?[0-9A-Fa-f:.]+\]?$")
 
 
@@ -220,31 +215,3 @@ async def configure_email(actor: Actor, data: EmailSettingsData) -> ChannelSetti
 async def confirm_email(actor: Actor, code: str) -> ChannelSettingsView:
     check_may_configure_channels(actor)
     return ChannelSettingsView.of(await email_verification.confirm_address(actor.company_id, code))
-
-
-def secret_hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-async def configure_telegram(actor: Actor, bot_token: str) -> ChannelSettingsView:
-    """Check the token (getMe), register the webhook at PUBLIC_URL with a new random secret
-    (setWebhook), then keep the token encrypted and the secret's hash."""
-    check_may_configure_channels(actor)
-    token = bot_token.strip()
-    field = ["input", "botToken"]
-    if not BOT_TOKEN.match(token):
-        raise invalid("This is not a bot token (from @BotFather: 123456:ABC...)", *field)
-    settings = current()
-    api = TelegramApi(settings.telegram_api_url, token)
-    try:
-        me = await api.get_me()
-        secret = secrets.token_urlsafe(32)
-        await api.set_webhook(f"{settings.public_url}{WEBHOOK_PATH}", secret)
-    except TelegramError as error:
-        raise invalid(f"Telegram refused the bot: {error.description}", *field) from None
-    config = await config_of(actor.company_id)
-    config.telegram_token = encrypt(token)
-    config.telegram_bot_name = str(me.get("username") or me.get("first_name") or "bot")[:100]
-    config.telegram_secret_hash = secret_hash(secret)
-    await config.save()
-    return ChannelSettingsView.of(config)

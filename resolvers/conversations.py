@@ -4,13 +4,13 @@ for their channel's sender (channels/delivery.py) and written once per client ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from channels import delivery
 from models import (
     Channel,
     Conversation,
@@ -36,6 +36,17 @@ from resolvers.pagination import Page, paginate
 NEWEST_FIRST = ("-last_message_at", "-id")
 MAX_REPLY = 20_000
 MAX_CLIENT_KEY = 100
+
+
+_reply_queued: list[Callable[[], None]] = []
+
+
+def on_reply_queued(wake: Callable[[], None]) -> None:
+    """Call `wake` after each reply queued in this process: the delivery worker
+    (channels/delivery.py, a layer above) registers itself so a reply leaves at once, not at
+    its next poll."""
+    if wake not in _reply_queued:
+        _reply_queued.append(wake)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +116,8 @@ async def reply(
         return earlier
     await conversation.refresh_from_db()
     await publish_conversation(conversation)
-    delivery.wake()
+    for wake in _reply_queued:
+        wake()
     return message
 
 

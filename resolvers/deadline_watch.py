@@ -30,9 +30,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from prometheus_client import Counter
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from config.settings import Settings
 from models import (
     CLOSED_STATUSES,
     Notification,
@@ -47,13 +49,23 @@ from models import (
 from realtime.notifications import publish_notifications
 from realtime.outbox import publish
 from resolvers import events, notifications
-from servicedesk.metrics import DEADLINE_WATCH_CLAIMS, DEADLINE_WATCH_RUNS
-from servicedesk.settings import Settings
 
 log = logging.getLogger("servicedesk.deadlines")
 
 BATCH = 100
 OPEN_ORDER = [s for s in OrderStatus if s not in CLOSED_STATUSES]
+
+
+DEADLINE_WATCH_RUNS = Counter(
+    "servicedesk_deadline_watch_runs",
+    "Rounds of the deadline watch, by outcome (ok, failed).",
+    ["outcome"],
+)
+DEADLINE_WATCH_CLAIMS = Counter(
+    "servicedesk_deadline_watch_claims",
+    "Deadlines told of by this process's watch: overdue_order, due_soon_order, overdue_task.",
+    ["kind"],
+)
 
 
 @dataclass(frozen=True, slots=True)

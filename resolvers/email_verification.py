@@ -27,10 +27,10 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 
+from config.settings import current
 from models import ChannelConfig, Company
 from permissions.errors import DomainError, ErrorCode, invalid
 from resolvers.mail import queue_email
-from servicedesk.settings import current
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8

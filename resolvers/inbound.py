@@ -11,21 +11,42 @@ transaction, then publishes the conversation and the notifications.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from channels.attachments import store_files
-from channels.base import Inbound
-from models import Contact, Conversation, ConversationStatus, Message, MessageDirection
+from media.attachments import InboundFile, store_files
+from models import Channel, Contact, Conversation, ConversationStatus, Message, MessageDirection
 from realtime.conversations import publish_conversation
 from resolvers.conversation_notifications import on_message_received, publish_received
 from resolvers.outside_names import shown_outside_name
 from resolvers.text import clean_free_text, clean_name, storable
 
 MAX_BODY = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """A message that arrived on a channel, as the adapter understood it."""
+
+    company_id: int
+    channel: Channel
+    thread_key: str
+    body: str
+    sender_name: str | None = None
+    subject: str | None = None
+    # The channel's id of this message (a repeat of it is recorded once) and of those it
+    # answers (e-mail In-Reply-To / References).
+    external_id: str | None = None
+    references: Sequence[str] = ()
+    one_thread_per_key: bool = True
+    # Finds the contact: an e-mail address, a Telegram @name.
+    contact_email: str | None = None
+    contact_telegram: str | None = None
+    files: Sequence[InboundFile] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from config.settings import current
 from models import Company, ContactKind, Invitation, Membership, Role, User
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
@@ -30,7 +31,6 @@ from resolvers import validation
 from resolvers.auth import check_password, create_membership, prove_login
 from resolvers.mail import queue_email
 from resolvers.sessions import Credentials, start_session
-from servicedesk.settings import current
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from config.settings import current
 from models import OutboxEmail
-from servicedesk.settings import current
 
 log = logging.getLogger("servicedesk.mail")
 

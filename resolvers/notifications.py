@@ -51,6 +51,7 @@ from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 
+from config.settings import current
 from models import (
     Comment,
     Membership,
@@ -68,7 +69,6 @@ from permissions.notifications import visible_notifications
 from permissions.orders import OrderKeys, can_see_order, comment_visibilities
 from resolvers.mail import queue_emails
 from resolvers.pagination import Page, paginate
-from servicedesk.settings import current
 
 EMAIL_KINDS = frozenset(
     {

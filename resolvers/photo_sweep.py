@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q
 
+from config.settings import Settings
 from media import storage
 from models import Photo
-from servicedesk.settings import Settings
 
 GRACE = timedelta(hours=1)
 log = logging.getLogger("servicedesk.photos")

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from tortoise.transactions import in_transaction
 
+from config.settings import current
 from media import storage
 from media.images import Processed, RefusedImage, process
 from models import Order, OrderEventKind, Photo, PhotoKind
@@ -25,7 +26,6 @@ from permissions.errors import invalid
 from permissions.orders import access_order_for_photos
 from realtime.outbox import publish
 from resolvers import events, validation
-from servicedesk.settings import current
 
 # Decoding a 40-megapixel photo takes ~120 MB and a core: no more at once than there are
 # cores, always in the same few threads (each thread's malloc arena keeps what it once held,

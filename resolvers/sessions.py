@@ -12,10 +12,10 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from config.settings import current
 from models import Membership, RefreshToken, Session
 from permissions.errors import DomainError, ErrorCode
 from permissions.tokens import hash_token, issue_access_token, new_opaque_token
-from servicedesk.settings import current
 
 
 @dataclass(frozen=True, slots=True)

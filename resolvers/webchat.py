@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from tortoise.transactions import in_transaction
 
-from channels.base import Inbound
+from config.settings import current
 from models import (
     Channel,
     ChannelConfig,
@@ -51,9 +51,8 @@ from permissions.webchat import (
 from realtime.conversations import publish_conversation
 from resolvers import validation
 from resolvers.channel_settings import ChannelSettingsView, config_of
-from resolvers.inbound import record_inbound
+from resolvers.inbound import Inbound, record_inbound
 from resolvers.outside_names import shown_outside_name
-from servicedesk.settings import current
 
 MAX_ORIGINS = 20
 MAX_CHAT_MESSAGE = 4000

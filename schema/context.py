@@ -27,7 +27,7 @@ class Context:
     # A website chat visitor's token (never together with `actor`).
     visitor: Visitor | None = None
     # The Origin of a request from a company's chat widget origin rather than one of
-    # ALLOWED_ORIGINS: only the widget's operations run for it (servicedesk/widget_cors.py).
+    # ALLOWED_ORIGINS: only the widget's operations run for it (servicedesk/http/widget_cors.py).
     widget_origin: str | None = None
     # The payload of a WebSocket's `connection_init` (strawberry sets it).
     connection_params: dict[str, object] | None = None

@@ -143,7 +143,7 @@ class GatedValidationCache(ValidationCache):
 
 class OperationLabel(SchemaExtension):
     """Leaves the operation's type and name in the HTTP request's scope state, where the
-    request metrics (servicedesk/telemetry.py) label its timing."""
+    request metrics (servicedesk/http/telemetry.py) label its timing."""
 
     def on_operation(self) -> Iterator[None]:
         yield

@@ -12,7 +12,7 @@ many items (the default page without it), a connection's `edges` list is that sa
 every other list counts as `LIST_BOUNDS` items. Only some of those bounds are the data
 model's (photos per order); the others are what a list holds in practice, and a list that holds
 more is answered whole, never cut without a word: the answer's bytes are capped as well
-(servicedesk/response_size.py), which bounds what an estimate that fell short can cost.
+(servicedesk/transport/response_size.py), which bounds what an estimate that fell short can cost.
 """
 
 from __future__ import annotations

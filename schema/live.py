@@ -2,7 +2,7 @@
 
 A subscription that waits in an async generator costs a task, its generator frames and
 graphql-core's stream machinery for as long as it is open: ~20 KB per idle socket. Over our
-WebSocket handler (servicedesk/live_socket.py) the same resolvers instead register a `Pushed`
+WebSocket handler (servicedesk/transport/live_socket.py) the same resolvers instead register a `Pushed`
 subscription with the hub and return: the hub hands it each event it may see, and it runs the
 subscription's selection on that event in a short task, only while there is something to send.
 Elsewhere (a transport without the handler's slot) they run as ordinary generators.

@@ -8,7 +8,6 @@ import gc
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -19,35 +18,32 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
-from channels.runtime import channel_tasks
 from channels.telegram import webhook as telegram_webhook
 from channels.webchat import register as register_webchat
+from config.s3_url import parse_s3_url
+from config.settings import Settings, configure, current
 from media import storage
 from media.s3 import S3Storage
 from permissions.counters import close_clients as close_counter_clients
 from realtime.broadcast import create_broadcast, ping
 from realtime.events import set_namespace
 from realtime.hub import Hub, install
-from realtime.outbox import run_relay
-from resolvers.deadline_watch import run_deadline_watch
-from resolvers.photo_sweep import run_orphan_sweep
-from servicedesk.attachments_route import attachment
+from resolvers.api_tokens import on_api_token_revoked
 from servicedesk.db import tortoise_config
-from servicedesk.failures import FailureAnswers
-from servicedesk.graphql_app import graphql_endpoint
-from servicedesk.mail_sender import run_mail_sender
-from servicedesk.media_route import media
-from servicedesk.metrics_route import metrics
-from servicedesk.middleware import MAX_BODY_BYTES, BodyLimit, RequestId, SocketShortcut
-from servicedesk.reports_csv import orders_csv
-from servicedesk.s3_url import parse_s3_url
-from servicedesk.security_headers import SecurityHeaders
-from servicedesk.settings import Settings, configure, current
+from servicedesk.http.attachments_route import attachment
+from servicedesk.http.failures import FailureAnswers
+from servicedesk.http.media_route import media
+from servicedesk.http.metrics_route import metrics
+from servicedesk.http.middleware import MAX_BODY_BYTES, BodyLimit, RequestId, SocketShortcut
+from servicedesk.http.reports_csv import orders_csv
+from servicedesk.http.security_headers import SecurityHeaders
+from servicedesk.http.telemetry import RequestTelemetry
+from servicedesk.http.widget_cors import WidgetCors
+from servicedesk.http.widget_route import widget_demo, widget_js
 from servicedesk.shutdown import take_over_exit_signals
-from servicedesk.telemetry import RequestTelemetry
-from servicedesk.websocket_auth import guard
-from servicedesk.widget_cors import WidgetCors
-from servicedesk.widget_route import widget_demo, widget_js
+from servicedesk.transport.endpoint import graphql_endpoint
+from servicedesk.transport.websocket_auth import guard
+from servicedesk.workers import start_workers
 
 # Headers a browser app sends: the token, JSON, and Apollo's CSRF-preflight headers.
 CORS_HEADERS = [
@@ -115,17 +111,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await hub.start()
             install(hub)
             register_webchat()  # the website chat's replies go out on visitors' sockets
-            retention = timedelta(days=settings.event_retention_days)
-            relay = asyncio.create_task(run_relay(retention), name="background:outbox-relay")
-            watch = asyncio.create_task(
-                run_deadline_watch(settings), name="background:deadline-watch"
-            )
-            sockets = asyncio.create_task(guard.run(), name="background:socket-guard")
-            sweep = asyncio.create_task(run_orphan_sweep(settings), name="background:orphan-sweep")
-            background = [relay, watch, sockets, sweep, *channel_tasks(settings)]
-            if settings.smtp_url:  # without it e-mails stay in the outbox
-                mail = run_mail_sender(settings)
-                background.append(asyncio.create_task(mail, name="background:mail-sender"))
+            background = start_workers(settings)  # every worker, listed in servicedesk/workers/
             # SIGTERM: WebSockets close with 1001, then uvicorn drains (servicedesk/shutdown.py).
             restore_signals = take_over_exit_signals(endpoint.live_sockets.close_all)
             try:
@@ -145,6 +131,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await close_counter_clients()
 
     endpoint = graphql_endpoint(settings)
+    on_api_token_revoked(guard.close_api_token)  # a revoked token's sockets close at once
     app = Starlette(
         routes=[
             Route("/graphql", endpoint, methods=["GET", "POST"]),

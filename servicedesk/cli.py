@@ -10,9 +10,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from config.settings import Settings, SettingsError, configure, load
+from servicedesk.http.middleware import MAX_BODY_BYTES
 from servicedesk.logs import logging_config
-from servicedesk.middleware import MAX_BODY_BYTES
-from servicedesk.settings import Settings, SettingsError, configure, load
 
 SHUTDOWN_SECONDS = 30
 
@@ -33,7 +33,7 @@ def _migrate(settings: Settings, say: Callable[[str], object] = print) -> None:
 
 
 def _metrics_directory(settings: Settings, workers: int) -> None:
-    """Several workers share their metrics through files (servicedesk/metrics.py): a fresh
+    """Several workers share their metrics through files (servicedesk/http/metrics.py): a fresh
     folder each start, as prometheus-client requires; set before the workers import it."""
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # Set but empty would still turn multiprocess mode on, with files in the working folder.
@@ -59,24 +59,24 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
         port=port,
         workers=workers,
         log_config=logging_config(settings),
-        # servicedesk.access logs each request, with its request id (servicedesk/telemetry.py).
+        # servicedesk.access logs each request, with its request id (servicedesk/http/telemetry.py).
         access_log=False,
         # Compression costs about 100 MB per 1,000 idle sockets (bench/fanout/), and the lean
         # wsproto protocol needs a third of what the websockets one does.
-        ws="servicedesk.ws_protocol:LeanWSProtocol",
+        ws="servicedesk.transport.ws_protocol:LeanWSProtocol",
         ws_per_message_deflate=False,
         # A WebSocket message is capped like an HTTP body (uvicorn's default: 16 MiB);
         # over it the socket closes with 1009.
         ws_max_size=MAX_BODY_BYTES,
-        # Header timeout and connections per address (servicedesk/http_protocol.py).
-        http="servicedesk.http_protocol:GuardedHttpToolsProtocol",
+        # Header timeout and connections per address (servicedesk/http/http_protocol.py).
+        http="servicedesk.http.http_protocol:GuardedHttpToolsProtocol",
         # On SIGTERM in-flight requests get this long to finish (servicedesk/shutdown.py).
         timeout_graceful_shutdown=SHUTDOWN_SECONDS,
     )
 
 
 def _demo(settings: Settings) -> None:
-    from servicedesk.demo import DemoError, run_demo
+    from servicedesk.devtools.demo import DemoError, run_demo
 
     _migrate(settings)
     try:

@@ -7,7 +7,7 @@ from typing import Any
 
 from tortoise.backends.base.config_generator import expand_db_url
 
-from servicedesk.settings import Settings
+from config.settings import Settings
 
 MODEL_MODULES = [
     "models.people",

@@ -17,9 +17,9 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
-from servicedesk.settings import Settings
+from config.settings import Settings
 
-# Set by servicedesk.middleware.RequestId for the lifetime of a request or WebSocket.
+# Set by servicedesk.http.middleware.RequestId for the lifetime of a request or WebSocket.
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 # Fields that log calls pass with `extra=` and that the JSON lines carry as their own keys.
@@ -107,7 +107,7 @@ class TextFormatter(logging.Formatter):
 def logging_config(settings: Settings, level: str = "INFO") -> dict[str, Any]:
     """Everything goes to stderr through the root logger, uvicorn's own messages included;
     uvicorn's access log is off, servicedesk.access writes one line per request instead
-    (servicedesk/telemetry.py), with the request id and the GraphQL operation."""
+    (servicedesk/http/telemetry.py), with the request id and the GraphQL operation."""
     formatter = "json" if settings.production else "text"
     return {
         "version": 1,

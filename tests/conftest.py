@@ -16,9 +16,9 @@ from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
+from config.settings import Settings, load
 from servicedesk.app import create_app
 from servicedesk.db import migrate
-from servicedesk.settings import Settings, load
 from tests.support.api import Api
 from tests.support.databases import (
     create_postgres_database,

@@ -16,7 +16,7 @@ from starlette.applications import Starlette
 
 from models import ApiToken, Contact
 from schema.ids import decode_id
-from servicedesk.websocket_auth import guard
+from servicedesk.transport.websocket_auth import guard
 from tests.support.api import Api, count_statements, register
 from tests.support.api_tokens import (
     ME,

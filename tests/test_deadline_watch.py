@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
+from config.settings import Settings, load
 from models import OrderEvent, OrderEventKind, OutboxEmail
 from resolvers.deadline_watch import WatchRound, run_deadline_watch, watch_once
 from schema.ids import decode_id
-from servicedesk.settings import Settings, load
 from tests.support.api import Api
 from tests.support.notifications import RECEIVED, Cast, cast, inbox, told
 from tests.support.tasks import CREATE_TASK

@@ -20,8 +20,8 @@ from starlette.applications import Starlette
 
 from channels import delivery
 from channels.email_inbound import run_smtp_listener
+from config.settings import Settings
 from models import ChannelConfig, Conversation, Message, MessageAttachment
-from servicedesk.settings import Settings
 from tests.support.api import Api, unique
 from tests.support.email_channel import CONFIRM, code_from_outbox, confirm, connect_email
 from tests.support.inbox import NODE, REPLY, build_inbox, conversations

@@ -28,9 +28,11 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword
 from aiosmtpd.smtp import Session as SmtpSession
 from starlette.applications import Starlette
 
+from config.settings import Settings, SettingsError, load
+from config.smtp_url import SmtpServer, parse_smtp_url
 from models import OutboxEmail
 from schema.ids import parse_global_id
-from servicedesk.mail_sender import (
+from servicedesk.workers.mail_sender import (
     CLAIM,
     MAX_ATTEMPTS,
     RETRY_BASE,
@@ -38,8 +40,6 @@ from servicedesk.mail_sender import (
     retry_delay,
     send_pending,
 )
-from servicedesk.settings import Settings, SettingsError, load
-from servicedesk.smtp_url import SmtpServer, parse_smtp_url
 from tests.support.api import INVITE, Api, Session, register, unique, unique_email
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -379,7 +379,7 @@ APP_SCRIPT = textwrap.dedent(
 
     from servicedesk.app import create_app
     from servicedesk.db import migrate
-    from servicedesk.settings import load
+    from config.settings import load
 
     async def main() -> None:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)

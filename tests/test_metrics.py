@@ -15,11 +15,11 @@ from prometheus_client.parser import text_string_to_metric_families
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from config.settings import Settings
 from models import OrderEvent
 from resolvers.deadline_watch import watch_once
 from schema.ids import decode_id
-from servicedesk.metrics_route import metrics
-from servicedesk.settings import Settings
+from servicedesk.http.metrics_route import metrics
 from tests.support.api import Api, register, unique
 from tests.support.world import contact, create_order
 from tests.support.ws import client, socket

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from servicedesk.db import MIGRATIONS_DIR
-from servicedesk.makemigrations import history_dir, version_files
+from servicedesk.devtools.makemigrations import history_dir, version_files
 from tests.support.build_schema import PYTHON_DEFAULTS_MARK
 from tests.support.databases import (
     create_postgres_database,
@@ -245,7 +245,7 @@ async def test_history_leaves_no_model_change_pending(dialect: str, tmp_path: Pa
 
     output = await _run(
         "-m",
-        "servicedesk.makemigrations",
+        "servicedesk.devtools.makemigrations",
         "pending_check",
         "--dialect",
         dialect,

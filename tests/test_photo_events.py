@@ -8,9 +8,9 @@ import asyncio
 import pytest
 from starlette.applications import Starlette
 
+from config.settings import Settings
 from models import Photo
 from schema.ids import decode_id
-from servicedesk.settings import Settings
 from tests.support.api import Api
 from tests.support.photos import fetch, opened, picture, scene, stored_names, upload
 from tests.support.ws import client, socket

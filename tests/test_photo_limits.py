@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from servicedesk.settings import Settings
+from config.settings import Settings
 from tests.support.api import Api, register
 from tests.support.photos import PREFLIGHT, multipart_parts, picture, stored_names
 from tests.support.world import contact, create_order

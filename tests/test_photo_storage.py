@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from config.s3_url import parse_s3_url
+from config.settings import load
 from media import storage
 from media.storage import LocalStorage, Storage, new_keys
 from models import Photo
 from resolvers import events
 from resolvers.photo_sweep import GRACE, sweep_orphans
 from schema.ids import decode_id
-from servicedesk.s3_url import parse_s3_url
-from servicedesk.settings import load
 from tests.support.api import Api, register
 from tests.support.photos import fetch, opened, picture, upload, upload_response
 from tests.support.s3 import moto_server, s3_storage

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
+from config.settings import Settings
 from models import OrderEvent, OrderEventKind, Photo
 from schema.ids import decode_id
-from servicedesk.settings import Settings
 from tests.support.api import Api, Session, count_statements, register
 from tests.support.photos import (
     PHOTOS,

@@ -22,7 +22,7 @@ from typing import Any
 import asyncpg
 import pytest
 
-from servicedesk.settings import Settings
+from config.settings import Settings
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.world import contact, portal_member
 

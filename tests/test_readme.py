@@ -1,5 +1,5 @@
 """The README's tour, run as written: every ```graphql block of README.md, against the demo
-company (servicedesk/demo.py), as the login the text names, through the real app over HTTP
+company (servicedesk/devtools/demo.py), as the login the text names, through the real app over HTTP
 (the subscription over a WebSocket), with the answers the text describes checked.
 
 A block's operation name says how it runs (`TOUR`); a README block without an entry here, or
@@ -22,8 +22,8 @@ from starlette.applications import Starlette
 
 from models import Membership, Order, Role, User
 from schema.ids import to_global_id
-from servicedesk import demo_data as d
-from servicedesk.demo import ensure_demo
+from servicedesk.devtools import demo_data as d
+from servicedesk.devtools.demo import ensure_demo
 from tests.support.api import LOGIN, Api
 from tests.support.ws import client, socket
 

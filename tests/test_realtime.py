@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 
 from realtime.hub import Hub, current_hub
 from schema.ids import decode_id
-from servicedesk.websocket_auth import guard
+from servicedesk.transport.websocket_auth import guard
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.world import (

@@ -15,9 +15,9 @@ import pytest
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from config.settings import Settings, SettingsError, load
 from servicedesk.app import healthz
-from servicedesk.graphql_app import graphql_endpoint
-from servicedesk.settings import Settings, SettingsError, load
+from servicedesk.transport.endpoint import graphql_endpoint
 from tests.support.api import Api
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def test_serving_needs_no_test_tool() -> None:
     """What `servicedesk serve` loads (the app, the command line, the WebSocket protocol it
     names) imports nothing that only the test extra installs."""
     probe = (
-        "import sys, servicedesk.app, servicedesk.cli, servicedesk.ws_protocol; "
+        "import sys, servicedesk.app, servicedesk.cli, servicedesk.transport.ws_protocol; "
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(TEST_ONLY)!r})))"
     )
     done = subprocess.run(

@@ -15,8 +15,8 @@ import pytest
 from starlette.applications import Starlette
 
 from channels import delivery
+from config.settings import Settings, configure
 from models import ChannelConfig, Message, MessageAttachment
-from servicedesk.settings import Settings, configure
 from tests.support.api import Api
 from tests.support.inbox import NODE, REPLY, Inbox, build_inbox, conversations
 from tests.support.telegram import PHOTO, TOKEN, BotApi, bot_api

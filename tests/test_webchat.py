@@ -13,9 +13,9 @@ import pytest
 from starlette.applications import Starlette
 
 from channels.delivery import deliver_pending
+from config.settings import Settings
 from models import DeliveryStatus, Message, MessageDirection
 from schema.ids import parse_global_id, to_global_id
-from servicedesk.settings import Settings
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.webchat import (
     CHAT,

@@ -18,7 +18,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page, expect
 
-from servicedesk.settings import Settings
+from config.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, register
 from tests.support.browser import chromium, static_site

@@ -29,7 +29,7 @@ What it does, in order:
    the hub's feed, the subscription operations, or periodic background work).
 
 The API runs as `servicedesk serve` runs it: `uvicorn servicedesk.app:create_app --factory --ws
-servicedesk.ws_protocol:LeanWSProtocol --ws-per-message-deflate false`, plus `--backlog 4096`
+servicedesk.transport.ws_protocol:LeanWSProtocol --ws-per-message-deflate false`, plus `--backlog 4096`
 and no `--limit-concurrency` (so no limit); `--ws websockets|wsproto` and `--deflate on`
 (uvicorn's own defaults) change that.
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 SECRET_KEY = "bench-fanout-secret-key-0123456789abcdefghijklmnop"
 PROTOCOL = "graphql-transport-ws"
-LEAN_WS = "servicedesk.ws_protocol:LeanWSProtocol"
+LEAN_WS = "servicedesk.transport.ws_protocol:LeanWSProtocol"
 SUBSCRIPTION = "subscription { orderEvents { cursor kind order { id status } } }"
 SET_STATUS = """mutation($id: ID!, $s: OrderStatus!) {
   setOrderStatus(id: $id, status: $s) { order { id status } errors { field code message } }

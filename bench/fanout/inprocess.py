@@ -164,8 +164,8 @@ async def statements_in_process(
 ) -> list[InProcess]:
     import uvicorn
 
+    from config.settings import load
     from servicedesk.app import create_app
-    from servicedesk.settings import load
 
     app = create_app(load(environment.env()))
     config = uvicorn.Config(

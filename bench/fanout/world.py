@@ -12,11 +12,13 @@ import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 
 from bench.fanout.common import GC_PROBE, ROOT, SECRET_KEY, free_port, say, stop_process
+from bench.graphql import Api, contact, create_order, move, portal_member, register
 
 
 @dataclass
@@ -146,27 +148,26 @@ class Company:
 
 
 async def make_company(base_url: str) -> Company:
-    from tests.support.api import Api, register
-    from tests.support.world import contact, create_order, move, portal_member
-
+    deadline = (datetime.now(UTC) + timedelta(days=3)).isoformat()
     async with httpx.AsyncClient(base_url=base_url, timeout=60, trust_env=False) as http:
         api = Api(http)
-        owner = await register(api, company="Fan-out Bench")
+        owner = await register(api, "Fan-out Bench")
         client = await contact(api, owner, "CLIENT", "Bench Client")
         contractor = await contact(api, owner, "CONTRACTOR", "Bench Contractor")
         client_member = await portal_member(api, owner, client, "Client Portal")
         contractor_member = await portal_member(api, owner, contractor, "Contractor Portal")
-        order = await create_order(
+        order_id = await create_order(
             api,
             owner,
+            deadline,
             clientId=client.id,
             addressId=client.address_ids[0],
             contractorId=contractor.id,
         )
-        await move(api, owner, order["id"], "IN_PROGRESS")
+        await move(api, owner, order_id, "IN_PROGRESS")
     return Company(
         owner.access,
         [owner.access, client_member.access, contractor_member.access],
-        order["id"],
+        order_id,
         "IN_PROGRESS",
     )

@@ -9,7 +9,6 @@ from schema.api_tokens import ApiToken, ApiTokenPayload, CreateApiTokenInput
 from schema.context import Info
 from schema.errors import payload_of
 from schema.ids import decode_id, decode_optional_id
-from servicedesk.websocket_auth import guard
 
 
 @strawberry.type
@@ -38,8 +37,6 @@ class ApiTokenMutations:
             row = await api_tokens.revoke_api_token(
                 info.context.require_actor(), decode_id(id, "ApiToken"), info.context.now
             )
-            # This process's sockets now; other processes' at their next revocation round.
-            guard.close_api_token(row.token_hash)
             return ApiTokenPayload(api_token=ApiToken.of(row))
 
         return await payload_of(ApiTokenPayload, act)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from channels import telegram_setup
 from resolvers import channel_settings
 from schema.channels import (
     ChannelSettings,
@@ -24,7 +25,7 @@ class ChannelMutations:
         self, info: Info, input: TelegramSettingsInput
     ) -> ChannelSettingsPayload:
         async def act() -> ChannelSettingsPayload:
-            view = await channel_settings.configure_telegram(
+            view = await telegram_setup.configure_telegram(
                 info.context.require_actor(), input.bot_token
             )
             return ChannelSettingsPayload(settings=ChannelSettings.of(view))

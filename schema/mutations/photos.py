@@ -1,4 +1,4 @@
-"""`uploadOrderPhoto`: a photo sent as a GraphQL multipart request (servicedesk/uploads.py)."""
+"""`uploadOrderPhoto`: a photo sent as a GraphQL multipart request (servicedesk/transport/uploads.py)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 from models import ApiToken, Invitation, OutboxEmail, Role
 from permissions.tokens import new_api_token, new_opaque_token
 from schema.ids import decode_id
-from servicedesk.websocket_auth import guard
+from servicedesk.transport.websocket_auth import guard
 from tests.support.api import ACCEPT, INVITE, LOGIN, PASSWORD, Api, unique_email
 from tests.support.api_tokens import ME, codes, create_token, issue
 from tests.support.credential_matrix import INVITE_CONTACT, issued_ids, outcome

@@ -13,9 +13,9 @@ import pytest
 from starlette.applications import Starlette
 
 from channels import delivery
+from config.settings import Settings
 from models import Channel, Conversation, OutboxEmail
-from servicedesk.mail_sender import send_pending
-from servicedesk.settings import Settings
+from servicedesk.workers.mail_sender import send_pending
 from tests.support.api import Api, register, unique
 from tests.support.email_channel import CONFIGURE, CONFIRM, code_in, settings_changed
 from tests.support.inbox import NODE, REPLY, arrive, conversations, gid

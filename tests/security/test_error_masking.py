@@ -22,13 +22,13 @@ from starlette.routing import Route, WebSocketRoute
 from strawberry.extensions import SchemaExtension
 from strawberry.file_uploads import Upload
 
-import servicedesk.graphql_app
-import servicedesk.reports_csv
+import servicedesk.http.reports_csv
+import servicedesk.transport.endpoint
+from config.settings import Settings
 from schema.base import ServiceSchema
 from schema.extensions import ErrorShaping
 from servicedesk.app import create_app
-from servicedesk.graphql_app import GraphQLEndpoint, graphql_endpoint
-from servicedesk.settings import Settings
+from servicedesk.transport.endpoint import GraphQLEndpoint, graphql_endpoint
 from tests.support.api import Api, register
 from tests.support.ws import PROTOCOL, GraphQLSocket, client, socket
 
@@ -212,7 +212,7 @@ async def test_connection_init_failures_close_with_a_masked_reason(
     closes: list[tuple[int, str]] = []
     ws: AsyncWebSocketSession
     for failure in (broken, away):
-        monkeypatch.setattr(servicedesk.graphql_app, "authenticate", failure)
+        monkeypatch.setattr(servicedesk.transport.endpoint, "authenticate", failure)
         async with (
             client(boom_app) as http,
             aconnect_ws("/graphql", http, subprotocols=[PROTOCOL]) as ws,
@@ -247,7 +247,7 @@ async def test_failures_while_authenticating_over_http_answer_as_graphql_json(
     transport = httpx.ASGITransport(app=boom_app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         for failure in (broken, away):
-            monkeypatch.setattr(servicedesk.graphql_app, "authenticate", failure)
+            monkeypatch.setattr(servicedesk.transport.endpoint, "authenticate", failure)
             answers.append(
                 await http.post(
                     "/graphql",
@@ -279,7 +279,7 @@ async def test_other_paths_fail_as_graphql_json_too(
     async def away(token: str | None) -> None:
         raise ConnectionRefusedError(111, "Connect call failed ('127.0.0.1', 5432)")
 
-    monkeypatch.setattr(servicedesk.reports_csv, "authenticate", away)
+    monkeypatch.setattr(servicedesk.http.reports_csv, "authenticate", away)
     response = await api.http.get(
         "/reports/orders.csv",
         params={"from": "2026-01-01", "to": "2026-02-01", "groupBy": "CLIENT"},

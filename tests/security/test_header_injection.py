@@ -18,10 +18,10 @@ import pytest
 from starlette.applications import Starlette
 
 from channels import delivery
+from config.settings import Settings
 from models import Channel
 from servicedesk.logs import JsonFormatter, RequestIdFilter, TextFormatter
-from servicedesk.mail_sender import send_pending
-from servicedesk.settings import Settings
+from servicedesk.workers.mail_sender import send_pending
 from tests.support.api import Api, register, unique
 from tests.support.email_channel import CONFIGURE, code_in, connect_email
 from tests.support.inbox import REPLY, arrive, conversations, gid

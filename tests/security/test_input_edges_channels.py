@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from channels.base import InboundFile
+from media.attachments import InboundFile
 from models import MessageAttachment
 from tests.support.api import Api
 from tests.support.inbox import arrive, build_inbox, conversations

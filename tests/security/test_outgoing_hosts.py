@@ -17,8 +17,8 @@ from starlette.applications import Starlette
 
 from channels import delivery
 from channels.imap_poll import poll_company
+from config.settings import SettingsError, load
 from models import Channel, ChannelConfig, Message
-from servicedesk.settings import SettingsError, load
 from tests.support.api import Api, register, unique
 from tests.support.email_channel import CONFIGURE, connect_email, settings_changed
 from tests.support.imap import Mailbox, imap_server

@@ -14,7 +14,11 @@ from starlette.applications import Starlette
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
-from servicedesk.persisted_queries import MAX_CACHE_BYTES, MAX_QUERY_BYTES, PersistedQueries
+from servicedesk.transport.persisted_queries import (
+    MAX_CACHE_BYTES,
+    MAX_QUERY_BYTES,
+    PersistedQueries,
+)
 from tests.support.api import Api, register
 
 

@@ -232,9 +232,7 @@ async def test_a_list_longer_than_its_estimate_is_answered_whole(api: Api) -> No
     assert len(data["node"]["addresses"]) == bound + 5
 
 
-async def test_pushed_subscription_events_answer_lists_whole_too(
-    api: Api, app: Starlette
-) -> None:
+async def test_pushed_subscription_events_answer_lists_whole_too(api: Api, app: Starlette) -> None:
     """Order events are executed per event outside Strawberry's pipeline (schema/live.py):
     the same executor, nothing cut."""
     owner = await register(api)
@@ -275,7 +273,7 @@ async def test_an_answer_past_the_byte_limit_is_refused(
     query = "{ orders(first: 10) { edges { node { description } } } }"
     whole = await api.ok(query, token=owner.access)
     assert len(whole["orders"]["edges"]) == 3
-    monkeypatch.setattr("servicedesk.response_size.MAX_RESPONSE_BYTES", 10_000)
+    monkeypatch.setattr("servicedesk.transport.response_size.MAX_RESPONSE_BYTES", 10_000)
     body = await api.post(query, token=owner.access)
     assert body["data"] is None
     assert codes_of(body["errors"]) == ["RESPONSE_TOO_LARGE"]

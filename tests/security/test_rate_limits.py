@@ -20,8 +20,8 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from config.settings import Settings, configure
 from models import OutboxEmail
-from servicedesk.settings import Settings, configure
 from tests.support.api import LOGIN, PASSWORD, REGISTER, Api, register, unique, unique_email
 from tests.support.webchat import SEND, START, graphql, visitor_token
 from tests.support.webchat import configure as configure_widget

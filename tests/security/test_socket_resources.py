@@ -30,7 +30,7 @@ from starlette.routing import WebSocketRoute
 
 from realtime.company_feeds import _registries
 from realtime.hub import current_hub
-from servicedesk.websocket_auth import guard
+from servicedesk.transport.websocket_auth import guard
 from tests.support.api import LOGIN, PASSWORD, Api, Session, register, session_of
 from tests.support.ws import PROTOCOL, GraphQLSocket
 

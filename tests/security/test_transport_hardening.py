@@ -16,8 +16,8 @@ import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
 
+from config.settings import Settings, configure
 from servicedesk.app import create_app
-from servicedesk.settings import Settings, configure
 from tests.support.api import Api, register
 
 ME = "query Me { me { id name } }"

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
+from config.settings import Settings, configure
 from models import Address, Comment, Order
 from schema.ids import parse_global_id
-from servicedesk.settings import Settings, configure
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.api_tokens import issue
 from tests.support.notifications import MARK_READ, inbox

@@ -18,8 +18,8 @@ import tempfile
 
 from tortoise import Tortoise
 
+from config.settings import Settings, load
 from servicedesk.db import migrate, tortoise_config
-from servicedesk.settings import Settings, load
 
 PYTHON_DEFAULTS_MARK = "PYTHON_DEFAULTS "
 

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
+from config.settings import configure, current
 from models import OutboxEmail
-from servicedesk.settings import configure, current
 from tests.support.api import Api, Session
 
 ERRORS = "errors { field code message }"

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from channels.base import Inbound
 from models import Channel
-from resolvers.inbound import Recorded, record_inbound
+from resolvers.inbound import Inbound, Recorded, record_inbound
 from schema.ids import parse_global_id
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.world import ContactCard, contact, portal_member

@@ -58,13 +58,13 @@ def uvicorn_command(port: int) -> list[str]:
         "warning",
         # The protocols and limits `servicedesk serve` runs (servicedesk/cli.py).
         "--ws",
-        "servicedesk.ws_protocol:LeanWSProtocol",
+        "servicedesk.transport.ws_protocol:LeanWSProtocol",
         "--ws-per-message-deflate",
         "false",
         "--ws-max-size",
         "1048576",
         "--http",
-        "servicedesk.http_protocol:GuardedHttpToolsProtocol",
+        "servicedesk.http.http_protocol:GuardedHttpToolsProtocol",
     ]
 
 

@@ -17,8 +17,8 @@ from urllib.parse import quote
 import pytest
 from aiobotocore.session import get_session
 
+from config.s3_url import parse_s3_url
 from media.s3 import S3Storage
-from servicedesk.s3_url import parse_s3_url
 from tests.support.processes import free_port
 
 ACCESS_KEY, SECRET_KEY = "test-access-key", "test-secret/key+with:odd@chars"

@@ -9,7 +9,7 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from schema.extensions import OPERATION_STATE_KEY
-from servicedesk.metrics import GRAPHQL_SECONDS, HTTP_REQUESTS, operation_names, route_label
+from servicedesk.http.metrics import GRAPHQL_SECONDS, HTTP_REQUESTS, operation_names, route_label
 
 access_log = logging.getLogger("servicedesk.access")
 

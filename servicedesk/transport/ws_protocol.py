@@ -3,7 +3,7 @@
 An idle subscriber's socket is mostly uvicorn's: an `asyncio.Queue` (three deques and an
 Event, ~3 KB) that never holds more than a message or two, and an `asyncio.Event` for write
 flow control. Both are replaced by minimal equivalents; the protocol is otherwise uvicorn's.
-Served with `uvicorn --ws servicedesk.ws_protocol:LeanWSProtocol` (what `servicedesk serve`
+Served with `uvicorn --ws servicedesk.transport.ws_protocol:LeanWSProtocol` (what `servicedesk serve`
 uses); bench/fanout/ measures the difference.
 """
 
@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from uvicorn.protocols.websockets.wsproto_impl import WSProtocol
 
-from servicedesk.http_protocol import connections
+from servicedesk.http.http_protocol import connections
 
 T = TypeVar("T")
 
@@ -82,7 +82,7 @@ class SmallEvent:
 class LeanWSProtocol(WSProtocol):
     """Messages are capped by uvicorn's `ws_max_size` (1 MiB under `servicedesk serve`, like
     HTTP bodies: servicedesk/cli.py); the socket's connection stays counted against its
-    address (servicedesk/http_protocol.py) until it closes."""
+    address (servicedesk/http/http_protocol.py) until it closes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@
   is answered 503 with Retry-After and closed. Proxies named in `FORWARDED_ALLOW_IPS` are
   not counted: they carry many clients (they must limit them themselves).
 
-Served with `uvicorn --http servicedesk.http_protocol:GuardedHttpToolsProtocol` (what
+Served with `uvicorn --http servicedesk.http.http_protocol:GuardedHttpToolsProtocol` (what
 `servicedesk serve` uses).
 """
 
@@ -25,8 +25,8 @@ from typing import Any
 import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
+from config.settings import current
 from permissions.throttle import address_key
-from servicedesk.settings import current
 
 RETRY_AFTER_SECONDS = 10
 # A body slower than this per header-timeout period (about 100 bytes/s at the default 10 s)
@@ -46,9 +46,7 @@ def _answer(status: str, code: str, message: str, *extra: str) -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
-TIMED_OUT = _answer(
-    "408 Request Timeout", "REQUEST_TIMEOUT", "The request did not arrive in time"
-)
+TIMED_OUT = _answer("408 Request Timeout", "REQUEST_TIMEOUT", "The request did not arrive in time")
 TOO_MANY = _answer(
     "503 Service Unavailable",
     "TOO_MANY_CONNECTIONS",

@@ -21,9 +21,9 @@ from prometheus_client.exposition import generate_latest
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from config.settings import Settings
 from models import OrderEvent
 from permissions.authenticate import bearer_token
-from servicedesk.settings import Settings
 
 _LIVE_GAUGE_FILE = re.compile(r"gauge_live\w*_(\d+)\.db")
 

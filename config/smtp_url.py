@@ -6,7 +6,7 @@
 
 Without a port, smtp:// means 25 and smtps:// 465. User and password are percent-decoded
 (`%40` for `@`, `%3A` for `:`), so any password can be written. Problems raise `ValueError`
-with a message that never contains the password; `servicedesk.settings` turns it into a
+with a message that never contains the password; `config.settings` turns it into a
 `SettingsError` naming the setting.
 """
 

@@ -4,7 +4,7 @@ expires.
 
 Whatever the guard keeps for a socket (its expiry timer, which holds the socket and its
 headers, and its place among its session's or API token's sockets) is dropped by `release`
-when the socket closes (servicedesk/live_socket.py): before, every socket left its timer
+when the socket closes (servicedesk/transport/live_socket.py): before, every socket left its timer
 behind, about 19 KB each, until the process ended."""
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ import ipaddress
 import socket
 from dataclasses import dataclass
 
-from servicedesk.settings import current
+from config.settings import current
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

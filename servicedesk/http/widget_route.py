@@ -11,7 +11,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-WIDGET = Path(__file__).resolve().parent / "static" / "widget.js"
+WIDGET = Path(__file__).resolve().parent.parent / "static" / "widget.js"
 # Widget keys are URL-safe tokens (resolvers/webchat.py); anything else is not echoed back.
 KEY_FORM = re.compile(r"[A-Za-z0-9_-]{1,64}")
 

@@ -39,10 +39,10 @@ from typing import Any
 import aiosmtplib
 from tortoise.expressions import Q
 
+from channels.mail_headers import header_text
+from config.settings import Settings
+from config.smtp_url import SmtpServer, parse_smtp_url
 from models import OutboxEmail
-from servicedesk.mail_headers import header_text
-from servicedesk.settings import Settings
-from servicedesk.smtp_url import SmtpServer, parse_smtp_url
 
 log = logging.getLogger("servicedesk.mail")
 

@@ -1,10 +1,13 @@
-"""The process's Prometheus metrics, served at `/metrics` (servicedesk/metrics_route.py).
+"""The process's Prometheus metrics, served at `/metrics` (servicedesk/http/metrics_route.py).
 
 With one process each metric lives in memory. `servicedesk serve --workers N` (N > 1) sets
 `PROMETHEUS_MULTIPROC_DIR` before the workers start, so prometheus-client keeps every
 worker's values in files there and a scrape of any worker sums them all: a scrape that the
 kernel hands to one worker still counts every worker's requests. The variable must be set
-before this module is imported, which a spawned worker's environment guarantees.
+before any module that defines a metric is imported, which a spawned worker's environment guarantees.
+
+A lower layer's metric is defined beside what it counts (realtime/outbox.py's events
+published, resolvers/deadline_watch.py's rounds and claims); `/metrics` serves them all.
 
 Labels stay few: routes are the app's route templates, operation names are capped
 (`OperationNames`), statuses are HTTP codes.
@@ -31,21 +34,6 @@ WEBSOCKETS_OPEN = Gauge(
     "GraphQL WebSockets open (graphql-transport-ws), acknowledged or not yet.",
     multiprocess_mode="livesum",
 )
-EVENTS_PUBLISHED = Counter(
-    "servicedesk_events_published",
-    "Order events published on the broadcast channel (the relay's re-publishing included).",
-)
-DEADLINE_WATCH_RUNS = Counter(
-    "servicedesk_deadline_watch_runs",
-    "Rounds of the deadline watch, by outcome (ok, failed).",
-    ["outcome"],
-)
-DEADLINE_WATCH_CLAIMS = Counter(
-    "servicedesk_deadline_watch_claims",
-    "Deadlines told of by this process's watch: overdue_order, due_soon_order, overdue_task.",
-    ["kind"],
-)
-
 ROUTES = ("/graphql", "/healthz", "/metrics", "/reports/orders.csv")
 
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from channels.attachments import KEY, read_attachment
+from media.attachments import KEY, read_attachment
 from models import MessageAttachment
 from permissions.media import link_is_valid
 

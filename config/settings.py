@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from servicedesk.s3_url import parse_s3_url
-from servicedesk.smtp_url import default_sender, parse_sender, parse_smtp_url
+from config.s3_url import parse_s3_url
+from config.smtp_url import default_sender, parse_sender, parse_smtp_url
 
 ENVIRONMENTS = ("development", "production")
 
@@ -60,7 +60,7 @@ class Settings:
     deadline_soon_minutes: int = 120
     # How often the deadline watch runs in each process; 0 turns it off (tests call it).
     deadline_watch_seconds: int = 5
-    # Unset: e-mails stay in the outbox (servicedesk.smtp_url has the forms). Never in a repr.
+    # Unset: e-mails stay in the outbox (config.smtp_url has the forms). Never in a repr.
     smtp_url: str | None = field(default=None, repr=False)
     smtp_from: str = "servicedesk@localhost"
     # Photos (resolvers/photos.py): limits per file and order, signed links' lifetime.
@@ -84,13 +84,13 @@ class Settings:
     # and polls the companies' IMAP mailboxes; 0 turns either off.
     delivery_poll_seconds: int = 2
     imap_poll_seconds: int = 60
-    # servicedesk/http_protocol.py: TCP connections one client address (IPv6 by /64) may hold
+    # servicedesk/http/http_protocol.py: TCP connections one client address (IPv6 by /64) may hold
     # per process, WebSockets included (0: no cap; above max_sockets_per_address, whose 4429
     # says more), and how long a request's headers may take to arrive.
     max_connections_per_address: int = 300
     request_header_timeout_seconds: int = 10
     # Outgoing connections to hosts that users configure may reach loopback, private and
-    # link-local addresses (servicedesk/outgoing_hosts.py); off: public addresses only.
+    # link-local addresses (permissions/outgoing_hosts.py); off: public addresses only.
     allow_private_hosts: bool = False
 
     @property

@@ -1,6 +1,6 @@
 """Write the next aerich migration of each dialect's history after the models changed.
 
-    python -m servicedesk.makemigrations NAME        (or: make migrations NAME=NAME)
+    python -m servicedesk.devtools.makemigrations NAME        (or: make migrations NAME=NAME)
 
 For each SQL dialect (SQLite, PostgreSQL) this creates a throwaway empty database (a temporary
 SQLite file; a temporary PostgreSQL database on `POSTGRES_ADMIN_URL`, default
@@ -40,8 +40,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from config.settings import load
 from servicedesk.db import MIGRATIONS_DIR, tortoise_config
-from servicedesk.settings import load
 
 DIALECTS = ("sqlite", "postgres")
 APP = "models"
@@ -91,7 +91,7 @@ async def make_migrations(
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "servicedesk.makemigrations",
+            "servicedesk.devtools.makemigrations",
             name,
             "--dialect",
             dialect,
@@ -226,7 +226,7 @@ def _without_password(url: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        prog="python -m servicedesk.makemigrations",
+        prog="python -m servicedesk.devtools.makemigrations",
         description="Write the next aerich migration of each dialect's history.",
     )
     parser.add_argument("name", help="name of the migration, e.g. add_orders")

@@ -5,7 +5,7 @@ order-event subscriptions pushed, and the open sockets counted for /metrics and 
 One client address (IPv6 by /64) holds at most MAX_SOCKETS_PER_ADDRESS sockets here and one
 token (a login's session, an API token, a chat visitor's) MAX_SOCKETS_PER_TOKEN; one more is
 closed with 4429 and the reason. A socket gives back everything it took when it ends: its
-places under both caps, and the guard's timer and entries (servicedesk/websocket_auth.py).
+places under both caps, and the guard's timer and entries (servicedesk/transport/websocket_auth.py).
 
 Each `subscribe` runs in a task as usual, with a `LiveSlot` in its context; a resolver that
 registers a pushed subscription there (schema/live.py) ends its stream at once, and the
@@ -36,13 +36,13 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 )
 from strawberry.utils.aio import aclosing
 
+from config.settings import current
 from permissions.authenticate import bearer_token
 from permissions.throttle import address_key
 from schema.context import Context
 from schema.live import LiveSlot, Pushed, live_slot
-from servicedesk.metrics import WEBSOCKETS_OPEN
-from servicedesk.settings import current
-from servicedesk.websocket_auth import guard, holder_key, token_from_params
+from servicedesk.http.metrics import WEBSOCKETS_OPEN
+from servicedesk.transport.websocket_auth import guard, holder_key, token_from_params
 
 log = logging.getLogger("servicedesk.realtime")
 

@@ -5,7 +5,7 @@
   `X-Apollo-Operation-Name`, as Apollo Server demands (Apollo and urql upload clients send it).
 - Limits while streaming: one file per request; of a file past `max_file_bytes` only one byte
   more is kept (so the resolver refuses it as INVALID without the rest reaching disk), and the
-  whole body is capped by servicedesk.middleware.BodyLimit before any of this runs.
+  whole body is capped by servicedesk.http.middleware.BodyLimit before any of this runs.
 - The parsed form's temporary files are closed when the request ends.
 """
 

@@ -19,21 +19,21 @@ from strawberry.http.base import BaseRequestProtocol
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 
+from config.settings import Settings
 from permissions.authenticate import authenticate, bearer_token
 from permissions.errors import DomainError
 from permissions.webchat import authenticate_visitor, check_visitor
 from resolvers import json_input
 from schema import build_schema
 from schema.context import Context
-from servicedesk import response_size
-from servicedesk.failures import close_failed_socket, unavailable
-from servicedesk.graphiql_page import graphiql_response
-from servicedesk.live_socket import LiveSocketHandler, LiveSockets
-from servicedesk.persisted_queries import PersistedQueries
-from servicedesk.settings import Settings
-from servicedesk.uploads import close_form, csrf_refusal, upload_adapter
-from servicedesk.websocket_auth import guard, origin_allowed, token_from_params
-from servicedesk.widget_cors import WIDGET_ORIGIN_STATE
+from servicedesk.http.failures import close_failed_socket, unavailable
+from servicedesk.http.widget_cors import WIDGET_ORIGIN_STATE
+from servicedesk.transport import response_size
+from servicedesk.transport.graphiql_page import graphiql_response
+from servicedesk.transport.live_socket import LiveSocketHandler, LiveSockets
+from servicedesk.transport.persisted_queries import PersistedQueries
+from servicedesk.transport.uploads import close_form, csrf_refusal, upload_adapter
+from servicedesk.transport.websocket_auth import guard, origin_allowed, token_from_params
 
 MAX_SUBSCRIPTIONS_PER_SOCKET = 100
 CONNECTION_INIT_SECONDS = 3
@@ -61,7 +61,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
     def encode_json(self, data: object) -> str:
         """orjson, a tenth of `json.dumps`'s time on a page of 50 orders (issue 8); text, not
         bytes, so WebSocket frames stay text frames. Anything orjson refuses goes the old way.
-        An answer past MAX_RESPONSE_BYTES is replaced by an error (servicedesk/response_size.py)."""
+        An answer past MAX_RESPONSE_BYTES is replaced by an error (servicedesk/transport/response_size.py)."""
         try:
             encoded = orjson.dumps(data)
         except TypeError:
@@ -98,7 +98,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         """A persisted query's text is looked up first, and a new one kept only once it ran
-        (servicedesk/persisted_queries.py)."""
+        (servicedesk/transport/persisted_queries.py)."""
         refusal = self.persisted_queries.resolve(request_data)
         if refusal is not None:
             return ExecutionResult(data=None, errors=[refusal])
@@ -110,7 +110,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         return result
 
     async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, str]:
-        """Uploads (servicedesk/uploads.py): refused before their body is read without a
+        """Uploads (servicedesk/transport/uploads.py): refused before their body is read without a
         CSRF-preflight header."""
         refusal = csrf_refusal(request.headers)
         if refusal is not None:
@@ -122,13 +122,13 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             await super().__call__(scope, receive, send)
         except Exception as error:
             if scope["type"] != "websocket":
-                raise  # HTTP: servicedesk/failures.py answers
+                raise  # HTTP: servicedesk/http/failures.py answers
             await close_failed_socket(scope, send, error)
         finally:
             await close_form(scope)
 
     async def render_graphql_ide(self, request: Request) -> Response:
-        """Development only, with a Content-Security-Policy (servicedesk/graphiql_page.py)."""
+        """Development only, with a Content-Security-Policy (servicedesk/transport/graphiql_page.py)."""
         return graphiql_response(self.graphql_ide_html)
 
     async def get_context(

@@ -16,7 +16,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from servicedesk.settings import current
+from config.settings import current
 
 LABEL = b"servicedesk channel secrets v1"
 

@@ -16,12 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from channels.base import InboundFile
+from config.settings import current
 from models import MessageAttachment
-from servicedesk.settings import current
 
 MAX_FILES = 20
 KEY = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True, slots=True)
+class InboundFile:
+    file_name: str
+    content_type: str
+    data: bytes
 
 
 def attachments_dir() -> Path:

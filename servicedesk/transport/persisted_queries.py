@@ -6,7 +6,7 @@ query; the process answers from its memory, or with the error `PersistedQueryNot
 it is kept. A hash that is not the query's is refused. Over GET, too, so a GET's URL stays
 short (a mutation by GET stays refused: the operation type is checked after the query is
 known). No answer is cached on the way: every query needs a credential, so each answer is
-`Cache-Control: private, no-store` (servicedesk/security_headers.py).
+`Cache-Control: private, no-store` (servicedesk/http/security_headers.py).
 Each API process keeps its own LRU of queries; a process that does not know a hash asks for
 the query, as the convention expects.
 

@@ -2,7 +2,7 @@
 resolvers, so it holds what real use would leave behind: history, events, notifications,
 e-mails in the outbox, photos re-encoded and stored as uploads are.
 
-Its contents are servicedesk/demo_data.py; its conversations arrive through the inbound entry
+Its contents are servicedesk/devtools/demo_data.py; its conversations arrive through the inbound entry
 point every channel uses. A second run changes nothing and prints the logins again; a
 database where an earlier run stopped half-way is refused with what to do.
 """
@@ -16,7 +16,7 @@ from io import BytesIO
 
 from tortoise import Tortoise
 
-from channels.base import Inbound
+from config.settings import Settings
 from media import storage
 from models import Address, ApiToken, Contact, Membership, Order, Role, Task, User
 from permissions.actor import Actor
@@ -34,11 +34,10 @@ from resolvers import (
 from resolvers import templates as presets
 from resolvers.auth import register
 from resolvers.contacts import AddressData, ContactData
-from resolvers.inbound import record_inbound
-from servicedesk import demo_data as d
+from resolvers.inbound import Inbound, record_inbound
 from servicedesk.db import tortoise_config
-from servicedesk.demo_photos import picture
-from servicedesk.settings import Settings
+from servicedesk.devtools import demo_data as d
+from servicedesk.devtools.demo_photos import picture
 
 
 class DemoError(Exception):
