@@ -1,0 +1,40 @@
+"""The package layers: the README's picture is the one import-linter enforces, and the
+contracts hold (`make test` runs `lint-imports` too; this keeps a bare pytest run honest)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def contract_layers() -> list[str]:
+    """The layers contract's packages, top first; `config | (compat)` as config and compat."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (layers,) = [c["layers"] for c in config["contracts"] if c["type"] == "layers"]
+    return [name.strip("() ") for layer in layers for name in layer.split("|")]
+
+
+def readme_layers() -> list[str]:
+    """The first word of each line of the README's layer picture, and compat/ beside config."""
+    readme = (ROOT / "README.md").read_text()
+    layout = readme[readme.index("## Layout") :]
+    picture = re.search(r"```\n(.*?)```", layout, re.DOTALL)
+    assert picture is not None, "README's Layout section has no layer picture"
+    names: list[str] = []
+    for line in picture.group(1).splitlines():
+        names.append(line.split()[0])
+        names += re.findall(r"\((\w+)/ beside it", line)
+    return names
+
+
+def test_readme_layer_picture_is_the_contract() -> None:
+    assert readme_layers() == contract_layers()
+
+
+def test_import_contracts_hold() -> None:
+    assert lint_imports(no_cache=True) == 0
