@@ -1,10 +1,16 @@
-# Each target creates the virtual environment when it is missing and reinstalls the project
-# only when pyproject.toml changed since the last install (a stamp file inside .venv).
+# Each target creates the virtual environment when it is missing and installs the locked
+# versions (requirements.lock, or requirements-test.lock with the test tools), then the project
+# itself without dependencies; again only when pyproject.toml or that lock changed since the
+# last install (a stamp file inside .venv).
 #
 #   make run                    serve on http://127.0.0.1:8000 (ARGS="--port 9000" to change)
-#   make test                   lint, format check, type check and the test suite
+#   make test                   lint, format check, type check, import layers and the test suite
 #   make demo                   create a demo company and print its logins
 #   make migrations NAME=x      write the next migration of each dialect after a models change
+#   make lock                   rewrite both locks after a change of pyproject.toml's dependencies,
+#                               keeping every pin that still fits
+#   make upgrade                every pin to the newest release within pyproject.toml's bounds,
+#                               then make test
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +19,10 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: run test demo migrations
+# pip-compile's options are pyproject.toml's [tool.pip-tools]; the header names `make lock`.
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet pyproject.toml
+
+.PHONY: run test demo migrations install install-test lock upgrade
 
 run: $(RUN_STAMP)
 	$(BIN)/servicedesk serve $(ARGS)
@@ -40,11 +49,29 @@ migrations: $(RUN_STAMP)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(RUN_STAMP): pyproject.toml | $(BIN)/python
-	$(PIP) install -e .
+install: $(RUN_STAMP)
+
+# .ci/run installs through this target.
+install-test: $(TEST_STAMP)
+
+$(RUN_STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --no-deps -e .
 	touch $@
 
-# .ci/run installs the same way and touches this stamp too.
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(PIP) install -e '.[test]'
+$(TEST_STAMP): pyproject.toml requirements-test.lock | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements-test.lock
+	$(PIP) install --no-deps -e .
 	touch $@
+
+# The runtime lock is compiled from a copy of the test lock, so that both pin the same versions.
+lock: $(TEST_STAMP)
+	$(COMPILE) --extra test -o requirements-test.lock
+	cp requirements-test.lock requirements.lock
+	$(COMPILE) -o requirements.lock
+
+upgrade: $(TEST_STAMP)
+	$(COMPILE) --upgrade --extra test -o requirements-test.lock
+	cp requirements-test.lock requirements.lock
+	$(COMPILE) -o requirements.lock
+	$(MAKE) test
