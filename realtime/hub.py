@@ -8,7 +8,8 @@ nothing more, and ends a subscription to that one order (`orderUpdated`).
 Events carry consecutive numbers per company, so a hole shows at once and is filled from the
 outbox; a poll of the outbox each second covers events whose broadcast was lost (a Redis
 outage, a process that died between commit and publish).
-Notification messages on the same channel go to their member's listeners (realtime/inbox.py).
+Notification messages on the same channel go to their member's listeners
+(realtime/notification_listeners.py).
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ from permissions.actor import Actor
 from permissions.orders import can_see_order
 from realtime.bounded import Bounded
 from realtime.events import EventFacts, channel, orders_now
-from realtime.inbox import Inbox, Inboxes, NotificationMessage
+from realtime.notification_listeners import (
+    NotificationListener,
+    NotificationListeners,
+    NotificationMessage,
+)
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -93,7 +98,9 @@ class Feed:
     company_id: int
     next_seq: int
     listeners: set[Listener] = field(default_factory=set)
-    inboxes: Inboxes = field(default_factory=Inboxes)  # notificationReceived, by member
+    notification_listeners: NotificationListeners = field(
+        default_factory=NotificationListeners
+    )  # notificationReceived, by member
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     task: asyncio.Task[None] | None = None
 
@@ -131,12 +138,12 @@ class Hub:
         feed.listeners.add(listener)  # no await since _open: the feed cannot close meanwhile
         return listener, feed.next_seq - 1
 
-    async def join_inbox(self, actor: Actor) -> Inbox:
+    async def join_notifications(self, actor: Actor) -> NotificationListener:
         """A listener of the actor's own notifications."""
-        inbox = Inbox(actor)
+        listener = NotificationListener(actor)
         feed = await self._open(actor.company_id)
-        feed.inboxes.add(inbox)
-        return inbox
+        feed.notification_listeners.add(listener)
+        return listener
 
     async def _open(self, company_id: int) -> Feed:
         """The company's feed, subscribed to its channel first if this process had none."""
@@ -167,15 +174,15 @@ class Hub:
         feed.listeners.discard(listener)
         self._close_if_idle(feed)
 
-    def leave_inbox(self, inbox: Inbox) -> None:
-        feed = self._feeds.get(inbox.actor.company_id)
+    def leave_notifications(self, listener: NotificationListener) -> None:
+        feed = self._feeds.get(listener.actor.company_id)
         if feed is None:
             return
-        feed.inboxes.discard(inbox)
+        feed.notification_listeners.discard(listener)
         self._close_if_idle(feed)
 
     def _close_if_idle(self, feed: Feed) -> None:
-        if not feed.listeners and feed.inboxes.empty:
+        if not feed.listeners and feed.notification_listeners.empty:
             del self._feeds[feed.company_id]
             if feed.task is not None:
                 feed.task.cancel()
@@ -191,7 +198,7 @@ class Hub:
                     return
                 notification = NotificationMessage.parse(message.message)
                 if notification is not None:
-                    await feed.inboxes.deliver(feed.company_id, notification)
+                    await feed.notification_listeners.deliver(feed.company_id, notification)
                     continue
                 try:
                     facts = EventFacts.from_json(message.message)
@@ -269,12 +276,12 @@ async def listening(
 
 
 @contextlib.asynccontextmanager
-async def inbox_listening(actor: Actor) -> AsyncIterator[Inbox]:
+async def notifications_listening(actor: Actor) -> AsyncIterator[NotificationListener]:
     hub = current_hub()
     if hub is None:
         raise RuntimeError("realtime is not running in this process")
-    inbox = await hub.join_inbox(actor)
+    listener = await hub.join_notifications(actor)
     try:
-        yield inbox
+        yield listener
     finally:
-        hub.leave_inbox(inbox)
+        hub.leave_notifications(listener)

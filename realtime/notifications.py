@@ -3,7 +3,8 @@
 Right after the transaction that wrote them commits, the writer publishes its notifications
 (order events' ones go out with their events: realtime.outbox.publish); whatever was left
 unpublished (Redis away, a process that died in between) the relay of every process sends
-later. A row published twice is delivered once: realtime/inbox.py remembers recent ids.
+later. A row published twice is delivered once: realtime/notification_listeners.py
+remembers recent ids.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from tortoise.queryset import QuerySet
 from models import Notification
 from realtime.events import channel
 from realtime.hub import current_hub
-from realtime.inbox import NotificationMessage
+from realtime.notification_listeners import NotificationMessage
 
 log = logging.getLogger("servicedesk.realtime")
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 import models
-from realtime.hub import inbox_listening
+from realtime.hub import notifications_listening
 from schema.connection import Connection
 from schema.context import Info
 from schema.ids import to_global_id
@@ -83,8 +83,8 @@ NotificationConnection = Connection[Notification]
 async def received(info: Info) -> AsyncIterator[Notification]:
     """`notificationReceived`: the caller's new notifications, as they are committed."""
     actor = info.context.require_actor()
-    async with inbox_listening(actor) as inbox:
-        async for row in until_overflow(info.context, inbox.rows()):
+    async with notifications_listening(actor) as listener:
+        async for row in until_overflow(info.context, listener.rows()):
             info.context.loaders = Loaders()
             info.context.now = datetime.now(UTC)
             yield Notification.of(row)

@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from models import Notification, OutboxEmail
 from realtime.events import channel
 from realtime.hub import current_hub
-from realtime.inbox import NotificationMessage
+from realtime.notification_listeners import NotificationMessage
 from realtime.notifications import relay_notifications
 from schema.ids import parse_global_id, to_global_id
 from tests.support.api import Api, count_statements

@@ -143,7 +143,10 @@ def listening_here(company_id: int) -> set[object]:
     feed = hub._feeds.get(company_id)
     if feed is None:
         return set()
-    return {*feed.listeners, *(box for boxes in feed.inboxes.by_member.values() for box in boxes)}
+    return {
+        *feed.listeners,
+        *(box for boxes in feed.notification_listeners.by_member.values() for box in boxes),
+    }
 
 
 async def subscribed(sock: GraphQLSocket, company_id: int, query: str, **variables: Any) -> str:

@@ -2,8 +2,9 @@
 
 A new notification travels on its company's broadcast channel (the one order events use) as
 a small message of its own type, `{"type": "notification", "id": ..., "member_id": ...}`.
-The hub hands such messages to the company's `Inboxes`, which load the row once per message
-per process, and only when that member has a listener here, then offer it to each of them.
+The hub hands such messages to the company's `NotificationListeners`, which load the row
+once per message per process, and only when that member has a listener here, then offer it
+to each of them.
 The relay may publish a row twice (after a Redis outage); recently delivered ids are dropped.
 A row is pushed only while its member may see what it points at (permissions.notifications.
 pushable_notifications), so a notification about an order taken away meanwhile is not sent.
@@ -51,7 +52,7 @@ class NotificationMessage:
 
 
 @dataclass(eq=False)
-class Inbox:
+class NotificationListener:
     """One `notificationReceived` subscription: the actor's own notifications, live."""
 
     actor: Actor
@@ -65,25 +66,25 @@ class Inbox:
 
 
 @dataclass(eq=False)
-class Inboxes:
+class NotificationListeners:
     """A company's notification listeners in this process, by member."""
 
-    by_member: dict[int, set[Inbox]] = field(default_factory=dict)
+    by_member: dict[int, set[NotificationListener]] = field(default_factory=dict)
     delivered: OrderedDict[int, None] = field(default_factory=OrderedDict)
 
     @property
     def empty(self) -> bool:
         return not self.by_member
 
-    def add(self, inbox: Inbox) -> None:
-        self.by_member.setdefault(inbox.actor.membership_id, set()).add(inbox)
+    def add(self, listener: NotificationListener) -> None:
+        self.by_member.setdefault(listener.actor.membership_id, set()).add(listener)
 
-    def discard(self, inbox: Inbox) -> None:
-        boxes = self.by_member.get(inbox.actor.membership_id)
+    def discard(self, listener: NotificationListener) -> None:
+        boxes = self.by_member.get(listener.actor.membership_id)
         if boxes is not None:
-            boxes.discard(inbox)
+            boxes.discard(listener)
             if not boxes:
-                del self.by_member[inbox.actor.membership_id]
+                del self.by_member[listener.actor.membership_id]
 
     async def deliver(self, company_id: int, message: NotificationMessage) -> None:
         """Load the row once (only if its member listens here) and offer it to each socket."""
@@ -105,5 +106,5 @@ class Inboxes:
         self.delivered[message.id] = None
         while len(self.delivered) > REMEMBERED:
             self.delivered.popitem(last=False)
-        for inbox in list(boxes):
-            inbox.offer(row)
+        for listener in list(boxes):
+            listener.offer(row)
