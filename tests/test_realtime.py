@@ -25,7 +25,7 @@ from tests.support.world import (
     move,
     portal_member,
 )
-from tests.support.ws import PROTOCOL, GraphQLSocket, client, socket
+from tests.support.ws import PROTOCOL, GraphQLSocket, client, joined, left, socket
 
 pytestmark = pytest.mark.asyncio
 
@@ -82,7 +82,7 @@ async def test_staff_hear_every_change_live_in_order(app: Starlette, api: Api) -
     owner, staff, _, _, card, contractor = await company(api)
     async with client(app) as http, socket(http, staff.access) as sock:
         op = await sock.subscribe(EVENTS)
-        await sock.nothing(op, 0.2)
+        await joined(staff.member_id)
         order = await create_order(
             api,
             owner,
@@ -119,7 +119,8 @@ async def test_each_party_hears_only_what_it_may_see(app: Starlette, api: Api) -
             "contractor": (contractor_sock, await contractor_sock.subscribe(EVENTS)),
             "peer": (peer_sock, await peer_sock.subscribe(EVENTS)),
         }
-        await client_sock.nothing(ops["client"][1], 0.2)
+        for member in (client_member, contractor_member, peer):
+            await joined(member.member_id)
         mine = await create_order(
             api,
             owner,
@@ -140,8 +141,8 @@ async def test_each_party_hears_only_what_it_may_see(app: Starlette, api: Api) -
         assert (heard["kind"], heard["order"]["id"]) == ("CREATED", mine["id"])
         # Field rules apply to events as to queries.
         assert (heard["order"]["internalNote"], heard["order"]["contractorFee"]) == (None, None)
-        await client_sock.nothing(ops["client"][1])  # not the other client's order
-        await contractor_sock.nothing(ops["contractor"][1], 0.1)  # nothing assigned yet
+        # The next event each hears is the assignment (a marker: not the other client's
+        # order, and nothing for the contractor before it).
         await api.ok(ASSIGN, {"id": mine["id"], "c": contractor.id, "fee": "60"}, owner.access)
         assigned = await event(contractor_sock, ops["contractor"][1])
         assert assigned["kind"] == "ASSIGNED"
@@ -152,10 +153,20 @@ async def test_each_party_hears_only_what_it_may_see(app: Starlette, api: Api) -
             await api.ok(COMMENT, {"o": mine["id"], "b": visibility, "v": visibility}, owner.access)
         assert (await event(client_sock, ops["client"][1]))["kind"] == "COMMENTED"
         assert (await event(contractor_sock, ops["contractor"][1]))["kind"] == "COMMENTED"
-        await client_sock.nothing(ops["client"][1])
-        await contractor_sock.nothing(ops["contractor"][1], 0.1)
-        # A peer outside the responsible's subtree hears nothing at all.
-        await peer_sock.nothing(ops["peer"][1], 0.1)
+        # A marker all three may see: an order of the client, for the contractor, with the
+        # peer responsible. It comes first: no internal comment reached the client or the
+        # contractor, no other's comment either, and the peer (outside the responsible's
+        # subtree) heard nothing at all before.
+        marker = await create_order(
+            api,
+            owner,
+            clientId=card.id,
+            addressId=card.address_ids[0],
+            responsibleId=peer.member_id,
+            contractorId=contractor.id,
+        )
+        for sock, op in ops.values():
+            await sock.marker(op, lambda d: d["orderEvents"]["order"]["id"] == marker["id"])
 
 
 async def test_order_updated_follows_one_order(app: Starlette, api: Api) -> None:
@@ -172,20 +183,23 @@ async def test_order_updated_follows_one_order(app: Starlette, api: Api) -> None
     other = await create_order(api, owner, clientId=card.id, addressId=card.address_ids[1])
     async with client(app) as http, socket(http, client_member.access) as sock:
         op = await sock.subscribe(UPDATED, {"id": order["id"]})
-        await sock.nothing(op, 0.2)
+        await joined(client_member.member_id)
         await move(api, owner, other["id"], "CANCELLED")
-        await move(api, owner, order["id"], "IN_PROGRESS")
-        await move(api, contractor_member, order["id"], "DONE")
-        states = [(await sock.data(op))["orderUpdated"] for _ in range(2)]
+        # Each state is read before the next change: a push shows the order as it is then.
+        states = []
+        for who, status in ((owner, "IN_PROGRESS"), (contractor_member, "DONE")):
+            await move(api, who, order["id"], status)
+            states.append((await sock.data(op))["orderUpdated"])
         assert [s["status"] for s in states] == ["IN_PROGRESS", "DONE"]
         assert (states[-1]["price"], states[-1]["contractorFee"]) == ("100.00", None)
-        await sock.nothing(op)
+        await move(api, owner, order["id"], "IN_PROGRESS")  # reopened: the marker
+        await sock.marker(op, lambda d: d["orderUpdated"]["status"] == "IN_PROGRESS")
 
 
 async def test_a_contractor_cannot_follow_an_order_not_assigned_to_it(
     app: Starlette, api: Api
 ) -> None:
-    owner, _, _, contractor_member, card, _ = await company(api)
+    owner, _, _, contractor_member, card, contractor = await company(api)
     order = await create_order(api, owner, clientId=card.id, addressId=card.address_ids[0])
     async with client(app) as http, socket(http, contractor_member.access) as sock:
         op = await sock.subscribe(UPDATED, {"id": order["id"]})
@@ -194,8 +208,14 @@ async def test_a_contractor_cannot_follow_an_order_not_assigned_to_it(
         assert message["payload"]["data"] is None
         assert [e["message"] for e in message["payload"]["errors"]] == ["Order not found"]
         assert (await sock.next(op))["type"] == "complete"
+        # The marker: an order assigned to the contractor, heard on a second subscription.
+        events = await sock.subscribe(EVENTS)
+        await joined(contractor_member.member_id)
         await move(api, owner, order["id"], "CANCELLED")
-        await sock.nothing(op)
+        mine = await create_order(
+            api, owner, clientId=card.id, addressId=card.address_ids[0], contractorId=contractor.id
+        )
+        await sock.marker(op, lambda d: d["orderEvents"]["order"]["id"] == mine["id"], events)
 
 
 async def test_replay_after_a_cursor_gives_exactly_what_was_missed(
@@ -206,7 +226,7 @@ async def test_replay_after_a_cursor_gives_exactly_what_was_missed(
     async with client(app) as http:
         async with socket(http, owner.access) as sock:
             op = await sock.subscribe(EVENTS)
-            await sock.nothing(op, 0.2)
+            await joined(owner.member_id)
             await move(api, owner, first["id"], "CANCELLED")
             cursor = (await event(sock, op))["cursor"]
         # Offline: 20 changes.
@@ -221,12 +241,12 @@ async def test_replay_after_a_cursor_gives_exactly_what_was_missed(
             assert [int(e["cursor"]) for e in missed] == list(
                 range(int(cursor) + 1, int(cursor) + 21)
             )
-            await sock.nothing(op, 0.3)
-            # Then live, with no gap and no duplicate at the seam.
-            await move(api, owner, made[0]["id"], "CANCELLED")
-            live = await event(sock, op)
-            assert int(live["cursor"]) == int(cursor) + 21
-            await sock.nothing(op, 0.3)
+            # Then live, with no gap and no duplicate at the seam: each next event is the
+            # one just made (a marker for whatever might have come between).
+            for k in (21, 22):
+                await move(api, owner, made[k - 21]["id"], "CANCELLED")
+                live = await event(sock, op)
+                assert int(live["cursor"]) == int(cursor) + k
 
 
 async def test_the_socket_closes_when_the_token_expires(app: Starlette, api: Api) -> None:
@@ -283,7 +303,8 @@ async def test_dashboard_updates_at_most_once_a_second_and_only_on_change(
             addressId=card.address_ids[0],
             responsibleId=peer.member_id,
         )
-        await sock.nothing(op, 1.5)
+        # The orders in the subtree are the marker: their pushes end at 3 (had the order
+        # outside counted, they would end at 4).
         started = time.monotonic()
         for _ in range(3):
             await create_order(
@@ -298,7 +319,15 @@ async def test_dashboard_updates_at_most_once_a_second_and_only_on_change(
             pushes.append((await sock.data(op, seconds=5))["dashboardUpdated"])
         assert len(pushes) <= 1 + int(time.monotonic() - started)
         assert pushes[-1] == {"openOrders": 3, "overdueOrders": 0, "createdToday": 3}
-        await sock.nothing(op, 1.2)
+        # No push without a change: the next one (a marker) shows the fourth order.
+        await create_order(
+            api,
+            owner,
+            clientId=card.id,
+            addressId=card.address_ids[0],
+            responsibleId=staff.member_id,
+        )
+        await sock.marker(op, lambda d: d["dashboardUpdated"]["openOrders"] == 4)
     async with client(app) as http, socket(http, client_member.access) as portal:
         op = await portal.subscribe(DASHBOARD)
         message = await portal.next(op)
@@ -322,21 +351,20 @@ async def test_a_completed_subscription_hears_nothing_more_and_frees_its_id(
     member = decode_id(staff.member_id, "Member")
     async with client(app) as http, socket(http, staff.access) as sock:
         op = await sock.subscribe(UPDATED, {"id": order["id"]})
-        await sock.nothing(op, 0.2)
+        await joined(staff.member_id)
         await move(api, owner, order["id"], "IN_PROGRESS")
         assert (await sock.data(op))["orderUpdated"]["status"] == "IN_PROGRESS"
         assert member in listening_members(hub)
         await sock.ws.send_json({"id": op, "type": "complete"})
-        await sock.nothing(op, 0.2)
-        assert member not in listening_members(hub)
+        await left(staff.member_id)
         await move(api, owner, order["id"], "DONE")
-        await sock.nothing(op)
         await sock.ws.send_json(  # the id is free again: no 4409
             {"id": op, "type": "subscribe", "payload": {"query": UPDATED, "variables": order}}
         )
-        await sock.nothing(op, 0.2)
+        await joined(staff.member_id)
+        # The marker: were DONE sent after `complete`, it would come first on this id.
         await move(api, owner, order["id"], "IN_PROGRESS")
-        assert (await sock.data(op))["orderUpdated"]["status"] == "IN_PROGRESS"
+        await sock.marker(op, lambda d: d["orderUpdated"]["status"] == "IN_PROGRESS")
         assert member in listening_members(hub)
     await asyncio.sleep(0.1)  # the server side of the closed socket ends
     assert member not in listening_members(hub)

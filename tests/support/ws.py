@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -12,6 +12,9 @@ import httpx
 from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.types import ASGIApp
+
+from realtime.hub import current_hub
+from schema.ids import decode_id
 
 PROTOCOL = "graphql-transport-ws"
 _ids = itertools.count(1)
@@ -64,8 +67,26 @@ class GraphQLSocket:
         data: dict[str, Any] = message["payload"]["data"]
         return data
 
-    async def nothing(self, op: str, wait: float = 0.5) -> None:
-        """Assert no message arrives for `op` within `wait` seconds."""
+    async def marker(
+        self, op: str, is_marker: Callable[[dict[str, Any]], bool], marker_op: str | None = None
+    ) -> dict[str, Any]:
+        """Prove that nothing came for `op`: the test sets off a later event that `marker_op`
+        (default `op`) hears, and its message must come before anything else for `op`.
+
+        The server sends each subscription's messages in the order of the events behind them
+        (the hub delivers a company's events by number), so a message that should not have
+        come arrives before the marker; no timeout is waited out, and a slow server cannot
+        make the check pass. Returns the marker's data.
+        """
+        data = await self.data(marker_op or op)
+        assert is_marker(data), f"a message before the marker: {data}"
+        if marker_op is not None:
+            assert not self.inbox.get(op), f"unexpected message {self.inbox[op]}"
+        return data
+
+    async def unheard(self, op: str, wait: float) -> None:
+        """Assert no message arrives for `op` within `wait` seconds: only where no marker
+        event can follow (each caller says why), since it waits and a slow server passes it."""
         try:
             message = await self.next(op, wait)
         except TimeoutError:
@@ -79,6 +100,41 @@ class GraphQLSocket:
                 await self._read(seconds)
         except WebSocketDisconnect as closed:
             return closed.code
+
+
+def listeners(member_id: str) -> int:
+    """How many order-event and notification listeners this process's hub holds for the
+    member (a global Member id)."""
+    hub = current_hub()
+    assert hub is not None, "realtime is not running in this process"
+    member = decode_id(member_id, "Member")
+    return sum(
+        sum(1 for listener in feed.listeners if listener.actor.membership_id == member)
+        + len(feed.notification_listeners.by_member.get(member, ()))
+        for feed in hub._feeds.values()
+    )
+
+
+async def joined(member_id: str, count: int = 1, seconds: float = 5.0) -> None:
+    """Wait until the member has `count` listeners in this process's hub: graphql-transport-ws
+    does not acknowledge a subscription, and an event committed before the server joined the
+    company's feed is (rightly) not sent live. Returns as soon as they are there."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while listeners(member_id) < count:
+        if loop.time() > deadline:
+            raise TimeoutError(f"member {member_id} has no {count} listeners after {seconds} s")
+        await asyncio.sleep(0.005)
+
+
+async def left(member_id: str, seconds: float = 5.0) -> None:
+    """Wait until the member has no listener left in this process's hub."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while listeners(member_id):
+        if loop.time() > deadline:
+            raise TimeoutError(f"member {member_id} still listens after {seconds} s")
+        await asyncio.sleep(0.005)
 
 
 @asynccontextmanager
