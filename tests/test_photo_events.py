@@ -13,7 +13,8 @@ from models import Photo
 from schema.ids import decode_id
 from tests.support.api import Api
 from tests.support.photos import fetch, opened, picture, scene, stored_names, upload
-from tests.support.ws import client, socket
+from tests.support.world import create_order
+from tests.support.ws import client, joined, socket
 
 pytestmark = pytest.mark.asyncio
 
@@ -35,7 +36,8 @@ async def test_photo_added_reaches_those_who_see_the_order(api: Api, app: Starle
             sock: await sock.subscribe(EVENTS)
             for sock in (client_sock, staff_sock, peer_sock, stranger_sock)
         }
-        await asyncio.sleep(0.2)  # the subscriptions are live before the upload
+        for member in (c.client.members[0], c.staff, c.peer, s.stranger.members[0]):
+            await joined(member.member_id)  # the subscriptions are live before the upload
         contractor = c.contractor.members[0]
         photo = (await upload(api, contractor.access, s.order_id, picture(500, 400)))["photo"]
         for sock in (client_sock, staff_sock):
@@ -45,8 +47,18 @@ async def test_photo_added_reaches_those_who_see_the_order(api: Api, app: Starle
             assert [p["id"] for p in event["order"]["photos"]] == [photo["id"]]
             served = await fetch(api, event["order"]["photos"][0]["thumbnailUrl"])
             assert opened(served.content).size == (320, 256)
+        # A marker both may see (the peer responsible, the stranger its contractor) comes
+        # before anything else: neither heard of the photo.
+        marker = await create_order(
+            api,
+            c.owner,
+            clientId=c.client.id,
+            addressId=c.client.address_ids[0],
+            responsibleId=c.peer.member_id,
+            contractorId=s.stranger.id,
+        )
         for sock in (peer_sock, stranger_sock):
-            await sock.nothing(ops[sock])
+            await sock.marker(ops[sock], lambda d: d["orderEvents"]["order"]["id"] == marker["id"])
 
 
 async def test_uploads_racing_for_the_last_places_keep_the_limit(

@@ -25,7 +25,7 @@ from schema.ids import to_global_id
 from servicedesk.devtools import demo_data as d
 from servicedesk.devtools.demo import ensure_demo
 from tests.support.api import LOGIN, Api
-from tests.support.ws import client, socket
+from tests.support.ws import client, joined, member_of, socket
 
 pytestmark = pytest.mark.asyncio
 
@@ -241,7 +241,7 @@ async def test_the_readme_tour_runs_as_written(app: Starlette, api: Api) -> None
         watcher, meanwhile = WATCH[block.name]
         async with client(app) as http, socket(http, tokens[watcher]) as sock:
             op = await sock.subscribe(block.text)
-            await sock.nothing(op, 0.2)
+            await joined(member_of(tokens[watcher]))
             await run(by_name[meanwhile])
             event = (await sock.data(op))["orderEvents"]
         assert event == {

@@ -9,12 +9,13 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+import jwt
 from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 from starlette.types import ASGIApp
 
 from realtime.hub import current_hub
-from schema.ids import decode_id
+from schema.ids import decode_id, to_global_id
 
 PROTOCOL = "graphql-transport-ws"
 _ids = itertools.count(1)
@@ -113,6 +114,12 @@ def listeners(member_id: str) -> int:
         + len(feed.notification_listeners.by_member.get(member, ()))
         for feed in hub._feeds.values()
     )
+
+
+def member_of(token: str) -> str:
+    """The global Member id an access token acts for (its `sub`), read without verifying."""
+    claims = jwt.decode(token, options={"verify_signature": False})
+    return to_global_id("Member", int(claims["sub"]))
 
 
 async def joined(member_id: str, count: int = 1, seconds: float = 5.0) -> None:
