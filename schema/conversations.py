@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -14,19 +13,16 @@ from permissions.media import signed_attachment_url
 from permissions.webchat import can_see_message_author
 from realtime.conversations import conversations_listening
 from resolvers.conversations import ConversationFilter as ConversationFilterData
-from schema.connection import Connection, Edge
+from schema.connection import Connection, parent_connection_of
 from schema.contacts import Contact, load_contact
 from schema.context import Info
 from schema.errors import UserError
 from schema.ids import decode_optional_id, to_global_id
 from schema.loaders import Loaders
 from schema.node import Node
-from schema.orders import Channel, page_info
+from schema.orders import Channel, Order, load_visible_order
 from schema.people import Member, load_member
 from schema.streams import until_overflow
-
-if TYPE_CHECKING:
-    from schema.orders import Order
 
 ConversationStatus = models.ConversationStatus
 MessageDirection = models.MessageDirection
@@ -34,8 +30,6 @@ DeliveryStatus = models.DeliveryStatus
 strawberry.enum(ConversationStatus, name="ConversationStatus")
 strawberry.enum(MessageDirection, name="MessageDirection")
 strawberry.enum(DeliveryStatus, name="DeliveryStatus")
-
-LazyOrder = Annotated["Order", strawberry.lazy("schema.orders")]
 
 
 @strawberry.type
@@ -156,9 +150,7 @@ class Conversation(Node):
         return await load_member(info, self.assignee_id)
 
     @strawberry.field(description="The order made from this conversation; null also when hidden.")
-    async def order(self, info: Info) -> LazyOrder | None:
-        from schema.orders import load_visible_order
-
+    async def order(self, info: Info) -> Order | None:
         return await load_visible_order(info, self.order_id)
 
     @strawberry.field(description="Oldest first.")
@@ -172,12 +164,7 @@ class Conversation(Node):
         async def count() -> int:
             return await loaders.message_count.load(pk)
 
-        edges = [
-            Edge(node=Message.of(r), cursor=c) for r, c in zip(page.rows, page.cursors, strict=True)
-        ]
-        return Connection(
-            edges=edges, page_info=page_info(page.cursors, page.has_next, after), count=count
-        )
+        return parent_connection_of(page, after, Message.of, count, Connection)
 
     @strawberry.field(description="The newest message, for the inbox list.")
     async def last_message(self, info: Info) -> Message | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -16,21 +15,16 @@ import models
 from realtime.hub import notifications_listening
 from schema.connection import Connection
 from schema.context import Info
+from schema.conversations import Conversation, load_visible_conversation
 from schema.ids import to_global_id
 from schema.loaders import Loaders
 from schema.node import Node
 from schema.orders import Order, load_visible_order
 from schema.streams import until_overflow
-
-if TYPE_CHECKING:
-    from schema.conversations import Conversation
-    from schema.tasks import Task
+from schema.tasks import Task
 
 NotificationKind = models.NotificationKind
 strawberry.enum(NotificationKind, name="NotificationKind")
-
-LazyTask = Annotated["Task", strawberry.lazy("schema.tasks")]
-LazyConversation = Annotated["Conversation", strawberry.lazy("schema.conversations")]
 
 
 @strawberry.type
@@ -61,9 +55,7 @@ class Notification(Node):
         return await load_visible_order(info, self.order_id)
 
     @strawberry.field(description="Null also when the reader may no longer see the task.")
-    async def task(self, info: Info) -> LazyTask | None:
-        from schema.tasks import Task
-
+    async def task(self, info: Info) -> Task | None:
         if self.task_id is None:
             return None
         actor = info.context.require_actor()
@@ -71,9 +63,7 @@ class Notification(Node):
         return None if row is None else Task.of(row)
 
     @strawberry.field(description="Null also when the reader may no longer see it.")
-    async def conversation(self, info: Info) -> LazyConversation | None:
-        from schema.conversations import load_visible_conversation
-
+    async def conversation(self, info: Info) -> Conversation | None:
         return await load_visible_conversation(info, self.conversation_id)
 
 

@@ -14,7 +14,7 @@ import models
 from models import CLOSED_STATUSES, ContactKind
 from permissions import orders as rules
 from permissions.media import signed_url
-from schema.connection import Connection, Edge, PageInfo
+from schema.connection import Connection, parent_connection_of
 from schema.contacts import Address, Contact, load_contact
 from schema.context import Info
 from schema.executor import context_only
@@ -286,12 +286,7 @@ class Order(Node):
         async def count() -> int:
             return await loaders.comment_count.load(key)
 
-        edges = [
-            Edge(node=Comment.of(r), cursor=c) for r, c in zip(page.rows, page.cursors, strict=True)
-        ]
-        return Connection(
-            edges=edges, page_info=page_info(page.cursors, page.has_next, after), count=count
-        )
+        return parent_connection_of(page, after, Comment.of, count, Connection)
 
     @strawberry.field(
         description="The inbox conversation the order was made from; null also when hidden."
@@ -311,15 +306,6 @@ class Order(Node):
     async def history(self, info: Info) -> list[OrderStatusChange]:
         rows = await info.context.loaders.history.load(self.row.id)
         return [OrderStatusChange.of(row) for row in rows]
-
-
-def page_info(cursors: list[str], has_next: bool, after: str | None) -> PageInfo:
-    return PageInfo(
-        has_next_page=has_next,
-        has_previous_page=after is not None,
-        start_cursor=cursors[0] if cursors else None,
-        end_cursor=cursors[-1] if cursors else None,
-    )
 
 
 async def load_visible_order(info: Info, order_id: int | None) -> Order | None:
@@ -346,9 +332,7 @@ async def contact_orders(
     async def count() -> int:
         return await loaders.contact_order_count.load((contact_id, kind, actor))
 
-    edges = [Edge(node=Order.of(r), cursor=c) for r, c in zip(page.rows, page.cursors, strict=True)]
-    info_ = page_info(page.cursors, page.has_next, after)
-    return OrderConnection(edges=edges, page_info=info_, count=count)
+    return parent_connection_of(page, after, Order.of, count, OrderConnection)
 
 
 CommentConnection = Connection[Comment]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -16,17 +15,13 @@ from schema.errors import UserError
 from schema.executor import context_only
 from schema.ids import decode_optional_id, to_global_id
 from schema.node import Node
+from schema.orders import Order, load_visible_order
 from schema.people import Member, load_member
-
-if TYPE_CHECKING:
-    from schema.orders import Order
 
 TaskStatus = models.TaskStatus
 TemplateKind = models.TemplateKind
 strawberry.enum(TaskStatus, name="TaskStatus")
 strawberry.enum(TemplateKind, name="TemplateKind")
-
-LazyOrder = Annotated["Order", strawberry.lazy("schema.orders")]
 
 
 @strawberry.enum
@@ -93,10 +88,8 @@ class Task(Node):
         return member
 
     @strawberry.field
-    async def order(self, info: Info) -> LazyOrder | None:
+    async def order(self, info: Info) -> Order | None:
         """Null also when the caller may not see the order (a task outlives such a change)."""
-        from schema.orders import load_visible_order
-
         return await load_visible_order(info, self.order_id)
 
 
