@@ -21,7 +21,7 @@ from tests.support.api import Api
 from tests.support.notifications import RECEIVED, Cast, cast, inbox, told
 from tests.support.tasks import CREATE_TASK
 from tests.support.world import ASSIGN, create_order, move
-from tests.support.ws import client, socket
+from tests.support.ws import client, joined, socket
 
 pytestmark = pytest.mark.asyncio
 
@@ -92,18 +92,24 @@ async def test_overdue_orders_are_told_once_to_the_executor_and_the_client(
         events_op = await staff_sock.subscribe(EVENTS)
         fixer_op = await fixer_sock.subscribe(RECEIVED)
         head_op = await head_sock.subscribe(RECEIVED)
-        await staff_sock.nothing(events_op, 0.2)
+        for member in (c.staff, c.contractor.members[0], c.head):
+            await joined(member.member_id)
         assert await rounds(c, due - timedelta(hours=3)) == WatchRound(0, 0, 0, False)
         result = await rounds(c, due + timedelta(minutes=5), at_once=5)
         assert (result.overdue_orders, result.due_soon_orders) == (3, 0)
         heard = [(await staff_sock.data(events_op))["orderEvents"] for _ in range(3)]
         assert sorted(e["order"]["id"] for e in heard) == sorted(o["id"] for o in late)
         assert {e["kind"] for e in heard} == {"OVERDUE"}
-        await staff_sock.nothing(events_op, 0.3)
         live = (await fixer_sock.data(fixer_op))["notificationReceived"]
         assert (live["kind"], live["order"]["id"]) == ("ORDER_OVERDUE", with_contractor["id"])
-        await fixer_sock.nothing(fixer_op, 0.2)
-        await head_sock.nothing(head_op, 0.1)
+        # A marker each of the three hears (a status change: an event for the staff member,
+        # a notification for the contractor and the head): nothing more came before it.
+        await move(api, c.owner, with_contractor["id"], "IN_PROGRESS")
+        await staff_sock.marker(events_op, lambda d: d["orderEvents"]["kind"] == "STATUS_CHANGED")
+        for sock, op in ((fixer_sock, fixer_op), (head_sock, head_op)):
+            await sock.marker(
+                op, lambda d: d["notificationReceived"]["kind"] == "ORDER_STATUS_CHANGED"
+            )
     counts = await overdue_events([o["id"] for o in [*late, done, later]])
     assert sorted(counts.values()) == [1, 1, 1]
     clients = {"client1": 1, "client2": 1}
@@ -167,16 +173,22 @@ async def test_deadline_soon_comes_first_once_and_without_an_event(
     ):
         events_op = await owner_sock.subscribe(EVENTS)
         told_op = await client_sock.subscribe(RECEIVED)
-        await owner_sock.nothing(events_op, 0.2)
+        for member in (c.owner, c.client.members[0]):
+            await joined(member.member_id)
         assert await rounds(c, due - SOON - timedelta(minutes=1)) == WatchRound(0, 0, 0, False)
         result = await rounds(c, due - SOON + timedelta(minutes=1), at_once=5)
         assert result == WatchRound(0, 1, 0, False)
         live = (await client_sock.data(told_op))["notificationReceived"]
         assert live["kind"] == "ORDER_DEADLINE_SOON"
         assert live["text"].startswith(f'Order #{order["number"]} "Clean" is due soon: ')
-        await owner_sock.nothing(events_op, 0.3)  # no order event kind exists for it
         assert await rounds(c, due - timedelta(minutes=1)) == WatchRound(0, 0, 0, False)
-        await client_sock.nothing(told_op, 0.1)
+        # A marker both hear (a status change): no order event came for "due soon" (no kind
+        # exists for it), and the client was not told twice.
+        await move(api, c.owner, order["id"], "IN_PROGRESS")
+        await owner_sock.marker(events_op, lambda d: d["orderEvents"]["kind"] == "STATUS_CHANGED")
+        await client_sock.marker(
+            told_op, lambda d: d["notificationReceived"]["kind"] == "ORDER_STATUS_CHANGED"
+        )
     executor_and_client = {"contractor1": 1, "contractor2": 1, "client1": 1, "client2": 1}
     assert await told(api, c.members(), "ORDER_DEADLINE_SOON", order["id"]) == executor_and_client
     mails = await OutboxEmail.filter(to=c.contractor.members[1].email, subject__contains="soon")

@@ -12,8 +12,11 @@ import httpx
 import jwt
 from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
+from redis import asyncio as aioredis
 from starlette.types import ASGIApp
 
+from config.settings import current
+from realtime.events import channel
 from realtime.hub import current_hub
 from schema.ids import decode_id, to_global_id
 
@@ -103,17 +106,20 @@ class GraphQLSocket:
             return closed.code
 
 
-def listeners(member_id: str) -> int:
-    """How many order-event and notification listeners this process's hub holds for the
-    member (a global Member id)."""
+def listening_feeds(member_id: str) -> list[int]:
+    """The company of each order-event or notification listener this process's hub holds for
+    the member (a global Member id), once per listener."""
     hub = current_hub()
     assert hub is not None, "realtime is not running in this process"
     member = decode_id(member_id, "Member")
-    return sum(
-        sum(1 for listener in feed.listeners if listener.actor.membership_id == member)
-        + len(feed.notification_listeners.by_member.get(member, ()))
+    return [
+        feed.company_id
         for feed in hub._feeds.values()
-    )
+        for _ in range(
+            sum(1 for listener in feed.listeners if listener.actor.membership_id == member)
+            + len(feed.notification_listeners.by_member.get(member, ()))
+        )
+    ]
 
 
 def member_of(token: str) -> str:
@@ -123,22 +129,31 @@ def member_of(token: str) -> str:
 
 
 async def joined(member_id: str, count: int = 1, seconds: float = 5.0) -> None:
-    """Wait until the member has `count` listeners in this process's hub: graphql-transport-ws
-    does not acknowledge a subscription, and an event committed before the server joined the
-    company's feed is (rightly) not sent live. Returns as soon as they are there."""
+    """Wait until the member has `count` listeners in this process's hub, and Redis (when the
+    app uses it) has the company's channel subscribed: graphql-transport-ws does not
+    acknowledge a subscription, the Redis backend subscribes in the background, and a message
+    published before either is (rightly) not sent live. Returns as soon as both hold."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
-    while listeners(member_id) < count:
+    while len(companies := listening_feeds(member_id)) < count:
         if loop.time() > deadline:
             raise TimeoutError(f"member {member_id} has no {count} listeners after {seconds} s")
         await asyncio.sleep(0.005)
+    url = current().redis_url
+    if url is None:
+        return
+    async with aioredis.Redis.from_url(url) as server:
+        while not all(n for _, n in await server.pubsub_numsub(*map(channel, set(companies)))):
+            if loop.time() > deadline:
+                raise TimeoutError(f"Redis has not subscribed {companies} after {seconds} s")
+            await asyncio.sleep(0.005)
 
 
 async def left(member_id: str, seconds: float = 5.0) -> None:
     """Wait until the member has no listener left in this process's hub."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
-    while listeners(member_id):
+    while listening_feeds(member_id):
         if loop.time() > deadline:
             raise TimeoutError(f"member {member_id} still listens after {seconds} s")
         await asyncio.sleep(0.005)
