@@ -20,10 +20,9 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from channels.telegram import webhook as telegram_webhook
 from channels.webchat import register as register_webchat
-from config.s3_url import parse_s3_url
 from config.settings import Settings, configure, current
 from media import storage
-from media.s3 import S3Storage
+from media.configured import photo_storage
 from permissions.counters import close_clients as close_counter_clients
 from realtime.broadcast import create_broadcast, ping
 from realtime.events import set_namespace
@@ -84,13 +83,6 @@ def tune_garbage_collector() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 50, 100)
-
-
-def photo_storage(settings: Settings) -> storage.Storage:
-    """An S3-compatible bucket when `S3_URL` is set, else a folder under `DATA_DIR`."""
-    if settings.s3_url:
-        return S3Storage(parse_s3_url(settings.s3_url), settings.s3_region)
-    return storage.LocalStorage(settings.data_dir / "photos")
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

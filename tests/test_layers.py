@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def contract_layers() -> list[str]:
     """The layers contract's packages, top first; `config | (compat)` as config and compat."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
-    (layers,) = [c["layers"] for c in config["contracts"] if c["type"] == "layers"]
+    (layers,) = [c["layers"] for c in config["contracts"] if c["id"] == "layers"]
     return [name.strip("() ") for layer in layers for name in layer.split("|")]
 
 

@@ -18,6 +18,7 @@ from tortoise import Tortoise
 
 from config.settings import Settings
 from media import storage
+from media.configured import photo_storage
 from models import Address, ApiToken, Contact, Membership, Order, Role, Task, User
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
@@ -264,8 +265,6 @@ def summary(demo: Demo, public_url: str) -> str:
 
 async def run_demo(settings: Settings) -> str:
     """The command: connect, build unless built, return what to print."""
-    from servicedesk.app import photo_storage
-
     files = photo_storage(settings)
     await Tortoise.init(config=tortoise_config(settings, with_aerich=False))
     try:
