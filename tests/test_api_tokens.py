@@ -36,7 +36,7 @@ from tests.support.world import (
     create_order,
     move,
 )
-from tests.support.ws import client, socket
+from tests.support.ws import client, joined, socket
 
 pytestmark = pytest.mark.asyncio
 
@@ -92,7 +92,11 @@ async def test_a_read_only_token_is_refused_every_mutation(app: Starlette, api: 
         assert message["type"] == "error"
         assert [e["extensions"]["code"] for e in message["payload"]] == ["FORBIDDEN"]
         live = await sock.subscribe(EVENTS)
-        await sock.nothing(live, 0.2)
+        await joined(owner.member_id)
+        card = await contact(api, owner, "CLIENT", "Marker")
+        marker = await create_order(api, owner, clientId=card.id, addressId=card.address_ids[0])
+        # Its first message is the marker's event: the subscription was not refused.
+        await sock.marker(live, lambda d: d["orderEvents"]["order"]["id"] == marker["id"])
     assert not await Contact.filter(name="Via token").exists()
 
 
@@ -195,11 +199,12 @@ async def test_a_contractor_token_sees_exactly_that_contractor_s_orders(
     own = next(oid for oid in mine if world.orders[oid]["status"] == "ASSIGNED")
     async with client(app) as http, socket(http, partner.token) as sock:
         op = await sock.subscribe(EVENTS)
+        await joined(member.member_id)
         await move(api, world.owner, other, "CANCELLED")
         await move(api, world.owner, own, "CANCELLED")
+        # The first event is its own order's: a marker that nothing of the other came first.
         event = (await sock.data(op))["orderEvents"]
         assert (event["order"]["id"], event["order"]["contractor"]["id"]) == (own, firm.id)
-        await sock.nothing(op, 0.3)
     # A read-only partner token cannot move the work it sees.
     body = await api.post(SET_STATUS, {"id": own, "s": "IN_PROGRESS"}, partner.token)
     assert codes(body) == ["FORBIDDEN"]
