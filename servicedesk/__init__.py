@@ -1,1 +1,2 @@
-"""The ASGI app, settings and command line of the service-request platform."""
+"""The app, the top layer: `app.py` (create_app and its one lifespan) and `cli.py` here, the
+rest by job in `http/`, `transport/`, `workers/` and `devtools/`. Settings are config/'s."""
