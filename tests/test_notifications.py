@@ -29,7 +29,7 @@ from tests.support.notifications import (
 )
 from tests.support.tasks import ANNOUNCE, CREATE_TASK, in_hours
 from tests.support.world import ASSIGN, COMMENT, contact, create_order, move, portal_member
-from tests.support.ws import client, socket
+from tests.support.ws import client, joined, socket
 
 pytestmark = pytest.mark.asyncio
 
@@ -281,7 +281,8 @@ async def test_notification_received_reaches_exactly_the_right_sockets(
         twice = await stack.enter_async_context(socket(http, everyone["client1"].access))
         ops = {name: await sock.subscribe(RECEIVED) for name, sock in sockets.items()}
         twice_op = await twice.subscribe(RECEIVED)
-        await sockets["owner"].nothing(ops["owner"], 0.2)
+        for name in listening:
+            await joined(everyone[name].member_id, 2 if name == "client1" else 1)
         await api.ok(COMMENT, {"o": order["id"], "b": "Ring first", "v": "CLIENT"}, c.owner.access)
         for name in ("head", "staff", "client1"):
             data = (await sockets[name].data(ops[name]))["notificationReceived"]
@@ -290,10 +291,36 @@ async def test_notification_received_reaches_exactly_the_right_sockets(
             assert data["text"].endswith(": Ring first")
         again = (await twice.data(twice_op))["notificationReceived"]
         assert again["kind"] == "ORDER_COMMENTED"
-        for name in ("owner", "peer", "contractor1", "other_client"):
-            await sockets[name].nothing(ops[name], 0.1)
-        for name in ("head", "staff", "client1"):
-            await sockets[name].nothing(ops[name], 0.1)
+        # Markers, each told to some of them; each socket's next notification must be its
+        # marker: the comment reached no one else, and no one twice.
+        await move(api, c.owner, order["id"], "IN_PROGRESS")  # all but the owner and the peer
+        await api.ok(COMMENT, {"o": order["id"], "b": "Note", "v": "INTERNAL"}, c.staff.access)
+        elsewhere = await create_order(  # the peer is told; then its client, of the cancel
+            api,
+            c.owner,
+            clientId=c.other_client.id,
+            addressId=c.other_client.address_ids[0],
+            responsibleId=c.peer.member_id,
+        )
+        await move(api, c.owner, elsewhere["id"], "CANCELLED")
+        markers = {
+            **dict.fromkeys(("head", "staff", "client1", "contractor1"), (order, "STATUS")),
+            "owner": (order, "COMMENTED"),
+            "peer": (elsewhere, "CREATED"),
+            "other_client": (elsewhere, "STATUS"),
+        }
+        for sock, op, name in (
+            *((sockets[name], ops[name], name) for name in listening),
+            (twice, twice_op, "client1"),
+        ):
+            marked, kind = markers[name]
+            await sock.marker(
+                op,
+                lambda d, marked=marked, kind=kind: (
+                    d["notificationReceived"]["order"]["id"] == marked["id"]
+                    and d["notificationReceived"]["kind"].startswith(f"ORDER_{kind}")
+                ),
+            )
         # Published twice (the relay after an outage): delivered once.
         [row] = await Notification.filter(
             member_id=pk_of(c.staff.member_id), kind="ORDER_COMMENTED"
@@ -303,7 +330,11 @@ async def test_notification_received_reaches_exactly_the_right_sockets(
         message = NotificationMessage(row.id, row.member_id).to_json()
         for _ in range(2):
             await hub.broadcast.publish(channel(row.company_id), message)
-        await sockets["staff"].nothing(ops["staff"], 0.3)
+        # The marker: a new order of the staff member's, told after the copies were published.
+        new = await order_of(api, c)
+        await sockets["staff"].marker(
+            ops["staff"], lambda d: d["notificationReceived"]["order"]["id"] == new["id"]
+        )
 
 
 async def test_an_order_event_costs_the_same_statements_for_2_or_8_contractor_members(
@@ -344,7 +375,7 @@ async def test_the_relay_publishes_what_was_left_unpublished(app: Starlette, api
     long_ago = datetime.now(UTC) - timedelta(minutes=1)
     async with client(app) as http, socket(http, c.staff.access) as sock:
         op = await sock.subscribe(RECEIVED)
-        await sock.nothing(op, 0.2)
+        await joined(c.staff.member_id)
         await Notification.filter(id=row.id).update(published_at=None, created_at=long_ago)
         # The app's own relay runs too and may take the row first; either way a relay sends it.
         await relay_notifications()
