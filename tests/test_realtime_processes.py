@@ -38,9 +38,9 @@ from tests.support.world import (
     move,
     portal_member,
 )
-from tests.support.ws import GraphQLSocket, socket
+from tests.support.ws import GraphQLSocket, order_event, socket
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
 
 EVENTS = """subscription($after: String) { orderEvents(after: $after) {
     cursor kind order { id status internalNote } } }"""
@@ -110,9 +110,10 @@ async def test_a_change_on_one_process_reaches_subscribers_on_the_other(cluster:
             socket(b_http, owner.access) as staff_sock,
             socket(b_http, anna.access) as anna_sock,
         ):
-            staff_op = await staff_sock.subscribe(EVENTS)
-            anna_op = await anna_sock.subscribe(EVENTS)
-            await staff_sock.nothing(staff_op, 0.3)
+            # From the company's first event on (it has none yet): whenever process B's
+            # subscriptions start, nothing made after this line is missed.
+            staff_op = await staff_sock.subscribe(EVENTS, {"after": "0"})
+            anna_op = await anna_sock.subscribe(EVENTS, {"after": "0"})
             mine = await create_order(
                 a, owner, clientId=card.id, addressId=card.address_ids[0], internalNote="code 42"
             )
@@ -121,7 +122,11 @@ async def test_a_change_on_one_process_reaches_subscribers_on_the_other(cluster:
             assert [e["kind"] for e in seen] == ["CREATED", "CREATED"]
             heard = await events(anna_sock, anna_op, 1)
             assert heard[0]["order"] == {"id": mine["id"], "status": "NEW", "internalNote": None}
-            await anna_sock.nothing(anna_op, 0.5)
+            # A marker: her next order comes next, nothing of Boris's before it.
+            marker = await create_order(a, owner, clientId=card.id, addressId=card.address_ids[1])
+            await anna_sock.marker(
+                anna_op, lambda d: d["orderEvents"]["order"]["id"] == marker["id"]
+            )
 
 
 async def test_redis_outage_loses_nothing(cluster: Cluster) -> None:
@@ -130,13 +135,14 @@ async def test_redis_outage_loses_nothing(cluster: Cluster) -> None:
         card = await contact(a, owner, "CLIENT", "Anna")
         first = await create_order(a, owner, clientId=card.id, addressId=card.address_ids[0])
         async with socket(b_http, owner.access) as stays:
-            stays_op = await stays.subscribe(EVENTS)
+            # From the company's first event (the order's creation): no wait for the
+            # subscriptions to start, nothing is missed.
+            stays_op = await stays.subscribe(EVENTS, {"after": "0"})
             async with socket(b_http, owner.access) as leaves:
-                leaves_op = await leaves.subscribe(EVENTS)
-                await stays.nothing(stays_op, 0.3)
+                leaves_op = await leaves.subscribe(EVENTS, {"after": "0"})
                 await move(a, owner, first["id"], "CANCELLED")
-                cursor = (await events(leaves, leaves_op, 1))[0]["cursor"]
-            assert (await events(stays, stays_op, 1))[0]["cursor"] == cursor
+                cursor = (await events(leaves, leaves_op, 2))[1]["cursor"]
+            assert (await events(stays, stays_op, 2))[1]["cursor"] == cursor
             cluster.redis.stop()
             try:
                 made = [
@@ -154,14 +160,17 @@ async def test_redis_outage_loses_nothing(cluster: Cluster) -> None:
             assert [e["order"]["id"] for e in got] == [o["id"] for o in made]
             expected = list(range(int(cursor) + 1, int(cursor) + 16))
             assert [int(e["cursor"]) for e in got] == expected
-            await stays.nothing(stays_op, 1.0)
+            # A marker: the next order's event comes next, no copy of those 15 before it.
+            marker = await create_order(a, owner, clientId=card.id, addressId=card.address_ids[0])
+            marked = int(cursor) + 16
+            await stays.marker(stays_op, lambda d: int(d["orderEvents"]["cursor"]) == marked)
         async with socket(b_http, owner.access) as back:
             back_op = await back.subscribe(EVENTS, {"after": cursor})
             replayed = await events(back, back_op, 15)
             assert [int(e["cursor"]) for e in replayed] == expected
-            await back.nothing(back_op, 0.5)
+            await back.marker(back_op, lambda d: d["orderEvents"]["order"]["id"] == marker["id"])
         listed = await a.ok("{ orders(first: 100) { totalCount } }", token=owner.access)
-        assert listed["orders"]["totalCount"] == 16
+        assert listed["orders"]["totalCount"] == 17
 
 
 def may_see(world: World, member: Session, facts: dict[str, Any], visibility: str | None) -> bool:
@@ -197,8 +206,11 @@ async def test_each_member_hears_exactly_the_events_it_may_see(cluster: Cluster)
         async with AsyncExitStack() as stack:
             sockets = [await stack.enter_async_context(socket(b_http, m.access)) for m in members]
             ops = [await sock.subscribe(EVENTS) for sock in sockets]
+            # Process B's hub cannot be looked at from here, and `after` would replay the
+            # world: a short timed pause for the subscriptions to start (a late one fails the
+            # test below, it cannot make it pass).
             for sock, op in zip(sockets, ops, strict=True):
-                await sock.nothing(op, 0.05)
+                await sock.unheard(op, 0.05)
             expected: dict[str, list[tuple[str, str]]] = {m.member_id: [] for m in members}
 
             def happened(order_id: str, kind: str, visibility: str | None = None) -> None:
@@ -220,11 +232,34 @@ async def test_each_member_hears_exactly_the_events_it_may_see(cluster: Cluster)
                         COMMENT, {"o": order_id, "b": "x", "v": visibility}, world.owner.access
                     )
                     happened(order_id, "COMMENTED", visibility)
+            # Markers: three new orders that between them every member may see; each
+            # member's next event is the first of them it may see, nothing else before it.
+            markers = []
+            for client, contractor, responsible in (
+                (world.clients[0], world.contractors[0], world.staff[0]),
+                (world.clients[1], world.contractors[1], world.staff[2]),
+                (world.clients[0], world.contractors[0], world.staff[1]),
+            ):
+                made_now = await create_order(
+                    a,
+                    world.owner,
+                    clientId=client.id,
+                    addressId=client.address_ids[0],
+                    contractorId=contractor.id,
+                    responsibleId=responsible.member_id,
+                )
+                facts = {
+                    "client": client.id,
+                    "contractor": contractor.id,
+                    "responsible": responsible.member_id,
+                }
+                markers.append((made_now["id"], facts))
             for member, sock, op in zip(members, sockets, ops, strict=True):
                 want = expected[member.member_id]
                 got = [(e["order"]["id"], e["kind"]) for e in await events(sock, op, len(want))]
                 assert got == want, member.member_id
-                await sock.nothing(op, 0.05)
+                first = next(m for m, facts in markers if may_see(world, member, facts, None))
+                await sock.marker(op, order_event(first))
             made = len(by_status["NEW"]) + len(by_status["IN_PROGRESS"]) + 9
             heard = sum(len(v) for v in expected.values())
             print(f"event role matrix: {len(members)} members x {made} events, {heard} heard")

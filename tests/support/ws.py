@@ -106,6 +106,11 @@ class GraphQLSocket:
             return closed.code
 
 
+def order_event(order_id: str) -> Callable[[dict[str, Any]], bool]:
+    """A marker test: an `orderEvents` message about the order."""
+    return lambda data: bool(data["orderEvents"]["order"]["id"] == order_id)
+
+
 def listening_feeds(member_id: str) -> list[int]:
     """The company of each order-event or notification listener this process's hub holds for
     the member (a global Member id), once per listener."""
