@@ -32,7 +32,18 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pytest $(ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(ARGS)
+
+# Two pytest workers (pytest-xdist): most of the suite waits on sockets, processes and the
+# databases, so two share two cores well. Modules that start servers once for all their tests
+# carry an xdist_group mark and stay on one worker. PYTEST_PARALLEL= runs in one process.
+PYTEST_PARALLEL ?= -n 2 --dist loadgroup
+
+# The SQLite half only (no PostgreSQL or Redis needed): the tests marked `postgres` are left
+# out (tests/conftest.py marks them). Lint and type checks are left to `make test`.
+.PHONY: test-fast
+test-fast: $(TEST_STAMP)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not postgres" $(ARGS)
 
 demo: $(RUN_STAMP)
 	$(BIN)/servicedesk demo

@@ -103,3 +103,13 @@ async def api(app: Starlette) -> AsyncIterator[Api]:
 @pytest.fixture
 def backend(settings: Settings) -> str:
     return settings.dialect
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the PostgreSQL + Redis half (`-m "not postgres"` runs the SQLite half alone, as
+    `make test-fast` does): tests run with a "postgres" parameter, and modules that mark
+    themselves (those that start PostgreSQL-backed processes)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "postgres" in callspec.params.values():
+            item.add_marker(pytest.mark.postgres)

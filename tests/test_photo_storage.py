@@ -26,7 +26,8 @@ from tests.support.photos import fetch, opened, picture, upload, upload_response
 from tests.support.s3 import moto_server, s3_storage
 from tests.support.world import contact, create_order
 
-pytestmark = pytest.mark.asyncio
+# One xdist worker runs the module, so its moto server starts once (`make test` runs -n 2).
+pytestmark = [pytest.mark.asyncio, pytest.mark.xdist_group("photo_storage")]
 
 
 @pytest.fixture(scope="module")

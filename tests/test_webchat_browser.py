@@ -26,7 +26,8 @@ from tests.support.databases import create_postgres_database, drop_postgres_data
 from tests.support.processes import api_process, migrate
 from tests.support.webchat import REPLY, configure, webchats
 
-pytestmark = pytest.mark.asyncio
+# One xdist worker runs the module, so its servers start once (`make test` runs -n 2).
+pytestmark = [pytest.mark.asyncio, pytest.mark.xdist_group("webchat_browser")]
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Shop</title></head>
 <body><h1>A shop</h1>
