@@ -40,7 +40,12 @@ from tests.support.world import (
 )
 from tests.support.ws import GraphQLSocket, order_event, socket
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
+# One xdist worker runs the module, so its cluster starts once (`make test` runs -n 2).
+pytestmark = [
+    pytest.mark.asyncio,
+    pytest.mark.postgres,
+    pytest.mark.xdist_group("realtime_processes"),
+]
 
 EVENTS = """subscription($after: String) { orderEvents(after: $after) {
     cursor kind order { id status internalNote } } }"""
