@@ -7,6 +7,7 @@
 #   make test                   lint, format check, type check, import layers and the test suite
 #   make demo                   create a demo company and print its logins
 #   make migrations NAME=x      write the next migration of each dialect after a models change
+#   make install[-test]         only set up .venv, for make run [make test] (CI: install-test)
 #   make lock                   rewrite both locks after a change of pyproject.toml's dependencies,
 #                               keeping every pin that still fits
 #   make upgrade                every pin to the newest release within pyproject.toml's bounds,
