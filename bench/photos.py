@@ -33,6 +33,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -168,18 +169,20 @@ def an_order(url: str) -> tuple[str, str]:
     )["createContact"]["contact"]
     order = graphql(
         url,
-        """mutation($i: CreateOrderInput!) { createOrder(input: $i) { order { id } } }""",
+        """mutation($i: CreateOrderInput!) {
+            createOrder(input: $i) { order { id } errors { field code message } } }""",
         {
             "i": {
                 "clientId": made["id"],
                 "addressId": made["addresses"][0]["id"],
                 "title": "Bench",
-                "deadline": "2099-01-01T00:00:00+00:00",
+                "deadline": (datetime.now(UTC) + timedelta(days=30)).isoformat(),
             }
         },
         token,
-    )["createOrder"]["order"]
-    return token, order["id"]
+    )["createOrder"]
+    assert order["order"] is not None, order["errors"]
+    return token, order["order"]["id"]
 
 
 async def one_upload(http: httpx.AsyncClient, token: str, order_id: str, photo: bytes) -> float:
