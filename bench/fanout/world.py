@@ -63,6 +63,10 @@ class Environment:
             "ARGON2_MEMORY_KIB": "1024",
             "PUBLIC_URL": "http://127.0.0.1:8000",
             "ACCESS_TOKEN_MINUTES": "600",
+            # Thousands of subscribers share three tokens and one address: lift the per-token
+            # and per-address socket caps, which guard a server against exactly that.
+            "MAX_SOCKETS_PER_TOKEN": "1000000",
+            "MAX_SOCKETS_PER_ADDRESS": "1000000",
         }
         if self.redis_url:
             values["REDIS_URL"] = self.redis_url
