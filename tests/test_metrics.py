@@ -115,7 +115,7 @@ async def test_requests_and_graphql_timings_per_operation(app: Starlette, api: A
     assert moved(requests, route="/healthz", method="GET", status="200") == 1
     assert moved(requests, route="/graphql", method="POST", status="200") >= 5
     bucket = "servicedesk_graphql_operation_seconds_bucket"
-    assert after.value(bucket, operation="MetricsProbe", type="query", le="+Inf") >= 3
+    assert after.value(bucket, operation=probe, type="query", le="+Inf") >= 3
 
 
 async def test_operation_names_are_capped(app: Starlette, api: Api) -> None:
