@@ -24,6 +24,7 @@ from schema.extensions import (
 from schema.limits import MAX_TOKENS, unbounded_lists
 from schema.mutations import Mutation
 from schema.queries import Query
+from schema.scalars import SCALAR_OVERRIDES
 from schema.string_literals import NoNulInStrings
 from schema.subscriptions import Subscription
 from schema.write_budget import WriteBudget
@@ -53,6 +54,7 @@ def build_schema(*, production: bool = False) -> Schema:
         subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=production),
+        scalar_overrides=SCALAR_OVERRIDES,
         execution_context_class=LeanExecutor,
     )
     missing = unbounded_lists(schema._schema)

@@ -199,3 +199,22 @@ async def test_sums_are_rounded_to_cents_and_minus_zero_is_zero(
     assert errors_of(body, "assignOrder") == []
     stored = (await api.ok(ORDER, {"id": order["id"]}, owner.access))["node"]
     assert (stored["price"], stored["contractorFee"]) == (kept, kept)
+
+
+async def test_a_malformed_date_time_is_refused_in_the_clients_words(api: Api) -> None:
+    """The refusal names the form expected, never the parser's own error text."""
+    owner = await register(api)
+    for how in ("literal", "variable"):
+        if how == "literal":
+            body = await api.post(
+                '{ orderReport(from: "yesterday", to: "2030-01-01T00:00:00Z", groupBy: DAY) '
+                "{ label } }",
+                token=owner.access,
+            )
+        else:
+            body = await api.post(
+                REPORT, {"from": "yesterday", "to": "2030-01-01T00:00:00Z"}, owner.access
+            )
+        message = body["errors"][0]["message"]
+        assert "ISO 8601" in message, message
+        assert "int()" not in message, message
