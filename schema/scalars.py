@@ -2,7 +2,8 @@
 
 Strawberry's DateTime parser appends the library's own error to its refusal ("invalid literal
 for int() with base 10: b'yest'"): an implementation detail, useless to a client. Here the
-refusal names the type and the form it expects, and nothing of the parser.
+refusal names the type and the form it expects, and nothing of the parser. Python's own
+ISO 8601 parser (3.11 reads the forms dateutil's `isoparse` did: `Z`, offsets, basic form).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-import dateutil.parser
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.schema.types.base_scalars import DateTimeDefinition
 from strawberry.types.scalar import ScalarDefinition
@@ -21,7 +21,7 @@ DATETIME_FORM = "an ISO 8601 date and time with its offset, such as 2026-12-03T1
 def _parse_datetime(value: object) -> dt.datetime:
     if isinstance(value, str):
         try:
-            return dateutil.parser.isoparse(value)
+            return dt.datetime.fromisoformat(value)
         except (ValueError, OverflowError):
             pass
     shown = value if isinstance(value, str | int | float) and len(str(value)) <= 40 else "…"
