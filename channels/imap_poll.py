@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from tortoise.expressions import Q
 
 from channels.email_inbound import receive_mail
+from channels.email_out import LOGIN_REFUSED, NO_CONNECTION, NOT_ALLOWED
 from models import ChannelConfig
 from permissions.channel_secrets import SecretUnreadable, decrypt
 from permissions.outgoing_hosts import HostRefused, Target, connect_blocking, resolve
@@ -39,9 +40,6 @@ BATCH = 50
 LEASE = timedelta(minutes=5)
 TIMEOUT = 30.0
 IMAP_PORT, IMAPS_PORT = 143, 993
-NOT_ALLOWED = "the mail server's address is not allowed (a private or local network)"
-NO_CONNECTION = "could not connect to the mail server"
-LOGIN_REFUSED = "the mail server refused the login"
 MAILBOX_FAILED = "the mail server did not open the inbox"
 
 
@@ -112,7 +110,7 @@ def fetch_new(
     """Blocking: the messages above `last_uid` (or none on a first or reset poll), from the
     checked `targets` of the box's host."""
     client: imaplib.IMAP4
-    if box.port == 993:
+    if box.port == IMAPS_PORT:
         client = _PinnedSSL(box.host, box.port, targets, TIMEOUT)
     else:
         client = _Pinned(box.host, box.port, targets, TIMEOUT)
@@ -176,7 +174,7 @@ async def poll_company(config: ChannelConfig, now: datetime | None = None) -> in
             imap_claimed_until=None, imap_last_error="The IMAP password must be entered again"
         )
         return 0
-    box = Mailbox(config.imap_host, config.imap_port or 993, config.imap_username, password)
+    box = Mailbox(config.imap_host, config.imap_port or IMAPS_PORT, config.imap_username, password)
     taken = 0
     try:
         targets = await resolve(box.host, box.port)

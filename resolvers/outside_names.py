@@ -21,7 +21,7 @@ def _look(name: str) -> str:
 
 async def shown_outside_name(company_id: int, name: str, channel: Channel) -> str:
     """`name` (already cleaned), with its channel's mark when it reads as a member's."""
-    members = await Membership.filter(company_id=company_id).only("id", "name")
-    if _look(name) not in {_look(member.name) for member in members}:
+    names = await Membership.filter(company_id=company_id).values_list("name", flat=True)
+    if _look(name) not in {_look(str(member)) for member in names}:
         return name
     return f"{name} ({MARKS.get(channel, 'outside')})"
