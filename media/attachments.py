@@ -3,7 +3,8 @@ store under DATA_DIR/attachments, each file under a random key (never the sender
 written to a temporary name and renamed, so a file is there whole or not at all.
 
 Attachments are not images to re-encode like order photos (media/): any type is kept as
-given, and only shown to staff of the conversation (no public route serves them).
+given, and served only as a download behind a signed link that staff of the conversation
+get (servicedesk/http/attachments_route.py).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import numbers
 import re
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -46,8 +47,24 @@ def escape(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+class _OneLine:
+    """An argument that `%s` and `%r` both render escaped (`%r` stays a repr)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return escape(str(self.value))
+
+    def __repr__(self) -> str:
+        return escape(repr(self.value))
+
+
 def _escaped(value: object) -> object:
-    return value if isinstance(value, int | float) or value is None else escape(str(value))
+    # Numbers (Decimal too) stay themselves for `%d` and `%.2f`, and hold no control character.
+    return value if isinstance(value, numbers.Number) or value is None else _OneLine(value)
 
 
 def message_of(record: logging.LogRecord) -> str:
