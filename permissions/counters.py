@@ -91,7 +91,11 @@ async def release(reservation: Reservation) -> None:
     url = current().redis_url
     if url and reservation.in_redis:
         key = _redis_key(reservation.bucket, reservation.window_start)
-        _ = await _redis_call(url, _RELEASE, key)
+        try:
+            _ = await _redis_call(url, _RELEASE, key)
+        except (RedisConnectionError, RedisTimeoutError, OSError) as error:
+            # A right password still logs in: the use stays counted until its window ends.
+            log.warning("limit not given back: Redis is away (%s)", type(error).__name__)
         return
     sql, values = _sql(_RELEASE_SQL, reservation.bucket, reservation.window_start)
     _ = await connections.get("default").execute_query(sql, values)

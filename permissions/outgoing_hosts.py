@@ -72,14 +72,6 @@ def public(ip: IPAddress) -> bool:
     return True
 
 
-def literal(host: str) -> IPAddress | None:
-    """`host` as an IP address, if it is one (IPv6 with or without brackets)."""
-    try:
-        return ipaddress.ip_address(host.strip().strip("[]"))
-    except ValueError:
-        return None
-
-
 async def resolve(host: str, port: int, *, allow_private: bool | None = None) -> list[Target]:
     """The addresses of `host`, each checked; `HostRefused` when any of them is not public,
     `OSError` (socket.gaierror) when the name does not resolve."""
