@@ -33,7 +33,7 @@ from servicedesk.transport.graphiql_page import graphiql_response
 from servicedesk.transport.live_socket import LiveSocketHandler, LiveSockets
 from servicedesk.transport.persisted_queries import PersistedQueries
 from servicedesk.transport.uploads import close_form, csrf_refusal, upload_adapter
-from servicedesk.transport.websocket_auth import guard, origin_allowed, token_from_params
+from servicedesk.transport.websocket_auth import guard, origin_allowed, socket_token
 
 MAX_SUBSCRIPTIONS_PER_SOCKET = 100
 CONNECTION_INIT_SECONDS = 3
@@ -52,7 +52,6 @@ class GraphQLEndpoint(GraphQL[Context, None]):
             multipart_uploads_enabled=True,
         )
         self.max_subscriptions_per_connection = MAX_SUBSCRIPTIONS_PER_SOCKET
-        self.graphql_transport_ws_handler_class = LiveSocketHandler
         self.live_sockets = LiveSockets()
         self.settings = settings
         self.persisted_queries = PersistedQueries()
@@ -158,9 +157,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         token, from one of that visitor's company's widget origins."""
         websocket = context.request
         assert isinstance(websocket, WebSocket)
-        token = token_from_params(context.connection_params) or bearer_token(
-            websocket.headers.get("authorization")
-        )
+        token = socket_token(context.connection_params, websocket.headers)
         origin = websocket.headers.get("origin")
         if origin_allowed(websocket, self.settings.allowed_origins, self.settings.public_url):
             context.actor = await authenticate(token)

@@ -37,12 +37,11 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 from strawberry.utils.aio import aclosing
 
 from config.settings import current
-from permissions.authenticate import bearer_token
 from permissions.throttle import address_key
 from schema.context import Context
 from schema.live import LiveSlot, Pushed, live_slot
 from servicedesk.http.metrics import WEBSOCKETS_OPEN
-from servicedesk.transport.websocket_auth import guard, holder_key, token_from_params
+from servicedesk.transport.websocket_auth import guard, holder_key, socket_token
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -185,8 +184,8 @@ class LiveSocketHandler(BaseGraphQLTransportWSHandler[Context, None]):
         if not isinstance(sockets, LiveSockets) or self.holder is not None:
             return True
         payload = message.get("payload")
-        token = token_from_params(payload if isinstance(payload, dict) else None)
-        token = token or bearer_token(self.context.request.headers.get("authorization"))
+        params = payload if isinstance(payload, dict) else None
+        token = socket_token(params, self.context.request.headers)
         if token is None:
             return True  # refused as unauthenticated
         key, cap = holder_key(token), current().max_sockets_per_token

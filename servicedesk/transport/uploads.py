@@ -17,7 +17,6 @@ from cross_web import FormData, HTTPException, StarletteRequestAdapter
 from starlette.datastructures import FormData as StarletteForm
 from starlette.datastructures import Headers, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
-from starlette.requests import Request
 from starlette.types import Scope
 
 CSRF_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name")
@@ -77,19 +76,14 @@ class CappedMultiPartParser(MultiPartParser):
 class UploadRequestAdapter(StarletteRequestAdapter):
     max_file_bytes = 10 * 1024 * 1024
 
-    def __init__(self, request: Request) -> None:
-        super().__init__(request)
-        self.request = request
-
     async def get_form_data(self) -> FormData:
-        parser = CappedMultiPartParser(
-            self.request.headers, self.request.stream(), self.max_file_bytes
-        )
+        request = self._request
+        parser = CappedMultiPartParser(request.headers, request.stream(), self.max_file_bytes)
         try:
             form = await parser.parse()
         except MultiPartException as exc:
             raise HTTPException(400, exc.message) from exc
-        setattr(self.request.state, FORM_STATE, form)
+        setattr(request.state, FORM_STATE, form)
         return FormData(files=form, form=form)
 
 

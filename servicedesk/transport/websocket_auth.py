@@ -45,6 +45,12 @@ def token_from_params(params: Mapping[str, object] | None) -> str | None:
     return None
 
 
+def socket_token(params: Mapping[str, object] | None, headers: Mapping[str, str]) -> str | None:
+    """A socket's token: from `connection_init`'s payload, else its Authorization header.
+    The one rule for both the per-token cap (live_socket.py) and authentication (endpoint.py)."""
+    return token_from_params(params) or bearer_token(headers.get("authorization"))
+
+
 def origin_allowed(websocket: WebSocket, allowed: tuple[str, ...], public_url: str) -> bool:
     """Browsers send an Origin; it must be ours. Other clients send none."""
     origin = websocket.headers.get("origin")
