@@ -21,9 +21,8 @@ from schema.limits import (
     limit_error,
 )
 
-# Error shaping lives in schema/masking.py; these names stay importable from here.
+# Error shaping lives in schema/masking.py; the extension stays importable from here.
 from schema.masking import ErrorShaping as ErrorShaping
-from schema.masking import shape_errors as shape_errors
 
 log = logging.getLogger("servicedesk.graphql")
 

@@ -35,8 +35,8 @@ from realtime.hub import QUEUE_SIZE, Delivery, Listener, current_hub, listening
 from realtime.replay import replay
 from schema.context import Context, Info
 from schema.executor import LeanExecutor
-from schema.extensions import shape_errors
 from schema.loaders import Loaders
+from schema.masking import shape_errors
 from schema.streams import close_slow_reader, until_overflow
 
 log = logging.getLogger("servicedesk.realtime")

@@ -16,12 +16,12 @@ from schema.base import ServiceSchema as Schema
 from schema.executor import LeanExecutor
 from schema.extensions import (
     BoundedParserCache,
-    ErrorShaping,
     GatedValidationCache,
     OperationGate,
     OperationLabel,
 )
 from schema.limits import MAX_TOKENS, unbounded_lists
+from schema.masking import ErrorShaping
 from schema.mutations import Mutation
 from schema.queries import Query
 from schema.scalars import SCALAR_OVERRIDES
