@@ -13,10 +13,10 @@ import secrets
 
 from channels.telegram_api import TelegramApi, TelegramError
 from config.settings import current
+from domain.errors import invalid
 from permissions.actor import Actor
 from permissions.channel_secrets import encrypt
 from permissions.conversations import check_may_configure_channels
-from permissions.errors import invalid
 from permissions.tokens import hash_token
 from resolvers.channel_settings import ChannelSettingsView, config_of
 

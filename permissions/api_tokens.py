@@ -16,10 +16,10 @@ from __future__ import annotations
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
+from domain.errors import not_found
 from models import ApiToken, Membership
 from permissions.actor import Actor
 from permissions.credentials import check_may_mint, check_may_mint_for, member_grant
-from permissions.errors import not_found
 from permissions.members import team_members, visible_members
 
 

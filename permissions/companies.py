@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from domain.errors import not_found
 from models import Company
 from permissions.actor import Actor
-from permissions.errors import not_found
 
 
 async def access_company_by_id(actor: Actor, company_id: int | None) -> Company:

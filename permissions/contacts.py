@@ -5,9 +5,9 @@ from __future__ import annotations
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
+from domain.errors import not_found
 from models import Address, Contact
 from permissions.actor import Actor
-from permissions.errors import not_found
 
 
 def visible_contacts(actor: Actor) -> QuerySet[Contact]:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
+from domain.errors import forbidden, invalid, not_found
 from models import Conversation, Membership, Message, Role
 from permissions.actor import STAFF_ROLES, Actor
-from permissions.errors import forbidden, invalid, not_found
 from permissions.members import NO_ROW
 
 

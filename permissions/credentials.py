@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.errors import DomainError, ErrorCode
 from models import Membership, Role
 from permissions.actor import Actor
-from permissions.errors import DomainError, ErrorCode
 
 PORTAL_ROLES = frozenset({Role.CLIENT, Role.CONTRACTOR})
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
+from domain.errors import forbidden
 from models import Order, Task
 from permissions.actor import Actor
-from permissions.errors import forbidden
 from permissions.orders import visible_orders
 from permissions.tasks import visible_tasks
 

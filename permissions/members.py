@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tortoise.queryset import QuerySet
 
+from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Invitation, Membership, Role
 from permissions.actor import Actor
-from permissions.errors import DomainError, ErrorCode, forbidden, not_found
 
 
 def visible_members(actor: Actor) -> QuerySet[Membership]:

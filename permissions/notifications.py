@@ -12,10 +12,10 @@ from __future__ import annotations
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
+from domain.errors import not_found
 from models import Notification
 from permissions.actor import Actor
 from permissions.conversations import visible_conversations
-from permissions.errors import not_found
 from permissions.orders import visible_orders
 from permissions.tasks import visible_tasks
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from tortoise.expressions import F, Subquery
 from tortoise.queryset import QuerySet
 
+from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Comment, CommentVisibility, Order, Photo, Role
 from permissions.actor import Actor
-from permissions.errors import DomainError, ErrorCode, forbidden, not_found
 from permissions.members import team_members
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
+from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Role, Task
 from permissions.actor import Actor
-from permissions.errors import DomainError, ErrorCode, forbidden, not_found
 from permissions.members import NO_ROW, require_staff
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
+from domain.errors import forbidden, not_found
 from models import Template, TemplateKind, TemplateShare
 from permissions.actor import Actor
-from permissions.errors import forbidden, not_found
 from permissions.members import NO_ROW, require_staff
 
 

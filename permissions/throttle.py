@@ -14,8 +14,8 @@ import ipaddress
 from dataclasses import dataclass
 
 from config.settings import current
+from domain.errors import DomainError, ErrorCode
 from permissions.counters import Reservation, release, reserve
-from permissions.errors import DomainError, ErrorCode
 
 IPV6_SUBJECT_PREFIX = 64
 MAX_SUBJECT = 300  # rate_counter.bucket holds 400

@@ -22,11 +22,11 @@ from datetime import datetime
 from tortoise.expressions import Subquery
 
 from config.settings import current
+from domain.errors import DomainError, ErrorCode, invalid
 from models import Channel, ChannelConfig, Conversation, ConversationStatus
 from models.chat_visitors import ChatVisitor
 from permissions.actor import Actor
 from permissions.conversations import access_conversation_by_id, visible_conversations
-from permissions.errors import DomainError, ErrorCode, invalid
 from permissions.throttle import address_key
 from permissions.tokens import is_api_token, read_chat_token
 

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.errors import invalid
 from models import ApiToken
 from permissions.actor import Actor
 from permissions.api_tokens import access_api_token_by_id, token_holder, visible_api_tokens
-from permissions.errors import invalid
 from permissions.tokens import new_api_token
 from resolvers import validation
 

@@ -7,10 +7,10 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from config.settings import current
+from domain.errors import DomainError, ErrorCode, invalid, not_found
 from models import Company, EventCounter, Membership, OrderCounter, Role, User
 from permissions.actor import Actor
 from permissions.counters import reserve
-from permissions.errors import DomainError, ErrorCode, invalid, not_found
 from permissions.passwords import hash_password, password_problem, verify_password
 from permissions.throttle import reserve_login_attempt, reserve_registration
 from resolvers import validation

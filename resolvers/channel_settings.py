@@ -20,6 +20,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from domain.errors import invalid
 from models import ChannelConfig
 from permissions.actor import Actor
 from permissions.channel_secrets import encrypt
@@ -27,7 +28,6 @@ from permissions.conversations import (
     check_may_configure_channels,
     check_may_read_channel_settings,
 )
-from permissions.errors import invalid
 from permissions.outgoing_hosts import HostRefused, resolve
 from resolvers import email_verification, validation
 

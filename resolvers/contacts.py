@@ -8,10 +8,10 @@ from typing import Any
 from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
+from domain.errors import forbidden, invalid
 from models import Address, Contact, ContactKind, LegalForm, Role
 from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id, can_edit_contacts, visible_contacts
-from permissions.errors import forbidden, invalid
 from permissions.members import access_member_by_id
 from resolvers import validation
 from resolvers.pagination import Page, paginate

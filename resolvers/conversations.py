@@ -11,6 +11,7 @@ from datetime import datetime
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from domain.errors import invalid
 from models import (
     Channel,
     Conversation,
@@ -27,7 +28,6 @@ from permissions.conversations import (
     assignable_member,
     visible_conversations,
 )
-from permissions.errors import invalid
 from realtime.conversations import publish_conversation
 from resolvers import validation
 from resolvers.orders import OrderData, create_order

@@ -28,8 +28,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 
 from config.settings import current
+from domain.errors import DomainError, ErrorCode, invalid
 from models import ChannelConfig, Company
-from permissions.errors import DomainError, ErrorCode, invalid
 from resolvers.mail import queue_email
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

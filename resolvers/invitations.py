@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from config.settings import current
+from domain.errors import DomainError, ErrorCode, not_found
 from models import Company, ContactKind, Invitation, Membership, Role, User
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
@@ -23,7 +24,6 @@ from permissions.credentials import (
     check_may_mint_for,
     invitation_grant,
 )
-from permissions.errors import DomainError, ErrorCode, not_found
 from permissions.members import access_subtree_member_by_id, visible_invitations
 from permissions.passwords import hash_password
 from permissions.tokens import hash_token, new_opaque_token

@@ -6,12 +6,12 @@ from collections.abc import Awaitable, Callable
 
 from tortoise.models import Model
 
+from domain.errors import DomainError
 from permissions.actor import Actor
 from permissions.api_tokens import access_api_token_by_id
 from permissions.companies import access_company_by_id
 from permissions.contacts import access_address_by_id, access_contact_by_id
 from permissions.conversations import access_conversation_by_id, access_message_by_id
-from permissions.errors import DomainError
 from permissions.members import access_invitation_by_id, access_member_by_id
 from permissions.notifications import access_notification_by_id
 from permissions.orders import access_comment_by_id, access_order_by_id, access_photo_by_id

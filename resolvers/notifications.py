@@ -52,6 +52,7 @@ from datetime import UTC, datetime
 from tortoise.expressions import Q
 
 from config.settings import current
+from domain.errors import invalid
 from models import (
     Comment,
     Membership,
@@ -64,7 +65,6 @@ from models import (
     Task,
 )
 from permissions.actor import STAFF_ROLES, Actor
-from permissions.errors import invalid
 from permissions.notifications import visible_notifications
 from permissions.orders import OrderKeys, can_see_order, comment_visibilities
 from resolvers.mail import queue_emails

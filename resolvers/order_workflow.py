@@ -8,6 +8,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from domain.errors import DomainError, ErrorCode, forbidden, invalid
 from models import (
     CLOSED_STATUSES,
     Comment,
@@ -18,7 +19,6 @@ from models import (
     OrderStatusChange,
 )
 from permissions.actor import Actor
-from permissions.errors import DomainError, ErrorCode, forbidden, invalid
 from permissions.order_status import check_move, may_assign, may_rate
 from permissions.orders import access_order_by_id, comment_visibilities, default_comment_visibility
 from realtime.outbox import publish

@@ -12,6 +12,7 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from domain.errors import DomainError, ErrorCode, invalid
 from models import (
     CLOSED_STATUSES,
     Address,
@@ -29,7 +30,6 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id
-from permissions.errors import DomainError, ErrorCode, invalid
 from permissions.members import access_subtree_member_by_id
 from permissions.orders import (
     access_order_by_id,

@@ -23,7 +23,7 @@ from tortoise.fields import (
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
 
-from permissions.errors import invalid
+from domain.errors import invalid
 from resolvers import json_input
 
 M = TypeVar("M", bound=Model)

@@ -18,11 +18,11 @@ from typing import BinaryIO
 from tortoise.transactions import in_transaction
 
 from config.settings import current
+from domain.errors import invalid
 from media import storage
 from media.images import Processed, RefusedImage, process
 from models import Order, OrderEventKind, Photo, PhotoKind
 from permissions.actor import Actor
-from permissions.errors import invalid
 from permissions.orders import access_order_for_photos
 from realtime.outbox import publish
 from resolvers import events, validation

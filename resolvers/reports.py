@@ -27,10 +27,10 @@ from zoneinfo import ZoneInfo
 
 from tortoise import connections
 
+from domain.errors import invalid
 from models import Company
 from permissions.actor import Actor
 from permissions.dashboard import report_orders
-from permissions.errors import invalid
 from resolvers import validation
 from resolvers.report_sql import Grouping, Period, report_statement
 

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from config.settings import current
+from domain.errors import DomainError, ErrorCode
 from models import Membership, RefreshToken, Session
-from permissions.errors import DomainError, ErrorCode
 from permissions.tokens import hash_token, issue_access_token, new_opaque_token
 
 

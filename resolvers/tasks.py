@@ -14,9 +14,9 @@ from typing import Any
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from domain.errors import DomainError, ErrorCode, invalid
 from models import Membership, Notification, Task, TaskStatus, TemplateKind
 from permissions.actor import STAFF_ROLES, Actor
-from permissions.errors import DomainError, ErrorCode, invalid
 from permissions.members import access_subtree_member_by_id, require_staff
 from permissions.orders import access_order_by_id
 from permissions.tasks import access_task_by_id, check_acknowledge, check_complete, visible_tasks

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from domain.errors import invalid, not_found
 from models import Template, TemplateKind, TemplateShare
 from permissions.actor import STAFF_ROLES, Actor
-from permissions.errors import invalid, not_found
 from permissions.members import require_staff, visible_members
 from permissions.templates import access_template_by_id, check_share, visible_templates
 from resolvers import validation

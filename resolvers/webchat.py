@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from tortoise.transactions import in_transaction
 
 from config.settings import current
+from domain.errors import invalid, not_found
 from models import (
     Channel,
     ChannelConfig,
@@ -34,7 +35,6 @@ from models import (
 from models.chat_visitors import ChatVisitor
 from permissions.actor import Actor
 from permissions.conversations import check_may_configure_channels
-from permissions.errors import invalid, not_found
 from permissions.throttle import reserve_chat_message, reserve_chat_start
 from permissions.tokens import issue_chat_token
 from permissions.webchat import (

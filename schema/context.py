@@ -10,8 +10,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
+from domain.errors import Unauthenticated
 from permissions.actor import Actor
-from permissions.errors import Unauthenticated
 from permissions.webchat import Visitor
 from schema.loaders import Loaders
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 import strawberry
 from graphql import GraphQLError
 
-from permissions import errors
+from domain import errors
 
 ErrorCode = errors.ErrorCode
 strawberry.enum(ErrorCode, name="ErrorCode")

@@ -16,7 +16,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.execution import StreamExecutionResult
 
-from permissions.errors import DomainError, Unauthenticated
+from domain.errors import DomainError, Unauthenticated
 from schema.outages import backing_service_away
 
 log = logging.getLogger("servicedesk.graphql")

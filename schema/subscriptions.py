@@ -16,9 +16,9 @@ from typing import cast
 import strawberry
 
 import models
+from domain.errors import DomainError, invalid
 from models import OrderEventKind
 from permissions.dashboard import check_may_see_dashboard
-from permissions.errors import DomainError, invalid
 from permissions.orders import access_order_by_id
 from realtime.events import EventFacts
 from realtime.hub import listening

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import strawberry
 
-from permissions.errors import DomainError
+from domain.errors import DomainError
 from permissions.webchat import check_chat_open, check_visitor
 from realtime.chat import chat_listening
 from resolvers import webchat

@@ -13,22 +13,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def contract_layers() -> list[str]:
-    """The layers contract's packages, top first; `config | (compat)` as config and compat."""
+    """The layers contract's packages, top first; `config | compat` as config and compat."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
     (layers,) = [c["layers"] for c in config["contracts"] if c["id"] == "layers"]
     return [name.strip("() ") for layer in layers for name in layer.split("|")]
 
 
 def readme_layers() -> list[str]:
-    """The first word of each line of the README's layer picture, and compat/ beside config."""
+    """The leading package names of each line of the README's layer picture (`config compat`
+    is one layer of two independent packages)."""
     readme = (ROOT / "README.md").read_text()
     layout = readme[readme.index("## Layout") :]
     picture = re.search(r"```\n(.*?)```", layout, re.DOTALL)
     assert picture is not None, "README's Layout section has no layer picture"
     names: list[str] = []
     for line in picture.group(1).splitlines():
-        names.append(line.split()[0])
-        names += re.findall(r"\((\w+)/ beside it", line)
+        names += line.split("  ")[0].split()
     return names
 
 

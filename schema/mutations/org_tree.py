@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from permissions.errors import DomainError
+from domain.errors import DomainError
 from resolvers import invitations, members
 from schema.context import Info
 from schema.errors import graphql_error, payload_of

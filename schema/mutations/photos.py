@@ -6,7 +6,7 @@ import strawberry
 from starlette.datastructures import UploadFile
 from strawberry.file_uploads import Upload
 
-from permissions.errors import invalid
+from domain.errors import invalid
 from resolvers import photos
 from schema.context import Info
 from schema.errors import payload_of

@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from domain.errors import DomainError, ErrorCode
 from permissions.actor import Actor
 from permissions.authenticate import authenticate, bearer_token
-from permissions.errors import DomainError, ErrorCode
 from resolvers.reports import ReportGrouping, ReportRow, company_timezone, order_report
 from schema.ids import to_global_id
 from schema.reports import KEY_TYPES

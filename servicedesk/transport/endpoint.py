@@ -20,8 +20,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 
 from config.settings import Settings
+from domain.errors import DomainError
 from permissions.authenticate import authenticate, bearer_token
-from permissions.errors import DomainError
 from permissions.webchat import authenticate_visitor, check_visitor
 from resolvers import json_input
 from schema import build_schema
