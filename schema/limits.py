@@ -1,13 +1,13 @@
 """One linear analysis of a GraphQL document: depth, aliases, estimated result size, the
 number of fields once fragments are expanded, and the root fields.
 
-Every limit of DESIGN.md ("Defaults for a hostile internet") is decided from this one pass,
+Every limit on a document (depth, aliases, size, fields, root fields) is decided from this one pass,
 before validation (schema/extensions.py). Each fragment is analysed once and memoised: a
-document of n tokens costs O(n) however often its fragments are spread (issue 13: 20 levels
+document of n tokens costs O(n) however often its fragments are spread (20 levels
 of `fragment Fi on Query { ...Fi+1 ...Fi+1 }` walked 2^20 paths in every limiter). Counts
 saturate at `SATURATED`, so a spread multiplied 2^1000 times is still a small integer.
 
-The estimate (issue 13 item 16) counts every list: a field that takes `first` returns that
+The estimate counts every list: a field that takes `first` returns that
 many items (the default page without it), a connection's `edges` list is that same page, and
 every other list counts as `LIST_BOUNDS` items. Only some of those bounds are the data
 model's (photos per order); the others are what a list holds in practice, and a list that holds

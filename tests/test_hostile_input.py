@@ -8,6 +8,7 @@ import pytest
 from graphql import parse
 from starlette.applications import Starlette
 
+from compat.strawberry import core_schema, validate_cache
 from schema import build_schema
 from schema.limits import MAX_RESULT_NODES, analyse
 from tests.support.api import Api, register
@@ -65,7 +66,7 @@ def test_estimated_result_size_multiplies_pages_along_each_path() -> None:
         }
         fragment More on Query { x: contacts(first: 5) { totalCount } }"""
     )
-    schema = build_schema()._schema
+    schema = core_schema(build_schema())
 
     def estimate(variables: dict[str, Any]) -> int:
         analysis = analyse(schema, document, None, variables)
@@ -159,13 +160,11 @@ async def test_browsers_may_call_only_from_configured_origins(api: Api) -> None:
 
 @pytest.mark.asyncio
 async def test_repeated_queries_are_validated_once(api: Api) -> None:
-    """Validation is most of a small query's cost: the cache must hit (DESIGN.md pitfalls)."""
-    from strawberry.extensions.validation_cache import _get_validate_cache
-
+    """Validation is most of a small query's cost: the cache must hit."""
     owner = await register(api)
     query = "{ me { id name } myMemberships { id } }"
     await api.ok(query, token=owner.access)
-    cache: Any = _get_validate_cache(1000)
+    cache: Any = validate_cache(1000)
     before = cache.cache_info()
     for _ in range(10):
         await api.ok(query, token=owner.access)

@@ -1,6 +1,6 @@
 """The inbox core through the real app: messages recorded through the inbound entry point
 every channel adapter calls, then listed, answered, assigned, linked, closed and reopened,
-and turned into orders; who sees what (DESIGN.md), notifications, idempotent replies, the
+and turned into orders; who sees what (README, "Who sees what"), notifications, idempotent replies, the
 delivery queue's retries and failures, and the cost of the list in statements."""
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""The role matrix of issue 3: every member of a generated company, every order, every way in.
+"""The order role matrix: every member of a generated company, every order, every way in.
 
 The expectations are computed here, from the facts of the world (who reports to whom, which
-client and contractor each order has) and the table of DESIGN.md "Roles and what each may
-see" and "Orders", never from the application's own rules. Every comparison is exact (sets,
+client and contractor each order has) and the README's role table and status flow ("Who sees
+what"), never from the application's own rules. Every comparison is exact (sets,
 whole values, whole error payloads), so loosening any single rule of the table fails it.
 
 The test collects every mismatch and fails once at the end, with the matrix size (members x

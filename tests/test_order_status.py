@@ -22,7 +22,8 @@ pytestmark = pytest.mark.asyncio
 
 STATUSES = ["NEW", "ASSIGNED", "IN_PROGRESS", "DONE", "CANCELLED"]
 ROLES = ["OWNER", "STAFF", "CLIENT", "CONTRACTOR"]
-# DESIGN.md "Orders", written out independently of permissions/order_status.py.
+# The status flow of the README ("Who sees what"), written out independently of domain/ and
+# permissions/order_status.py.
 MACHINE = {
     ("NEW", "ASSIGNED"),
     ("ASSIGNED", "IN_PROGRESS"),

@@ -1,4 +1,4 @@
-""" "Who may see this order" is written once and used twice (DESIGN.md): as the query filter
+""" "Who may see this order" is written once and used twice: as the query filter
 `visible_orders(actor)` (and `listed_orders(actor)`, its form for pages) and as the
 in-memory check `can_see_order(actor, OrderKeys)` that realtime applies to events. On generated org trees, contacts, orders and actors of every role
 both give exactly the same orders; for the members of the tree both also equal what the tree

@@ -51,7 +51,7 @@ async def order_count(session: Session, api: Api) -> int:
 
 
 async def test_creating_an_order_costs_a_fixed_number_of_statements(api: Api) -> None:
-    """Issue 8: createOrder's statements, stated: authenticate, client, address, responsible
+    """createOrder's statements, stated: authenticate, client, address, responsible
     (before the transaction), order number, order, history, event number, event, then publishing (its recipients, marking
     it sent, its notifications). Each counter returns its value from the UPDATE that takes it,
     one statement, not two (14 before)."""

@@ -1,4 +1,4 @@
-"""Issue 8, item 3: every filter and sort of `orders` and `tasks` is served by an index, and
+"""Every filter and sort of `orders` and `tasks` is served by an index, and
 so are the dashboard's figures (it reads open orders and today's, not every order).
 
 On PostgreSQL, with 300,000 orders over 20 companies (one built through the API, 19 by SQL)

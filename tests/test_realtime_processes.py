@@ -179,7 +179,7 @@ async def test_redis_outage_loses_nothing(cluster: Cluster) -> None:
 
 
 def may_see(world: World, member: Session, facts: dict[str, Any], visibility: str | None) -> bool:
-    """DESIGN.md's table, written out independently of permissions/."""
+    """The README's role table for orders, written out independently of permissions/."""
     owner, heads, staff = world.owner, world.heads, world.staff
     below = {
         owner.member_id: {m.member_id for m in [owner, *heads, *staff]},

@@ -1,5 +1,5 @@
-"""The credential role matrix's model: DESIGN.md's row "credentials it may mint (API tokens,
-webhooks, invitations, portal logins): OWNER any; STAFF only for members who reach nothing it
+"""The credential role matrix's model: the role table's row (README, "Who sees what") "credentials it may mint
+(API tokens, webhooks, invitations, portal logins): OWNER any; STAFF only for members who reach nothing it
 cannot reach; CLIENT none; CONTRACTOR none", written out here on purpose (not imported from
 permissions/), with the calls the matrix test makes.
 

@@ -1,4 +1,4 @@
-"""The order role matrix's model: DESIGN.md's table written out independently of
+"""The order role matrix's model: the README's role table ("Who sees what") written out independently of
 permissions/, and the queries and record-keeping the matrix test uses."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ STATUSES = (NEW, ASSIGNED, IN_PROGRESS, DONE, CANCELLED)
 VISIBILITIES = ("INTERNAL", "CLIENT", "CONTRACTOR")
 OK = "OK"
 
-# DESIGN.md "Orders", written out here on purpose (not imported from permissions/).
+# The README's order status flow, written out here on purpose (not imported from permissions/).
 MOVES = frozenset(
     {
         (NEW, ASSIGNED),
@@ -156,7 +156,7 @@ class OrderState:
 
 
 def sees_order(v: Viewer, o: OrderState) -> bool:
-    """DESIGN.md: OWNER all; STAFF responsible at or below; CLIENT its contact's; CONTRACTOR
+    """The role table: OWNER all; STAFF responsible at or below; CLIENT its contact's; CONTRACTOR
     those assigned to its contact."""
     if v.role == OWNER:
         return True
