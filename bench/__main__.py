@@ -1,4 +1,4 @@
-"""`python -m bench --companies N --seconds S [--scenario NAME]`: issue 8's benchmark.
+"""`python -m bench --companies N --seconds S [--scenario NAME]`: every read and write scenario against a raw baseline.
 
 Builds the data if the database is empty (bench/datagen.py), migrates, starts the API (uvicorn,
 `--workers` workers, `servicedesk.app:create_app --factory`, as `servicedesk serve`) and the raw

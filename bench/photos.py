@@ -1,4 +1,4 @@
-"""Photo upload benchmark (issue 5, "Tests that must exist", last bullet).
+"""Photo upload benchmark.
 
     .venv/bin/python -m bench.photos [--uploads 60] [--concurrency 20] [--megabytes 4]
         [--database-url URL]

@@ -1,4 +1,4 @@
-"""Fan-out benchmark of order events (issue 4, "Tests that must exist", last bullet).
+"""Fan-out benchmark of order events.
 
     .venv/bin/python -m bench.fanout [--subscribers 100,1000,5000] [--processes 1|2]
         [--database postgres|sqlite|ADMIN_URL] [--redis private|none|URL] [--deflate off,on]

@@ -24,7 +24,7 @@ SET_STATUS = """mutation($id: ID!, $s: OrderStatus!) {
 }"""
 PONG = json.dumps({"type": "pong"})
 
-# Targets of issue 4.
+# The targets: every event delivered; p99 within 300 ms at 1,000 subscribers.
 TARGET_DELIVERY = 1.0
 TARGET_P99_MS = {100: 300.0, 1000: 300.0, 5000: 1000.0}
 TARGET_MB_PER_1000 = 30.0

@@ -26,7 +26,7 @@ def print_report(
         "client process(es) and the database: latencies include the clients' own CPU."
     )
     print(
-        "targets (issue 4): 100% delivery; p99 <= 300 ms at 1,000 subscribers; p99 < 1 s at "
+        "targets: 100% delivery; p99 <= 300 ms at 1,000 subscribers; p99 < 1 s at "
         f"5,000 across processes; <= {TARGET_MB_PER_1000:.0f} MB per 1,000 idle subscribers."
     )
     print(

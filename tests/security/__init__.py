@@ -1,1 +1,1 @@
-"""Regression tests of issue 13: each hostile probe's finding, through the real app."""
+"""Regression tests of the hostile probes: each finding, through the real app."""

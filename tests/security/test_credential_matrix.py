@@ -1,7 +1,7 @@
-"""The role matrix of credentials (issue 13 item 4): every member of a generated company, and
+"""The role matrix of credentials: every member of a generated company, and
 API tokens, try to mint every kind of credential for every kind of target.
 
-Expectations come from DESIGN.md's table (tests/support/credential_matrix.py), never from
+Expectations come from the README's role table (tests/support/credential_matrix.py), never from
 permissions/. Allowed credentials must work (the token acts as its member, with that member's
 reach; the invitation makes the member asked for); refused ones must leave nothing behind (the
 OWNER's lists of tokens and invitations hold exactly the allowed ones, and no invitation mail

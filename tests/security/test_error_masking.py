@@ -1,4 +1,4 @@
-"""Issue 13 items 8, 9 and 12: no name suggestions in production, and every unexpected error,
+"""No name suggestions in production, and every unexpected error,
 on every transport and at every step (context, authentication, execution, a subscription's
 stream, `connection_init`), answered the same way: "internal error (request id …)" with code
 INTERNAL_SERVER_ERROR (or SERVICE_UNAVAILABLE with 503 and Retry-After when a backing service

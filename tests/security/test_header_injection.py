@@ -1,4 +1,4 @@
-"""Issue 13 item 10: user text with CR, LF or other control characters (an order title, a
+"""User text with CR, LF or other control characters (an order title, a
 company name, a client's subject) never stops an e-mail and never adds a header: every kind
 of mail built from user text (invitation, notification, reply, address confirmation) arrives
 over a real SMTP server with the value cleaned onto one line. Log lines escape user text, so

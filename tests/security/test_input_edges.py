@@ -1,4 +1,4 @@
-"""Issue 13 item 9: malformed ids, cursors, strings, JSON bodies and dates at the edges of the
+"""Malformed ids, cursors, strings, JSON bodies and dates at the edges of the
 API answer cleanly (NOT_FOUND, INVALID, 400 with a reason), never "internal error"."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 13 items 9 and 21 on the channels: what arrives by e-mail, Telegram or the website
+"""What arrives by e-mail, Telegram or the website
 chat is user text like any input (names cleaned, free text without controls, no NUL for the
 database), and the Telegram webhook's JSON is bounded like the API's."""
 

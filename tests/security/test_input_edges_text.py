@@ -1,4 +1,4 @@
-"""Issue 13 item 21: names and titles lose invisible and control characters (and are refused
+"""Names and titles lose invisible and control characters (and are refused
 when nothing visible is left, naming the field); free text keeps newlines and tabs only."""
 
 from __future__ import annotations

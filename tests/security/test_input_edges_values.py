@@ -1,4 +1,4 @@
-"""Issue 13 item 20: date-times and sums at the edge of their type are range-checked after
+"""Date-times and sums at the edge of their type are range-checked after
 normalising (UTC, rounding to cents) and refused with INVALID naming the field; -0 is 0."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 13 item 5, SSRF: hosts that users configure (a company's SMTP and IMAP servers, the
+"""SSRF: hosts that users configure (a company's SMTP and IMAP servers, the
 Bot API) are refused when they resolve to loopback, private, link-local, CGNAT or metadata
 addresses unless ALLOW_PRIVATE_HOSTS=1 (the tests' default: their servers are on loopback),
 checked again at every connection, and a failed delivery never tells an open port from a

@@ -1,4 +1,4 @@
-"""Issue 13 items 1, 2 and 16: every document is analysed once, in time linear in its length,
+"""Every document is analysed once, in time linear in its length,
 before validation; every transport (POST, GET, persisted query, WebSocket) refuses the same
 over-limit documents with the same code; every list counts in the result-size estimate,
 lists are cut at their bound, and an answer past 5 MiB is refused."""

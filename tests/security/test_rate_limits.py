@@ -1,4 +1,4 @@
-"""Rate limits hold under concurrency (issue 13 items 6, 7 and 19).
+"""Rate limits hold under concurrency.
 
 Each limit is hit by 40 attempts at once through the app: exactly the limit pass, the rest get
 RATE_LIMITED. On PostgreSQL each runs twice, with the counters in the database and in Redis.

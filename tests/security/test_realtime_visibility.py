@@ -1,4 +1,4 @@
-"""Realtime delivers only what the receiver may see NOW (issue 13, item 3).
+"""Realtime delivers only what the receiver may see NOW.
 
 An event carries the visibility keys of the moment it happened; the order it resolves to is
 the order as it is today. A contractor taken off an order, or a staff member whose subtree lost

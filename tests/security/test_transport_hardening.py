@@ -1,4 +1,4 @@
-"""Issue 13 items 17 and 22 (headers): answers that depend on a credential are never stored by
+"""Answers that depend on a credential are never stored by
 a shared cache; HSTS in production; /widget-demo not frameable by other sites; GraphiQL served
 with a Content-Security-Policy that allows exactly its own scripts."""
 

@@ -1,5 +1,4 @@
-"""Every mutation spends from its writer's budget, and repeated news is coalesced (issue 13
-item 14).
+"""Every mutation spends from its writer's budget, and repeated news is coalesced.
 
 A burst over WRITE_BURST is refused with RATE_LIMITED and a retry hint, and nothing of a
 refused operation is stored; members, API tokens and chat visitors each have a budget. On
