@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models import Role
+from permissions.subtree import can_reach_path
 
 STAFF_ROLES = frozenset({Role.OWNER, Role.STAFF})
 
@@ -38,4 +39,4 @@ class Actor:
 
     def is_above_or_self(self, path: str) -> bool:
         """True when the member with `path` is this actor or below it in the org tree."""
-        return path.startswith(self.path)
+        return can_reach_path(self.path, path)

@@ -20,7 +20,7 @@ from domain.errors import not_found
 from models import ApiToken, Membership
 from permissions.actor import Actor
 from permissions.credentials import check_may_mint, check_may_mint_for, member_grant
-from permissions.members import team_members, visible_members
+from permissions.members import visible_members, visible_team_members
 
 
 def visible_api_tokens(actor: Actor) -> QuerySet[ApiToken]:
@@ -28,7 +28,7 @@ def visible_api_tokens(actor: Actor) -> QuerySet[ApiToken]:
     if actor.is_owner:
         return tokens
     if actor.is_staff:
-        team = team_members(actor).values("id")
+        team = visible_team_members(actor).values("id")
         return tokens.filter(created_by_id__in=Subquery(team))
     return tokens.filter(member_id=actor.membership_id)
 
@@ -42,7 +42,9 @@ async def access_api_token_by_id(
     return token
 
 
-async def token_holder(actor: Actor, member_id: int | None, field: list[str]) -> Membership:
+async def access_token_holder_by_id(
+    actor: Actor, member_id: int | None, field: list[str]
+) -> Membership:
     """The member a new token will act for: the caller, or a member it may mint for."""
     check_may_mint(actor)
     if member_id is None or member_id == actor.membership_id:
@@ -52,3 +54,7 @@ async def token_holder(actor: Actor, member_id: int | None, field: list[str]) ->
         raise not_found("Member", field)
     check_may_mint_for(actor, member_grant(member), field)
     return member
+
+
+# Old names, until every caller is renamed (removed with the rename commit).
+token_holder = access_token_holder_by_id

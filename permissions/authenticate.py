@@ -14,7 +14,7 @@ from tortoise.queryset import QuerySet
 
 from models import ApiToken, Membership, Session
 from permissions.actor import Actor
-from permissions.credentials import token_still_mintable
+from permissions.credentials import can_still_mint
 from permissions.tokens import hash_token, is_api_token, read_access_token
 
 # `lastUsedAt` is this precise: a token read many times a minute writes its row once.
@@ -99,7 +99,7 @@ def _still_valid(row: ApiToken) -> bool:
     creator, member = row.created_by, row.member
     if row.company_id != member.company_id or row.company_id != creator.company_id:
         return False
-    return token_still_mintable(actor_of(creator, None), member)
+    return can_still_mint(actor_of(creator, None), member)
 
 
 async def live_api_token_hashes(hashes: Iterable[str]) -> set[str]:

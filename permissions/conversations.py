@@ -18,6 +18,7 @@ from domain.errors import forbidden, invalid, not_found
 from models import Conversation, Membership, Message, Role
 from permissions.actor import STAFF_ROLES, Actor
 from permissions.members import NO_ROW
+from permissions.subtree import can_reach_path, visible_subtree
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ def visible_conversations(actor: Actor) -> QuerySet[Conversation]:
     if actor.role == Role.OWNER:
         return conversations
     if actor.role == Role.STAFF:
-        return conversations.filter(Q(assignee_id=None) | Q(assignee__path__startswith=actor.path))
+        return conversations.filter(Q(assignee_id=None) | visible_subtree(actor, via="assignee"))
     return conversations.filter(id=NO_ROW)
 
 
@@ -43,7 +44,7 @@ def can_see_conversation(actor: Actor, keys: ConversationKeys) -> bool:
     if actor.role == Role.OWNER:
         return True
     if actor.role == Role.STAFF:
-        return keys.assignee_path is None or keys.assignee_path.startswith(actor.path)
+        return keys.assignee_path is None or can_reach_path(actor.path, keys.assignee_path)
     return False
 
 
@@ -61,12 +62,14 @@ async def access_conversation_by_id(
     return conversation
 
 
-async def assignable_member(actor: Actor, member_id: int | None, field: list[str]) -> Membership:
+async def access_assignable_member_by_id(
+    actor: Actor, member_id: int | None, field: list[str]
+) -> Membership:
     """Whom a conversation may be given to: a staff member the actor sees in its subtree
     (the OWNER: anyone on the staff), so the conversation never leaves the actor's sight."""
     members = Membership.filter(company_id=actor.company_id)
     if not actor.is_owner:
-        members = members.filter(path__startswith=actor.path)
+        members = members.filter(visible_subtree(actor))
     member = None if member_id is None else await members.get_or_none(id=member_id)
     if member is None or not actor.is_staff:
         raise not_found("Member", field)
@@ -104,3 +107,7 @@ async def access_message_by_id(actor: Actor, message_id: int | None) -> Message:
     if message is None:
         raise not_found("Message")
     return message
+
+
+# Old names, until every caller is renamed (removed with the rename commit).
+assignable_member = access_assignable_member_by_id

@@ -23,7 +23,7 @@ reaches, target by target, and so who may mint for it:
 
 A credential is checked again when it is used, against the tree and roles as they are then,
 so that none minted before this rule (or before the tree changed) reaches further:
-- an API token authenticates only while `may_mint` still allows its creator to mint it
+- an API token authenticates only while `can_mint` still allows its creator to mint it
   (`permissions.authenticate`);
 - an invitation is accepted only while its inviter may still send it (`check_still_mintable`).
 """
@@ -75,7 +75,7 @@ def refusal_to_mint(minter: Actor, grant: Grant) -> str | None:
     return None
 
 
-def may_mint(minter: Actor, grant: Grant) -> bool:
+def can_mint(minter: Actor, grant: Grant) -> bool:
     return refusal_to_mint(minter, grant) is None
 
 
@@ -109,16 +109,16 @@ def invitation_grant(role: Role, manager: Membership | None) -> Grant:
     return Grant(role, None, None if manager is None else manager.path)
 
 
-def token_still_mintable(creator: Actor, holder: Membership) -> bool:
+def can_still_mint(creator: Actor, holder: Membership) -> bool:
     """Whether an API token's creator, as it is now, may still mint it (else it is refused)."""
-    return may_mint(creator, member_grant(holder))
+    return can_mint(creator, member_grant(holder))
 
 
 def check_invitation_still_mintable(
     inviter: Actor, role: Role, manager: Membership | None, field: list[str]
 ) -> None:
     """An invitation is accepted only while its inviter, as it is now, may still send it."""
-    if not may_mint(inviter, invitation_grant(role, manager)):
+    if not can_mint(inviter, invitation_grant(role, manager)):
         raise DomainError(
             ErrorCode.FORBIDDEN,
             "Whoever invited you can no longer give this access: ask for a new invitation",

@@ -7,6 +7,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Invitation, Membership, Role
 from permissions.actor import Actor
+from permissions.subtree import can_reach_path, visible_subtree
 
 
 def visible_members(actor: Actor) -> QuerySet[Membership]:
@@ -17,15 +18,15 @@ def visible_members(actor: Actor) -> QuerySet[Membership]:
     return members.filter(id=actor.membership_id)
 
 
-def team_members(actor: Actor) -> QuerySet[Membership]:
+def visible_team_members(actor: Actor) -> QuerySet[Membership]:
     """The actor and every member below it in the org tree."""
-    return Membership.filter(company_id=actor.company_id, path__startswith=actor.path)
+    return Membership.filter(visible_subtree(actor), company_id=actor.company_id)
 
 
 NO_ROW = 0  # no row has id 0: filtering on it gives an empty list
 
 
-def member_directory(actor: Actor) -> QuerySet[Membership]:
+def listed_members(actor: Actor) -> QuerySet[Membership]:
     """The `members` list: the whole company for OWNER/STAFF, nobody for portal members."""
     members = Membership.filter(company_id=actor.company_id)
     return members if actor.is_staff else members.filter(id=NO_ROW)
@@ -68,7 +69,7 @@ def can_see_member_relations(actor: Actor, member_user_id: int) -> bool:
     return actor.is_staff or actor.user_id == member_user_id
 
 
-def require_staff(actor: Actor) -> None:
+def check_staff(actor: Actor) -> None:
     if not actor.is_staff:
         raise forbidden("Only the company's staff may do this")
 
@@ -80,7 +81,7 @@ async def access_subtree_member_by_id(
 
     Staff see every member, so one outside the subtree is INVALID rather than hidden.
     """
-    require_staff(actor)
+    check_staff(actor)
     member = (
         None
         if member_id is None
@@ -101,7 +102,13 @@ def check_move(actor: Actor, member: Membership, new_manager: Membership) -> Non
     """A member moves with its subtree, within the mover's subtree, never under itself."""
     if member.id == actor.membership_id or not actor.is_above_or_self(member.path):
         raise forbidden("You may only move members below you")
-    if new_manager.path.startswith(member.path):
+    if can_reach_path(member.path, new_manager.path):
         raise DomainError(
             ErrorCode.INVALID, "A member cannot report to itself or its own subordinate"
         )
+
+
+# Old names, until every caller is renamed (removed with the rename commit).
+team_members = visible_team_members
+member_directory = listed_members
+require_staff = check_staff

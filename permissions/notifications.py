@@ -24,7 +24,7 @@ def visible_notifications(actor: Actor) -> QuerySet[Notification]:
     return Notification.filter(company_id=actor.company_id, member_id=actor.membership_id)
 
 
-def pushable_notifications(actor: Actor) -> QuerySet[Notification]:
+def visible_pushable_notifications(actor: Actor) -> QuerySet[Notification]:
     """The actor's notifications whose order, task and conversation it may see now."""
     return visible_notifications(actor).filter(
         Q(order_id=None) | Q(order_id__in=Subquery(visible_orders(actor).values("id"))),
@@ -45,3 +45,7 @@ async def access_notification_by_id(
     if notification is None:
         raise not_found("Notification", field)
     return notification
+
+
+# Old names, until every caller is renamed (removed with the rename commit).
+pushable_notifications = visible_pushable_notifications

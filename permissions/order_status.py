@@ -10,7 +10,7 @@ from domain.errors import DomainError, ErrorCode, forbidden
 from domain.order_status import REOPEN, S, check_preconditions, check_transition
 from models import Order, OrderStatus, Role
 from permissions.actor import Actor
-from permissions.orders import is_orders_client, is_orders_contractor
+from permissions.orders import can_act_as_client, can_act_as_contractor
 
 CONTRACTOR_MOVES = frozenset({(S.ASSIGNED, S.IN_PROGRESS), (S.IN_PROGRESS, S.DONE)})
 CLIENT_MOVES = frozenset({(S.NEW, S.CANCELLED), REOPEN})
@@ -22,9 +22,9 @@ def check_move(actor: Actor, order: Order, target: OrderStatus, comment: str | N
     if actor.is_staff:
         allowed = True
     elif actor.role == Role.CONTRACTOR:
-        allowed = move in CONTRACTOR_MOVES and is_orders_contractor(actor, order)
+        allowed = move in CONTRACTOR_MOVES and can_act_as_contractor(actor, order)
     else:
-        allowed = move in CLIENT_MOVES and is_orders_client(actor, order)
+        allowed = move in CLIENT_MOVES and can_act_as_client(actor, order)
     if not allowed:
         raise forbidden(f"You may not move this order from {order.status} to {target}")
     check_preconditions(order, move)
@@ -32,9 +32,14 @@ def check_move(actor: Actor, order: Order, target: OrderStatus, comment: str | N
         raise DomainError(ErrorCode.INVALID, "Say what is wrong with the work", ["comment"])
 
 
-def may_assign(actor: Actor) -> bool:
+def can_assign(actor: Actor) -> bool:
     return actor.is_staff
 
 
-def may_rate(actor: Actor, order: Order) -> bool:
-    return is_orders_client(actor, order)
+def can_rate(actor: Actor, order: Order) -> bool:
+    return can_act_as_client(actor, order)
+
+
+# Old names, until every caller is renamed (removed with the rename commit).
+may_assign = can_assign
+may_rate = can_rate

@@ -14,7 +14,8 @@ from tortoise.queryset import QuerySet
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Comment, CommentVisibility, Order, Photo, Role
 from permissions.actor import Actor
-from permissions.members import team_members
+from permissions.members import visible_team_members
+from permissions.subtree import can_reach_path, visible_subtree
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ def visible_orders(actor: Actor) -> QuerySet[Order]:
     if actor.role == Role.OWNER:
         return orders
     if actor.role == Role.STAFF:
-        return orders.filter(responsible__path__startswith=actor.path)
+        return orders.filter(visible_subtree(actor, via="responsible"))
     if actor.role == Role.CLIENT:
         return orders.filter(client_id=actor.contact_id or 0)
     return orders.filter(contractor_id=actor.contact_id or 0)
@@ -50,7 +51,7 @@ def listed_orders(actor: Actor) -> QuerySet[Order]:
     """
     if actor.role != Role.STAFF:
         return visible_orders(actor)
-    team = team_members(actor)
+    team = visible_team_members(actor)
     return (
         Order.filter(company_id=actor.company_id)
         .annotate(responsible_of_team=F("responsible_id") + 0)
@@ -64,7 +65,7 @@ def can_see_order(actor: Actor, order: OrderKeys) -> bool:
     if actor.role == Role.OWNER:
         return True
     if actor.role == Role.STAFF:
-        return order.responsible_path.startswith(actor.path)
+        return can_reach_path(actor.path, order.responsible_path)
     if actor.role == Role.CLIENT:
         return actor.contact_id is not None and order.client_id == actor.contact_id
     return actor.contact_id is not None and order.contractor_id == actor.contact_id
@@ -79,17 +80,17 @@ async def access_order_by_id(
     return order
 
 
-async def access_order_for_photos(actor: Actor, order_id: int | None) -> Order:
+async def access_photo_order_by_id(actor: Actor, order_id: int | None) -> Order:
     """Who may add photos: exactly those who see the order (staff above its responsible
     member, its client's members, its assigned contractor's members); NOT_FOUND for others."""
     return await access_order_by_id(actor, order_id, ["orderId"])
 
 
-def is_orders_client(actor: Actor, order: Order) -> bool:
+def can_act_as_client(actor: Actor, order: Order) -> bool:
     return actor.role == Role.CLIENT and actor.contact_id == order.client_id
 
 
-def is_orders_contractor(actor: Actor, order: Order) -> bool:
+def can_act_as_contractor(actor: Actor, order: Order) -> bool:
     return actor.role == Role.CONTRACTOR and actor.contact_id == order.contractor_id
 
 
@@ -126,11 +127,11 @@ def check_may_edit_order(actor: Actor) -> None:
 
 
 def can_see_price(actor: Actor, order: Order) -> bool:
-    return actor.is_staff or is_orders_client(actor, order)
+    return actor.is_staff or can_act_as_client(actor, order)
 
 
 def can_see_contractor_fee(actor: Actor, order: Order) -> bool:
-    return actor.is_staff or is_orders_contractor(actor, order)
+    return actor.is_staff or can_act_as_contractor(actor, order)
 
 
 def can_see_internal_note(actor: Actor, order: Order) -> bool:
@@ -138,7 +139,7 @@ def can_see_internal_note(actor: Actor, order: Order) -> bool:
 
 
 def can_see_feedback(actor: Actor, order: Order) -> bool:
-    return actor.is_staff or is_orders_client(actor, order)
+    return actor.is_staff or can_act_as_client(actor, order)
 
 
 def comment_visibilities(actor: Actor) -> tuple[CommentVisibility, ...]:
@@ -188,3 +189,9 @@ async def access_photo_by_id(actor: Actor, photo_id: int | None) -> Photo:
     if photo is None:
         raise not_found("Photo")
     return photo
+
+
+# Old names, until every caller is renamed (removed with the rename commit).
+access_order_for_photos = access_photo_order_by_id
+is_orders_client = can_act_as_client
+is_orders_contractor = can_act_as_contractor

@@ -11,9 +11,10 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
-from models import Role, Task
-from permissions.actor import Actor
-from permissions.members import NO_ROW, require_staff
+from models import Membership, Role, Task
+from permissions.actor import STAFF_ROLES, Actor
+from permissions.members import NO_ROW, check_staff
+from permissions.subtree import visible_subtree
 
 
 def visible_tasks(actor: Actor) -> QuerySet[Task]:
@@ -22,9 +23,27 @@ def visible_tasks(actor: Actor) -> QuerySet[Task]:
         return tasks
     if actor.role == Role.STAFF:
         return tasks.filter(
-            Q(assignee__path__startswith=actor.path) | Q(creator_id=actor.membership_id)
+            visible_subtree(actor, via="assignee") | Q(creator_id=actor.membership_id)
         )
     return tasks.filter(id=NO_ROW)
+
+
+def visible_team_tasks(actor: Actor) -> QuerySet[Task]:
+    """The TEAM scope: visible tasks assigned to the actor or anyone below it (not those it
+    merely created for someone who has since moved out of its subtree)."""
+    return visible_tasks(actor).filter(visible_subtree(actor, via="assignee"))
+
+
+def listed_announcement_audience(actor: Actor, direct_reports_only: bool) -> QuerySet[Membership]:
+    """Who an announcement goes to: the staff reporting to the actor directly, or its whole
+    subtree; never the announcer itself nor a portal member (tasks are staff business)."""
+    check_staff(actor)
+    members = Membership.filter(company_id=actor.company_id, role__in=STAFF_ROLES).exclude(
+        id=actor.membership_id
+    )
+    if direct_reports_only:
+        return members.filter(manager_id=actor.membership_id)
+    return members.filter(visible_subtree(actor))
 
 
 async def access_task_by_id(
@@ -43,7 +62,7 @@ def check_complete(actor: Actor, task: Task, assignee_path: str) -> None:
     written out so that a wider `visible_tasks` could not silently widen who completes.
     An announcement is not completed by anyone: its assignee acknowledges it.
     """
-    require_staff(actor)
+    check_staff(actor)
     if task.requires_acknowledgement:
         raise DomainError(
             ErrorCode.INVALID, "An announcement is acknowledged by its assignee, not completed"
@@ -56,7 +75,7 @@ def check_complete(actor: Actor, task: Task, assignee_path: str) -> None:
 
 def check_acknowledge(actor: Actor, task: Task) -> None:
     """Only the assignee confirms having read an announcement (its managers only see it)."""
-    require_staff(actor)
+    check_staff(actor)
     if task.assignee_id != actor.membership_id:
         raise forbidden("Only the assignee may acknowledge a task")
     if not task.requires_acknowledgement:

@@ -12,7 +12,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import forbidden, not_found
 from models import Template, TemplateKind, TemplateShare
 from permissions.actor import Actor
-from permissions.members import NO_ROW, require_staff
+from permissions.members import NO_ROW, check_staff
 
 
 def visible_templates(actor: Actor) -> QuerySet[Template]:
@@ -43,6 +43,6 @@ async def access_template_by_id(
 
 def check_share(actor: Actor, template: Template) -> None:
     """Only a template's owner decides whom it is shared with."""
-    require_staff(actor)
+    check_staff(actor)
     if template.owner_id != actor.membership_id:
         raise forbidden("Only the template's owner may share it")

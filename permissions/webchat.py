@@ -152,7 +152,7 @@ async def check_not_blocked(
         raise DomainError(ErrorCode.FORBIDDEN, BLOCKED)
 
 
-async def visitor_chats(actor: Actor, conversation: Conversation) -> list[Conversation]:
+async def listed_visitor_chats(actor: Actor, conversation: Conversation) -> list[Conversation]:
     """The chat being blocked and its visitor's other open chats with the company (same
     address: a script starts many) that `actor` sees; those it does not see stay as they are."""
     row = await ChatVisitor.get_or_none(conversation_id=conversation.id)
@@ -171,7 +171,9 @@ async def visitor_chats(actor: Actor, conversation: Conversation) -> list[Conver
     return [conversation, *others]
 
 
-async def blockable_conversation(actor: Actor, conversation_id: int | None) -> Conversation:
+async def access_blockable_conversation_by_id(
+    actor: Actor, conversation_id: int | None
+) -> Conversation:
     """A chat whose visitor `actor` may block: a WEBCHAT conversation the actor sees in the
     inbox (permissions/conversations.py); any other is NOT_FOUND or INVALID."""
     conversation = await access_conversation_by_id(actor, conversation_id, ["conversationId"])
@@ -202,3 +204,8 @@ def forget_widget_origins() -> None:
     """After a change of this process: the next preflight reads them again."""
     global _origins
     _origins = None
+
+
+# Old names, until every caller is renamed (removed with the rename commit).
+blockable_conversation = access_blockable_conversation_by_id
+visitor_chats = listed_visitor_chats

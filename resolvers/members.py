@@ -11,9 +11,10 @@ from permissions.members import (
     access_member_by_id,
     access_subtree_member_by_id,
     check_move,
-    member_directory,
-    require_staff,
+    check_staff,
+    listed_members,
 )
+from permissions.subtree import visible_subtree_of
 from resolvers import validation
 from resolvers.pagination import Page, paginate
 
@@ -21,7 +22,7 @@ from resolvers.pagination import Page, paginate
 async def list_members(
     actor: Actor, role: Role | None, search: str | None, first: int | None, after: str | None
 ) -> Page[Membership]:
-    members = member_directory(actor)
+    members = listed_members(actor)
     if role is not None:
         members = members.filter(role=role)
     text = validation.search_text(search)
@@ -34,7 +35,7 @@ async def list_members(
 
 async def move_member(actor: Actor, member_id: int | None, manager_id: int | None) -> Membership:
     """Re-parent a member; every path below it is rewritten in the same transaction."""
-    require_staff(actor)
+    check_staff(actor)
     member = await access_member_by_id(actor, member_id)
     manager = await access_subtree_member_by_id(actor, manager_id, field=["managerId"])
     check_move(actor, member, manager)
@@ -42,7 +43,7 @@ async def move_member(actor: Actor, member_id: int | None, manager_id: int | Non
     async with in_transaction():
         subtree = list(
             await Membership.filter(
-                company_id=actor.company_id, path__startswith=old_prefix
+                visible_subtree_of(old_prefix), company_id=actor.company_id
             ).select_for_update()
         )
         for row in subtree:

@@ -64,9 +64,17 @@ from models import (
     Role,
     Task,
 )
-from permissions.actor import STAFF_ROLES, Actor
+from permissions.actor import Actor
+from permissions.audience import listed_managers_up, listed_portal_members
 from permissions.notifications import visible_notifications
-from permissions.orders import OrderKeys, can_see_order, comment_visibilities
+from permissions.order_status import can_rate
+from permissions.orders import (
+    OrderKeys,
+    can_act_as_client,
+    can_act_as_contractor,
+    can_see_order,
+    comment_visibilities,
+)
 from resolvers.mail import queue_emails
 from resolvers.pagination import Page, paginate
 
@@ -122,11 +130,6 @@ async def _recipients(condition: Q) -> list[Recipient]:
         )
         for r in rows
     ]
-
-
-def path_ids(path: str) -> list[int]:
-    """The members on a materialised path, root first: `/1/7/42/` -> [1, 7, 42]."""
-    return [int(part) for part in path.strip("/").split("/") if part.isdigit()]
 
 
 def _when(moment: datetime) -> str:
@@ -225,18 +228,15 @@ async def on_order_event(
         return
     parts: list[Q] = []
     if kind != OrderEventKind.ASSIGNED:
-        parts.append(Q(id__in=path_ids(responsible.path), role__in=list(STAFF_ROLES)))
+        parts.append(listed_managers_up(responsible.path))
     if kind in _TO_PARTIES:
-        parts.append(Q(contact_id=order.client_id, role=Role.CLIENT))
+        parts.append(listed_portal_members([order.client_id], [Role.CLIENT]))
     if order.contractor_id is not None:
-        parts.append(Q(contact_id=order.contractor_id, role=Role.CONTRACTOR))
+        parts.append(listed_portal_members([order.contractor_id], [Role.CONTRACTOR]))
     if rating:  # the actor comes along: only the order's client rates; staff edits tell no one
         parts.append(Q(id=event.actor_id))
     rows = await _recipients(Q(company_id=order.company_id) & Q(*parts, join_type="OR"))
-    if rating and not any(
-        r.id == event.actor_id and r.role == Role.CLIENT and r.contact_id == order.client_id
-        for r in rows
-    ):
+    if rating and not any(r.id == event.actor_id and can_rate(r.actor, order) for r in rows):
         return
     keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, responsible.path)
     notes: list[Notification] = []
@@ -288,22 +288,24 @@ async def notify_deadline(
     }
     rows = await _recipients(
         Q(id__in={o.responsible_id for o in orders})
-        | Q(contact_id__in=contacts, role__in=[Role.CLIENT, Role.CONTRACTOR])
+        | listed_portal_members(contacts, [Role.CLIENT, Role.CONTRACTOR])
     )
     by_id = {r.id: r for r in rows}
-    portal: dict[tuple[int | None, Role], list[Recipient]] = defaultdict(list)
+    portal: dict[int, list[Recipient]] = defaultdict(list)
     for row in rows:
         if row.contact_id is not None:
-            portal[(row.contact_id, row.role)].append(row)
+            portal[row.contact_id].append(row)
     notes: list[Notification] = []
     for order in orders:
         responsible = by_id.get(order.responsible_id)
-        executor = portal.get((order.contractor_id, Role.CONTRACTOR), [])
+        contractor = portal.get(order.contractor_id, []) if order.contractor_id else []
+        executor = [r for r in contractor if can_act_as_contractor(r.actor, order)]
         if not executor and responsible is not None:
             executor = [responsible]
+        client = [r for r in portal.get(order.client_id, []) if can_act_as_client(r.actor, order)]
         path = responsible.path if responsible is not None else ""
         keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, path)
-        for row in [*executor, *portal.get((order.client_id, Role.CLIENT), [])]:
+        for row in [*executor, *client]:
             if not can_see_order(row.actor, keys):
                 continue
             notes.append(

@@ -16,10 +16,17 @@ from tortoise.transactions import in_transaction
 
 from domain.errors import DomainError, ErrorCode, invalid
 from models import Membership, Notification, Task, TaskStatus, TemplateKind
-from permissions.actor import STAFF_ROLES, Actor
-from permissions.members import access_subtree_member_by_id, require_staff
+from permissions.actor import Actor
+from permissions.members import access_subtree_member_by_id, check_staff
 from permissions.orders import access_order_by_id
-from permissions.tasks import access_task_by_id, check_acknowledge, check_complete, visible_tasks
+from permissions.tasks import (
+    access_task_by_id,
+    check_acknowledge,
+    check_complete,
+    listed_announcement_audience,
+    visible_tasks,
+    visible_team_tasks,
+)
 from permissions.templates import access_template_by_id
 from realtime.notifications import publish_notifications
 from resolvers import notifications, validation
@@ -73,7 +80,7 @@ def overdue_filter(now: datetime) -> Q:
 
 async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
     """A task for the creator or someone below it; a template fills what the input leaves out."""
-    require_staff(actor)
+    check_staff(actor)
     title, description, deadline = data.title, data.description, data.deadline
     if data.template_id is not None:
         template = await access_template_by_id(
@@ -115,7 +122,7 @@ def _closed() -> DomainError:
 
 
 async def complete_task(actor: Actor, task_id: int | None, now: datetime) -> Task:
-    require_staff(actor)
+    check_staff(actor)
     task = await access_task_by_id(actor, task_id, ["id"])
     assignee = await Membership.get(id=task.assignee_id)
     check_complete(actor, task, assignee.path)
@@ -130,7 +137,7 @@ async def complete_task(actor: Actor, task_id: int | None, now: datetime) -> Tas
 
 async def acknowledge_task(actor: Actor, task_id: int | None, now: datetime) -> Task:
     """The assignee has read the announcement: that is all it asked, so the task is DONE."""
-    require_staff(actor)
+    check_staff(actor)
     task = await access_task_by_id(actor, task_id, ["id"])
     check_acknowledge(actor, task)
     claimed = await Task.filter(id=task.id, status=TaskStatus.OPEN).update(
@@ -156,19 +163,13 @@ async def announce(
     back by their creator and a creation time of their own (a fresh clock reading, distinct
     from any other announcement of the same member).
     """
-    require_staff(actor)
+    check_staff(actor)
     fields: dict[str, Any] = {
         "title": validation.required_name(title, 300, "input", "title"),
         "description": validation.optional_text(description, 10000, "input", "description") or "",
         "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
     }
-    members = Membership.filter(company_id=actor.company_id, role__in=STAFF_ROLES).exclude(
-        id=actor.membership_id
-    )
-    if audience == Audience.DIRECT_REPORTS:
-        members = members.filter(manager_id=actor.membership_id)
-    else:
-        members = members.filter(path__startswith=actor.path)
+    members = listed_announcement_audience(actor, audience == Audience.DIRECT_REPORTS)
     member_ids = list(await members.order_by("name", "id").values_list("id", flat=True))
     if not member_ids:
         raise invalid("No one is in this audience", "input", "audience")
@@ -209,7 +210,7 @@ async def list_tasks(
     if f.scope == TaskScope.MINE:
         tasks = tasks.filter(assignee_id=actor.membership_id)
     elif f.scope == TaskScope.TEAM:
-        tasks = tasks.filter(assignee__path__startswith=actor.path)
+        tasks = visible_team_tasks(actor)
     elif f.scope == TaskScope.CREATED:
         tasks = tasks.filter(creator_id=actor.membership_id)
     if f.statuses:

@@ -1,8 +1,16 @@
-"""Data loaders, built fresh for every request (never shared between requests)."""
+"""Data loaders, built fresh for every request, and shared by every subscriber of one live
+event (schema/live.py). Sharing is safe only because no loader's result depends on who asks
+beyond what its key says: every member of `Loaders` is declared either `@actor_free` (the
+batch function reads nothing of the actor) or `@actor_keyed` (every key holds the Actor whose
+rules it applies), the loader classes refuse a key of the other kind, and an undeclared
+member stops the import.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import cached_property
+from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -27,99 +35,163 @@ from resolvers.conversation_loaders import MessagePageKey
 from resolvers.order_loaders import CommentCountKey, CommentPageKey, ContactOrdersKey
 from resolvers.pagination import ParentPage
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def holds_actor(key: object) -> bool:
+    return isinstance(key, Actor) or (
+        isinstance(key, tuple) and any(isinstance(part, Actor) for part in key)
+    )
+
+
+class ActorFreeLoader(DataLoader[K, V]):
+    """A loader whose result depends on its key alone (the same for whoever asks)."""
+
+    def load(self, key: K) -> Awaitable[V]:
+        if holds_actor(key):
+            raise TypeError(f"{self.load_fn.__name__}: an actor-free loader got an Actor")
+        return super().load(key)
+
+
+class ActorKeyedLoader(DataLoader[K, V]):
+    """A loader that applies the asking actor's rules: each key carries that Actor, so two
+    actors sharing one `Loaders` never get each other's view."""
+
+    def load(self, key: K) -> Awaitable[V]:
+        if not holds_actor(key):
+            raise TypeError(f"{self.load_fn.__name__}: an actor-keyed loader needs the Actor")
+        return super().load(key)
+
+
+# Names of the members of `Loaders`, by declaration.
+ACTOR_FREE: set[str] = set()
+ACTOR_KEYED: set[str] = set()
+
+
+def actor_free(
+    make: Callable[[Loaders], ActorFreeLoader[K, V]],
+) -> cached_property[ActorFreeLoader[K, V]]:
+    ACTOR_FREE.add(make.__name__)
+    return cached_property(make)
+
+
+def actor_keyed(
+    make: Callable[[Loaders], ActorKeyedLoader[K, V]],
+) -> cached_property[ActorKeyedLoader[K, V]]:
+    ACTOR_KEYED.add(make.__name__)
+    return cached_property(make)
+
 
 class Loaders:
     """Each loader is made on first use: a socket or an event that never needs one costs
     nothing (thousands of idle subscriptions each hold a context)."""
 
-    @cached_property
-    def company(self) -> DataLoader[int, Company | None]:
-        return DataLoader(loaders.companies)
+    @actor_free
+    def company(self) -> ActorFreeLoader[int, Company | None]:
+        return ActorFreeLoader(loaders.companies)
 
-    @cached_property
-    def member(self) -> DataLoader[int, Membership | None]:
-        return DataLoader(loaders.members)
+    @actor_free
+    def member(self) -> ActorFreeLoader[int, Membership | None]:
+        return ActorFreeLoader(loaders.members)
 
-    @cached_property
-    def contact(self) -> DataLoader[int, Contact | None]:
-        return DataLoader(loaders.contacts)
+    @actor_free
+    def contact(self) -> ActorFreeLoader[int, Contact | None]:
+        return ActorFreeLoader(loaders.contacts)
 
-    @cached_property
-    def user_email(self) -> DataLoader[int, str | None]:
-        return DataLoader(loaders.user_emails)
+    @actor_free
+    def user_email(self) -> ActorFreeLoader[int, str | None]:
+        return ActorFreeLoader(loaders.user_emails)
 
-    @cached_property
-    def subordinates(self) -> DataLoader[int, list[Membership]]:
-        return DataLoader(loaders.subordinates)
+    @actor_free
+    def subordinates(self) -> ActorFreeLoader[int, list[Membership]]:
+        return ActorFreeLoader(loaders.subordinates)
 
-    @cached_property
-    def addresses(self) -> DataLoader[int, list[Address]]:
-        return DataLoader(loaders.addresses)
+    @actor_free
+    def addresses(self) -> ActorFreeLoader[int, list[Address]]:
+        return ActorFreeLoader(loaders.addresses)
 
-    @cached_property
-    def portal_members(self) -> DataLoader[int, list[Membership]]:
-        return DataLoader(loaders.portal_members)
+    @actor_free
+    def portal_members(self) -> ActorFreeLoader[int, list[Membership]]:
+        return ActorFreeLoader(loaders.portal_members)
 
-    @cached_property
-    def address(self) -> DataLoader[int, Address | None]:
-        return DataLoader(order_loaders.addresses_by_id)
+    @actor_free
+    def address(self) -> ActorFreeLoader[int, Address | None]:
+        return ActorFreeLoader(order_loaders.addresses_by_id)
 
-    @cached_property
-    def visible_order(self) -> DataLoader[tuple[int, Actor], Order | None]:
-        return DataLoader(order_loaders.visible_orders_by_id)
+    @actor_keyed
+    def visible_order(self) -> ActorKeyedLoader[tuple[int, Actor], Order | None]:
+        return ActorKeyedLoader(order_loaders.visible_orders_by_id)
 
-    @cached_property
-    def visible_task(self) -> DataLoader[tuple[int, Actor], Task | None]:
-        return DataLoader(loaders.visible_tasks_by_id)
+    @actor_keyed
+    def visible_task(self) -> ActorKeyedLoader[tuple[int, Actor], Task | None]:
+        return ActorKeyedLoader(loaders.visible_tasks_by_id)
 
-    @cached_property
-    def history(self) -> DataLoader[int, list[OrderStatusChange]]:
-        return DataLoader(order_loaders.history)
+    @actor_free
+    def history(self) -> ActorFreeLoader[int, list[OrderStatusChange]]:
+        return ActorFreeLoader(order_loaders.history)
 
-    @cached_property
-    def photos(self) -> DataLoader[int, list[Photo]]:
-        return DataLoader(order_loaders.photos)
+    @actor_free
+    def photos(self) -> ActorFreeLoader[int, list[Photo]]:
+        return ActorFreeLoader(order_loaders.photos)
 
-    @cached_property
-    def comment_page(self) -> DataLoader[CommentPageKey, ParentPage[Comment]]:
-        return DataLoader(order_loaders.comment_pages)
+    # The comment kinds the asker reads are in the key (not the asker): the page is the same
+    # for every actor with those kinds, so it is shared between them.
+    @actor_free
+    def comment_page(self) -> ActorFreeLoader[CommentPageKey, ParentPage[Comment]]:
+        return ActorFreeLoader(order_loaders.comment_pages)
 
-    @cached_property
-    def comment_count(self) -> DataLoader[CommentCountKey, int]:
-        return DataLoader(order_loaders.comment_counts)
+    @actor_free
+    def comment_count(self) -> ActorFreeLoader[CommentCountKey, int]:
+        return ActorFreeLoader(order_loaders.comment_counts)
 
-    @cached_property
-    def contact_orders(self) -> DataLoader[ContactOrdersKey, ParentPage[Order]]:
-        return DataLoader(order_loaders.contact_order_pages)
+    @actor_keyed
+    def contact_orders(self) -> ActorKeyedLoader[ContactOrdersKey, ParentPage[Order]]:
+        return ActorKeyedLoader(order_loaders.contact_order_pages)
 
-    @cached_property
-    def contact_order_count(self) -> DataLoader[tuple[int, ContactKind, Actor], int]:
-        return DataLoader(order_loaders.contact_order_counts)
+    @actor_keyed
+    def contact_order_count(self) -> ActorKeyedLoader[tuple[int, ContactKind, Actor], int]:
+        return ActorKeyedLoader(order_loaders.contact_order_counts)
 
-    @cached_property
-    def template_shared_with(self) -> DataLoader[int, list[Membership]]:
-        return DataLoader(loaders.template_shares)
+    @actor_free
+    def template_shared_with(self) -> ActorFreeLoader[int, list[Membership]]:
+        return ActorFreeLoader(loaders.template_shares)
 
-    @cached_property
-    def message_page(self) -> DataLoader[MessagePageKey, ParentPage[Message]]:
-        return DataLoader(conversation_loaders.message_pages)
+    @actor_free
+    def message_page(self) -> ActorFreeLoader[MessagePageKey, ParentPage[Message]]:
+        return ActorFreeLoader(conversation_loaders.message_pages)
 
-    @cached_property
-    def message_count(self) -> DataLoader[int, int]:
-        return DataLoader(conversation_loaders.message_counts)
+    @actor_free
+    def message_count(self) -> ActorFreeLoader[int, int]:
+        return ActorFreeLoader(conversation_loaders.message_counts)
 
-    @cached_property
-    def last_message(self) -> DataLoader[int, Message | None]:
-        return DataLoader(conversation_loaders.last_messages)
+    @actor_free
+    def last_message(self) -> ActorFreeLoader[int, Message | None]:
+        return ActorFreeLoader(conversation_loaders.last_messages)
 
-    @cached_property
-    def visible_conversation(self) -> DataLoader[tuple[int, Actor], Conversation | None]:
-        return DataLoader(conversation_loaders.visible_conversations_by_id)
+    @actor_keyed
+    def visible_conversation(self) -> ActorKeyedLoader[tuple[int, Actor], Conversation | None]:
+        return ActorKeyedLoader(conversation_loaders.visible_conversations_by_id)
 
-    @cached_property
-    def order_conversation(self) -> DataLoader[tuple[int, Actor], Conversation | None]:
-        return DataLoader(conversation_loaders.order_conversations)
+    @actor_keyed
+    def order_conversation(self) -> ActorKeyedLoader[tuple[int, Actor], Conversation | None]:
+        return ActorKeyedLoader(conversation_loaders.order_conversations)
 
-    @cached_property
-    def attachments(self) -> DataLoader[int, list[MessageAttachment]]:
-        return DataLoader(conversation_loaders.attachments)
+    @actor_free
+    def attachments(self) -> ActorFreeLoader[int, list[MessageAttachment]]:
+        return ActorFreeLoader(conversation_loaders.attachments)
+
+
+def loader_names() -> list[str]:
+    """Every loader `Loaders` offers."""
+    return [name for name, attr in vars(Loaders).items() if isinstance(attr, cached_property)]
+
+
+def _check_declared() -> None:
+    """A loader declared neither way (or both) is refused when the module loads."""
+    for name in loader_names():
+        if (name in ACTOR_FREE) == (name in ACTOR_KEYED):
+            raise TypeError(f"Loaders.{name}: declare it @actor_free or @actor_keyed")
+
+
+_check_declared()
