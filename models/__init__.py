@@ -2,7 +2,7 @@
 
 from models.api_tokens import ApiToken
 from models.channels import ChannelConfig, TelegramUpdate
-from models.contacts import Address, Contact, ContactKind, LegalForm
+from models.contacts import Address, Contact, ContactKind, ContactSkill, LegalForm
 from models.conversations import (
     Conversation,
     ConversationStatus,
@@ -35,6 +35,7 @@ from models.people import (
     Session,
     User,
 )
+from models.series import Frequency, OrderSeries, OrderSeriesSkip
 from models.tasks import Task, TaskStatus, Template, TemplateKind, TemplateShare
 
 __all__ = [
@@ -48,10 +49,12 @@ __all__ = [
     "Company",
     "Contact",
     "ContactKind",
+    "ContactSkill",
     "Conversation",
     "ConversationStatus",
     "DeliveryStatus",
     "EventCounter",
+    "Frequency",
     "Invitation",
     "LegalForm",
     "Membership",
@@ -64,6 +67,8 @@ __all__ = [
     "OrderCounter",
     "OrderEvent",
     "OrderEventKind",
+    "OrderSeries",
+    "OrderSeriesSkip",
     "OrderStatus",
     "OrderStatusChange",
     "OutboxEmail",

@@ -39,6 +39,8 @@ class Contact(Model):
     # membership table already references this one (portal members), and Tortoise cannot
     # create two tables that reference each other. Memberships are never deleted.
     manager_id = fields.IntField(null=True, db_index=True)
+    # When a contractor takes visits, as Company.working_hours; empty = the company's.
+    working_hours: list[dict[str, int | str]] = fields.JSONField(default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     company_id: int
@@ -46,6 +48,31 @@ class Contact(Model):
     class Meta:
         table = "contact"
         indexes = (("company", "kind", "name"), ("company", "name", "id"))
+
+
+class ContactSkill(Model):
+    """One skill tag of a contractor ("windows"), normalised to lower case.
+
+    A row per tag rather than a JSON list: "contractors with this skill" is then an index
+    lookup on (company, skill) on both databases, where a JSON list needs a scan.
+    """
+
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="contact_skills", on_delete=fields.CASCADE
+    )
+    contact: fields.ForeignKeyRelation[Contact] = fields.ForeignKeyField(
+        "models.Contact", related_name="skills", on_delete=fields.CASCADE
+    )
+    skill = fields.CharField(max_length=50)
+
+    company_id: int
+    contact_id: int
+
+    class Meta:
+        table = "contact_skill"
+        unique_together = (("contact", "skill"),)
+        indexes = (("company", "skill"),)
 
 
 class Address(Model):

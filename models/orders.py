@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 from tortoise.models import Model
 
+# Tortoise registers the models of the modules servicedesk/db.py lists; importing the series'
+# models here registers them with the orders that refer to them.
+from models.series import OrderSeries, OrderSeriesSkip  # noqa: F401
+
 if TYPE_CHECKING:
     from models.contacts import Address, Contact
     from models.people import Company, Membership
@@ -99,6 +103,14 @@ class Order(Model):
     # differs from it, which re-arms the watch.
     overdue_for = fields.DatetimeField(null=True)
     due_soon_for = fields.DatetimeField(null=True)
+    # The booked visit, a half-open UTC interval [visit_start, visit_end); both or neither.
+    visit_start = fields.DatetimeField(null=True)
+    visit_end = fields.DatetimeField(null=True)
+    # The recurring series this order was made for, and the local day of that visit.
+    series: fields.ForeignKeyNullableRelation[OrderSeries] = fields.ForeignKeyField(
+        "models.OrderSeries", related_name="orders", null=True, on_delete=fields.RESTRICT
+    )
+    series_day = fields.DateField(null=True)
 
     company_id: int
     client_id: int
@@ -106,10 +118,13 @@ class Order(Model):
     contractor_id: int | None
     responsible_id: int
     created_by_id: int | None
+    series_id: int | None
 
     class Meta:
         table = "order"
-        unique_together = (("company", "number"),)
+        # (series, series_day): one order per visit of a series, however many rounds run at
+        # once; a one-off order has neither, and NULLs never collide.
+        unique_together = (("company", "number"), ("series", "series_day"))
         # Every filter and sort of the `orders` query (issue 8): the company's pages by each
         # sort (NUMBER_DESC uses the unique pair), the client's, the contractor's and the
         # responsible member's pages (staff subtrees join on it), the deadline watch, and the
@@ -123,6 +138,10 @@ class Order(Model):
             ("contractor", "deadline", "id"),
             ("responsible", "deadline", "id"),
             ("status", "deadline"),
+            # A contractor's visits overlapping [a, b): visit_start < b on this index, then
+            # visit_end > a on the few rows left; and the company's schedule by visit.
+            ("contractor", "visit_start"),
+            ("company", "visit_start", "id"),
         )
 
 

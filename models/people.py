@@ -23,6 +23,15 @@ class Company(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
     timezone = fields.CharField(max_length=64, default="UTC")
+    # Language of the messages the service writes for the company's people ("ru", "en").
+    locale = fields.CharField(max_length=8, default="en")
+    # [{"weekday": 1..7, "start": "HH:MM[:SS]", "end": "HH:MM[:SS]"}], local to `timezone`;
+    # empty = always working (escalations and reminders wait for these hours).
+    working_hours: list[dict[str, int | str]] = fields.JSONField(default=list)
+    # Escalation settings; null = that escalation (or reminder) is off.
+    overdue_escalation_minutes = fields.IntField(null=True)
+    unanswered_escalation_minutes = fields.IntField(null=True)
+    visit_reminder_hours = fields.IntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
