@@ -132,7 +132,7 @@ async def test_a_revoked_token_is_refused_at_once(app: Starlette, api: Api) -> N
         assert payload["token"] is None
         assert payload["apiToken"]["revokedAt"] is not None
         # This process closes the token's sockets as it revokes it, without waiting a round.
-        assert await sock.closed(seconds=2) == 4403
+        assert await sock.closed(seconds=2) == 4401
     assert codes(await api.post(ME, token=issued.token)) == ["UNAUTHENTICATED"]
     # Revoking it again changes nothing.
     again = await revoke(api, owner, issued.id)
@@ -157,8 +157,8 @@ async def test_sockets_close_when_another_process_revokes_or_the_token_expires(
         await ApiToken.filter(id=decode_id(revoked.id, "ApiToken")).update(revoked_at=now)
         await ApiToken.filter(id=decode_id(expiring.id, "ApiToken")).update(expires_at=now)
         await guard.check_revoked()
-        assert await first.closed(seconds=2) == 4403
-        assert await second.closed(seconds=2) == 4403
+        assert await first.closed(seconds=2) == 4401
+        assert await second.closed(seconds=2) == 4401
     assert codes(await api.post(ME, token=expiring.token)) == ["UNAUTHENTICATED"]
 
 
@@ -284,7 +284,7 @@ async def test_a_token_is_never_in_the_logs(app: Starlette, api: Api) -> None:
         async with client(app) as http, socket(http, writer.token) as sock:
             await sock.subscribe(EVENTS)
             _ = await revoke(api, owner, writer.id)
-            assert await sock.closed(seconds=2) == 4403
+            assert await sock.closed(seconds=2) == 4401
         _ = await api.post(ME, token=writer.token)
     assert any("api_token" in line for line in lines)  # the capture did see the work
     assert not [line for line in lines if writer.token in line]

@@ -50,7 +50,7 @@ async def company(api: Api) -> tuple[Session, Session, Session, Session, Contact
     return owner, staff, client_member, contractor_member, client_card, contractor_card
 
 
-async def test_a_socket_without_a_valid_token_is_closed_4403(app: Starlette, api: Api) -> None:
+async def test_a_socket_without_a_valid_token_is_closed_4401(app: Starlette, api: Api) -> None:
     owner = await register(api)
     expired = jwt.encode(
         {
@@ -70,7 +70,7 @@ async def test_a_socket_without_a_valid_token_is_closed_4403(app: Starlette, api
             async with aconnect_ws("/graphql", http, subprotocols=[PROTOCOL]) as ws:
                 sock = GraphQLSocket(ws)
                 await ws.send_json({"type": "connection_init", "payload": payload})
-                assert await sock.closed() == 4403
+                assert await sock.closed() == 4401
         # The token may also come nested under `headers`, with the key in any case.
         async with aconnect_ws("/graphql", http, subprotocols=[PROTOCOL]) as ws:
             sock = GraphQLSocket(ws)
@@ -256,7 +256,7 @@ async def test_the_socket_closes_when_the_token_expires(app: Starlette, api: Api
     async with client(app) as http, socket(http, short) as sock:
         await sock.subscribe(EVENTS)
         started = time.monotonic()
-        assert await sock.closed(seconds=6) == 4403
+        assert await sock.closed(seconds=6) == 4401
         assert time.monotonic() - started < 4
 
 
@@ -269,7 +269,7 @@ async def test_the_socket_closes_when_the_session_is_revoked(app: Starlette, api
             "mutation($t: String!) { logout(refreshToken: $t) }", {"t": owner.refresh}, owner.access
         )
         await guard.check_revoked()
-        assert await sock.closed(seconds=3) == 4403
+        assert await sock.closed(seconds=3) == 4401
 
 
 async def test_legacy_protocol_is_refused(app: Starlette) -> None:

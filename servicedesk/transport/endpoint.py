@@ -13,15 +13,16 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 from strawberry.types import ExecutionResult
 
 from config.settings import Settings
-from domain.errors import DomainError
+from domain.errors import DomainError, ErrorCode
 from permissions.authenticate import authenticate, bearer_token
+from permissions.tokens import is_api_token, read_access_token
 from permissions.webchat import authenticate_visitor, check_visitor
 from resolvers import json_input
 from schema import build_schema
@@ -33,14 +34,39 @@ from servicedesk.transport.graphiql_page import graphiql_response
 from servicedesk.transport.live_socket import LiveSocketHandler, LiveSockets
 from servicedesk.transport.persisted_queries import PersistedQueries
 from servicedesk.transport.uploads import close_form, csrf_refusal, upload_adapter
-from servicedesk.transport.websocket_auth import guard, origin_allowed, socket_token
+from servicedesk.transport.websocket_auth import (
+    SocketRefused,
+    forbidden,
+    guard,
+    log_close,
+    origin_allowed,
+    socket_token,
+    unauthorized,
+)
 
 MAX_SUBSCRIPTIONS_PER_SOCKET = 100
 CONNECTION_INIT_SECONDS = 3
+NO_TOKEN = "Authentication required: send a token in connection_init"
+BAD_TOKEN = "Invalid, expired or revoked token"
+STAFF_ELSEWHERE = "This origin may not use a staff token"
+
+
+class SocketHandler(LiveSocketHandler):
+    """Strawberry closes every refused `connection_init` with 4403 "Forbidden"; a refusal
+    raised as `SocketRefused` closes with its own code and reason instead, and is logged."""
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        try:
+            await super().handle_connection_init(message)
+        except SocketRefused as refusal:
+            self.connection_init_timeout_task = None
+            await self.websocket.close(refusal.code, refusal.reason)
+            if isinstance(self.context.request, WebSocket):
+                log_close(self.context.request, refusal.code, refusal.reason)
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
-    graphql_transport_ws_handler_class = LiveSocketHandler
+    graphql_transport_ws_handler_class = SocketHandler
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(
@@ -152,26 +178,32 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         return True
 
     async def on_ws_connect(self, context: Context) -> None:
-        """The token comes in `connection_init`; without a valid one the socket closes 4403.
+        """The token comes in `connection_init`: without a valid one the socket closes 4401.
         A page on another origin than ours may open a socket only with a chat visitor's
-        token, from one of that visitor's company's widget origins."""
+        token, from one of that visitor's company's widget origins; a staff token or a
+        visitor's from elsewhere closes it 4403."""
         websocket = context.request
         assert isinstance(websocket, WebSocket)
         token = socket_token(context.connection_params, websocket.headers)
+        if token is None:
+            raise unauthorized(NO_TOKEN)
         origin = websocket.headers.get("origin")
         if origin_allowed(websocket, self.settings.allowed_origins, self.settings.public_url):
             context.actor = await authenticate(token)
+        elif is_api_token(token) or read_access_token(token) is not None:
+            raise forbidden(STAFF_ELSEWHERE)
         else:
             context.widget_origin = origin
         if context.actor is None:
             context.visitor = await authenticate_visitor(token)
-        if token is None or (context.actor is None and context.visitor is None):
-            raise ConnectionRejectionError()
+        if context.actor is None and context.visitor is None:
+            raise unauthorized(BAD_TOKEN)
         if context.visitor is not None:
             try:
                 await check_visitor(context.visitor, origin)
-            except DomainError:
-                raise ConnectionRejectionError() from None
+            except DomainError as error:
+                refusal = forbidden if error.code is ErrorCode.FORBIDDEN else unauthorized
+                raise refusal(error.message) from None
             guard.expire(websocket, context.visitor.expires_at)
             return
         guard.add(websocket, token)

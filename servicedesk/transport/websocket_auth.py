@@ -1,6 +1,11 @@
-"""Authenticating WebSockets: the token from `connection_init`, and closing the socket (4403)
+"""Authenticating WebSockets: the token from `connection_init`, and closing the socket (4401)
 when that token expires or its session is revoked, or when its API token is revoked or
 expires.
+
+Close codes follow graphql-transport-ws: 4401 when the socket has no valid credential (none
+sent, a bad, expired or revoked token, a chat token whose chat has ended), so the client logs
+in again; 4403 when the credential is fine but this page's origin may not use it. Each
+refusal is logged once with its reason and the peer's address, never the token.
 
 Whatever the guard keeps for a socket (its expiry timer, which holds the socket and its
 headers, and its place among its session's or API token's sockets) is dropped by `release`
@@ -25,8 +30,49 @@ from permissions.tokens import hash_token, is_api_token, read_access_token
 
 log = logging.getLogger("servicedesk.realtime")
 
+UNAUTHORIZED = 4401
 FORBIDDEN = 4403
 REVOCATION_CHECK_SECONDS = 5.0
+EXPIRED_OR_REVOKED = "Token expired or revoked"
+
+
+class SocketRefused(Exception):
+    """Raised by `on_ws_connect` instead of Strawberry's ConnectionRejectionError, which always
+    closes 4403: the handler closes with this code and reason (servicedesk/transport/endpoint.py)."""
+
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def unauthorized(reason: str) -> SocketRefused:
+    return SocketRefused(UNAUTHORIZED, reason)
+
+
+def forbidden(reason: str) -> SocketRefused:
+    return SocketRefused(FORBIDDEN, reason)
+
+
+def peer(websocket: WebSocket) -> str:
+    client = websocket.client
+    return f"{client.host}:{client.port}" if client else "-"
+
+
+def log_close(websocket: WebSocket, code: int, reason: str) -> None:
+    """One line per refused or ended socket. A wrong origin is a misconfigured widget or
+    someone else's page (WARNING); a missing or stale token is routine (INFO)."""
+    level = logging.WARNING if code == FORBIDDEN else logging.INFO
+    origin = websocket.headers.get("origin")
+    log.log(
+        level,
+        "WebSocket closed %d (%s) peer %s origin %r",
+        code,
+        reason,
+        peer(websocket),
+        origin,
+        extra={"client": peer(websocket), "code": code},
+    )
 
 
 def token_from_params(params: Mapping[str, object] | None) -> str | None:
@@ -202,7 +248,8 @@ def _forget_closed(sockets_by_key: dict[str, set[WebSocket]]) -> None:
 
 async def _close(websocket: WebSocket) -> None:
     with contextlib.suppress(Exception):
-        await websocket.close(code=FORBIDDEN, reason="Token expired or revoked")
+        await websocket.close(code=UNAUTHORIZED, reason=EXPIRED_OR_REVOKED)
+        log_close(websocket, UNAUTHORIZED, EXPIRED_OR_REVOKED)
 
 
 guard = SocketGuard()

@@ -123,7 +123,7 @@ async def test_a_token_minted_under_the_old_rule_no_longer_authenticates(
         await ws.send_json(
             {"type": "connection_init", "payload": {"Authorization": f"Bearer {old}"}}
         )
-        assert await GraphQLSocket(ws).closed(seconds=2) == 4403
+        assert await GraphQLSocket(ws).closed(seconds=2) == 4401
     # One minted by the OWNER for the same client works, and keeps working.
     fine = await issue(api, world.owner, memberId=victim.member_id)
     assert (await api.ok(ME, token=fine.token))["me"]["id"] == victim.member_id
@@ -147,7 +147,7 @@ async def test_a_token_minted_under_the_old_rule_no_longer_authenticates(
         pk = decode_id(writer.id, "ApiToken")
         await ApiToken.filter(id=pk).update(created_by_id=decode_id(attacker.member_id, "Member"))
         await guard.check_revoked()
-        assert await sock.closed(seconds=2) == 4403
+        assert await sock.closed(seconds=2) == 4401
 
 
 async def test_a_pending_portal_invitation_from_staff_cannot_be_accepted(api: Api) -> None:

@@ -166,4 +166,4 @@ async def test_websocket_messages_over_one_mib_close_the_socket(tmp_path: Path) 
             return None  # pragma: no cover
 
         assert await send(3 * 1024 * 1024 // 2) == 1009  # message too big
-        assert await send(1024 * 1024 - 1024) == 4403  # read, and refused for want of a token
+        assert await send(1024 * 1024 - 1024) == 4401  # read, and refused for want of a token

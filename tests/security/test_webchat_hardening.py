@@ -98,7 +98,7 @@ async def test_closing_a_chat_ends_its_token(app: Starlette, api: Api) -> None:
         assert error["code"] == "EXPIRED"
         assert "start a new chat" in error["message"]
         async with chat_socket(http, token, SHOP) as (_, answer):
-            assert answer == {"closed": 4403}
+            assert answer == {"closed": 4401}
         # The widget then starts a new chat: a conversation of its own.
         fresh = await visitor_token(http, key, SHOP)
         assert (await send(http, fresh, "Are you there?", SHOP))["errors"] == []
