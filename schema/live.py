@@ -96,7 +96,9 @@ async def serve(info: Info, spec: LiveSpec) -> AsyncIterator[object]:
 
 
 def _share(context: Context, delivery: Delivery) -> None:
-    """Resolve this event with loaders shared by every subscriber of it in this process."""
+    """Resolve this event with loaders shared by every subscriber of it in this process: safe
+    because every loader that applies the asker's rules takes the asker in its key
+    (`schema.loaders.ActorKeyedLoader` refuses a key without one)."""
     loaders = delivery.shared.get("loaders")
     if loaders is None:
         loaders = delivery.shared["loaders"] = Loaders()

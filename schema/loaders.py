@@ -187,11 +187,11 @@ def loader_names() -> list[str]:
     return [name for name, attr in vars(Loaders).items() if isinstance(attr, cached_property)]
 
 
-def _check_declared() -> None:
+def check_declared(cls: type[Loaders]) -> None:
     """A loader declared neither way (or both) is refused when the module loads."""
-    for name in loader_names():
-        if (name in ACTOR_FREE) == (name in ACTOR_KEYED):
+    for name, attr in vars(cls).items():
+        if isinstance(attr, cached_property) and (name in ACTOR_FREE) == (name in ACTOR_KEYED):
             raise TypeError(f"Loaders.{name}: declare it @actor_free or @actor_keyed")
 
 
-_check_declared()
+check_declared(Loaders)
