@@ -29,6 +29,7 @@ from types import SimpleNamespace
 
 from graphql import parse, validate
 
+from compat.strawberry import core_schema
 from schema import build_schema
 from schema.limits import analyse, limit_error
 
@@ -64,7 +65,7 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
 
 async def main(repeat: int) -> None:
     schema = build_schema(production=True)
-    core = schema._schema
+    core = core_schema(schema)
     anonymous = SimpleNamespace(actor=None, visitor=None, widget_origin=None, request_id="-")
     print(
         f"{'document':28} {'bytes':>6} {'parse':>10} {'analysis':>10} {'refusal':>10}"

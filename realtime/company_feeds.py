@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
 
 from broadcaster import Broadcast
-from broadcaster._base import Unsubscribed
 
+from compat.broadcaster import Unsubscribed
 from realtime.hub import current_hub
 
 log = logging.getLogger("servicedesk.realtime")

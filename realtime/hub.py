@@ -21,9 +21,9 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
 from broadcaster import Broadcast
-from broadcaster._base import Unsubscribed
 from tortoise.functions import Max
 
+from compat.broadcaster import Unsubscribed
 from models import Order, OrderEvent
 from permissions.actor import Actor
 from permissions.orders import can_see_order

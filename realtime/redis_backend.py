@@ -13,8 +13,9 @@ import logging
 from typing import Any
 
 from broadcaster import Event
-from broadcaster._backends.base import BroadcastBackend
 from redis import asyncio as redis
+
+from compat.broadcaster import BroadcastBackend
 
 log = logging.getLogger("servicedesk.realtime")
 

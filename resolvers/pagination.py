@@ -23,6 +23,7 @@ from tortoise.fields import (
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
 
+from compat.tortoise import prepared_sql
 from domain.errors import invalid
 from resolvers import json_input
 
@@ -128,10 +129,7 @@ def _parameterized(query: ValuesQuery[Any]) -> tuple[str, list[Any]]:
     """The query's SQL with placeholders, and their values. Tortoise's `sql(params_inline=True)`
     leaves a subquery's placeholders in (the staff visibility filter has one) and writes the
     rest into the text; placeholders need neither."""
-    query._choose_db_if_not_chosen()
-    query._make_query()
-    sql, params = query.query.get_parameterized_sql()
-    return sql, list(params)
+    return prepared_sql(query)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,18 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from graphql import (
-    GraphQLField,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLOutputType,
-    Undefined,
-    is_leaf_type,
-)
-from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
-from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from graphql import GraphQLField, GraphQLNonNull, GraphQLObjectType, Undefined, is_leaf_type
+from graphql.execution.collect_fields import FieldDetailsList
+from graphql.pyutils import Path
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+
+from compat.graphql_core import ShortcutExecutionContext
+from compat.strawberry import is_default_resolver
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -78,7 +73,7 @@ def _fast(field: GraphQLField) -> Plain | Direct | None:
     nullable = not isinstance(field.type, GraphQLNonNull)
     inner = field.type if nullable else field.type.of_type  # type: ignore[union-attr]
     leaf = is_leaf_type(inner)
-    if getattr(field.resolve, "_is_default", False):
+    if field.resolve is not None and is_default_resolver(field.resolve):
         python_name = getattr(definition, "python_name", None)
         if python_name is None or not leaf:
             return None
@@ -104,65 +99,14 @@ def fast_fields(parent_type: GraphQLObjectType) -> dict[str, Plain | Direct | No
     return found
 
 
-class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
-    def execute_fields(
-        self,
-        parent_type: GraphQLObjectType,
-        source_value: Any,
-        path: Path | None,
-        grouped_field_set: GroupedFieldSet,
-        position_context: Any,
-    ) -> AwaitableOrValue[dict[str, Any]]:
-        """graphql-core's `execute_fields`, with plain and `context_only` fields resolved in
-        place; anything unusual (a null, an awaitable) goes graphql-core's way."""
-        if self.middleware_manager:
-            return super().execute_fields(
-                parent_type, source_value, path, grouped_field_set, position_context
-            )
-        fast = fast_fields(parent_type)
-        results: dict[str, Any] = {}
-        is_awaitable = self.is_awaitable
-        awaitable_fields: list[str] = []
-        try:
-            for response_name, details in grouped_field_set.items():
-                how = fast.get(details[0].node.name.value)
-                if how is not None:
-                    done = self._fast_field(how, parent_type, source_value, path, details)
-                    if done is not Undefined:
-                        results[response_name] = done
-                        if is_awaitable(done):
-                            awaitable_fields.append(response_name)
-                        continue
-                result = self.execute_field(
-                    parent_type,
-                    source_value,
-                    details,
-                    Path(path, response_name, parent_type.name),
-                    position_context,
-                )
-                if result is not Undefined:
-                    results[response_name] = result
-                    if is_awaitable(result):
-                        awaitable_fields.append(response_name)
-        except Exception:
-            if awaitable_fields:  # settle the other fields' work: it may fail too
-                self.settle_in_background([results[name] for name in awaitable_fields])
-            raise
-        if not awaitable_fields:
-            return results
+class LeanExecutor(ShortcutExecutionContext):
+    """Plain and `context_only` fields resolved in place; anything unusual (a null, an
+    awaitable) goes graphql-core's way."""
 
-        async def get_results() -> dict[str, Any]:
-            if len(awaitable_fields) == 1:
-                name = awaitable_fields[0]
-                results[name] = await results[name]
-            else:
-                done = await gather_with_cancel(*(results[name] for name in awaitable_fields))
-                results.update(zip(awaitable_fields, done, strict=True))
-            return results
+    def shortcuts(self, parent_type: GraphQLObjectType) -> dict[str, Plain | Direct | None]:
+        return fast_fields(parent_type)
 
-        return get_results()
-
-    def _fast_field(
+    def shortcut_field(
         self,
         how: Plain | Direct,
         parent_type: GraphQLObjectType,
@@ -191,31 +135,5 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         if how.coerce is not None:
             coerced = how.coerce(value)
             return Undefined if coerced is None else coerced
-        # An object (`_fast` allows no list or abstract type): completed as `execute_field`
-        # completes it, errors included; the resolve info goes unused for objects.
-        node = details[0].node
-        field_path = Path(
-            path, node.alias.value if node.alias else node.name.value, parent_type.name
-        )
-        return_type = parent_type.fields[node.name.value].type
-        try:
-            completed = self.complete_value(return_type, details, None, field_path, value, None)  # type: ignore[arg-type]
-        except Exception as raw_error:
-            self.handle_field_error(raw_error, return_type, details, field_path)
-            return None
-        if self.is_awaitable(completed):
-            return self._completed_later(completed, return_type, details, field_path)
-        return completed
-
-    async def _completed_later(
-        self,
-        completed: Any,
-        return_type: GraphQLOutputType,
-        details: FieldDetailsList,
-        path: Path,
-    ) -> Any:
-        try:
-            return await completed
-        except Exception as raw_error:
-            self.handle_field_error(raw_error, return_type, details, path)
-            return None
+        # An object (`_fast` allows no list or abstract type).
+        return self.complete_resolved(parent_type, path, details, value)

@@ -10,6 +10,7 @@ from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
 from starlette.requests import Request
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
+from compat.strawberry import core_schema
 from permissions.operations import WIDGET_OPERATIONS, Access, operation_access, refusal
 from schema.limits import (
     MAX_CACHED_DOCUMENT_BYTES,
@@ -54,7 +55,7 @@ class OperationGate(SchemaExtension):
         yield
 
     def _check(self, ctx: object, document: DocumentNode, name: str | None) -> GraphQLError | None:
-        schema = self.execution_context.schema._schema
+        schema = core_schema(self.execution_context.schema)
         try:
             analysis = analyse(schema, document, name, self.execution_context.variables)
         except OneOperationOnly:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
+from compat.strawberry import cached_future
 from models import Order
 from schema.context import Info
 
@@ -26,7 +27,7 @@ MISSING: Any = object()
 
 def ready(loader: DataLoader[K, V], key: K) -> V:
     """The loader's value for `key` when it is already loaded, else `MISSING`."""
-    future = loader.cache_map.get(key)
+    future = cached_future(loader, key)
     if future is None or not future.done() or future.cancelled() or future.exception():
         return MISSING  # type: ignore[no-any-return]
     return future.result()

@@ -12,6 +12,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from compat.strawberry import core_schema
 from schema.base import ServiceSchema as Schema
 from schema.executor import LeanExecutor
 from schema.extensions import (
@@ -57,7 +58,7 @@ def build_schema(*, production: bool = False) -> Schema:
         scalar_overrides=SCALAR_OVERRIDES,
         execution_context_class=LeanExecutor,
     )
-    missing = unbounded_lists(schema._schema)
+    missing = unbounded_lists(core_schema(schema))
     if missing:
         raise RuntimeError(f"lists without a bound in schema/limits.py LIST_BOUNDS: {missing}")
     return schema

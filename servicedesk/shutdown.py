@@ -18,7 +18,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from types import FrameType
 
-import uvicorn
+from compat.uvicorn import running_server
 
 log = logging.getLogger("servicedesk.shutdown")
 
@@ -27,18 +27,10 @@ SIGNALS = (signal.SIGINT, signal.SIGTERM)
 BEFORE_EXIT_SECONDS = 5.0
 
 
-def _uvicorn_server() -> uvicorn.Server | None:
-    for signum in SIGNALS:
-        owner = getattr(signal.getsignal(signum), "__self__", None)
-        if isinstance(owner, uvicorn.Server):
-            return owner
-    return None
-
-
 def take_over_exit_signals(before_exit: Callable[[], Awaitable[object]]) -> Callable[[], None]:
     """Run `before_exit` when uvicorn is told to stop; returns what puts uvicorn's handlers
     back. Does nothing when uvicorn's handlers are not installed (tests, other servers)."""
-    server = _uvicorn_server()
+    server = running_server(SIGNALS)
     if server is None or threading.current_thread() is not threading.main_thread():
         return lambda: None
     loop = asyncio.get_running_loop()

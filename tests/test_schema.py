@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from graphql import GraphQLObjectType
 
+from compat.strawberry import core_schema
 from permissions.operations import FIELD_RULES, WITH_OBJECT, operation_access
 from schema import schema
 
@@ -61,7 +62,7 @@ def test_schema_matches_the_contract() -> None:
 def _object_types() -> dict[str, GraphQLObjectType]:
     return {
         name: t
-        for name, t in schema._schema.type_map.items()
+        for name, t in core_schema(schema).type_map.items()
         if isinstance(t, GraphQLObjectType) and not name.startswith("__")
     }
 

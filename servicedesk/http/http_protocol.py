@@ -23,8 +23,8 @@ from functools import cache
 from typing import Any
 
 import orjson
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
+from compat.uvicorn import HttpProtocol
 from config.settings import current
 from permissions.throttle import address_key
 
@@ -114,7 +114,7 @@ def _is_trusted_proxy(host: str, spec: object) -> bool:
     return any(ip in network for network in networks)
 
 
-class GuardedHttpToolsProtocol(HttpToolsProtocol):
+class GuardedHttpToolsProtocol(HttpProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         settings = current()
@@ -153,7 +153,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._disarm_header_timer()
         super().on_headers_complete()
-        if not (self.parser.should_upgrade() and self._should_upgrade()) and self.header_seconds:
+        if not self.upgrading() and self.header_seconds:
             self.body_progress = 0
             self._disarm_body_timer()
             self.body_timer = self.loop.call_later(self.header_seconds, self._body_check)
@@ -185,11 +185,11 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.body_timer = None
         if self.transport.is_closing():
             return
-        if self.body_progress >= MIN_BODY_BYTES or self.flow.read_paused:
+        if self.body_progress >= MIN_BODY_BYTES or self.reading_paused():
             self.body_progress = 0
             self.body_timer = self.loop.call_later(self.header_seconds, self._body_check)
             return
-        cycle: RequestResponseCycle | None = self.cycle
+        cycle = self.current_cycle()
         if cycle is not None and not cycle.response_started:
             self.transport.write(TIMED_OUT)
         self.transport.close()
@@ -198,7 +198,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.header_timer = None
         if self.transport.is_closing():
             return
-        cycle: RequestResponseCycle | None = self.cycle  # None until a first request
+        cycle = self.current_cycle()  # None until a first request
         if cycle is not None and not cycle.response_complete:
             self._arm_header_timer()  # a pipelined request waits behind one being answered
             return

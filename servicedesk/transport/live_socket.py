@@ -25,17 +25,13 @@ from typing import Any
 
 from starlette.websockets import WebSocket
 from strawberry.http.async_base_view import AsyncWebSocketAdapter
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
-    BaseGraphQLTransportWSHandler,
-    Operation,
-    _OperationStreamClosed,
-)
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     CompleteMessage,
     ConnectionInitMessage,
 )
 from strawberry.utils.aio import aclosing
 
+from compat.strawberry import Operation, OperationStreamClosed, TransportWSHandler
 from config.settings import current
 from permissions.throttle import address_key
 from schema.context import Context
@@ -104,7 +100,7 @@ async def _going_away(websocket: AsyncWebSocketAdapter) -> None:
         await websocket.close(GOING_AWAY, "Server shutting down")
 
 
-class LiveSocketHandler(BaseGraphQLTransportWSHandler[Context, None]):
+class LiveSocketHandler(TransportWSHandler[Context, None]):
     """Held in its endpoint's `LiveSockets` for the socket's whole life."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -147,13 +143,13 @@ class LiveSocketHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 operation_name=operation.operation_name,
             )
             async with aclosing(source):
-                await self._send_result_stream(operation, source)
+                await self.send_result_stream(operation, source)
             if slot.subscription is not None and self.operations.get(operation.id) is operation:
                 self.pushed[operation.id] = slot.subscription
                 operation.task = None  # the task ends here; the operation stays open
                 kept = True
                 return
-        except _OperationStreamClosed:
+        except OperationStreamClosed:
             return
         except Exception as error:
             await self.handle_task_exception(error)

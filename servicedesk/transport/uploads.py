@@ -16,8 +16,10 @@ from collections.abc import AsyncGenerator, Mapping
 from cross_web import FormData, HTTPException, StarletteRequestAdapter
 from starlette.datastructures import FormData as StarletteForm
 from starlette.datastructures import Headers, UploadFile
-from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.types import Scope
+
+from compat.cross_web import starlette_request
+from compat.starlette import FileWrappingMultiPartParser, MultiPartException
 
 CSRF_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name")
 CSRF_REFUSAL = (
@@ -53,7 +55,7 @@ class CappedUploadFile(UploadFile):
             await super().write(data[:room])
 
 
-class CappedMultiPartParser(MultiPartParser):
+class CappedMultiPartParser(FileWrappingMultiPartParser):
     def __init__(
         self, headers: Headers, stream: AsyncGenerator[bytes, None], max_file_bytes: int
     ) -> None:
@@ -66,18 +68,15 @@ class CappedMultiPartParser(MultiPartParser):
         )
         self.keep = max_file_bytes + 1
 
-    def on_headers_finished(self) -> None:
-        super().on_headers_finished()
-        part = self._current_part
-        if part.file is not None:
-            part.file = CappedUploadFile(part.file, self.keep)
+    def wrap_file(self, file: UploadFile) -> UploadFile:
+        return CappedUploadFile(file, self.keep)
 
 
 class UploadRequestAdapter(StarletteRequestAdapter):
     max_file_bytes = 10 * 1024 * 1024
 
     async def get_form_data(self) -> FormData:
-        request = self._request
+        request = starlette_request(self)
         parser = CappedMultiPartParser(request.headers, request.stream(), self.max_file_bytes)
         try:
             form = await parser.parse()

@@ -12,8 +12,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Generic, TypeVar
 
-from uvicorn.protocols.websockets.wsproto_impl import WSProtocol
-
+from compat.uvicorn import WebSocketProtocol
 from servicedesk.http.http_protocol import connections
 
 T = TypeVar("T")
@@ -79,16 +78,16 @@ class SmallEvent:
         await waiter
 
 
-class LeanWSProtocol(WSProtocol):
+class LeanWSProtocol(WebSocketProtocol):
     """Messages are capped by uvicorn's `ws_max_size` (1 MiB under `servicedesk serve`, like
     HTTP bodies: servicedesk/cli.py); the socket's connection stays counted against its
     address (servicedesk/http/http_protocol.py) until it closes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.queue = SmallQueue()  # type: ignore[assignment]
-        self.writable = SmallEvent()  # type: ignore[assignment]
-        self.writable.set()
+        writable = SmallEvent()
+        writable.set()
+        self.replace_buffers(SmallQueue(), writable)
 
     def connection_lost(self, exc: Exception | None) -> None:
         connections.release(self.transport)

@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from hypothesis_graphql import mutations, nodes, queries
 from starlette.applications import Starlette
 
+from compat.strawberry import core_schema
 from schema import build_schema
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.tasks import CREATE_TEMPLATE, new_task
@@ -270,8 +271,8 @@ def generated(ids: list[str], orders: list[str]) -> list[str]:
     scalars = value_strategies(ids)
     documents: list[str] = []
     kinds: list[tuple[Callable[..., st.SearchStrategy[str]], Any, int]] = [
-        (queries, schema._schema.query_type, PER_QUERY),
-        (mutations, schema._schema.mutation_type, PER_MUTATION),
+        (queries, core_schema(schema).query_type, PER_QUERY),
+        (mutations, core_schema(schema).mutation_type, PER_MUTATION),
     ]
     for strategy, root, count in kinds:
         for name in root.fields:

@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from compat.strawberry import parse_cache, validate_cache
 from servicedesk.transport.persisted_queries import (
     MAX_CACHE_BYTES,
     MAX_QUERY_BYTES,
@@ -103,11 +104,8 @@ async def test_a_good_query_is_kept_and_answers_by_hash_over_post_and_get(
 async def test_the_parser_and_validation_caches_keep_no_large_document(api: Api) -> None:
     """The same weakness in two more caches keyed by the query's text: each held up to 1,000
     documents of up to 1 MiB (comments included: a parsed document keeps its source)."""
-    from strawberry.extensions.parser_cache import _get_parse_cache
-    from strawberry.extensions.validation_cache import _get_validate_cache
-
-    parsed: Any = _get_parse_cache(1000)
-    validated: Any = _get_validate_cache(1000)
+    parsed: Any = parse_cache(1000)
+    validated: Any = validate_cache(1000)
 
     def hits() -> tuple[int, int]:
         """Cache hits, not sizes: a cache other tests filled keeps its size when it takes one."""
