@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 import models
-from permissions.contacts import can_see_contact_details
 from resolvers.contacts import AddressData, ContactData
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
 from schema.executor import context_only
+from schema.guard import guarded, guarded_list
 from schema.ids import to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
@@ -51,10 +51,6 @@ class Address(Node):
         )
 
 
-def _detail(value: str | None, info: Info, contact_id: int) -> str | None:
-    return value if can_see_contact_details(info.context.require_actor(), contact_id) else None
-
-
 @strawberry.type
 class Contact(Node):
     kind: ContactKind
@@ -78,59 +74,61 @@ class Contact(Node):
             row=row,
         )
 
-    def card_visible(self, info: Info) -> bool:
-        """Details beyond the name: staff and the contact's own members (not a contractor
-        looking at its order's client, who gets the address from the order)."""
-        return can_see_contact_details(info.context.require_actor(), self.pk)
-
     @strawberry.field(
         description="Contact details are visible to OWNER/STAFF and to the contact's own members."
     )
     @context_only
+    @guarded
     def email(self, info: Info) -> str | None:
-        return _detail(self.row.email, info, self.pk)
+        email: str | None = self.row.email
+        return email
 
     @strawberry.field
     @context_only
+    @guarded
     def phone(self, info: Info) -> str | None:
-        return _detail(self.row.phone, info, self.pk)
+        phone: str | None = self.row.phone
+        return phone
 
     @strawberry.field
     @context_only
+    @guarded
     def telegram(self, info: Info) -> str | None:
-        return _detail(self.row.telegram, info, self.pk)
+        telegram: str | None = self.row.telegram
+        return telegram
 
     @strawberry.field
     @context_only
+    @guarded
     def tax_id(self, info: Info) -> str | None:
-        return _detail(self.row.tax_id, info, self.pk)
+        tax_id: str | None = self.row.tax_id
+        return tax_id
 
     @strawberry.field
     @context_only
+    @guarded
     def notes(self, info: Info) -> str | None:
-        return _detail(self.row.notes, info, self.pk)
+        notes: str | None = self.row.notes
+        return notes
 
     @strawberry.field
+    @guarded_list
     async def addresses(self, info: Info) -> list[Address]:
-        if not self.card_visible(info):
-            return []
         return [Address.of(row) for row in await info.context.loaders.addresses.load(self.pk)]
 
     @strawberry.field(
         description="The staff member who looks after this contact; portal requests go to them."
     )
+    @guarded
     async def manager(self, info: Info) -> Member | None:
-        if not self.card_visible(info):
-            return None
         return await load_member(info, self.manager_id)
 
     @strawberry.field(
         description="The members that log in for this contact "
         "(a client organisation may have several people)."
     )
+    @guarded_list
     async def portal_members(self, info: Info) -> list[Member]:
-        if not self.card_visible(info):
-            return []
         return [Member.of(row) for row in await info.context.loaders.portal_members.load(self.pk)]
 
     @strawberry.field

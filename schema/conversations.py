@@ -10,13 +10,13 @@ import strawberry
 import models
 from permissions.conversations import check_may_use_inbox
 from permissions.media import signed_attachment_url
-from permissions.webchat import can_see_message_author
 from realtime.conversations import conversations_listening
 from resolvers.conversations import ConversationFilter as ConversationFilterData
 from schema.connection import Connection, parent_connection_of
 from schema.contacts import Contact, load_contact
 from schema.context import Info
 from schema.errors import UserError
+from schema.guard import guarded
 from schema.ids import decode_optional_id, to_global_id
 from schema.loaders import Loaders
 from schema.node import Node
@@ -83,9 +83,8 @@ class Message(Node):
     @strawberry.field(
         description="The staff member who wrote an outbound message; null for a chat visitor."
     )
+    @guarded
     async def author(self, info: Info) -> Member | None:
-        if not can_see_message_author(info.context.actor):
-            return None
         return await load_member(info, self.author_id)
 
     @strawberry.field(description="Files that came with an inbound message.")

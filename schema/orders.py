@@ -12,12 +12,13 @@ import strawberry
 
 import models
 from models import CLOSED_STATUSES, ContactKind
-from permissions import orders as rules
 from permissions.media import signed_url
+from permissions.orders import comment_visibilities
 from schema.connection import Connection, parent_connection_of
 from schema.contacts import Address, Contact, load_contact
 from schema.context import Info
 from schema.executor import context_only
+from schema.guard import guarded
 from schema.ids import to_global_id
 from schema.node import Node
 from schema.people import Member, load_member
@@ -236,25 +237,27 @@ class Order(Node):
         description="Price to the client: OWNER/STAFF and the order's client; null for others."
     )
     @context_only
+    @guarded
     def price(self, info: Info) -> Decimal | None:
-        return (
-            self.row.price if rules.can_see_price(info.context.require_actor(), self.row) else None
-        )
+        price: Decimal | None = self.row.price
+        return price
 
     @strawberry.field(
         description="What the contractor is paid: OWNER/STAFF and the order's contractor; "
         "null for others."
     )
     @context_only
+    @guarded
     def contractor_fee(self, info: Info) -> Decimal | None:
-        visible = rules.can_see_contractor_fee(info.context.require_actor(), self.row)
-        return self.row.contractor_fee if visible else None
+        fee: Decimal | None = self.row.contractor_fee
+        return fee
 
     @strawberry.field(description="OWNER/STAFF only; null for others.")
     @context_only
+    @guarded
     def internal_note(self, info: Info) -> str | None:
-        visible = rules.can_see_internal_note(info.context.require_actor(), self.row)
-        return self.row.internal_note if visible else None
+        note: str | None = self.row.internal_note
+        return note
 
     @strawberry.field(
         description="The client's rating of the finished work, 1 to 5: "
@@ -270,15 +273,16 @@ class Order(Node):
         "null for others."
     )
     @context_only
+    @guarded
     def feedback(self, info: Info) -> str | None:
-        visible = rules.can_see_feedback(info.context.require_actor(), self.row)
-        return self.row.feedback if visible else None
+        feedback: str | None = self.row.feedback
+        return feedback
 
     @strawberry.field
     async def comments(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Comment]:
-        kinds = rules.comment_visibilities(info.context.require_actor())
+        kinds = comment_visibilities(info.context.require_actor())
         loaders = info.context.loaders
         page = await loaders.comment_page.load((self.row.id, kinds, first, after))
         key = (self.row.id, kinds)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 import models
-from permissions.members import can_see_member_email, can_see_member_relations
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
+from schema.guard import guarded, guarded_list
 from schema.ids import to_global_id
 from schema.node import Node
 
@@ -67,23 +67,20 @@ class Member(Node):
     @strawberry.field(
         description="Visible to OWNER/STAFF and to the member itself; null for others."
     )
+    @guarded
     async def email(self, info: Info) -> str | None:
-        if not can_see_member_email(info.context.require_actor(), self.user_id):
-            return None
         return await info.context.loaders.user_email.load(self.user_id)
 
     @strawberry.field(
         description="The staff member this one reports to; null for the OWNER and for CLIENT/CONTRACTOR."
     )
+    @guarded
     async def manager(self, info: Info) -> Member | None:
-        if not can_see_member_relations(info.context.require_actor(), self.user_id):
-            return None
         return await load_member(info, self.manager_id)
 
     @strawberry.field(description="Direct reports.")
+    @guarded_list
     async def subordinates(self, info: Info) -> list[Member]:
-        if not can_see_member_relations(info.context.require_actor(), self.user_id):
-            return []
         return [Member.of(row) for row in await info.context.loaders.subordinates.load(self.pk)]
 
     @strawberry.field(

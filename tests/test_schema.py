@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 from graphql import GraphQLObjectType
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 from compat.strawberry import core_schema
-from permissions.operations import FIELD_RULES, WITH_OBJECT, operation_access
+from permissions.field_rules import FIELD_RULES, FieldRule, RowFilter
+from permissions.operations import operation_access
 from schema import schema
+from schema.executor import Direct, fast_fields
+from schema.guard import field_key, is_guarded, rule_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKER = ROOT.parent / "shared" / "tools" / "contract_check.py"
@@ -89,8 +92,56 @@ def test_every_object_field_is_classified() -> None:
     assert unclassified == []
 
 
-def test_field_rules_name_real_permission_functions() -> None:
-    for rule in set(FIELD_RULES.values()) - {WITH_OBJECT}:
-        module, _, function = rule.rpartition(".")
-        assert module.startswith("permissions.")
-        assert callable(getattr(import_module(module), function)), rule
+def _guarded_fields() -> dict[str, FieldRule]:
+    """`Type.field` of every field resolved through the guard, with the rule it applies."""
+    guarded: dict[str, FieldRule] = {}
+    for name, t in _object_types().items():
+        for field_name, field in t.fields.items():
+            definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            base = getattr(definition, "base_resolver", None)
+            resolver = getattr(base, "wrapped_func", None)
+            if resolver is None or not is_guarded(resolver):
+                continue
+            origin = t.extensions[GraphQLCoreConverter.DEFINITION_BACKREF].origin
+            assert field_key(origin, resolver) == f"{name}.{field_name}"
+            guarded[f"{name}.{field_name}"] = rule_of(origin, resolver)
+    return guarded
+
+
+def test_every_field_rule_guards_its_field_through_the_guard() -> None:
+    """A `FieldRule` entry without its guarded field, or a guarded field whose entry is no
+    `FieldRule`, fails here; each guarded field applies the very rule of its entry."""
+    guarded = _guarded_fields()
+    ruled = {key for key, access in FIELD_RULES.items() if isinstance(access, FieldRule)}
+    assert set(guarded) == ruled
+    for key, rule in guarded.items():
+        assert rule is FIELD_RULES[key], key
+
+
+def test_guarded_context_only_fields_stay_on_the_fast_path() -> None:
+    """The guard keeps a `@context_only` resolver a direct synchronous call of the executor."""
+    types = _object_types()
+    direct = []
+    for key in _guarded_fields():
+        name, field = key.split(".")
+        definition = types[name].fields[field].extensions[GraphQLCoreConverter.DEFINITION_BACKREF]
+        if getattr(definition.base_resolver.wrapped_func, "_context_only", False):
+            assert isinstance(fast_fields(types[name])[field], Direct), key
+            direct.append(key)
+    assert {"Order.price", "Contact.email"} <= set(direct)
+
+
+def test_field_rules_name_only_fields_of_the_schema() -> None:
+    fields = {
+        f"{name}.{field}"
+        for name, t in _object_types().items()
+        if name not in ROOTS
+        for field in t.fields
+    }
+    assert set(FIELD_RULES) - fields == set()
+
+
+def test_field_rules_are_permission_functions() -> None:
+    for key, access in FIELD_RULES.items():
+        if isinstance(access, FieldRule | RowFilter):
+            assert access.name.startswith("permissions."), key
