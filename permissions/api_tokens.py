@@ -55,6 +55,3 @@ async def access_token_holder_by_id(
     check_may_mint_for(actor, member_grant(member), field)
     return member
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-token_holder = access_token_holder_by_id

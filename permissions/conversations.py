@@ -108,6 +108,3 @@ async def access_message_by_id(actor: Actor, message_id: int | None) -> Message:
         raise not_found("Message")
     return message
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-assignable_member = access_assignable_member_by_id

@@ -73,7 +73,3 @@ def visible_report_orders(actor: Actor) -> QuerySet[Order]:
     """The orders a report counts: the dashboard's (DESIGN.md gives both one row)."""
     return visible_dashboard_scope(actor).orders
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-dashboard_scope = visible_dashboard_scope
-report_orders = visible_report_orders

@@ -107,8 +107,3 @@ def check_move(actor: Actor, member: Membership, new_manager: Membership) -> Non
             ErrorCode.INVALID, "A member cannot report to itself or its own subordinate"
         )
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-team_members = visible_team_members
-member_directory = listed_members
-require_staff = check_staff

@@ -46,6 +46,3 @@ async def access_notification_by_id(
         raise not_found("Notification", field)
     return notification
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-pushable_notifications = visible_pushable_notifications

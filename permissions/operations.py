@@ -54,7 +54,7 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.shareTemplate",
         "Query.orders",
         "Query.dashboard",
-        # The dashboard's scope: permissions.dashboard.report_orders.
+        # The dashboard's scope: permissions.dashboard.visible_report_orders.
         "Query.orderReport",
         # permissions.api_tokens; an API token itself may list but not manage (refusal below).
         "Query.apiTokens",
@@ -67,7 +67,7 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.setOrderStatus",
         "Mutation.rateOrder",
         "Mutation.addComment",
-        # Anyone who sees the order: permissions.orders.access_order_for_photos.
+        # Anyone who sees the order: permissions.orders.access_photo_order_by_id.
         "Mutation.uploadOrderPhoto",
         # A member's own notifications only: permissions.notifications.visible_notifications.
         "Query.notifications",
@@ -78,7 +78,7 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.assignConversation",
         "Mutation.linkConversationContact",
         "Mutation.closeConversation",
-        # Staff who see the chat: permissions.webchat.blockable_conversation.
+        # Staff who see the chat: permissions.webchat.access_blockable_conversation_by_id.
         "Mutation.blockChatVisitor",
         "Mutation.createOrderFromConversation",
         # Channels: staff read which are connected, the OWNER connects them.

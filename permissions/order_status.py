@@ -39,7 +39,3 @@ def can_assign(actor: Actor) -> bool:
 def can_rate(actor: Actor, order: Order) -> bool:
     return can_act_as_client(actor, order)
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-may_assign = can_assign
-may_rate = can_rate

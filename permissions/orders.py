@@ -190,8 +190,3 @@ async def access_photo_by_id(actor: Actor, photo_id: int | None) -> Photo:
         raise not_found("Photo")
     return photo
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-access_order_for_photos = access_photo_order_by_id
-is_orders_client = can_act_as_client
-is_orders_contractor = can_act_as_contractor

@@ -205,7 +205,3 @@ def forget_widget_origins() -> None:
     global _origins
     _origins = None
 
-
-# Old names, until every caller is renamed (removed with the rename commit).
-blockable_conversation = access_blockable_conversation_by_id
-visitor_chats = listed_visitor_chats

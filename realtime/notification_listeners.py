@@ -7,7 +7,7 @@ once per message per process, and only when that member has a listener here, the
 to each of them.
 The relay may publish a row twice (after a Redis outage); recently delivered ids are dropped.
 A row is pushed only while its member may see what it points at (permissions.notifications.
-pushable_notifications), so a notification about an order taken away meanwhile is not sent.
+visible_pushable_notifications), so a notification about an order taken away meanwhile is not sent.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from models import Notification
 from permissions.actor import Actor
-from permissions.notifications import pushable_notifications
+from permissions.notifications import visible_pushable_notifications
 from realtime.bounded import Bounded
 
 log = logging.getLogger("servicedesk.realtime")
@@ -94,7 +94,7 @@ class NotificationListeners:
         reader = next(iter(boxes)).actor  # the member's sockets all see what it sees
         try:
             row = (
-                await pushable_notifications(reader).get_or_none(id=message.id)
+                await visible_pushable_notifications(reader).get_or_none(id=message.id)
                 if reader.company_id == company_id
                 else None
             )

@@ -13,7 +13,11 @@ from datetime import datetime
 from domain.errors import invalid
 from models import ApiToken
 from permissions.actor import Actor
-from permissions.api_tokens import access_api_token_by_id, token_holder, visible_api_tokens
+from permissions.api_tokens import (
+    access_api_token_by_id,
+    access_token_holder_by_id,
+    visible_api_tokens,
+)
 from permissions.tokens import new_api_token
 from resolvers import validation
 
@@ -44,7 +48,7 @@ async def create_api_token(
     expires_at: datetime | None,
     now: datetime,
 ) -> IssuedToken:
-    member = await token_holder(actor, member_id, ["input", "memberId"])
+    member = await access_token_holder_by_id(actor, member_id, ["input", "memberId"])
     name = validation.required_name(name, 200, "input", "name")
     if expires_at is not None:
         expires_at = validation.instant(expires_at, now, "input", "expiresAt")

@@ -24,8 +24,8 @@ from models import (
 from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id
 from permissions.conversations import (
+    access_assignable_member_by_id,
     access_conversation_by_id,
-    assignable_member,
     visible_conversations,
 )
 from realtime.conversations import publish_conversation
@@ -123,7 +123,7 @@ async def reply(
 
 async def assign(actor: Actor, conversation_id: int | None, member_id: int | None) -> Conversation:
     conversation = await access_conversation_by_id(actor, conversation_id, ["conversationId"])
-    member = await assignable_member(actor, member_id, ["memberId"])
+    member = await access_assignable_member_by_id(actor, member_id, ["memberId"])
     conversation.assignee_id = member.id
     await conversation.save(update_fields=["assignee_id"])
     await publish_conversation(conversation)

@@ -2,7 +2,7 @@
 
 Three statements whatever the data size: the company's time zone, one aggregate over the
 orders in scope and one over the tasks in scope (each figure is a `COUNT(CASE WHEN ...)`).
-Who sees which rows is `permissions.dashboard.dashboard_scope`.
+Who sees which rows is `permissions.dashboard.visible_dashboard_scope`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.conversations import visible_conversations
-from permissions.dashboard import check_may_see_dashboard, dashboard_scope
+from permissions.dashboard import check_may_see_dashboard, visible_dashboard_scope
 from resolvers.tasks import overdue_filter
 
 OPEN_ORDER_STATUSES = tuple(status for status in OrderStatus if status not in CLOSED_STATUSES)
@@ -80,7 +80,7 @@ async def dashboard(actor: Actor, now: datetime) -> DashboardFigures:
     # Only the rows some figure counts (open, or created or completed today: each an index
     # range; open tasks), not two years of closed work; every figure stays the same.
     counted = is_open | _in("created_at", start, end) | _in("completed_at", start, end)
-    scope = dashboard_scope(actor, counted, Q(status=TaskStatus.OPEN))
+    scope = visible_dashboard_scope(actor, counted, Q(status=TaskStatus.OPEN))
     orders: list[dict[str, Any]] = await scope.orders.annotate(
         open_orders=Count("id", _filter=is_open),
         overdue_orders=Count("id", _filter=is_open & Q(deadline__lt=now)),

@@ -19,7 +19,7 @@ from models import (
     OrderStatusChange,
 )
 from permissions.actor import Actor
-from permissions.order_status import check_move, may_assign, may_rate
+from permissions.order_status import can_assign, can_rate, check_move
 from permissions.orders import access_order_by_id, comment_visibilities, default_comment_visibility
 from realtime.outbox import publish
 from resolvers import events, validation
@@ -61,7 +61,7 @@ async def assign_order(
     actor: Actor, order_id: int | None, contractor_id: int | None, fee: Decimal | None
 ) -> Order:
     order = await access_order_by_id(actor, order_id, ["id"])
-    if not may_assign(actor):
+    if not can_assign(actor):
         raise forbidden("Only staff assign contractors")
     if order.status in CLOSED_STATUSES:
         raise invalid(f"A {order.status} order cannot be reassigned", "id")
@@ -100,7 +100,7 @@ async def rate_order(
     actor: Actor, order_id: int | None, rating: int, feedback: str | None
 ) -> Order:
     order = await access_order_by_id(actor, order_id, ["id"])
-    if not may_rate(actor, order):
+    if not can_rate(actor, order):
         raise forbidden("Only the order's client rates it")
     if order.status != OrderStatus.DONE:
         raise invalid("Only a DONE order can be rated", "id")

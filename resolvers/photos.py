@@ -23,7 +23,7 @@ from media import storage
 from media.images import Processed, RefusedImage, process
 from models import Order, OrderEventKind, Photo, PhotoKind
 from permissions.actor import Actor
-from permissions.orders import access_order_for_photos
+from permissions.orders import access_photo_order_by_id
 from realtime.outbox import publish
 from resolvers import events, validation
 
@@ -85,7 +85,7 @@ async def upload_order_photo(
     caption: str | None,
 ) -> Photo:
     settings = current()
-    order = await access_order_for_photos(actor, order_id)
+    order = await access_photo_order_by_id(actor, order_id)
     text = validation.optional_text(caption, 500, "caption")
     _check_file(file, settings.photo_max_bytes)
     await _check_room(order, settings.photos_per_order)

@@ -2,7 +2,7 @@
 
 A `period` relation (a VALUES list: the whole period, or each day of it) is joined with the
 orders in the caller's scope that matter to it, and every figure is a conditional aggregate
-grouped by period and key. The scope is `permissions.dashboard.report_orders`, compiled into
+grouped by period and key. The scope is `permissions.dashboard.visible_report_orders`, compiled into
 the statement as a subquery with its own parameters, so the rule of who sees what is not
 written a second time here.
 

@@ -14,7 +14,7 @@ Figures of a period [from, to); grouped by DAY, of each of the company's calenda
 A row appears for each key with an order counted in any figure (orders without a contractor
 share the row with key None), and for every day of the period. Two statements at most,
 whatever the data: the company's time zone (DAY only) and the report itself
-(resolvers/report_sql.py). Who sees which orders: `permissions.dashboard.report_orders`.
+(resolvers/report_sql.py). Who sees which orders: `permissions.dashboard.visible_report_orders`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from tortoise import connections
 from domain.errors import invalid
 from models import Company
 from permissions.actor import Actor
-from permissions.dashboard import report_orders
+from permissions.dashboard import visible_report_orders
 from resolvers import validation
 from resolvers.report_sql import Grouping, Period, report_statement
 
@@ -122,7 +122,7 @@ async def order_report(
     """The report's rows: by label (no contractor last), or by day (FORBIDDEN for portal
     members, INVALID for a period that ends before it starts). `timezone`: the company's,
     when the caller has read it already."""
-    scope = report_orders(actor)
+    scope = visible_report_orders(actor)
     start, end = check_period(start, end, now)
     days: list[date] = []
     if grouping is ReportGrouping.DAY:

@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 from domain.errors import invalid, not_found
 from models import Template, TemplateKind, TemplateShare
 from permissions.actor import STAFF_ROLES, Actor
-from permissions.members import require_staff, visible_members
+from permissions.members import check_staff, visible_members
 from permissions.templates import access_template_by_id, check_share, visible_templates
 from resolvers import validation
 
@@ -46,7 +46,7 @@ def template_fill(template: Template, now: datetime) -> Fill:
 
 
 async def create_template(actor: Actor, data: TemplateData) -> Template:
-    require_staff(actor)
+    check_staff(actor)
     hours = data.deadline_in_hours
     if not 1 <= hours <= MAX_DEADLINE_HOURS:
         raise invalid(
@@ -82,7 +82,7 @@ async def share_template(
     actor: Actor, template_id: int | None, member_ids: list[int], with_all: bool
 ) -> Template:
     """Replace whom the template is shared with: these members, and everyone if `with_all`."""
-    require_staff(actor)
+    check_staff(actor)
     template = await access_template_by_id(actor, template_id, field=["id"])
     check_share(actor, template)
     targets = await _share_targets(actor, member_ids, template.owner_id)

@@ -39,14 +39,14 @@ from permissions.throttle import reserve_chat_message, reserve_chat_start
 from permissions.tokens import issue_chat_token
 from permissions.webchat import (
     Visitor,
-    blockable_conversation,
+    access_blockable_conversation_by_id,
     check_not_blocked,
     check_visitor,
     check_widget_origin,
     forget_widget_origins,
+    listed_visitor_chats,
     normalise_origin,
     visitor_address,
-    visitor_chats,
 )
 from realtime.conversations import publish_conversation
 from resolvers import validation
@@ -165,9 +165,9 @@ async def block_visitor(
     """Staff who see a chat end it, and the visitor's other open chats they see (same
     address), and keep the visitor (address and browser) from starting another for
     CHAT_BLOCK_HOURS."""
-    conversation = await blockable_conversation(actor, conversation_id)
+    conversation = await access_blockable_conversation_by_id(actor, conversation_id)
     until = (now or datetime.now(UTC)) + timedelta(hours=current().chat_block_hours)
-    chats = await visitor_chats(actor, conversation)
+    chats = await listed_visitor_chats(actor, conversation)
     ids = [chat.id for chat in chats]
     async with in_transaction():
         _ = await ChatVisitor.filter(conversation_id__in=ids).update(blocked_until=until)
