@@ -1,27 +1,32 @@
 """Settings read once from the environment, each with an embedded default.
 
-A bad value raises `SettingsError` naming the setting, so start-up stops with one clear line.
+Every bad value, and in production every missing required one, is named in one
+`SettingsError`, one line each: a start names them all, not one per try.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from config.s3_url import parse_s3_url
 from config.smtp_url import default_sender, parse_sender, parse_smtp_url
 
 ENVIRONMENTS = ("development", "production")
+_T = TypeVar("_T")
 
 
 class SettingsError(Exception):
-    """A setting has a value the service cannot run with."""
+    """Settings the service cannot run with: every one found, one line each."""
 
-    def __init__(self, name: str, problem: str) -> None:
-        super().__init__(f"invalid setting {name}: {problem}")
+    def __init__(self, name: str, problem: str, *more: tuple[str, str]) -> None:
+        self.problems = ((name, problem), *more)
+        super().__init__("\n".join(f"invalid setting {n}: {p}" for n, p in self.problems))
         self.name = name
 
 
@@ -102,97 +107,132 @@ class Settings:
         return "sqlite" if self.database_url.startswith("sqlite") else "postgres"
 
 
-def _int(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(name, f"{raw!r} is not a whole number") from None
-    if value < minimum:
-        raise SettingsError(name, f"must be at least {minimum}")
-    return value
+# Without these a production start stops; each is listed when missing, all in one error.
+REQUIRED_IN_PRODUCTION = {
+    "SECRET_KEY": "required in production (32+ random characters; it signs access tokens)",
+    "PUBLIC_URL": "required in production (the https:// address clients use)",
+    "DATABASE_URL": "required in production (postgres://user:pass@host:5432/db; "
+    "the SQLite file is the development default)",
+}
 
 
-def _flag(env: dict[str, str], name: str) -> bool:
-    raw = (env.get(name) or "0").strip().lower()
-    if raw not in ("0", "1", "true", "false", "yes", "no"):
-        raise SettingsError(name, f"{raw!r} is not 1 or 0")
-    return raw in ("1", "true", "yes")
+class _Reader:
+    """Reads settings from `env`, noting each bad one and going on with its default, so that
+    one start names every problem instead of one per try."""
 
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.problems: list[tuple[str, str]] = []
 
-def _port(env: dict[str, str], name: str) -> int | None:
-    if not env.get(name):
-        return None
-    port = _int(env, name, 0, minimum=0)
-    if port > 65535:
-        raise SettingsError(name, "must be a port number, 0 to 65535 (0: any free port)")
-    return port
+    def bad(self, name: str, problem: str, fallback: _T) -> _T:
+        self.problems.append((name, problem))
+        return fallback
 
+    def number(self, name: str, default: int, minimum: int = 1) -> int:
+        raw = self.env.get(name)
+        if raw is None or raw == "":
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            return self.bad(name, f"{raw!r} is not a whole number", default)
+        if value < minimum:
+            return self.bad(name, f"must be at least {minimum}", default)
+        return value
 
-def _database_url(env: dict[str, str], data_dir: Path) -> str:
-    raw = env.get("DATABASE_URL") or f"sqlite://{data_dir / 'servicedesk.sqlite3'}"
-    scheme = urlsplit(raw).scheme
-    if scheme in ("postgresql", "postgres", "asyncpg"):
-        return "postgres" + raw[len(scheme) :]
-    if scheme == "sqlite":
+    def flag(self, name: str) -> bool:
+        raw = (self.env.get(name) or "0").strip().lower()
+        if raw not in ("0", "1", "true", "false", "yes", "no"):
+            return self.bad(name, f"{raw!r} is not 1 or 0", False)
+        return raw in ("1", "true", "yes")
+
+    def port(self, name: str) -> int | None:
+        if not self.env.get(name):
+            return None
+        port = self.number(name, 0, minimum=0)
+        if port > 65535:
+            return self.bad(name, "must be a port number, 0 to 65535 (0: any free port)", None)
+        return port
+
+    def url(self, name: str, schemes: tuple[str, ...]) -> str | None:
+        raw = self.env.get(name) or None
+        if raw is None:
+            return None
+        parts = urlsplit(raw)
+        if parts.scheme not in schemes or not parts.netloc:
+            return self.bad(name, f"{raw!r} is not a {' or '.join(schemes)} URL", None)
+        return raw.rstrip("/")
+
+    def checked(self, name: str, check: Callable[[str], object]) -> str | None:
+        """The value when `check` accepts it; its `ValueError` (never holding a secret) is
+        the problem."""
+        raw = self.env.get(name) or None
+        if raw is None:
+            return None
+        try:
+            check(raw)
+        except ValueError as exc:
+            return self.bad(name, str(exc), None)
         return raw
-    raise SettingsError("DATABASE_URL", f"scheme {scheme!r} is not sqlite:// or postgres://")
 
 
-def _url(env: dict[str, str], name: str, schemes: tuple[str, ...]) -> str | None:
-    raw = env.get(name) or None
-    if raw is None:
-        return None
+def masked_url(url: str) -> str:
+    """`url` with its password, if any, shown as `***`: safe to print and log."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rpartition("@")[2]
+    user = parts.netloc.rpartition("@")[0].partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
+
+
+def _database_url(read: _Reader, data_dir: Path) -> str:
+    default = f"sqlite://{data_dir / 'servicedesk.sqlite3'}"
+    raw = read.env.get("DATABASE_URL") or default
     parts = urlsplit(raw)
-    if parts.scheme not in schemes or not parts.netloc:
-        raise SettingsError(name, f"{raw!r} is not a {' or '.join(schemes)} URL")
-    return raw.rstrip("/")
-
-
-def _smtp(env: dict[str, str], public_url: str) -> tuple[str | None, str]:
-    url = env.get("SMTP_URL") or None
+    if parts.scheme == "sqlite":
+        return raw
+    if parts.scheme not in ("postgresql", "postgres", "asyncpg"):
+        problem = f"scheme {parts.scheme!r} is not sqlite:// or postgres://"
+        return read.bad("DATABASE_URL", problem, default)
     try:
-        if url is not None:
-            parse_smtp_url(url)
-    except ValueError as exc:
-        raise SettingsError("SMTP_URL", str(exc)) from None
-    sender = env.get("SMTP_FROM")
+        _ = parts.port
+    except ValueError:
+        return read.bad("DATABASE_URL", "its port is not a number from 1 to 65535", default)
+    if not parts.path.strip("/"):
+        problem = "names no database: postgres://user:pass@host:5432/DATABASE"
+        return read.bad("DATABASE_URL", problem, default)
+    return "postgres" + raw[len(parts.scheme) :]
+
+
+def _smtp(read: _Reader, public_url: str) -> tuple[str | None, str]:
+    url = read.checked("SMTP_URL", parse_smtp_url)
+    sender = read.env.get("SMTP_FROM")
     if not sender:
         return url, default_sender(public_url)
     try:
         return url, parse_sender(sender)
     except ValueError as exc:
-        raise SettingsError("SMTP_FROM", str(exc)) from None
+        return url, read.bad("SMTP_FROM", str(exc), default_sender(public_url))
 
 
-def _s3_url(env: dict[str, str]) -> str | None:
-    raw = env.get("S3_URL") or None
-    if raw is None:
-        return None
-    try:
-        parse_s3_url(raw)
-    except ValueError as exc:
-        raise SettingsError("S3_URL", str(exc)) from None
-    return raw
-
-
-def _metrics_token(env: dict[str, str]) -> str | None:
-    token = env.get("METRICS_TOKEN") or None
+def _metrics_token(read: _Reader) -> str | None:
+    token = read.env.get("METRICS_TOKEN") or None
     if token is not None and (len(token) < 16 or not token.isprintable() or " " in token):
-        raise SettingsError("METRICS_TOKEN", "must be at least 16 characters, without spaces")
+        problem = "must be at least 16 characters, without spaces"
+        return read.bad("METRICS_TOKEN", problem, None)
     return token
 
 
-def _secret_key(env: dict[str, str], data_dir: Path, production: bool) -> str:
-    key = env.get("SECRET_KEY")
+def _secret_key(read: _Reader, data_dir: Path | None, production: bool) -> str:
+    """The given key; in development without one, a key generated once into DATA_DIR."""
+    key = read.env.get("SECRET_KEY")
     if key:
         if len(key) < 32:
-            raise SettingsError("SECRET_KEY", "must be at least 32 characters")
+            return read.bad("SECRET_KEY", "must be at least 32 characters", "")
         return key
-    if production:
-        raise SettingsError("SECRET_KEY", "required in production")
+    if production or data_dir is None:  # missing in production: REQUIRED_IN_PRODUCTION says so
+        return ""
     path = data_dir / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(48))
@@ -200,76 +240,90 @@ def _secret_key(env: dict[str, str], data_dir: Path, production: bool) -> str:
     return path.read_text().strip()
 
 
-def load(environ: dict[str, str] | None = None) -> Settings:
-    env = dict(os.environ if environ is None else environ)
-    name = env.get("SERVICEDESK_ENV") or "development"
-    if name not in ENVIRONMENTS:
-        raise SettingsError("SERVICEDESK_ENV", f"{name!r} is not one of {', '.join(ENVIRONMENTS)}")
-    production = name == "production"
-    data_dir = Path(env.get("DATA_DIR") or "./data").resolve()
+def _data_dir(read: _Reader) -> tuple[Path, bool]:
+    """DATA_DIR, created when missing; False when it cannot be."""
+    data_dir = Path(read.env.get("DATA_DIR") or "./data").resolve()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SettingsError("DATA_DIR", f"cannot create {data_dir}: {exc.strerror}") from None
-    public_url = _url(env, "PUBLIC_URL", ("http", "https"))
-    if public_url is None and production:
-        raise SettingsError("PUBLIC_URL", "required in production")
-    public_url = public_url or "http://127.0.0.1:8000"
-    smtp_url, smtp_from = _smtp(env, public_url)
+        return read.bad("DATA_DIR", f"cannot create {data_dir}: {exc.strerror}", (data_dir, False))
+    return data_dir, True
+
+
+def load(environ: dict[str, str] | None = None) -> Settings:
+    """The settings in `environ` (default: the process's environment); `SettingsError` lists
+    every missing or invalid one."""
+    read = _Reader(dict(os.environ if environ is None else environ))
+    env = read.env
+    name = env.get("SERVICEDESK_ENV") or "development"
+    if name not in ENVIRONMENTS:
+        problem = f"{name!r} is not one of {', '.join(ENVIRONMENTS)}"
+        name = read.bad("SERVICEDESK_ENV", problem, "development")
+    production = name == "production"
+    data_dir, usable = _data_dir(read)
+    public_url = read.url("PUBLIC_URL", ("http", "https")) or "http://127.0.0.1:8000"
+    smtp_url, smtp_from = _smtp(read, public_url)
     origins = tuple(
         origin.strip().rstrip("/")
         for origin in env.get("ALLOWED_ORIGINS", "").split(",")
         if origin.strip()
     )
-    return Settings(
+    settings = Settings(
         env=name,
         data_dir=data_dir,
-        database_url=_database_url(env, data_dir),
-        redis_url=_url(env, "REDIS_URL", ("redis", "rediss", "unix")),
-        secret_key=_secret_key(env, data_dir, production),
+        database_url=_database_url(read, data_dir),
+        redis_url=read.url("REDIS_URL", ("redis", "rediss", "unix")),
+        secret_key=_secret_key(read, data_dir if usable else None, production),
         public_url=public_url,
-        db_pool_size=_int(env, "DB_POOL_SIZE", 10),
-        access_token_minutes=_int(env, "ACCESS_TOKEN_MINUTES", 15),
-        refresh_token_days=_int(env, "REFRESH_TOKEN_DAYS", 30),
-        invitation_days=_int(env, "INVITATION_DAYS", 7),
-        login_failures_per_email=_int(env, "LOGIN_FAILURES_PER_EMAIL", 10),
-        login_failures_per_address=_int(env, "LOGIN_FAILURES_PER_ADDRESS", 50),
-        login_window_minutes=_int(env, "LOGIN_WINDOW_MINUTES", 15),
-        chat_starts_per_address=_int(env, "CHAT_STARTS_PER_ADDRESS", 20),
-        chat_start_window_minutes=_int(env, "CHAT_START_WINDOW_MINUTES", 60),
-        chat_block_hours=_int(env, "CHAT_BLOCK_HOURS", 24),
-        registrations_per_address=_int(env, "REGISTRATIONS_PER_ADDRESS", 5),
-        registration_window_minutes=_int(env, "REGISTRATION_WINDOW_MINUTES", 60),
-        writes_per_minute=_int(env, "WRITES_PER_MINUTE", 60),
-        write_burst=_int(env, "WRITE_BURST", 30),
+        db_pool_size=read.number("DB_POOL_SIZE", 10),
+        access_token_minutes=read.number("ACCESS_TOKEN_MINUTES", 15),
+        refresh_token_days=read.number("REFRESH_TOKEN_DAYS", 30),
+        invitation_days=read.number("INVITATION_DAYS", 7),
+        login_failures_per_email=read.number("LOGIN_FAILURES_PER_EMAIL", 10),
+        login_failures_per_address=read.number("LOGIN_FAILURES_PER_ADDRESS", 50),
+        login_window_minutes=read.number("LOGIN_WINDOW_MINUTES", 15),
+        chat_starts_per_address=read.number("CHAT_STARTS_PER_ADDRESS", 20),
+        chat_start_window_minutes=read.number("CHAT_START_WINDOW_MINUTES", 60),
+        chat_block_hours=read.number("CHAT_BLOCK_HOURS", 24),
+        registrations_per_address=read.number("REGISTRATIONS_PER_ADDRESS", 5),
+        registration_window_minutes=read.number("REGISTRATION_WINDOW_MINUTES", 60),
+        writes_per_minute=read.number("WRITES_PER_MINUTE", 60),
+        write_burst=read.number("WRITE_BURST", 30),
         allowed_origins=origins,
-        argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536, minimum=8),
-        max_sockets_per_token=_int(env, "MAX_SOCKETS_PER_TOKEN", 20),
-        max_sockets_per_address=_int(env, "MAX_SOCKETS_PER_ADDRESS", 200),
-        event_retention_days=_int(env, "EVENT_RETENTION_DAYS", 7),
-        deadline_soon_minutes=_int(env, "DEADLINE_SOON_MINUTES", 120),
-        deadline_watch_seconds=_int(env, "DEADLINE_WATCH_SECONDS", 5, minimum=0),
+        argon2_memory_kib=read.number("ARGON2_MEMORY_KIB", 65536, minimum=8),
+        max_sockets_per_token=read.number("MAX_SOCKETS_PER_TOKEN", 20),
+        max_sockets_per_address=read.number("MAX_SOCKETS_PER_ADDRESS", 200),
+        event_retention_days=read.number("EVENT_RETENTION_DAYS", 7),
+        deadline_soon_minutes=read.number("DEADLINE_SOON_MINUTES", 120),
+        deadline_watch_seconds=read.number("DEADLINE_WATCH_SECONDS", 5, minimum=0),
         smtp_url=smtp_url,
         smtp_from=smtp_from,
-        photo_max_bytes=_int(env, "PHOTO_MAX_BYTES", 10 * 1024 * 1024),
-        photo_max_pixels=_int(env, "PHOTO_MAX_PIXELS", 40_000_000),
-        photos_per_order=_int(env, "PHOTOS_PER_ORDER", 30),
-        media_link_seconds=_int(env, "MEDIA_LINK_SECONDS", 15 * 60, minimum=10),
-        s3_url=_s3_url(env),
+        photo_max_bytes=read.number("PHOTO_MAX_BYTES", 10 * 1024 * 1024),
+        photo_max_pixels=read.number("PHOTO_MAX_PIXELS", 40_000_000),
+        photos_per_order=read.number("PHOTOS_PER_ORDER", 30),
+        media_link_seconds=read.number("MEDIA_LINK_SECONDS", 15 * 60, minimum=10),
+        s3_url=read.checked("S3_URL", parse_s3_url),
         s3_region=env.get("S3_REGION") or "us-east-1",
-        orphan_sweep_seconds=_int(env, "ORPHAN_SWEEP_SECONDS", 3600, minimum=0),
-        metrics_token=_metrics_token(env),
+        orphan_sweep_seconds=read.number("ORPHAN_SWEEP_SECONDS", 3600, minimum=0),
+        metrics_token=_metrics_token(read),
         inbound_smtp_host=env.get("INBOUND_SMTP_HOST") or "127.0.0.1",
-        inbound_smtp_port=_port(env, "INBOUND_SMTP_PORT"),
-        inbound_mail_max_bytes=_int(env, "INBOUND_MAIL_MAX_BYTES", 25 * 1024 * 1024, 1024),
-        telegram_api_url=_url(env, "TELEGRAM_API_URL", ("http", "https"))
+        inbound_smtp_port=read.port("INBOUND_SMTP_PORT"),
+        inbound_mail_max_bytes=read.number("INBOUND_MAIL_MAX_BYTES", 25 * 1024 * 1024, 1024),
+        telegram_api_url=read.url("TELEGRAM_API_URL", ("http", "https"))
         or "https://api.telegram.org",
-        delivery_poll_seconds=_int(env, "DELIVERY_POLL_SECONDS", 2, minimum=0),
-        imap_poll_seconds=_int(env, "IMAP_POLL_SECONDS", 60, minimum=0),
-        max_connections_per_address=_int(env, "MAX_CONNECTIONS_PER_ADDRESS", 300, minimum=0),
-        request_header_timeout_seconds=_int(env, "REQUEST_HEADER_TIMEOUT_SECONDS", 10),
-        allow_private_hosts=_flag(env, "ALLOW_PRIVATE_HOSTS"),
+        delivery_poll_seconds=read.number("DELIVERY_POLL_SECONDS", 2, minimum=0),
+        imap_poll_seconds=read.number("IMAP_POLL_SECONDS", 60, minimum=0),
+        max_connections_per_address=read.number("MAX_CONNECTIONS_PER_ADDRESS", 300, minimum=0),
+        request_header_timeout_seconds=read.number("REQUEST_HEADER_TIMEOUT_SECONDS", 10),
+        allow_private_hosts=read.flag("ALLOW_PRIVATE_HOSTS"),
     )
+    if production:
+        for required, problem in REQUIRED_IN_PRODUCTION.items():
+            if not env.get(required):
+                read.bad(required, problem, None)
+    if read.problems:
+        raise SettingsError(*read.problems[0], *read.problems[1:])
+    return settings
 
 
 _current: Settings | None = None

@@ -21,13 +21,24 @@ def _settings() -> Settings:
     try:
         return configure(load())
     except SettingsError as error:
-        print(f"servicedesk: {error}", file=sys.stderr)
+        for line in str(error).splitlines():
+            print(f"servicedesk: {line}", file=sys.stderr)
         raise SystemExit(2) from None
 
 
-def _migrate(settings: Settings, say: Callable[[str], object] = print) -> None:
-    from servicedesk.db import migrate
+def _migrate(
+    settings: Settings, say: Callable[[str], object] = print, *, create: bool = True
+) -> None:
+    """Reach the database (creating a missing PostgreSQL one when `create`), then migrate."""
+    from servicedesk.db import DatabaseUnavailable, migrate, reach_database
 
+    try:
+        created = asyncio.run(reach_database(settings, create=create))
+    except DatabaseUnavailable as error:
+        print(f"servicedesk: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
+    if created is not None:
+        say(created)
     applied = asyncio.run(migrate(settings))
     say(f"migrations applied: {', '.join(applied)}" if applied else "database is up to date")
 
@@ -50,7 +61,11 @@ def _metrics_directory(settings: Settings, workers: int) -> None:
 def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
     import uvicorn
 
-    _migrate(settings, logging.getLogger("servicedesk").info)  # a log line, JSON in production
+    # A log line, JSON in production. A development start creates a missing database as
+    # `make run` creates the SQLite file; a production one refuses, so that a mistyped
+    # DATABASE_URL stops the start instead of serving an empty database.
+    log = logging.getLogger("servicedesk").info
+    _migrate(settings, log, create=not settings.production)
     _metrics_directory(settings, workers)
     uvicorn.run(
         "servicedesk.app:create_app",

@@ -1,13 +1,17 @@
-"""Tortoise configuration and schema migrations (aerich, one history per SQL dialect)."""
+"""Tortoise configuration, schema migrations (aerich, one history per SQL dialect), and the
+check before them that the database can be reached, or created when it does not exist yet."""
 
 from __future__ import annotations
 
+import socket
+import sqlite3
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from tortoise.backends.base.config_generator import expand_db_url
 
-from config.settings import Settings
+from config.settings import Settings, masked_url
 
 MODEL_MODULES = [
     "models.people",
@@ -69,3 +73,111 @@ async def migrate(settings: Settings) -> list[str]:
     finally:
         await command.aclose()
     return applied
+
+
+CONNECT_SECONDS = 10
+# Where CREATE DATABASE runs: the maintenance database every server has, then the template.
+MAINTENANCE_DATABASES = ("postgres", "template1")
+
+
+class DatabaseUnavailable(Exception):
+    """DATABASE_URL names a database this process cannot use; the message says why, in one
+    line with the password masked, and what to do."""
+
+    def __init__(self, settings: Settings, problem: str) -> None:
+        super().__init__(f"DATABASE_URL {masked_url(settings.database_url)}: {problem}")
+
+
+async def reach_database(settings: Settings, *, create: bool) -> str | None:
+    """Connect once before migrating, so each way of failing is one clear line rather than a
+    driver's traceback. A missing PostgreSQL database is created when `create` is set (the
+    returned line says so), else named with the command that creates it."""
+    if settings.dialect == "sqlite":
+        _reach_sqlite(settings)
+        return None
+    credentials = expand_db_url(settings.database_url)["credentials"]
+    try:
+        connection = await _connect(settings, credentials, credentials["database"])
+    except asyncpg.InvalidCatalogNameError:
+        if not create:
+            raise DatabaseUnavailable(
+                settings,
+                f"database {credentials['database']!r} does not exist; "
+                "`servicedesk migrate` creates it",
+            ) from None
+        await _create_database(settings, credentials)
+        return f"created database {credentials['database']!r}"
+    await connection.close()
+    return None
+
+
+def _reach_sqlite(settings: Settings) -> None:
+    path = expand_db_url(settings.database_url)["credentials"]["file_path"]
+    if path == ":memory:":
+        return
+    if not Path(path).parent.is_dir():
+        raise DatabaseUnavailable(settings, f"folder {str(Path(path).parent)!r} does not exist")
+    try:
+        sqlite3.connect(path).close()
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailable(settings, f"SQLite cannot open {path!r}: {exc}") from None
+
+
+async def _connect(
+    settings: Settings, credentials: dict[str, Any], database: str
+) -> asyncpg.Connection:
+    host, port = credentials["host"], credentials["port"]
+    where = f"{host or 'the local socket'}:{port}"
+    try:
+        return await asyncpg.connect(
+            host=host,
+            port=port,
+            user=credentials["user"],
+            password=credentials["password"],
+            database=database,
+            ssl=credentials.get("ssl"),
+            timeout=CONNECT_SECONDS,
+        )
+    except asyncpg.InvalidCatalogNameError:
+        raise
+    except socket.gaierror:
+        problem = f"unknown host {host!r}"
+    except ConnectionRefusedError:
+        problem = f"nothing listens on {where} (is PostgreSQL running there?)"
+    except TimeoutError:
+        problem = f"no PostgreSQL answer from {where} within {CONNECT_SECONDS} s"
+    except asyncpg.InvalidAuthorizationSpecificationError as exc:
+        problem = f"PostgreSQL refused the login: {exc}"
+    except OSError as exc:
+        problem = f"cannot reach {where}: {exc.strerror or exc}"
+    except (asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        problem = f"PostgreSQL at {where} refused the connection: {exc}"
+    raise DatabaseUnavailable(settings, problem) from None
+
+
+async def _create_database(settings: Settings, credentials: dict[str, Any]) -> None:
+    name = credentials["database"]
+    for maintenance in MAINTENANCE_DATABASES:
+        try:
+            connection = await _connect(settings, credentials, maintenance)
+        except asyncpg.InvalidCatalogNameError:
+            continue
+        break
+    else:
+        raise DatabaseUnavailable(
+            settings, f"database {name!r} does not exist, nor does 'postgres'"
+        )
+    quoted = '"' + name.replace('"', '""') + '"'
+    try:
+        # UTF-8 whatever the server's default; template0 because template1 may differ.
+        await connection.execute(f"CREATE DATABASE {quoted} TEMPLATE template0 ENCODING 'UTF8'")
+    except asyncpg.DuplicateDatabaseError:
+        pass  # another process created it meanwhile
+    except asyncpg.InsufficientPrivilegeError:
+        raise DatabaseUnavailable(
+            settings,
+            f"database {name!r} does not exist and user {credentials['user']!r} may not "
+            f"create it: CREATE DATABASE {quoted} as a superuser, or GRANT CREATEDB",
+        ) from None
+    finally:
+        await connection.close()

@@ -3,13 +3,16 @@ resolvers, so it holds what real use would leave behind: history, events, notifi
 e-mails in the outbox, photos re-encoded and stored as uploads are.
 
 Its contents are servicedesk/devtools/demo_data.py; its conversations arrive through the inbound entry
-point every channel uses. A second run changes nothing and prints the logins again; a
-database where an earlier run stopped half-way is refused with what to do.
+point every channel uses. A second run changes nothing but mints a new API token (tokens are
+stored hashed: the first cannot be shown again) and prints the logins again; a database where
+an earlier run stopped half-way is refused with what to do. What it prints is one short block:
+the e-mails the build queues are counted, not logged one by one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
@@ -19,7 +22,7 @@ from tortoise import Tortoise
 from config.settings import Settings
 from media import storage
 from media.configured import photo_storage
-from models import Address, ApiToken, Contact, Membership, Order, Role, Task, User
+from models import Address, ApiToken, Contact, Membership, Order, OutboxEmail, Role, Task, User
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
 from resolvers import (
@@ -40,6 +43,8 @@ from servicedesk.db import tortoise_config
 from servicedesk.devtools import demo_data as d
 from servicedesk.devtools.demo_photos import picture
 
+mail_log = logging.getLogger("servicedesk.mail")
+
 
 class DemoError(Exception):
     """The demo cannot be built here; the message says why and what to do."""
@@ -48,17 +53,26 @@ class DemoError(Exception):
 @dataclass(frozen=True)
 class Demo:
     created: bool
-    token: str | None  # the API token, shown only by the run that made it
+    token: str  # a read-only API token acting as Sergey, made by this run
+    emails: int = 0  # e-mails this run queued in the outbox
 
 
 async def ensure_demo(now: datetime) -> Demo:
-    """Build the demo company unless a complete one exists (its API token is made last)."""
+    """Build the demo company unless a complete one exists (its API token is made last); when
+    one does, mint another API token, since the first is stored only as a hash."""
     user = await User.get_or_none(email=d.OWNER_EMAIL)
     if user is None:
         return Demo(True, await _build(now))
     owner = await Membership.filter(user_id=user.id, role=Role.OWNER).first()
-    if owner is not None and await ApiToken.exists(company_id=owner.company_id, name=d.TOKEN_NAME):
-        return Demo(False, None)
+    first = None
+    if owner is not None:
+        first = await ApiToken.get_or_none(company_id=owner.company_id, name=d.TOKEN_NAME)
+    if owner is not None and first is not None:
+        name = f"{d.TOKEN_NAME}, demo run of {now:%Y-%m-%d %H:%M:%S} UTC"
+        issued = await api_tokens.create_api_token(
+            actor_of(owner, None), name, first.member_id, True, None, now
+        )
+        return Demo(False, issued.token)
     raise DemoError(
         f"{d.OWNER_EMAIL} exists, but not a complete demo company: an earlier run stopped "
         "half-way, or the address was registered by hand. Run the demo on an empty database "
@@ -239,14 +253,20 @@ async def _conversations(people: dict[str, Actor], now: datetime) -> None:
             _ = await conversations.reply(people[who], conversation.id, text, now)
 
 
-def summary(demo: Demo, public_url: str) -> str:
-    """What `servicedesk demo` prints: the logins, and the API token when just made."""
-    state = "created" if demo.created else "already exists (an earlier run made it)"
+def summary(demo: Demo, settings: Settings) -> str:
+    """What `servicedesk demo` prints: one block, the logins and API token first, the URL to
+    open last."""
     managers = {d.OWNER_EMAIL: d.OWNER_NAME} | {email: name for name, email, *_ in d.STAFF}
-    lines = [
-        f"Demo company {d.COMPANY!r} {state}.",
-        f"Open {public_url}/graphql (GraphiQL) and log in with the `login` mutation,",
-        f"password {d.PASSWORD!r}, as:",
+    if demo.created:
+        fate = "sent by the running service" if settings.smtp_url else "unsent: no SMTP_URL"
+        lines = [
+            f"Demo company {d.COMPANY!r} created; {demo.emails} e-mails (invitations, "
+            f"notifications) wait in the outbox, {fate}."
+        ]
+    else:
+        lines = [f"Demo company {d.COMPANY!r} already exists: only a new API token was made."]
+    lines += [
+        f"Logins, password {d.PASSWORD!r}:",
         f"  {d.OWNER_EMAIL:34} OWNER       {d.OWNER_NAME}",
     ]
     lines += [
@@ -254,25 +274,30 @@ def summary(demo: Demo, public_url: str) -> str:
         for name, email, title, manager in d.STAFF
     ]
     lines += [f"  {c.portal:34} {c.kind.value:11} for {c.name}" for c in d.CONTACTS if c.portal]
-    if demo.token is not None:
-        lines += [
-            f"A read-only API token acting as {d.SERGEY} (shown this once):",
-            f"  {demo.token}",
-        ]
-    lines.append("The five-minute tour: README.md.")
+    lines += [
+        f"API token, read-only, acting as {d.SERGEY} (a new one each run, shown once):",
+        f"  {demo.token}",
+        f"Serve it (make run, or servicedesk serve) and open {settings.public_url}/graphql;",
+        "the five-minute tour is in README.md.",
+    ]
     return "\n".join(lines)
 
 
 async def run_demo(settings: Settings) -> str:
     """The command: connect, build unless built, return what to print."""
     files = photo_storage(settings)
+    level = mail_log.level
     await Tortoise.init(config=tortoise_config(settings, with_aerich=False))
     try:
         await files.start()
         storage.install(files)
+        queued = await OutboxEmail.all().count()
+        mail_log.setLevel(logging.WARNING)  # counted below instead of a line per e-mail
         demo = await ensure_demo(datetime.now(UTC))
+        demo = replace(demo, emails=await OutboxEmail.all().count() - queued)
     finally:
+        mail_log.setLevel(level)
         storage.install(None)
         await files.close()
         await Tortoise.close_connections()
-    return summary(demo, settings.public_url)
+    return summary(demo, settings)
