@@ -4,6 +4,10 @@ broadcaster 0.3.1's own Redis backend stops listening for good when its connecti
 marks itself ready before SUBSCRIBE completes (DESIGN.md "Known pitfalls"). This one keeps the
 set of channels, and on any error reconnects and subscribes to all of them again. Events lost
 while Redis was away are not its concern: the hub fetches them from the outbox by number.
+
+While Redis stays down, attempts (and their warnings) back off exponentially, from
+RETRY_SECONDS to RETRY_CAP_SECONDS, so an outage of an hour logs a few hundred lines per
+process, not one every half second; one INFO line says when the subscription is back.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from typing import Any
 
 from broadcaster import Event
 from redis import asyncio as redis
+from redis.backoff import ExponentialBackoff
 
 from compat.broadcaster import BroadcastBackend
 
 log = logging.getLogger("servicedesk.realtime")
 
 RETRY_SECONDS = 0.5
+RETRY_CAP_SECONDS = 30.0
 
 
 class ResilientRedisBackend(BroadcastBackend):
@@ -31,6 +37,10 @@ class ResilientRedisBackend(BroadcastBackend):
         self._changed = asyncio.Event()
         self._listener: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
+        self.backoff = ExponentialBackoff(cap=RETRY_CAP_SECONDS, base=RETRY_SECONDS)
+        # Consecutive attempts that failed since the subscription last worked; None while it
+        # has never been lost.
+        self.failures: int | None = None
 
     async def connect(self) -> None:
         self._listener = asyncio.create_task(self._listen(), name="background:redis-listener")
@@ -64,18 +74,41 @@ class ResilientRedisBackend(BroadcastBackend):
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # any connection failure: reconnect and resubscribe
-                self.connected.clear()
-                log.warning("Redis subscription lost (%s); reconnecting", type(error).__name__)
-                await asyncio.sleep(RETRY_SECONDS)
+                await asyncio.sleep(self._failed(error))
             finally:
                 await pubsub.aclose()
                 await client.aclose()
+
+    def _failed(self, error: Exception) -> float:
+        """Seconds to wait before the next attempt; one warning per failure."""
+        name = type(error).__name__
+        if self.connected.is_set() or self.failures is None:
+            self.connected.clear()
+            self.failures = 0
+            delay = self.backoff.compute(0)
+            log.warning("Redis subscription lost (%s); reconnecting in %.1f s", name, delay)
+            return delay
+        self.failures += 1
+        delay = self.backoff.compute(self.failures)
+        log.warning(
+            "Redis still unreachable after %d attempt(s) (%s); next in %.1f s",
+            self.failures,
+            name,
+            delay,
+        )
+        return delay
+
+    def _back(self) -> None:
+        if self.failures is not None:
+            log.info("Redis subscription back after %d failed attempt(s)", self.failures)
+            self.failures = None
+        self.connected.set()
 
     async def _serve(self, pubsub: Any) -> None:
         subscribed: set[str] = set()
         # A channel nobody will publish on keeps the connection listening while idle.
         await pubsub.subscribe("servicedesk:keepalive")
-        self.connected.set()
+        self._back()
         while True:
             self._changed.clear()
             wanted = set(self._channels)
