@@ -9,7 +9,8 @@ in order: a row waits while an earlier one of its conversation is still pending.
 
 - Sent: SENT, `sent_at`, the channel's id of it in `external_id`.
 - `RetryLater(seconds)`: tried again after the channel's delay (Telegram's retry_after; the
-  attempt is not counted) or the backoff (RETRY_BASE doubled per attempt, at most RETRY_MAX).
+  attempt is not counted) or the `RETRY` backoff (channels/retry.py: RETRY_BASE doubled per
+  attempt, at most RETRY_MAX).
 - `DeliveryFailed`, or MAX_ATTEMPTS used up: FAILED, with the reason in `last_error`, shown
   in the inbox (Message.deliveryStatus). Nothing is dropped silently.
 - Any other exception: a failed attempt whose reason is shown as a generic sentence (its
@@ -31,6 +32,7 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from channels.base import DeliveryFailed, Outbound, RetryLater, sender_for
+from channels.retry import Backoff, Verdict
 from models import ChannelConfig, Conversation, DeliveryStatus, Message, MessageDirection
 from realtime.conversations import publish_conversation
 from resolvers.conversations import on_reply_queued
@@ -41,6 +43,9 @@ BATCH = 100
 MAX_ATTEMPTS = 8
 RETRY_BASE = timedelta(seconds=5)
 RETRY_MAX = timedelta(minutes=10)
+# A message's retries keep exact times: a round claims at most BATCH due rows, so a burst of
+# failures is spread over rounds without jitter.
+RETRY = Backoff(RETRY_BASE, RETRY_MAX, MAX_ATTEMPTS)
 CLAIM = timedelta(minutes=2)
 ERROR_LENGTH = 500
 THREAD_IDS = 20
@@ -55,8 +60,8 @@ def wake() -> None:
 
 
 def retry_delay(attempts: int) -> timedelta:
-    doublings = min(max(attempts - 1, 0), 20)
-    return min(RETRY_BASE * (1 << doublings), RETRY_MAX)
+    """How long after its `attempts`-th failed attempt a message is tried again."""
+    return RETRY.delay(attempts)
 
 
 def _due(now: datetime) -> Q:
@@ -159,14 +164,14 @@ async def _send(
                 last_error=error.reason[:ERROR_LENGTH],
             )
             return False
-        await _failed(row, mine, error.reason, at)
+        await _failed(row, mine, error.reason, Verdict.RETRY, at)
         return False
     except DeliveryFailed as error:
-        await _give_up(row, mine, error.reason, clock())
+        await _failed(row, mine, error.reason, Verdict.FAIL_NOW, clock())
         return False
     except Exception:  # its text may quote a server or the input: shown generic, logged whole
         log.exception("message %s: the sender failed", row.id)
-        await _failed(row, mine, UNEXPECTED, clock())
+        await _failed(row, mine, UNEXPECTED, Verdict.RETRY, clock())
         return False
     _ = await mine.update(
         delivery_status=DeliveryStatus.SENT,
@@ -179,11 +184,14 @@ async def _send(
     return True
 
 
-async def _failed(row: Message, mine: QuerySet[Message], reason: str, at: datetime) -> None:
-    if row.attempts >= MAX_ATTEMPTS:
-        await _give_up(row, mine, reason, at)
+async def _failed(
+    row: Message, mine: QuerySet[Message], reason: str, verdict: Verdict, at: datetime
+) -> None:
+    wait = RETRY.after_failure(row.attempts, verdict)
+    if wait is None:
+        await _give_up(row, mine, reason)
         return
-    retry = at + retry_delay(row.attempts)
+    retry = at + wait
     _ = await mine.update(
         next_attempt_at=retry, claimed_until=None, last_error=reason[:ERROR_LENGTH]
     )
@@ -196,7 +204,7 @@ async def _failed(row: Message, mine: QuerySet[Message], reason: str, at: dateti
     )
 
 
-async def _give_up(row: Message, mine: QuerySet[Message], reason: str, at: datetime) -> None:
+async def _give_up(row: Message, mine: QuerySet[Message], reason: str) -> None:
     _ = await mine.update(
         delivery_status=DeliveryStatus.FAILED, claimed_until=None, last_error=reason[:500]
     )

@@ -15,13 +15,14 @@ the row to be taken again once `claimed_until` passes (CLAIM is far longer than 
 exchange may take, TIMEOUT). The attempt is counted when claimed, so a crash counts too.
 
 - Sent: `sent_at` is set and the lease cleared.
-- Refused or cut off: `last_error` keeps the reason, `next_attempt_at` moves on by a growing
-  delay (RETRY_BASE doubled per attempt, at most RETRY_MAX). After MAX_ATTEMPTS, or at once
-  when the server refuses the message itself for good (5xx to RCPT or DATA), `failed_at` is set
-  and the row stays in the outbox, visibly failed.
+- Refused or cut off: `last_error` keeps the reason, `next_attempt_at` moves on by the `RETRY`
+  backoff (channels/retry.py: RETRY_BASE doubled per attempt, at most RETRY_MAX). After
+  MAX_ATTEMPTS, or at once when the server refuses the message itself for good (5xx to RCPT or
+  DATA), `failed_at` is set and the row stays in the outbox, visibly failed.
 - Server away (no connection, TLS or login failure): that is not the e-mail's fault. The claim
   is given back (the attempt uncounted, the reason in `last_error`), the round stops and
-  `send_pending` raises `MailServerUnavailable`; the loop waits longer each time.
+  `send_pending` raises `MailServerUnavailable`; the loop waits longer each time, with jitter
+  (`SERVER_AWAY`), so that processes do not all return to the server at one instant.
 
 The SMTP password never reaches a log, an error or a row: the server is shown without it.
 """
@@ -40,6 +41,7 @@ import aiosmtplib
 from tortoise.expressions import Q
 
 from channels.mail_headers import header_text
+from channels.retry import Backoff, Verdict
 from config.settings import Settings
 from config.smtp_url import SmtpServer, parse_smtp_url
 from models import OutboxEmail
@@ -50,10 +52,16 @@ BATCH = 100
 MAX_ATTEMPTS = 10
 RETRY_BASE = timedelta(seconds=30)
 RETRY_MAX = timedelta(hours=1)
+# A row's retries keep exact times: a round claims at most BATCH due rows, so a burst of
+# failures is spread over rounds without jitter.
+RETRY = Backoff(RETRY_BASE, RETRY_MAX, MAX_ATTEMPTS)
 CLAIM = timedelta(minutes=5)
 TIMEOUT = 30.0  # seconds for each SMTP command
 POLL_SECONDS = 2.0
 UNAVAILABLE_WAIT_MAX = 300.0
+SERVER_AWAY = Backoff(
+    timedelta(seconds=2 * POLL_SECONDS), timedelta(seconds=UNAVAILABLE_WAIT_MAX), jitter=0.2
+)
 ERROR_LENGTH = 500
 
 
@@ -63,8 +71,7 @@ class MailServerUnavailable(Exception):
 
 def retry_delay(attempts: int) -> timedelta:
     """How long after its `attempts`-th failed attempt an e-mail is tried again."""
-    doublings: int = min(max(attempts - 1, 0), 20)
-    return min(RETRY_BASE * (1 << doublings), RETRY_MAX)
+    return RETRY.delay(attempts)
 
 
 def _due(now: datetime) -> Q:
@@ -85,13 +92,16 @@ def _describe(error: BaseException) -> str:
     return text[:ERROR_LENGTH]
 
 
-def _permanent(error: BaseException) -> bool:
-    """The server refuses this message for good (not the connection, not for now)."""
+def _verdict(error: BaseException) -> Verdict:
+    """FAIL_NOW when the server refuses this message for good (not the connection, not for
+    now), or the message cannot be built (a bad header)."""
     if isinstance(error, aiosmtplib.SMTPRecipientsRefused):
-        return all(r.code >= 500 for r in error.recipients)
-    if isinstance(error, aiosmtplib.SMTPDataError | aiosmtplib.SMTPRecipientRefused):
-        return error.code >= 500
-    return isinstance(error, ValueError)  # the message cannot be built (a bad header)
+        permanent = all(r.code >= 500 for r in error.recipients)
+    elif isinstance(error, aiosmtplib.SMTPDataError | aiosmtplib.SMTPRecipientRefused):
+        permanent = error.code >= 500
+    else:
+        permanent = isinstance(error, ValueError)
+    return Verdict.FAIL_NOW if permanent else Verdict.RETRY
 
 
 def build_message(row: dict[str, Any], sender: str, now: datetime) -> EmailMessage:
@@ -209,13 +219,14 @@ async def send_pending(
 async def _failed(row: dict[str, Any], attempt: int, error: BaseException, at: datetime) -> None:
     reason = _describe(error)
     mine = OutboxEmail.filter(id=row["id"], attempts=attempt)
-    if attempt >= MAX_ATTEMPTS or _permanent(error):
+    wait = RETRY.after_failure(attempt, _verdict(error))
+    if wait is None:
         await mine.update(failed_at=at, claimed_until=None, last_error=reason)
         log.error(
             "e-mail %s to %s failed after %d attempts: %s", row["id"], row["to"], attempt, reason
         )
         return
-    retry = at + retry_delay(attempt)
+    retry = at + wait
     await mine.update(next_attempt_at=retry, claimed_until=None, last_error=reason)
     log.warning(
         "e-mail %s to %s not sent (attempt %d, again at %s): %s",
@@ -232,16 +243,18 @@ async def run_mail_sender(settings: Settings) -> None:
     POLL_SECONDS, straight on after a full batch, longer waits while the server is away."""
     if settings.smtp_url is None:
         return
+    away = 0  # rounds in a row that found the server away
     wait = POLL_SECONDS
     while True:
         sent = 0
         try:
             sent = await send_pending(settings)
-            wait = POLL_SECONDS
+            away, wait = 0, POLL_SECONDS
         except asyncio.CancelledError:
             raise
         except MailServerUnavailable as error:
-            wait = min(wait * 2, UNAVAILABLE_WAIT_MAX)
+            away += 1
+            wait = SERVER_AWAY.delay(away).total_seconds()
             log.warning("mail server unavailable (%s); trying again in %.0f s", error, wait)
         except Exception:  # the database may be away for a moment; try next round
             log.exception("mail sender round failed; retrying")
