@@ -36,13 +36,16 @@ def field_key(cls: type, resolver: Callable[..., Any]) -> str:
     raise LookupError(f"{resolver.__qualname__} is no field resolver of {definition.name}")
 
 
-def rule_of(cls: type, resolver: Callable[..., Any]) -> FieldRule:
-    """The rule the guard applies to this field: its `FIELD_RULES` entry, a `FieldRule`."""
-    key = field_key(cls, resolver)
+def _rule(key: str) -> FieldRule:
     rule = FIELD_RULES.get(key)
     if not isinstance(rule, FieldRule):
         raise LookupError(f"{key} is guarded but its FIELD_RULES entry is no FieldRule: {rule}")
     return rule
+
+
+def rule_of(cls: type, resolver: Callable[..., Any]) -> FieldRule:
+    """The rule the guard applies to this field: its `FIELD_RULES` entry, a `FieldRule`."""
+    return _rule(field_key(cls, resolver))
 
 
 def _guard(resolver: F, refused: Callable[[], Any]) -> F:
@@ -52,9 +55,8 @@ def _guard(resolver: F, refused: Callable[[], Any]) -> F:
         cls = type(source)
         key = keys.get(cls)
         if key is None:
-            rule_of(cls, wrapper)
             key = keys[cls] = field_key(cls, wrapper)
-        rule: FieldRule = FIELD_RULES[key]  # type: ignore[assignment]  # checked by rule_of
+        rule = _rule(key)
         context = info.context
         actor = context.actor if rule.for_visitors else context.require_actor()
         subject = None if rule.reads is None else getattr(source, rule.reads)
