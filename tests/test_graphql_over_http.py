@@ -7,11 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from dataclasses import replace
 from typing import Any
 
 import httpx
 import pytest
 
+from config.settings import Settings, configure
 from servicedesk.transport.media_type import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from tests.support.api import Api, Session, register
 
@@ -25,6 +27,7 @@ VALIDATION_ERROR = "{ me { name shoeSize } }"
 COERCION = "query($first: Int) { members(first: $first) { edges { node { id } } } }"
 REVERSED_REPORT = """{ orderReport(from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z",
   groupBy: DAY) { label } }"""
+TWO_WRITES = "mutation { a: markNotificationsRead b: markNotificationsRead }"
 TOO_MANY_ALIASES = "{ " + " ".join(f"a{i}: me {{ name }}" for i in range(16)) + " }"
 
 
@@ -83,6 +86,28 @@ async def test_a_document_over_the_limits_is_a_request_error(api: Api, accept: s
     owner = await register(api)
     response = await send(api, accept, {"query": TOO_MANY_ALIASES}, token=owner)
     assert_request_error(response, accept, "QUERY_TOO_LARGE")
+
+
+@pytest.mark.asyncio
+@BOTH
+async def test_a_mutation_over_the_write_budget_ran_nothing(
+    api: Api, settings: Settings, accept: str
+) -> None:
+    """RATE_LIMITED comes before any field runs: the new type says so with a 429."""
+    owner = await register(api)
+    configure(replace(settings, write_burst=1))
+    try:
+        response = await send(api, accept, {"query": TWO_WRITES}, token=owner)
+    finally:
+        configure(settings)
+    body = response.json()
+    assert body["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    assert response.headers["retry-after"]
+    if accept == NEW:
+        assert (response.status_code, media_type(response)) == (429, GRAPHQL_RESPONSE_JSON)
+        assert "data" not in body
+    else:
+        assert (response.status_code, body["data"]) == (200, None)
 
 
 @pytest.mark.asyncio

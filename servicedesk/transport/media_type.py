@@ -5,14 +5,16 @@ that does not parse included. `application/graphql-response+json` is the spec's 
 current clients list first: a request error (the document does not parse or validate, its
 variables do not coerce, its operation cannot be found, a persisted query's hash is unknown, our
 size limits refuse it) is a 400 whose body has `errors` and no `data` entry, so a client can tell
-"nothing ran" from "a field failed" (200, with `data`). Without an Accept header, or with one
+"nothing ran" from "a field failed" (200, with `data`); a mutation refused by the write budget
+(RATE_LIMITED, nothing ran either) is a 429. Without an Accept header, or with one
 that only matches through `*/*` or `application/*`, the legacy type answers: that is what
 clients written before the new type expect. An Accept header that allows neither type (nor a
 streaming one Strawberry serves) is a 406.
 
 The gate's authorization refusals (UNAUTHENTICATED, FORBIDDEN) are decided before execution but
 stay 200 with `data: null` on both types: they answer the caller, not the document, and a client
-handles them where it handles the same codes from a field."""
+handles them where it handles the same codes from a field. The gate answers an unknown root field
+as it answers one not available to the caller (FORBIDDEN), so neither may its status differ."""
 
 from __future__ import annotations
 
@@ -41,7 +43,9 @@ STREAMING = ("multipart/mixed", "text/event-stream")
 RESPONSE_CONTENT_TYPE = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
 # Errors decided before execution that still answer 200 with `data: null` (see module text).
 NOT_REQUEST_ERRORS = frozenset({"UNAUTHENTICATED", "FORBIDDEN", INTERNAL, UNAVAILABLE})
-# Where the chosen type and the request-error verdict wait for the response (scope state).
+# A request error's status: 400 unless one of its codes names another.
+REQUEST_ERROR_STATUS = {"RATE_LIMITED": 429}
+# Where the chosen type and a request error's status wait for the response (scope state).
 MEDIA_TYPE_STATE = "graphql_media_type"
 REQUEST_ERROR_STATE = "graphql_request_error"
 
@@ -116,12 +120,16 @@ def _streaming_accepted(accept: str) -> bool:
     return any(r.q > 0 and r.kind in STREAMING for r in _ranges(accept))
 
 
-def is_request_error(result: ExecutionResult) -> bool:
-    """Nothing was executed: no data, and no error came from a field (a field's error has a
-    path), and none is one of the refusals that answer the caller (module text)."""
-    if result.data is not None or not result.errors:
-        return False
-    return not any(error.path or _code(error) in NOT_REQUEST_ERRORS for error in result.errors)
+def request_error_status(result: ExecutionResult) -> int | None:
+    """The status of a request error, None for any other result. A request error ran nothing:
+    no data, no error from a field (a field's error has a path), and none of the refusals that
+    answer the caller (module text)."""
+    errors = result.errors
+    if result.data is not None or not errors:
+        return None
+    if any(error.path or _code(error) in NOT_REQUEST_ERRORS for error in errors):
+        return None
+    return max(REQUEST_ERROR_STATUS.get(str(_code(error)), 400) for error in errors)
 
 
 def _code(error: GraphQLError) -> object:
@@ -176,8 +184,9 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
             return Response(orjson.dumps(body), error.status_code, media_type=RESPONSE_CONTENT_TYPE)
         if response.headers.get("content-type") == JSON:
             response.headers["content-type"] = RESPONSE_CONTENT_TYPE
-            if response.status_code == 200 and _state(request).get(REQUEST_ERROR_STATE):
-                response.status_code = 400
+            status = _state(request).get(REQUEST_ERROR_STATE)
+            if response.status_code == 200 and isinstance(status, int):
+                response.status_code = status
         return response
 
     async def process_result(
@@ -185,10 +194,13 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
     ) -> GraphQLHTTPResponse:
         processed = await super().process_result(request, result)
         state = _state(request)
-        if state.get(MEDIA_TYPE_STATE) == GRAPHQL_RESPONSE_JSON and is_request_error(result):
-            state[REQUEST_ERROR_STATE] = True
-            return _without_data(processed)
-        return processed
+        if state.get(MEDIA_TYPE_STATE) != GRAPHQL_RESPONSE_JSON:
+            return processed
+        status = request_error_status(result)
+        if status is None:
+            return processed
+        state[REQUEST_ERROR_STATE] = status
+        return _without_data(processed)
 
 
 def _without_data(processed: Mapping[str, object]) -> GraphQLHTTPResponse:
