@@ -8,9 +8,10 @@ import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from graphql import GraphQLResolveInfo, GraphQLSchema
+from graphql import DocumentNode, GraphQLResolveInfo, GraphQLSchema
 from strawberry import Schema
 from strawberry.dataloader import DataLoader
+from strawberry.extensions import ParserCache
 from strawberry.extensions.parser_cache import _get_parse_cache
 from strawberry.extensions.validation_cache import _get_validate_cache
 from strawberry.resolvers import is_default_resolver as is_default_resolver
@@ -46,6 +47,12 @@ def cached_future(loader: DataLoader[K, V], key: K) -> asyncio.Future[V] | None:
     return future
 
 
+def cached_parser(extension: ParserCache) -> Callable[..., DocumentNode]:
+    """The extension's cached `parse_document` (what its `on_parse` calls)."""
+    parser: Callable[..., DocumentNode] = extension.cached_parse_document
+    return parser
+
+
 def parse_cache(maxsize: int | None) -> Callable[..., Any]:
     """The process-wide cached parser `ParserCache(maxsize)` uses (its `cache_info()`)."""
     return _get_parse_cache(maxsize)
@@ -73,6 +80,7 @@ __all__ = [
     "OperationStreamClosed",
     "TransportWSHandler",
     "cached_future",
+    "cached_parser",
     "core_schema",
     "is_default_resolver",
     "parse_cache",

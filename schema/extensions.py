@@ -10,7 +10,7 @@ from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
 from starlette.requests import Request
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
-from compat.strawberry import core_schema
+from compat.strawberry import cached_parser, core_schema
 from permissions.operations import WIDGET_OPERATIONS, Access, operation_access, refusal
 from schema.limits import (
     MAX_CACHED_DOCUMENT_BYTES,
@@ -112,7 +112,7 @@ class BoundedParserCache(ParserCache):
         query = context.query or ""
         # Kept only when small: a document keeps its source, comments and all (issue 13: any
         # cache keyed by a client's text held up to its entries x 1 MiB).
-        parser = self.cached_parse_document if cacheable(query) else parse
+        parser = cached_parser(self) if cacheable(query) else parse
         try:
             context.graphql_document = parser(query, **context.parse_options)
         except GraphQLSyntaxError as error:

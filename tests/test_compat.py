@@ -1,10 +1,7 @@
 """Library internals are touched in compat/ only, and each one is still there.
 
-The scanner parses every module outside compat/ (tests and benches included) and fails on a
-library's private name used there: an import from a private module, an imported private
-name, an attribute `x._name` (or `getattr(x, "_name")`) whose name our code never defines,
-and the library classes and functions listed below that are internals although their names
-are not private. The shape tests fail, naming the library and its version, when a release
+The scanner (tests/support/library_internals.py) parses every module outside compat/, tests
+and benches included, and fails on a library's private name used there. The shape tests fail, naming the library and its version, when a release
 moves or reshapes one of the internals compat/ relies on.
 """
 
@@ -14,53 +11,12 @@ import ast
 import asyncio
 import inspect
 import signal
-from collections.abc import Iterator
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-OURS = {
-    "bench",
-    "channels",
-    "compat",
-    "config",
-    "domain",
-    "media",
-    "migrations",
-    "models",
-    "permissions",
-    "realtime",
-    "resolvers",
-    "schema",
-    "servicedesk",
-    "tests",
-}
-SKIPPED_DIRS = {".venv", "compat", "node_modules", "servicedesk.egg-info", "data", "build"}
-
-# Underscore names that libraries document as public API.
-DOCUMENTED = {
-    "_asdict",  # namedtuple
-    "_fields",  # namedtuple
-    "_make",  # namedtuple
-    "_replace",  # namedtuple
-    "_meta",  # Tortoise's Model._meta, documented for model introspection
-    "_exit",  # os._exit
-}
-
-# Library names without an underscore that are internals all the same: compat/ wraps them.
-INTERNAL_IMPORTS = {
-    ("uvicorn.protocols.http.httptools_impl", "HttpToolsProtocol"),
-    ("uvicorn.protocols.http.httptools_impl", "RequestResponseCycle"),
-    ("uvicorn.protocols.websockets.wsproto_impl", "WSProtocol"),
-    ("starlette.formparsers", "MultiPartParser"),
-    ("strawberry.schema.schema", "StrawberryGraphQLCoreExecutionContext"),
-    ("strawberry.subscriptions.protocols.graphql_transport_ws.handlers", "*"),
-    ("tortoise.backends.base.config_generator", "expand_db_url"),
-}
-INTERNAL_ATTRIBUTES = {"cache_map", "execute_fields", "complete_value", "handle_field_error"}
+from tests.support.library_internals import defined_names, modules, touches
 
 # Touches in files this change could not edit; each goes once its one-line replacement
 # (given in the change's report) is applied. The test fails on a PENDING entry that no
@@ -71,97 +27,11 @@ PENDING = {
 }
 
 
-def _modules() -> Iterator[tuple[str, ast.Module]]:
-    for path in sorted(ROOT.rglob("*.py")):
-        relative = path.relative_to(ROOT)
-        if SKIPPED_DIRS & set(relative.parts[:-1]) or relative.parts[0].startswith("."):
-            continue
-        if relative.as_posix() == "tests/test_compat.py":
-            continue  # the shape tests below touch the internals on purpose
-        yield relative.as_posix(), ast.parse(path.read_text(encoding="utf-8"), str(relative))
-
-
-def _private(name: str) -> bool:
-    return name.startswith("_") and not name.startswith("__")
-
-
-def defined_names(trees: list[ast.Module]) -> set[str]:
-    """Every underscore name our own code defines: functions, classes, variables,
-    attributes it assigns, parameters, aliases and `__slots__` entries."""
-    names: set[str] = set()
-    for tree in trees:
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                names.add(node.name)
-            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-                names.add(node.attr)
-            elif isinstance(node, ast.arg):
-                names.add(node.arg)
-            elif isinstance(node, ast.alias) and node.asname:
-                names.add(node.asname)
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if _private(node.value) and node.value.isidentifier():
-                    names.add(node.value)  # __slots__, keyword names spelled as strings
-            elif isinstance(node, ast.keyword) and node.arg:
-                names.add(node.arg)
-    return {name for name in names if _private(name)}
-
-
-def _our_module(module: str | None, level: int) -> bool:
-    return level > 0 or (module or "").split(".")[0] in OURS
-
-
-def touches(tree: ast.Module, ours: set[str]) -> list[str]:
-    """The library internals `tree` uses, as source snippets."""
-    found: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and not _our_module(node.module, node.level):
-            module = node.module or ""
-            private_module = any(_private(part) for part in module.split("."))
-            for alias in node.names:
-                internal = (module, alias.name) in INTERNAL_IMPORTS or (
-                    (module, "*") in INTERNAL_IMPORTS
-                )
-                if private_module or _private(alias.name) or internal:
-                    found.append(f"from {module} import {alias.name}")
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if not _our_module(alias.name, 0) and any(
-                    _private(part) for part in alias.name.split(".")
-                ):
-                    found.append(f"import {alias.name}")
-        elif isinstance(node, ast.Attribute):
-            name = node.attr
-            if (_private(name) and name not in ours and name not in DOCUMENTED) or (
-                name in INTERNAL_ATTRIBUTES
-            ):
-                found.append(f".{name}")
-        elif isinstance(node, ast.FunctionDef) and node.name in INTERNAL_ATTRIBUTES:
-            found.append(f"def {node.name}")
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in {"getattr", "setattr", "hasattr"}
-            and len(node.args) >= 2
-            and isinstance(node.args[1], ast.Constant)
-            and isinstance(node.args[1].value, str)
-        ):
-            name = node.args[1].value
-            # A bound method's owner: how a library's object is reached through a hook.
-            if (
-                _private(name) and name not in ours and name not in DOCUMENTED
-            ) or name == "__self__":
-                found.append(f'{node.func.id}(..., "{name}")')
-    return found
-
-
 def test_no_library_internals_outside_compat() -> None:
-    modules = list(_modules())
-    assert len(modules) > 100, "the scanner found too few modules to be looking in the tree"
-    ours = defined_names([tree for _, tree in modules])
-    found = {(path, touch) for path, tree in modules for touch in touches(tree, ours)}
+    scanned = list(modules())
+    assert len(scanned) > 100, "the scanner found too few modules to be looking in the tree"
+    ours = defined_names([tree for _, tree in scanned])
+    found = {(path, touch) for path, tree in scanned for touch in touches(tree, ours)}
     unexpected = sorted(found - PENDING)
     assert not unexpected, (
         "library internals used outside compat/ (wrap each in compat/<library>.py with a "
@@ -281,11 +151,11 @@ async def test_strawberry_dataloader_cache_map() -> None:
 def test_strawberry_parse_and_validate_caches_are_the_extensions() -> None:
     from strawberry.extensions import ParserCache, ValidationCache
 
-    from compat.strawberry import parse_cache, validate_cache
+    from compat.strawberry import cached_parser, parse_cache, validate_cache
 
     parser = ParserCache(maxsize=1000)
     expect(
-        parser.cached_parse_document is parse_cache(1000),
+        cached_parser(parser) is parse_cache(1000),
         "strawberry-graphql",
         "ParserCache's parser is _get_parse_cache(maxsize)",
     )
@@ -300,7 +170,7 @@ def test_strawberry_parse_and_validate_caches_are_the_extensions() -> None:
 def test_strawberry_transport_ws_handler() -> None:
     from strawberry.subscriptions.protocols.graphql_transport_ws import handlers
 
-    from compat.strawberry import OperationStreamClosed, TransportWSHandler
+    from compat.strawberry import Operation, OperationStreamClosed, TransportWSHandler
 
     send = getattr(handlers.BaseGraphQLTransportWSHandler, "_send_result_stream", None)
     expect(
@@ -314,7 +184,18 @@ def test_strawberry_transport_ws_handler() -> None:
         "strawberry-graphql",
         "_send_result_stream raises _OperationStreamClosed",
     )
-    for hook in ("run_operation", "cleanup_operation", "handle_connection_init", "shutdown"):
+    source = inspect.getsource(handlers)
+    for state in ("self.operations:", "self.connection_init_timeout_task:", "self.task:"):
+        expect(state in source, "strawberry-graphql", f"the handler keeps {state[:-1]}")
+    for method in ("send_next", "send_operation_message"):
+        expect(hasattr(Operation, method), "strawberry-graphql", f"Operation.{method}")
+    for hook in (
+        "run_operation",
+        "cleanup_operation",
+        "handle_connection_init",
+        "handle_task_exception",
+        "shutdown",
+    ):
         expect(
             _parameters(getattr(TransportWSHandler, hook))[0] == "self",
             "strawberry-graphql",
@@ -405,7 +286,8 @@ def test_uvicorn_http_protocol_state() -> None:
         "uvicorn",
         "HttpToolsProtocol._should_upgrade()",
     )
-    for used in ("self.parser", "self.flow", "self.cycle", "self.client", "self.config"):
+    attributes = ("parser", "flow", "cycle", "client", "config", "loop", "transport")
+    for used in (f"self.{name}" for name in attributes):
         expect(f"{used} =" in source, "uvicorn", f"HttpToolsProtocol keeps {used}")
     for hook in ("on_message_begin", "on_headers_complete", "on_body", "on_message_complete"):
         expect(hasattr(HttpToolsProtocol, hook), "uvicorn", f"HttpToolsProtocol.{hook}")
