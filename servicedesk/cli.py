@@ -34,12 +34,12 @@ def _migrate(
 
     try:
         created = asyncio.run(reach_database(settings, create=create))
+        if created is not None:
+            say(created)
+        applied = asyncio.run(migrate(settings))
     except DatabaseUnavailable as error:
         print(f"servicedesk: {error}", file=sys.stderr)
         raise SystemExit(1) from None
-    if created is not None:
-        say(created)
-    applied = asyncio.run(migrate(settings))
     say(f"migrations applied: {', '.join(applied)}" if applied else "database is up to date")
 
 
@@ -91,9 +91,9 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> None:
 
 
 def _demo(settings: Settings) -> None:
+    _migrate(settings)  # first: a database that cannot be reached stops before the imports
     from servicedesk.devtools.demo import DemoError, run_demo
 
-    _migrate(settings)
     try:
         print(asyncio.run(run_demo(settings)))
     except DemoError as error:

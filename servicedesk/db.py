@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncpg
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.exceptions import OperationalError
 
 from config.settings import Settings, masked_url
 
@@ -70,6 +71,16 @@ async def migrate(settings: Settings) -> list[str]:
     try:
         await command.init()
         applied: list[str] = await command.upgrade(run_in_transaction=True)
+    except OperationalError as exc:
+        if not isinstance(exc.__cause__, asyncpg.InsufficientPrivilegeError):
+            raise
+        user = expand_db_url(settings.database_url)["credentials"]["user"]
+        database = expand_db_url(settings.database_url)["credentials"]["database"]
+        raise DatabaseUnavailable(
+            settings,
+            f"user {user!r} may not change the schema ({exc.__cause__}): as a superuser run "
+            f"ALTER DATABASE {_quoted(database)} OWNER TO {_quoted(user)}",
+        ) from None
     finally:
         await command.aclose()
     return applied
@@ -167,17 +178,22 @@ async def _create_database(settings: Settings, credentials: dict[str, Any]) -> N
         raise DatabaseUnavailable(
             settings, f"database {name!r} does not exist, nor does 'postgres'"
         )
-    quoted = '"' + name.replace('"', '""') + '"'
+    quoted = _quoted(name)
     try:
         # UTF-8 whatever the server's default; template0 because template1 may differ.
         await connection.execute(f"CREATE DATABASE {quoted} TEMPLATE template0 ENCODING 'UTF8'")
     except asyncpg.DuplicateDatabaseError:
         pass  # another process created it meanwhile
     except asyncpg.InsufficientPrivilegeError:
+        user = credentials["user"]
         raise DatabaseUnavailable(
             settings,
-            f"database {name!r} does not exist and user {credentials['user']!r} may not "
-            f"create it: CREATE DATABASE {quoted} as a superuser, or GRANT CREATEDB",
+            f"database {name!r} does not exist and user {user!r} may not "
+            f"create it: as a superuser run CREATE DATABASE {quoted} OWNER {_quoted(user)}",
         ) from None
     finally:
         await connection.close()
+
+
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
