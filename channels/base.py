@@ -13,18 +13,25 @@ delivery queue (channels/delivery.py) claims each PENDING outbound message once 
 `send(outbound)`; returning marks it SENT (with the channel's id of it, if any), raising
 `RetryLater` tries again after a delay (the channel's own, e.g. Telegram's retry_after, or
 the queue's backoff), `DeliveryFailed` gives up at once and shows FAILED. Any other
-exception counts as a failed attempt with backoff. A channel without a sender (or not
-configured) leaves its messages PENDING until one is registered, then FAILED after the
-attempts run out: a failure is always visible, never silent.
+exception counts as a failed attempt with backoff. A channel without a sender leaves its
+messages PENDING until one is registered, then FAILED after the attempts run out: a failure
+is always visible, never silent. A channel the company has not connected (`not_connected`)
+leaves them PENDING, with the reason as their deliveryError, until it is connected.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from models import Channel, ChannelConfig, Conversation, Message
+
+log = logging.getLogger("servicedesk.delivery")
+
+# How often a reply waiting for its channel to be connected looks again.
+NOT_CONNECTED_RECHECK_SECONDS = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +60,17 @@ class DeliveryFailed(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def not_connected(outbound: Outbound, reason: str) -> RetryLater:
+    """The company has not connected the channel the conversation came on (the demo connects
+    no mail server; an owner may disconnect one): the reply is not the client's fault and not
+    lost. It waits, PENDING with `reason` (what the owner must do) as its deliveryError, looked
+    at again every minute without using up its attempts, and goes out once the channel is
+    connected. Logged once per message, at WARNING: someone can act on it."""
+    if outbound.message.last_error != reason:
+        log.warning("message %s waits for its channel: %s", outbound.message.id, reason)
+    return RetryLater(reason, NOT_CONNECTED_RECHECK_SECONDS)
 
 
 class Sender(Protocol):

@@ -27,7 +27,7 @@ from email.utils import format_datetime
 
 import aiosmtplib
 
-from channels.base import DeliveryFailed, Outbound, RetryLater
+from channels.base import DeliveryFailed, Outbound, RetryLater, not_connected
 from channels.mail_headers import header_text, mailbox
 from config.settings import current
 from config.smtp_url import SmtpServer, parse_smtp_url
@@ -38,7 +38,9 @@ from permissions.outgoing_hosts import HostRefused, open_socket
 log = logging.getLogger("servicedesk.email")
 
 TIMEOUT = 30.0
+EMAIL_NOT_CONNECTED = "E-mail is not connected (configureEmail): the reply goes out once it is"
 NOT_CONFIRMED = "the company's e-mail address is not confirmed yet (confirmEmailAddress)"
+NO_SERVER = "No SMTP server: set SMTP_URL or the company's SMTP settings"
 NOT_ALLOWED = "the mail server's address is not allowed (a private or local network)"
 NO_CONNECTION = "could not connect to the mail server"
 LOGIN_REFUSED = "the mail server refused the login"
@@ -130,12 +132,12 @@ class EmailSender:
     async def send(self, outbound: Outbound) -> str | None:
         config = outbound.config
         if config is None or not (config.email_address or config.email_pending_address):
-            raise DeliveryFailed("E-mail is not connected (configureEmail)")
+            raise not_connected(outbound, EMAIL_NOT_CONNECTED)
         if not config.email_address:
-            raise RetryLater(NOT_CONFIRMED)
+            raise not_connected(outbound, NOT_CONFIRMED)
         server = server_for(config)
         if server is None:
-            raise RetryLater("No SMTP server: set SMTP_URL or the company's SMTP settings")
+            raise not_connected(outbound, NO_SERVER)
         await config.fetch_related("company")
         message = build_reply(outbound, config.email_address, config.company.name)
         sock = await _connected(server, own=bool(config.smtp_host))

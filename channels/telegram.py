@@ -28,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from tortoise.exceptions import IntegrityError
 
-from channels.base import DeliveryFailed, Outbound, RetryLater
+from channels.base import DeliveryFailed, Outbound, RetryLater, not_connected
 from channels.telegram_api import TelegramApi, TelegramError
 from config.settings import current
 from media.attachments import InboundFile
@@ -40,6 +40,9 @@ from resolvers.inbound import Inbound, record_inbound
 
 log = logging.getLogger("servicedesk.telegram")
 
+TELEGRAM_NOT_CONNECTED = (
+    "Telegram is not connected (configureTelegram): the reply goes out once it is"
+)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 PER_CHAT_SECONDS = 1.0
 STALE = timedelta(seconds=10)
@@ -178,8 +181,8 @@ class TelegramSender:
         self._last[chat] = time.monotonic()
 
     async def send(self, outbound: Outbound) -> str | None:
-        if outbound.config is None:
-            raise DeliveryFailed("Telegram is not connected (configureTelegram)")
+        if outbound.config is None or outbound.config.telegram_token is None:
+            raise not_connected(outbound, TELEGRAM_NOT_CONNECTED)
         api = api_for(outbound.config)
         chat = outbound.conversation.external_key
         await self._pace(chat)
