@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from permissions import contacts, conversations, members, orders, tasks, webchat
 from permissions.actor import Actor
@@ -44,11 +43,6 @@ class FieldRule:
     @property
     def name(self) -> str:
         return f"{self.check.__module__}.{self.check.__qualname__}"
-
-    def allows(self, actor: Actor | None, subject: Any) -> bool:
-        if self.reads is None:
-            return self.check(actor)
-        return self.check(actor, subject)
 
 
 @dataclass(frozen=True, slots=True)

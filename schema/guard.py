@@ -52,15 +52,17 @@ def _guard(resolver: F, refused: Callable[[], Any]) -> F:
     keys: dict[type, str] = {}
 
     def allowed(source: Any, info: Any) -> bool:
-        cls = type(source)
-        key = keys.get(cls)
+        key = keys.get(type(source))
         if key is None:
-            key = keys[cls] = field_key(cls, wrapper)
-        rule = _rule(key)
+            key = keys[type(source)] = field_key(type(source), wrapper)
+        rule = FIELD_RULES[key]
+        if type(rule) is not FieldRule:
+            rule = _rule(key)  # raises: the table changed under a guarded field
         context = info.context
         actor = context.actor if rule.for_visitors else context.require_actor()
-        subject = None if rule.reads is None else getattr(source, rule.reads)
-        return rule.allows(actor, subject)
+        if rule.reads is None:
+            return rule.check(actor)
+        return rule.check(actor, getattr(source, rule.reads))
 
     wrapper: Callable[..., Any]
     if inspect.iscoroutinefunction(resolver):
