@@ -29,7 +29,7 @@ WITH_OBJECT = WithObject()
 
 @dataclass(frozen=True, slots=True)
 class FieldRule:
-    """May the actor read this field of this object? No: the field resolves to null.
+    """May the actor read this field of this object? No: the field is null (a list, empty).
 
     `reads` names the attribute of the schema object the check gets after the actor (the
     order's row, the member's user id, the contact's id); None: the check reads the actor
@@ -47,8 +47,9 @@ class FieldRule:
 
 @dataclass(frozen=True, slots=True)
 class RowFilter:
-    """The field's rows are loaded through `function(actor)`: a queryset of the rows the
-    actor may see, or (comments) the kinds it may see."""
+    """The field's resolver loads its rows (through its data loader) narrowed by
+    `function(actor)`: a queryset of the rows the actor may see, or, for comments, the
+    kinds it may see."""
 
     function: Callable[[Actor], object]
 
@@ -61,6 +62,8 @@ FieldAccess = WithObject | FieldRule | RowFilter
 
 MEMBER_EMAIL = FieldRule(members.can_see_member_email, reads="user_id")
 MEMBER_RELATIONS = FieldRule(members.can_see_member_relations, reads="user_id")
+# A card's details beyond its name: not for a contractor looking at its order's client,
+# who gets the address it needs from the order.
 CONTACT_DETAILS = FieldRule(contacts.can_see_contact_details, reads="pk")
 ORDERS = RowFilter(orders.visible_orders)
 TASKS = RowFilter(tasks.visible_tasks)
