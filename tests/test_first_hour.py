@@ -81,6 +81,19 @@ def fetch(url: str, query: str) -> object:
     return asyncio.run(_fetch(url, query))
 
 
+async def _admin(statement: str) -> None:
+    connection = await asyncpg.connect(postgres_admin_url(), timeout=CONNECT_TIMEOUT)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+def admin(statement: str) -> None:
+    """Run `statement` as the test server's administrator, as the error line tells one to."""
+    asyncio.run(_admin(statement))
+
+
 async def _exists(name: str) -> bool:
     connection = await asyncpg.connect(postgres_admin_url(), timeout=CONNECT_TIMEOUT)
     try:
@@ -151,12 +164,52 @@ def test_a_bad_scheme_is_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_an_unknown_role_is_one_line(tmp_path: Path) -> None:
-    admin = urlsplit(require_postgres())
-    host = admin.netloc.rpartition("@")[2]
-    url = urlunsplit(admin._replace(netloc=f"no_such_role_first_hour@{host}"))
+    url = as_user(require_postgres(), "no_such_role_first_hour")
     line = failed_in_one_line(cli(tmp_path, "migrate", DATABASE_URL=url))
     assert line.startswith(f"servicedesk: DATABASE_URL {url}: PostgreSQL refused the login: ")
     assert 'role "no_such_role_first_hour" does not exist' in line
+
+
+@pytest.fixture
+def plain_role() -> Iterator[str]:
+    """A PostgreSQL login that may not create databases; dropped after the test."""
+    require_postgres()
+    name = f"first_hour_{secrets.token_hex(4)}"
+    admin(f'CREATE ROLE "{name}" LOGIN')
+    try:
+        yield name
+    finally:
+        admin(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def as_user(url: str, user: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{user}@{parts.netloc.rpartition('@')[2]}"))
+
+
+@pytest.mark.postgres
+def test_a_user_without_rights_is_told_the_sql_that_gives_them(
+    tmp_path: Path, plain_role: str, missing_database: str
+) -> None:
+    url, name = as_user(missing_database, plain_role), database_name(missing_database)
+    line = failed_in_one_line(cli(tmp_path, "migrate", DATABASE_URL=url))
+    quoted = '"' + name.replace('"', '""') + '"'
+    create = f'CREATE DATABASE {quoted} OWNER "{plain_role}"'
+    assert line == (
+        f"servicedesk: DATABASE_URL {url}: database {name!r} does not exist and user "
+        f"{plain_role!r} may not create it: as a superuser run {create}"
+    )
+    admin(create.replace(f' OWNER "{plain_role}"', ""))  # made without the advice's OWNER
+    line = failed_in_one_line(cli(tmp_path, "migrate", DATABASE_URL=url))
+    give = line.partition("as a superuser run ")[2]
+    assert line.startswith(
+        f"servicedesk: DATABASE_URL {url}: user {plain_role!r} may not change the schema "
+    )
+    assert give.startswith("ALTER DATABASE ")
+    admin(give)
+    done = cli(tmp_path, "migrate", DATABASE_URL=url)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("migrations applied: 0_")
 
 
 @pytest.mark.postgres
@@ -258,7 +311,7 @@ def test_demo_prints_a_short_block_with_a_working_token_every_run(
     else:  # a database the demo itself creates
         url = request.getfixturevalue("missing_database")
     first = demo_block(cli(tmp_path, "demo", DATABASE_URL=url))
-    queued = re.fullmatch(r"Demo company 'Demo Cleaning' created; (\d+) e-mails .*", first[0])
+    queued = re.fullmatch(r"Demo company 'Demo Cleaning' created\. (\d+) e-mails .*", first[0])
     assert queued is not None, first[0]
     if dialect == "postgres":
         assert exists(database_name(url))

@@ -260,7 +260,7 @@ def summary(demo: Demo, settings: Settings) -> str:
     if demo.created:
         fate = "sent by the running service" if settings.smtp_url else "unsent: no SMTP_URL"
         lines = [
-            f"Demo company {d.COMPANY!r} created; {demo.emails} e-mails (invitations, "
+            f"Demo company {d.COMPANY!r} created. {demo.emails} e-mails (invitations, "
             f"notifications) wait in the outbox, {fate}."
         ]
     else:
@@ -275,7 +275,7 @@ def summary(demo: Demo, settings: Settings) -> str:
     ]
     lines += [f"  {c.portal:34} {c.kind.value:11} for {c.name}" for c in d.CONTACTS if c.portal]
     lines += [
-        f"API token, read-only, acting as {d.SERGEY} (a new one each run, shown once):",
+        f"API token, read-only, acting as {d.SERGEY}, new each run (shown this once):",
         f"  {demo.token}",
         f"Serve it (make run, or servicedesk serve) and open {settings.public_url}/graphql;",
         "the five-minute tour is in README.md.",
