@@ -108,8 +108,12 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
-    commands.add_parser("migrate", help="apply pending migrations")
-    commands.add_parser("demo", help="create a demo company and print its logins")
+    commands.add_parser(
+        "migrate", help="create the database when missing, apply pending migrations"
+    )
+    commands.add_parser(
+        "demo", help="create a demo company (once) and print its logins and a new API token"
+    )
     args = parser.parse_args(argv)
     settings = _settings()
     logging.config.dictConfig(logging_config(settings))

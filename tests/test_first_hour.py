@@ -35,6 +35,7 @@ from tests.support.databases import (
 from tests.support.processes import ROOT, api_server, free_port
 
 PASSWORD_IN_URL = "s3cret-pw"
+SERVE = [sys.executable, "-m", "servicedesk.cli", "serve"]
 # Settings a test may not inherit from the shell that runs the suite.
 OWN_SETTINGS = ("DATABASE_URL", "SERVICEDESK_ENV", "SECRET_KEY", "PUBLIC_URL", "SMTP_URL")
 
@@ -223,6 +224,17 @@ def test_migrate_creates_a_missing_database(tmp_path: Path, missing_database: st
     assert fetch(missing_database, "SELECT count(*) FROM company") == 0
     again = cli(tmp_path, "migrate", DATABASE_URL=missing_database)
     assert again.stdout.splitlines() == ["database is up to date"]
+
+
+@pytest.mark.postgres
+def test_development_serve_creates_a_missing_database_as_it_creates_a_sqlite_file(
+    tmp_path: Path, missing_database: str
+) -> None:
+    env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": missing_database}
+    log = tmp_path / "serve.log"
+    with api_server(env, log, lambda port: [*SERVE, "--port", str(port)]) as server:
+        assert httpx.get(f"{server.url}/healthz", timeout=10).status_code == 200
+    assert f"created database {database_name(missing_database)!r}" in log.read_text()
 
 
 @pytest.mark.postgres
