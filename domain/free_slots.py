@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.errors import invalid
-from domain.visits import Interval
+from domain.visits import Interval, overlaps
 from domain.working_hours import WorkingInterval
 
 MAX_RANGE = timedelta(days=62)
@@ -115,3 +115,17 @@ def free_slots(
     available = working_intervals(hours, zone, start, end)
     shortest = timedelta(minutes=minutes)
     return [slot for slot in subtract(available, busy) if slot.length >= shortest]
+
+
+def is_free(
+    *,
+    hours: Sequence[WorkingInterval],
+    zone: ZoneInfo,
+    busy: Iterable[Interval],
+    window: Interval,
+) -> bool:
+    """Whether the whole visit `window` lies in working hours and overlaps no busy visit
+    (suggestContractors' "free"); back-to-back visits do not count as overlapping."""
+    if working_intervals(hours, zone, window.start, window.end) != [window]:
+        return False
+    return not any(overlaps(b.start, b.end, window.start, window.end) for b in busy)

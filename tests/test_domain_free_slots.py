@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.errors import DomainError, ErrorCode
-from domain.free_slots import free_slots
+from domain.free_slots import free_slots, is_free
 from domain.visits import Interval
 from domain.working_hours import WorkingInterval
 
@@ -191,3 +191,19 @@ def test_slots_are_exactly_the_long_enough_free_runs(
             run = None
         m += timedelta(minutes=1)
     assert slots(hours, zone, start, end, busy, minutes) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "free"),
+    [
+        (Interval(utc(2026, 3, 30, 7), utc(2026, 3, 30, 9)), True),  # 09:00-11:00 CEST
+        (Interval(utc(2026, 3, 30, 6), utc(2026, 3, 30, 8)), False),  # starts at 08:00 local
+        (Interval(utc(2026, 3, 30, 14), utc(2026, 3, 30, 16)), False),  # ends at 18:00 local
+        (Interval(utc(2026, 3, 30, 10), utc(2026, 3, 30, 11)), True),  # right after a visit
+        (Interval(utc(2026, 3, 30, 9, 30), utc(2026, 3, 30, 10, 30)), False),  # overlaps it
+    ],
+)
+def test_is_free_for_a_whole_visit(window: Interval, free: bool) -> None:
+    busy = [Interval(utc(2026, 3, 30, 9), utc(2026, 3, 30, 10))]
+    assert is_free(hours=EVERY_DAY_9_TO_5, zone=BERLIN, busy=busy, window=window) is free
+    assert is_free(hours=[], zone=BERLIN, busy=[], window=window)
