@@ -30,6 +30,18 @@ MODEL_MODULES = [
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
+CONNECT_SECONDS = 10
+# Where CREATE DATABASE runs: the maintenance database every server has, then the template.
+MAINTENANCE_DATABASES = ("postgres", "template1")
+
+
+class DatabaseUnavailable(Exception):
+    """DATABASE_URL names a database this process cannot use; the message says why, in one
+    line with the password masked, and what to do."""
+
+    def __init__(self, settings: Settings, problem: str) -> None:
+        super().__init__(f"DATABASE_URL {masked_url(settings.database_url)}: {problem}")
+
 
 async def _keep_session(connection: object) -> None:
     """asyncpg's pool `reset`: nothing beyond what asyncpg always does on release (roll back
@@ -62,7 +74,8 @@ def migrations_location(settings: Settings) -> str:
 
 
 async def migrate(settings: Settings) -> list[str]:
-    """Apply pending migrations; return the names of those applied."""
+    """Apply pending migrations; return the names of those applied. A user that may not
+    change the schema is `DatabaseUnavailable`, with the statement that gives it the right."""
     from aerich import Command
 
     command = Command(
@@ -74,8 +87,8 @@ async def migrate(settings: Settings) -> list[str]:
     except OperationalError as exc:
         if not isinstance(exc.__cause__, asyncpg.InsufficientPrivilegeError):
             raise
-        user = expand_db_url(settings.database_url)["credentials"]["user"]
-        database = expand_db_url(settings.database_url)["credentials"]["database"]
+        credentials = expand_db_url(settings.database_url)["credentials"]
+        user, database = credentials["user"], credentials["database"]
         raise DatabaseUnavailable(
             settings,
             f"user {user!r} may not change the schema ({exc.__cause__}): as a superuser run "
@@ -84,19 +97,6 @@ async def migrate(settings: Settings) -> list[str]:
     finally:
         await command.aclose()
     return applied
-
-
-CONNECT_SECONDS = 10
-# Where CREATE DATABASE runs: the maintenance database every server has, then the template.
-MAINTENANCE_DATABASES = ("postgres", "template1")
-
-
-class DatabaseUnavailable(Exception):
-    """DATABASE_URL names a database this process cannot use; the message says why, in one
-    line with the password masked, and what to do."""
-
-    def __init__(self, settings: Settings, problem: str) -> None:
-        super().__init__(f"DATABASE_URL {masked_url(settings.database_url)}: {problem}")
 
 
 async def reach_database(settings: Settings, *, create: bool) -> str | None:
@@ -150,7 +150,7 @@ async def _connect(
             timeout=CONNECT_SECONDS,
         )
     except asyncpg.InvalidCatalogNameError:
-        raise
+        raise  # a missing database: the caller creates it or says how
     except socket.gaierror:
         problem = f"unknown host {host!r}"
     except ConnectionRefusedError:
