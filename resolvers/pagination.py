@@ -23,7 +23,7 @@ from tortoise.fields import (
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
 
-from compat.tortoise import prepared_sql
+from compat.tortoise import model_meta, prepared_sql
 from domain.errors import invalid
 from resolvers import json_input
 
@@ -71,7 +71,7 @@ def _typed(model: type[Model], name: str, value: Any) -> Any:
     """A cursor value as the field's type, within what its column holds (a cursor is client
     input: a naive or year-9999 date, a number past the column or a NUL would make the
     database fail). Dates travel as ISO strings with their offset."""
-    field = model._meta.fields_map[name]
+    field = model_meta(model).fields_map[name]
     if isinstance(field, DatetimeField) and isinstance(value, str):
         moment = datetime.fromisoformat(value)
         if moment.tzinfo is None:

@@ -18,6 +18,7 @@ import tempfile
 
 from tortoise import Tortoise
 
+from compat.tortoise import model_meta
 from config.settings import Settings, load
 from servicedesk.db import migrate, tortoise_config
 
@@ -36,7 +37,7 @@ async def _generate(settings: Settings) -> dict[str, list[str]]:
         apps = Tortoise.apps
         assert apps is not None
         for model in apps.get_models_iterable():
-            meta = model._meta
+            meta = model_meta(model)
             defaults[meta.db_table] = sorted(
                 column
                 for name, column in meta.fields_db_projection.items()

@@ -36,7 +36,6 @@ DOCUMENTED = {
     "_fields",  # namedtuple
     "_make",  # namedtuple
     "_replace",  # namedtuple
-    "_meta",  # Tortoise's Model._meta, documented for model introspection
     "_exit",  # os._exit
 }
 
