@@ -10,9 +10,11 @@ import asyncio
 import os
 import re
 import secrets
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -309,6 +311,15 @@ def demo_block(done: subprocess.CompletedProcess[str]) -> list[str]:
     return block
 
 
+def outbox_size(url: str) -> int:
+    query = "SELECT count(*) FROM outbox_email"
+    if url.startswith("sqlite://"):
+        with closing(sqlite3.connect(url.removeprefix("sqlite://"))) as db:
+            count: int = db.execute(query).fetchone()[0]
+            return count
+    return int(str(fetch(url, query)))
+
+
 def token_of(block: list[str]) -> str:
     [token] = [line.strip() for line in block if line.strip().startswith("sd_")]
     return token
@@ -327,7 +338,7 @@ def test_demo_prints_a_short_block_with_a_working_token_every_run(
     assert queued is not None, first[0]
     if dialect == "postgres":
         assert exists(database_name(url))
-        assert fetch(url, "SELECT count(*) FROM outbox_email") == int(queued[1])
+    assert outbox_size(url) == int(queued[1]) > 0
     second = demo_block(cli(tmp_path, "demo", DATABASE_URL=url))
     assert (
         second[0] == "Demo company 'Demo Cleaning' already exists: only a new API token was made."
