@@ -160,7 +160,8 @@ class _Reader:
             return None
         parts = urlsplit(raw)
         if parts.scheme not in schemes or not parts.netloc:
-            return self.bad(name, f"{raw!r} is not a {' or '.join(schemes)} URL", None)
+            problem = f"{masked_url(raw)!r} is not a {' or '.join(schemes)} URL"
+            return self.bad(name, problem, None)
         return raw.rstrip("/")
 
     def checked(self, name: str, check: Callable[[str], object]) -> str | None:
