@@ -8,13 +8,10 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 from tortoise.models import Model
 
-# Tortoise registers the models of the modules servicedesk/db.py lists; importing the series'
-# models here registers them with the orders that refer to them.
-from models.series import OrderSeries, OrderSeriesSkip  # noqa: F401
-
 if TYPE_CHECKING:
     from models.contacts import Address, Contact
     from models.people import Company, Membership
+    from models.series import OrderSeries
 
 
 class OrderStatus(StrEnum):

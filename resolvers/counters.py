@@ -6,6 +6,7 @@ from typing import Any
 
 from tortoise import connections
 
+from compat.tortoise import model_meta
 from models import EventCounter, OrderCounter
 
 
@@ -20,7 +21,7 @@ async def take_next(counter: type[OrderCounter] | type[EventCounter], company_id
     column = "last_number" if counter is OrderCounter else "last_seq"
     db = connections.get("default")  # the transaction's connection inside `in_transaction`
     mark = "$1" if db.capabilities.dialect == "postgres" else "?"
-    table = counter._meta.db_table
+    table = model_meta(counter).db_table
     sql = f'UPDATE "{table}" SET "{column}" = "{column}" + 1 WHERE "company_id" = {mark} '
     # execute_query_dict: Tortoise's execute_query drops the rows of an UPDATE on asyncpg.
     rows = await db.execute_query_dict(f'{sql}RETURNING "{column}"', [company_id])

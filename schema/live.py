@@ -29,6 +29,7 @@ from graphql import (
 from strawberry.types.execution import ExecutionResult as StrawberryResult
 
 import models
+from compat.strawberry import raw_info
 from permissions.actor import Actor
 from realtime.events import EventFacts
 from realtime.hub import QUEUE_SIZE, Delivery, Listener, current_hub, listening
@@ -124,7 +125,7 @@ class Pushed:
 
     @classmethod
     async def start(cls, info: Info, spec: LiveSpec, slot: LiveSlot) -> Pushed:
-        raw = info._raw_info
+        raw = raw_info(info)
         document = DocumentNode(definitions=(raw.operation, *raw.fragments.values()))
         pushed = cls(info.context, raw.schema, document, spec, slot)
         pushed.variables_key = json.dumps(slot.variables, sort_keys=True, default=str)

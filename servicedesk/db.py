@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.exceptions import OperationalError
 
+from compat.tortoise import expand_db_url
 from config.settings import Settings, masked_url
 
 MODEL_MODULES = [
@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "models.contacts",
     "models.mail",
     "models.orders",
+    "models.series",
     "models.tasks",
     "models.events",
     "models.notifications",

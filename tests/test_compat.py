@@ -18,27 +18,17 @@ import pytest
 
 from tests.support.library_internals import defined_names, modules, touches
 
-# Touches in files this change could not edit; each goes once its one-line replacement
-# (given in the change's report) is applied. The test fails on a PENDING entry that no
-# longer matches anything, so the list only shrinks.
-PENDING = {
-    ("schema/live.py", "._raw_info"),  # raw = raw_info(info)  (compat.strawberry)
-    ("servicedesk/db.py", "from tortoise.backends.base.config_generator import expand_db_url"),
-    ("resolvers/counters.py", "._meta"),  # table = model_meta(counter).db_table
-}
-
 
 def test_no_library_internals_outside_compat() -> None:
     scanned = list(modules())
     assert len(scanned) > 100, "the scanner found too few modules to be looking in the tree"
     ours = defined_names([tree for _, tree in scanned])
     found = {(path, touch) for path, tree in scanned for touch in touches(tree, ours)}
-    unexpected = sorted(found - PENDING)
+    unexpected = sorted(found)
     assert not unexpected, (
         "library internals used outside compat/ (wrap each in compat/<library>.py with a "
         "shape test here):\n" + "\n".join(f"{path}: {touch}" for path, touch in unexpected)
     )
-    assert found >= PENDING, f"PENDING entries now fixed, drop them: {sorted(PENDING - found)}"
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""A schema-driven fuzz test (issue 13, "Also"): hypothesis-graphql generates queries and
+"""A schema-driven fuzz test: hypothesis-graphql generates queries and
 mutations from the printed schema, every ID argument one of the real ids of two companies
 (or an id at the edge of its type), and each document is sent through the app as the OWNER,
 a STAFF member, a CLIENT and a CONTRACTOR portal member of company A, and anonymously.
 
 Asserted for every answer: no internal error (no INTERNAL_SERVER_ERROR, no "internal error"
-message, no 5xx), no field DESIGN.md's table hides from a portal role (a CLIENT never reads a
+message, no 5xx), no field the README's role table hides from a portal role (a CLIENT never reads a
 non-null internalNote or contractorFee, a CONTRACTOR never a price, internalNote or feedback),
 and no id of company B anywhere in the data company A's members (or anyone) get back.
 
@@ -55,7 +55,7 @@ OFFLINE = {"configureTelegram", "configureEmail"}
 SHOP = "https://fuzz-shop.example.test"
 _addresses = itertools.count(1)
 
-# What a portal role never reads (DESIGN.md, "Roles and what each may see").
+# What a portal role never reads (the README's role table, "Who sees what").
 HIDDEN = {
     "CLIENT": {"internalNote", "contractorFee"},
     "CONTRACTOR": {"price", "internalNote", "feedback"},

@@ -1,4 +1,4 @@
-"""Issue 13 item 13: the persisted-query cache kept any text whose hash matched, before
+"""The persisted-query cache kept any text whose hash matched, before
 parsing or authentication, up to the 1 MiB body (300 anonymous requests: 115 -> 997 MB).
 Only a query that ran is kept, at most 8 KiB of it, 4 MiB in all."""
 
