@@ -20,6 +20,14 @@ from tests.support.ws import PROTOCOL, GraphQLSocket
 
 pytestmark = pytest.mark.asyncio
 
+
+@pytest.fixture(autouse=True)
+def _logger_enabled() -> None:
+    """A `logging.config.dictConfig` earlier in the session (import-linter's, run by
+    tests/test_layers.py) disables every logger that existed then; these tests read its lines."""
+    logging.getLogger("servicedesk.realtime").disabled = False
+
+
 SHOP = "https://shop.example.test"
 OTHER = "https://elsewhere.example.test"
 _addresses = itertools.count(1)

@@ -24,6 +24,14 @@ from tests.support.telegram import TOKEN, BotApi, bot_api
 
 pytestmark = pytest.mark.asyncio
 
+
+@pytest.fixture(autouse=True)
+def _logger_enabled() -> None:
+    """A `logging.config.dictConfig` earlier in the session (import-linter's, run by
+    tests/test_layers.py) disables every logger that existed then; these tests read its lines."""
+    logging.getLogger("servicedesk.delivery").disabled = False
+
+
 CONFIGURE = """mutation($t: String!) { configureTelegram(input: {botToken: $t}) {
   settings { telegramBotName } errors { field code message } } }"""
 
