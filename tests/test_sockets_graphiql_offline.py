@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 from html.parser import HTMLParser
 
+import httpx
 import pytest
+from starlette.applications import Starlette
+from starlette.routing import Route
 
+from config.settings import Settings
+from servicedesk.transport.graphiql_page import graphiql_asset
 from tests.support.api import Api
 
 pytestmark = pytest.mark.asyncio
@@ -57,3 +63,15 @@ async def test_the_graphiql_route_serves_its_files_and_nothing_else(api: Api) ->
     assert known.status_code == 200
     for name in ("README.md", "LICENSES.txt", "..%2Fwidget.js", "nothing.js"):
         assert (await api.http.get(f"/graphiql/{name}")).status_code == 404, name
+
+
+async def test_production_serves_no_graphiql_files(settings: Settings) -> None:
+    async def get(production: bool) -> int:
+        app = Starlette(routes=[Route("/graphiql/{name}", graphiql_asset)])
+        app.state.settings = replace(settings, env="production" if production else "development")
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            return (await http.get("/graphiql/graphiql-3.8.3.min.js")).status_code
+
+    assert await get(False) == 200
+    assert await get(True) == 404
