@@ -1,4 +1,4 @@
-"""What a refused document costs (issue 13 items 1 and 16).
+"""What a refused document costs.
 
     .venv/bin/python -m bench.query_bomb [--repeat 200]
 

@@ -46,7 +46,7 @@ class ChannelConfig(Model):
     telegram_token = fields.TextField(null=True)
     telegram_bot_name = fields.CharField(max_length=100, null=True)
     telegram_secret_hash = fields.CharField(max_length=64, null=True, unique=True)
-    # Website chat (issue 6 part 4).
+    # Website chat: the widget's public key and the origins allowed to embed it.
     webchat_widget_key = fields.CharField(max_length=64, null=True, unique=True)
     webchat_allowed_origins: list[str] = fields.JSONField(default=list)
     updated_at = fields.DatetimeField(auto_now=True)

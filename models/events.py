@@ -50,7 +50,8 @@ class OrderEvent(Model):
     order_id = fields.IntField()
     actor_id = fields.IntField(null=True)
     at = fields.DatetimeField(auto_now_add=True)
-    # Visibility keys as they were when the event happened (DESIGN.md "Realtime").
+    # Visibility keys as they were when the event happened; delivery checks them against the
+    # receiver's rights then, not these alone.
     client_id = fields.IntField()
     contractor_id = fields.IntField(null=True)
     responsible_path = fields.CharField(max_length=1000)

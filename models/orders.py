@@ -122,7 +122,7 @@ class Order(Model):
         # (series, series_day): one order per visit of a series, however many rounds run at
         # once; a one-off order has neither, and NULLs never collide.
         unique_together = (("company", "number"), ("series", "series_day"))
-        # Every filter and sort of the `orders` query (issue 8): the company's pages by each
+        # Every filter and sort of the `orders` query: the company's pages by each
         # sort (NUMBER_DESC uses the unique pair), the client's, the contractor's and the
         # responsible member's pages (staff subtrees join on it), the deadline watch, and the
         # dashboard's "completed today".

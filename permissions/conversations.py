@@ -1,4 +1,4 @@
-"""Who sees which conversations of the inbox, and who manages channels: DESIGN.md's table.
+"""Who sees which conversations of the inbox, and who manages channels (the README's role table).
 
 Conversations are staff business: the OWNER sees all of the company's; a STAFF member sees
 the unassigned ones and those assigned to itself or anyone below it in the org tree; portal
@@ -107,4 +107,3 @@ async def access_message_by_id(actor: Actor, message_id: int | None) -> Message:
     if message is None:
         raise not_found("Message")
     return message
-

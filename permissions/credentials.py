@@ -2,7 +2,7 @@
 
 A credential is anything that lets someone act in the company: an API token, and an
 invitation (as a colleague, or as a contact's portal member), since the login it turns into
-acts for as long as the membership lasts. DESIGN.md's row: "OWNER any; STAFF only for
+acts for as long as the membership lasts. The role table's row (README, "Who sees what"): "OWNER any; STAFF only for
 members who reach nothing it cannot reach; CLIENT none; CONTRACTOR none". What a holder
 reaches, target by target, and so who may mint for it:
 

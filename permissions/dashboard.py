@@ -1,6 +1,6 @@
 """Who may see a dashboard or a report, and over which orders and tasks their figures count.
 
-DESIGN.md: "reports, dashboard: whole company for OWNER, their subtree for STAFF, none for
+The role table (README, "Who sees what"): "reports, dashboard: whole company for OWNER, their subtree for STAFF, none for
 CLIENT/CONTRACTOR". Portal members are refused outright (FORBIDDEN), not shown zeros: a
 dashboard of nothing would read as "no work", which is not what it means.
 
@@ -70,6 +70,5 @@ def visible_dashboard_scope(
 
 
 def visible_report_orders(actor: Actor) -> QuerySet[Order]:
-    """The orders a report counts: the dashboard's (DESIGN.md gives both one row)."""
+    """The orders a report counts: the dashboard's (the role table gives both one row)."""
     return visible_dashboard_scope(actor).orders
-

@@ -3,8 +3,8 @@
 What a notification points at (an order, a task) is checked again when it is read, with the
 object's own rule: a notification about an order the reader no longer sees shows no order.
 It is listed still (its text is what its member was told then), but it is pushed live only
-while its member may see what it points at (DESIGN.md: what is delivered later is checked at
-delivery), so a notification of an order taken away meanwhile is never sent.
+while its member may see what it points at (what is delivered later is checked at delivery,
+not when it was recorded), so a notification of an order taken away meanwhile is never sent.
 """
 
 from __future__ import annotations
@@ -45,4 +45,3 @@ async def access_notification_by_id(
     if notification is None:
         raise not_found("Notification", field)
     return notification
-

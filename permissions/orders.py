@@ -1,4 +1,4 @@
-"""Who sees which orders, which of their fields and comments: the table of DESIGN.md.
+"""Who sees which orders, which of their fields and comments: the README's role table.
 
 `visible_orders` (a query filter) and `can_see_order` (the same rule in memory, for realtime
 events) are one definition written twice; a property test proves they agree.
@@ -47,7 +47,7 @@ def listed_orders(actor: Actor) -> QuerySet[Order]:
     off the responsible index. With it, the planner (which takes company and responsible for
     independent) gathered every order of the team and sorted them for a page, 30 ms at 100
     companies; without it, it walks the company's (deadline, id) index and stops at the page's
-    end, 0.3 ms (issue 8). Counts and reports read the whole team and keep the index.
+    end, 0.3 ms. Counts and reports read the whole team and keep the index.
     """
     if actor.role != Role.STAFF:
         return visible_orders(actor)
@@ -189,4 +189,3 @@ async def access_photo_by_id(actor: Actor, photo_id: int | None) -> Photo:
     if photo is None:
         raise not_found("Photo")
     return photo
-

@@ -1,7 +1,7 @@
 """A Redis pub/sub backend for broadcaster that survives Redis outages.
 
 broadcaster 0.3.1's own Redis backend stops listening for good when its connection drops and
-marks itself ready before SUBSCRIBE completes (DESIGN.md "Known pitfalls"). This one keeps the
+marks itself ready before SUBSCRIBE completes, so events published meanwhile are lost. This one keeps the
 set of channels, and on any error reconnects and subscribes to all of them again. Events lost
 while Redis was away are not its concern: the hub fetches them from the outbox by number.
 

@@ -110,8 +110,8 @@ class BoundedParserCache(ParserCache):
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
         query = context.query or ""
-        # Kept only when small: a document keeps its source, comments and all (issue 13: any
-        # cache keyed by a client's text held up to its entries x 1 MiB).
+        # Kept only when small: a document keeps its source, comments and all (a cache
+        # keyed by a client's text would hold up to its entries x 1 MiB).
         parser = cached_parser(self) if cacheable(query) else parse
         try:
             context.graphql_document = parser(query, **context.parse_options)

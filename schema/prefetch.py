@@ -2,7 +2,7 @@
 
 graphql-core pays a coroutine, a future and a gather for every awaitable a field returns:
 for 50 orders with client, address, contractor and responsible that was 200 of them and the
-largest cost of the page (issue 8's profile). The page's statement now joins the selected
+largest cost of the page when profiled. The page's statement now joins the selected
 relations, its rows are primed into the data loaders, and the fields return the loaded row
 directly; a field whose row was not loaded (a single order from `node`) awaits its loader.
 """

@@ -1,4 +1,4 @@
-"""Automatic persisted queries, Apollo's APQ convention (issue 8).
+"""Automatic persisted queries, Apollo's APQ convention.
 
 A client sends `extensions.persistedQuery = {"version": 1, "sha256Hash": H}` without the
 query; the process answers from its memory, or with the error `PersistedQueryNotFound`
@@ -11,7 +11,7 @@ Each API process keeps its own LRU of queries; a process that does not know a ha
 the query, as the convention expects.
 
 Only a query that ran is kept: it parsed, passed the operation gate and its limits
-(schema/extensions.py) and validated, for a caller allowed to run it (issue 13: any text
+(schema/extensions.py) and validated, for a caller allowed to run it (before, any text
 whose hash matched was kept, before parsing or authentication, up to the 1 MiB body; 300
 anonymous requests took a worker from 115 MB to 997 MB). A kept query is at most
 `MAX_QUERY_BYTES`, and all of them together at most `MAX_CACHE_BYTES`.

@@ -1,7 +1,7 @@
 """The last bound on what one answer may cost: its encoded bytes.
 
 The result-size estimate (schema/limits.py) bounds how many objects a query returns, not how
-big each is (issue 13: a query estimated at exactly 10,000 objects returned 41 MB). Every
+big each is (a query estimated at exactly 10,000 objects returned 41 MB). Every
 answer, an HTTP response or a WebSocket `next` message, is encoded by the endpoint's
 `encode_json`; one past `MAX_RESPONSE_BYTES` is replaced by an error with the code
 RESPONSE_TOO_LARGE, so the client learns to ask for less instead of receiving it.

@@ -1,4 +1,4 @@
-"""Issue 13 item 5, squatting and spoofing: an address a company configures is routed to it
+"""Squatting and spoofing: an address a company configures is routed to it
 and used as the From of its replies only after the company enters the code mailed to that
 address (through the service's own mail path, SMTP_URL); configuring an address another
 company holds answers exactly like any unconfirmed address, and the first to confirm wins."""
