@@ -41,6 +41,7 @@ from servicedesk.http.widget_cors import WidgetCors
 from servicedesk.http.widget_route import widget_demo, widget_js
 from servicedesk.shutdown import take_over_exit_signals
 from servicedesk.transport.endpoint import graphql_endpoint
+from servicedesk.transport.graphiql_page import graphiql_asset
 from servicedesk.transport.websocket_auth import guard
 from servicedesk.workers import start_workers
 
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/reports/orders.csv", orders_csv, methods=["GET"]),
             Route("/widget.js", widget_js, methods=["GET"]),
             Route("/widget-demo", widget_demo, methods=["GET"]),
+            Route("/graphiql/{name}", graphiql_asset, methods=["GET"]),
             Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
             Route("/attachments/{key}", attachment, methods=["GET"]),
         ],

@@ -3,6 +3,7 @@ contracts hold (`make test` runs `lint-imports` too; this keeps a bare pytest ru
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from pathlib import Path
@@ -37,4 +38,16 @@ def test_readme_layer_picture_is_the_contract() -> None:
 
 
 def test_import_contracts_hold() -> None:
-    assert lint_imports(no_cache=True) == 0
+    # import-linter configures logging with dictConfig, which disables every logger that exists
+    # already (ours included) for the rest of this worker's session: put them back after.
+    loggers = [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    disabled = [logger.disabled for logger in loggers]
+    try:
+        assert lint_imports(no_cache=True) == 0
+    finally:
+        for logger, was in zip(loggers, disabled, strict=True):
+            logger.disabled = was

@@ -12,7 +12,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -32,6 +31,7 @@ from servicedesk.http.widget_cors import WIDGET_ORIGIN_STATE
 from servicedesk.transport import response_size
 from servicedesk.transport.graphiql_page import graphiql_response
 from servicedesk.transport.live_socket import LiveSocketHandler, LiveSockets
+from servicedesk.transport.media_type import GraphQLOverHTTP
 from servicedesk.transport.persisted_queries import PersistedQueries
 from servicedesk.transport.uploads import close_form, csrf_refusal, upload_adapter
 from servicedesk.transport.websocket_auth import (
@@ -65,7 +65,7 @@ class SocketHandler(LiveSocketHandler):
                 log_close(self.context.request, refusal.code, refusal.reason)
 
 
-class GraphQLEndpoint(GraphQL[Context, None]):
+class GraphQLEndpoint(GraphQLOverHTTP):
     graphql_transport_ws_handler_class = SocketHandler
 
     def __init__(self, settings: Settings) -> None:
