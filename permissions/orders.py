@@ -7,6 +7,7 @@ events) are one definition written twice; a property test proves they agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from tortoise.expressions import F, Subquery
 from tortoise.queryset import QuerySet
@@ -26,6 +27,15 @@ class OrderKeys:
     client_id: int
     contractor_id: int | None
     responsible_path: str
+
+
+class Parties(Protocol):
+    """Whose an order or a series is: what its field rules read (both kinds share them)."""
+
+    @property
+    def client_id(self) -> int: ...
+    @property
+    def contractor_id(self) -> int | None: ...
 
 
 def visible_orders(actor: Actor) -> QuerySet[Order]:
@@ -86,11 +96,11 @@ async def access_photo_order_by_id(actor: Actor, order_id: int | None) -> Order:
     return await access_order_by_id(actor, order_id, ["orderId"])
 
 
-def can_act_as_client(actor: Actor, order: Order) -> bool:
+def can_act_as_client(actor: Actor, order: Parties) -> bool:
     return actor.role == Role.CLIENT and actor.contact_id == order.client_id
 
 
-def can_act_as_contractor(actor: Actor, order: Order) -> bool:
+def can_act_as_contractor(actor: Actor, order: Parties) -> bool:
     return actor.role == Role.CONTRACTOR and actor.contact_id == order.contractor_id
 
 
@@ -123,18 +133,18 @@ def check_may_edit_order(actor: Actor) -> None:
         raise forbidden("Only staff may edit an order")
 
 
-# Field rules of a visible order (hidden fields resolve to null).
+# Field rules of a visible order or series (hidden fields resolve to null).
 
 
-def can_see_price(actor: Actor, order: Order) -> bool:
+def can_see_price(actor: Actor, order: Parties) -> bool:
     return actor.is_staff or can_act_as_client(actor, order)
 
 
-def can_see_contractor_fee(actor: Actor, order: Order) -> bool:
+def can_see_contractor_fee(actor: Actor, order: Parties) -> bool:
     return actor.is_staff or can_act_as_contractor(actor, order)
 
 
-def can_see_internal_note(actor: Actor, order: Order) -> bool:
+def can_see_internal_note(actor: Actor, order: Parties) -> bool:
     return actor.is_staff
 
 
