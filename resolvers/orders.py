@@ -22,6 +22,7 @@ from models import (
     Membership,
     Order,
     OrderCounter,
+    OrderEvent,
     OrderEventKind,
     OrderStatus,
     OrderStatusChange,
@@ -327,3 +328,34 @@ async def list_orders(
     """A page of the orders the actor sees; `relations` are loaded with it (joins)."""
     query = _filtered(actor, listed_orders(actor), f, now)
     return await paginate(query, SORTS[sort], first, after, relations)
+
+
+async def insert_order(
+    company_id: int, by_id: int | None, responsible: Membership, **fields: Any
+) -> tuple[Order, OrderEvent]:
+    """An order with the company's next number, its opening history (NEW, then ASSIGNED when
+    it has a contractor) and its CREATED event; call inside the caller's transaction and
+    publish the event after commit. The series round makes each visit's order through it,
+    so a made order is an ordinary one (`by_id` None: made by the service)."""
+    status = OrderStatus.NEW if fields.get("contractor_id") is None else OrderStatus.ASSIGNED
+    order = await Order.create(
+        company_id=company_id,
+        number=await take_next(OrderCounter, company_id),
+        status=status,
+        responsible_id=responsible.id,
+        created_by_id=by_id,
+        **fields,
+    )
+    changes = [OrderStatusChange(order_id=order.id, to_status=OrderStatus.NEW, by_id=by_id)]
+    if status == OrderStatus.ASSIGNED:
+        changes.append(
+            OrderStatusChange(
+                order_id=order.id,
+                from_status=OrderStatus.NEW,
+                to_status=OrderStatus.ASSIGNED,
+                by_id=by_id,
+            )
+        )
+    await OrderStatusChange.bulk_create(changes)
+    event = await events.record(order, OrderEventKind.CREATED, by_id, responsible=responsible)
+    return order, event
