@@ -1,5 +1,4 @@
-"""Sockets release what they hold, and one token or address holds only so many (issue 13,
-items 15 and 22).
+"""Sockets release what they hold, and one token or address holds only so many.
 
 Every authenticated WebSocket used to leave its expiry timer (holding the socket and its
 headers) in the guard for good: about 19 KB per connection, never freed. And 1,000 sockets
