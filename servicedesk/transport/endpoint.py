@@ -84,7 +84,7 @@ class GraphQLEndpoint(GraphQLOverHTTP):
         self.request_adapter_class = upload_adapter(settings.photo_max_bytes)
 
     def encode_json(self, data: object) -> str:
-        """orjson, a tenth of `json.dumps`'s time on a page of 50 orders (issue 8); text, not
+        """orjson, a tenth of `json.dumps`'s time on a page of 50 orders; text, not
         bytes, so WebSocket frames stay text frames. Anything orjson refuses goes the old way.
         An answer past MAX_RESPONSE_BYTES is replaced by an error (servicedesk/transport/response_size.py)."""
         try:

@@ -1,4 +1,4 @@
-"""No credential reaches further than its creator (issue 13 item 4), end to end.
+"""No credential reaches further than its creator, end to end.
 
 The attack: a STAFF member mints a writable API token for a CLIENT portal member, or invites a
 client contact to an address it controls and accepts, then reads and acts on the client's

@@ -1,4 +1,4 @@
-"""Issue 13 item 12: while PostgreSQL restarts, every answer is GraphQL JSON (503 with
+"""While PostgreSQL restarts, every answer is GraphQL JSON (503 with
 Retry-After and code SERVICE_UNAVAILABLE while the database is away), never a bare
 `text/plain` 500 — the token check in the context included; a WebSocket whose
 `connection_init` token cannot be checked closes with 1013 (try again later).

@@ -1,4 +1,4 @@
-"""Issue 13 items 11 and 22 (WebSocket size): against a real `servicedesk serve` process and
+"""Slow clients and WebSocket sizes: against a real `servicedesk serve` process and
 raw sockets, as a hostile client would hold them. Requests that never finish their headers,
 or whose body stalls, are closed with 408 within the timeout, however slowly they drip; one
 address may hold only so many connections while others still get in; a WebSocket message

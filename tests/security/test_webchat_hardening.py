@@ -1,4 +1,4 @@
-"""Issue 13 item 18, the website chat, through the real app on both databases: every visitor
+"""The website chat, through the real app on both databases: every visitor
 path checks the Origin the same way (none is refused), closing a chat ends its token, staff
 block a visitor, and a visitor's name can neither hide characters nor pass for a member's
 (nor can a Telegram sender's: the same weakness on another channel)."""
