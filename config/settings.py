@@ -65,6 +65,10 @@ class Settings:
     deadline_soon_minutes: int = 120
     # How often the deadline watch runs in each process; 0 turns it off (tests call it).
     deadline_watch_seconds: int = 5
+    # Recurring series: each visit's order is made this many days ahead, by a round every
+    # SERIES_ROUND_SECONDS in each process (0 turns the round off; tests call it).
+    series_horizon_days: int = 28
+    series_round_seconds: int = 300
     # Unset: e-mails stay in the outbox (config.smtp_url has the forms). Never in a repr.
     smtp_url: str | None = field(default=None, repr=False)
     smtp_from: str = "servicedesk@localhost"
@@ -297,6 +301,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         event_retention_days=read.number("EVENT_RETENTION_DAYS", 7),
         deadline_soon_minutes=read.number("DEADLINE_SOON_MINUTES", 120),
         deadline_watch_seconds=read.number("DEADLINE_WATCH_SECONDS", 5, minimum=0),
+        series_horizon_days=read.number("SERIES_HORIZON_DAYS", 28),
+        series_round_seconds=read.number("SERIES_ROUND_SECONDS", 300, minimum=0),
         smtp_url=smtp_url,
         smtp_from=smtp_from,
         photo_max_bytes=read.number("PHOTO_MAX_BYTES", 10 * 1024 * 1024),
