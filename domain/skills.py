@@ -14,9 +14,15 @@ MAX_SKILL_LENGTH = 50
 MAX_SKILLS = 30
 
 
+def skill_key(text: str) -> str:
+    """The one spelling of a tag or of a searched word: trimmed, inner spaces collapsed,
+    lower case (a searched word is not refused for its length: it just matches nothing)."""
+    return " ".join(text.split()).lower()
+
+
 def normalise_skill(text: str, *field: str) -> str:
-    """One tag: trimmed, inner spaces collapsed, lower case, 1 to 50 characters."""
-    skill = " ".join(text.split()).lower()
+    """One tag in its one spelling (`skill_key`), 1 to 50 characters."""
+    skill = skill_key(text)
     if not skill:
         raise invalid("A skill cannot be empty", *field)
     if len(skill) > MAX_SKILL_LENGTH:
