@@ -51,7 +51,7 @@ def address() -> str:
 
 def ipv6_network() -> str:
     """A /64 of the test's own, as a prefix to append an interface id to."""
-    return f"2001:db8:{next(_n):x}:1::"
+    return f"2001:db8:{0x1000 + next(_n):x}:1::"  # apart from test_rate_limits.py's networks
 
 
 async def inbox_bodies(api: Api, owner: Session) -> list[str]:
