@@ -301,4 +301,17 @@ FIELD_RULES: dict[str, FieldAccess] = {
     # The visitor's own token and conversation, in the answer to its startChat only.
     **_with_object("ChatSession", "visitorToken", "conversationId"),
     **_with_object("ChatSessionPayload", "session", "errors"),
+    # Free time of a contractor the caller may ask about (permissions.scheduling).
+    **_with_object("TimeSlot", "start", "end"),
+    # Suggestions are answered to staff who see the order (permissions.scheduling).
+    **_with_object(
+        "ContractorSuggestion",
+        "contractor",
+        "score",
+        "free",
+        "skilled",
+        "distanceKm",
+        "openOrders",
+        "averageRating",
+    ),
 }

@@ -88,6 +88,11 @@ MEMBER_OPERATIONS = frozenset(
         # The OWNER, with the code mailed to the address: permissions.conversations.
         "Mutation.confirmEmailAddress",
         "Mutation.configureWebchat",
+        # Staff for the company's contractors, a contractor for itself:
+        # permissions.scheduling.access_schedulable_contractor_by_id.
+        "Query.freeSlots",
+        # Staff who see the order: permissions.scheduling.access_suggestion_order_by_id.
+        "Query.suggestContractors",
     }
 )
 

@@ -81,6 +81,8 @@ LIST_BOUNDS: dict[str, int] = {
     "Query.orderReport": 1_000,
     "Query.apiTokens": 100,
     "UserError.field": 10,
+    # 62 days (domain/free_slots.py) of a few working intervals a day, cut by visits.
+    "Query.freeSlots": 500,
 }
 PAYLOAD_ERRORS = 20  # `errors` of every mutation payload: one per invalid input field at most
 

@@ -15,6 +15,7 @@ from schema.queries.notifications import NotificationQueries
 from schema.queries.orders import OrderQueries
 from schema.queries.people import PeopleQueries
 from schema.queries.reports import ReportQueries
+from schema.queries.scheduling import SchedulingQueries
 from schema.queries.tasks import TaskQueries
 
 
@@ -29,5 +30,6 @@ class Query(
     ReportQueries,
     ApiTokenQueries,
     ConversationQueries,
+    SchedulingQueries,
 ):
     pass
