@@ -93,6 +93,13 @@ MEMBER_OPERATIONS = frozenset(
         "Query.freeSlots",
         # Staff who see the order: permissions.scheduling.access_suggestion_order_by_id.
         "Query.suggestContractors",
+        # Series follow the order rules: permissions.series (visible_series, and who may
+        # create, change, skip and end one).
+        "Query.orderSeries",
+        "Mutation.createOrderSeries",
+        "Mutation.updateOrderSeries",
+        "Mutation.skipSeriesVisit",
+        "Mutation.endOrderSeries",
     }
 )
 

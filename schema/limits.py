@@ -81,6 +81,7 @@ LIST_BOUNDS: dict[str, int] = {
     "Query.orderReport": 1_000,
     "Query.apiTokens": 100,
     "UserError.field": 10,
+    "Recurrence.weekdays": 7,
     # 62 days (domain/free_slots.py) of a few working intervals a day, cut by visits.
     "Query.freeSlots": 500,
 }

@@ -16,6 +16,7 @@ from schema.mutations.notifications import NotificationMutations
 from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
 from schema.mutations.photos import PhotoMutations
+from schema.mutations.series import SeriesMutations
 from schema.mutations.tasks import TaskMutations
 from schema.webchat import WebchatMutations
 
@@ -33,5 +34,6 @@ class Mutation(
     ConversationMutations,
     ChannelMutations,
     WebchatMutations,
+    SeriesMutations,
 ):
     pass

@@ -16,6 +16,7 @@ from schema.queries.orders import OrderQueries
 from schema.queries.people import PeopleQueries
 from schema.queries.reports import ReportQueries
 from schema.queries.scheduling import SchedulingQueries
+from schema.queries.series import SeriesQueries
 from schema.queries.tasks import TaskQueries
 
 
@@ -31,5 +32,6 @@ class Query(
     ApiTokenQueries,
     ConversationQueries,
     SchedulingQueries,
+    SeriesQueries,
 ):
     pass

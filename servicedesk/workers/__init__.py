@@ -14,6 +14,7 @@ when configured:
 - inbound-smtp        the SMTP listener (INBOUND_SMTP_PORT set)
 - imap-poll           companies' IMAP mailboxes (IMAP_POLL_SECONDS > 0)
 - mail-sender         the e-mail outbox (SMTP_URL set; without it e-mails stay there)
+- series-round        makes recurring series' orders ahead (SERIES_ROUND_SECONDS > 0)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from resolvers.deadline_watch import run_deadline_watch
 from resolvers.photo_sweep import run_orphan_sweep
 from servicedesk.transport.websocket_auth import guard
 from servicedesk.workers.mail_sender import run_mail_sender
+from servicedesk.workers.series_round import run_series_round
 
 log = logging.getLogger("servicedesk.channels")
 
@@ -70,6 +72,8 @@ def workers(settings: Settings) -> dict[str, Coroutine[Any, Any, None]]:
         work["inbound-smtp"] = run_smtp_listener(settings)
     if settings.imap_poll_seconds:
         work["imap-poll"] = every(settings.imap_poll_seconds, poll_mailboxes, "IMAP poll")
+    if settings.series_round_seconds:
+        work["series-round"] = run_series_round(settings)
     if settings.smtp_url:
         work["mail-sender"] = run_mail_sender(settings)
     return work

@@ -1,0 +1,54 @@
+"""Who sees which order series, and who may make, change, skip and end one.
+
+A series is seen by whoever would see the orders it makes: the OWNER all, STAFF those whose
+responsible member is itself or below it, a client its own contact's, a contractor those it
+is booked on. Making and changing one follow the order rules (permissions/orders.py), which
+are reused here rather than written again.
+"""
+
+from __future__ import annotations
+
+from tortoise.queryset import QuerySet
+
+from domain.errors import not_found
+from models import OrderSeries, Role
+from permissions.actor import Actor
+from permissions.orders import check_may_create_order, check_may_edit_order, client_of_new_order
+from permissions.subtree import visible_subtree
+
+
+def visible_series(actor: Actor) -> QuerySet[OrderSeries]:
+    """The series the actor sees: the orders' rule, on the series' own keys."""
+    series = OrderSeries.filter(company_id=actor.company_id)
+    if actor.role == Role.OWNER:
+        return series
+    if actor.role == Role.STAFF:
+        return series.filter(visible_subtree(actor, via="responsible"))
+    if actor.role == Role.CLIENT:
+        return series.filter(client_id=actor.contact_id or 0)
+    return series.filter(contractor_id=actor.contact_id or 0)
+
+
+async def access_series_by_id(
+    actor: Actor, series_id: int | None, field: list[str] | None = None
+) -> OrderSeries:
+    """The series if the actor sees it; NOT_FOUND alike for hidden and missing."""
+    series = None if series_id is None else await visible_series(actor).get_or_none(id=series_id)
+    if series is None:
+        raise not_found("Order series", field)
+    return series
+
+
+def check_may_create_series(actor: Actor, given: set[str]) -> None:
+    """As for an order: staff for any client, a client member for itself without staff terms."""
+    check_may_create_order(actor, given)
+
+
+def client_of_new_series(actor: Actor, client_id: int | None, field: list[str]) -> int | None:
+    """As for an order: staff name the client, a CLIENT member files for its own contact."""
+    return client_of_new_order(actor, client_id, field)
+
+
+def check_may_change_series(actor: Actor) -> None:
+    """Changing, skipping a visit of and ending a visible series: staff, as editing an order."""
+    check_may_edit_order(actor)

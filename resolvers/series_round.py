@@ -1,0 +1,296 @@
+"""The series round: each visit's order made ahead, once, however many processes run it.
+
+Every process runs a round every few minutes (SERIES_ROUND_SECONDS), and each change to a
+series runs it at once for that series. A round looks at the active series not yet made up
+to the horizon (today + SERIES_HORIZON_DAYS in the company's zone) and makes the order of each
+visit day in [today, horizon] that has none: an ordinary order (number from the company's
+counter, history, CREATED event and its notifications) through resolvers.orders.insert_order,
+with its visit, the visit's end as its deadline, and `series`/`series_day` set. The unique key
+(series, series_day) on orders is the claim: two rounds making the same day at once both try,
+the second insert fails on the key and rolls back with its order number, and that day counts
+as made. Skipped days (OrderSeriesSkip) and days after an ended series' last day are never
+made.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from domain.errors import DomainError, ErrorCode
+from domain.recurrence import Recurrence, days_between, visit_window
+from domain.visits import Interval, overlaps
+from models import (
+    Channel,
+    Company,
+    Membership,
+    Order,
+    OrderEvent,
+    OrderEventKind,
+    OrderSeries,
+    OrderSeriesSkip,
+    OrderStatus,
+    OrderStatusChange,
+)
+from realtime.outbox import publish
+from resolvers import events
+from resolvers.orders import insert_order
+
+log = logging.getLogger("servicedesk.series")
+
+OPEN = (OrderStatus.NEW, OrderStatus.ASSIGNED)  # a made order still follows its series
+BATCH = 100
+
+
+def recurrence_of(series: OrderSeries) -> Recurrence:
+    return Recurrence(
+        frequency=series.frequency,
+        interval=series.interval,
+        weekdays=tuple(series.weekdays),
+        month_day=series.month_day,
+        until=series.until,
+        count=series.count,
+    )
+
+
+def zone_of(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # checked when set; a removed zone reads UTC
+        return ZoneInfo("UTC")
+
+
+async def company_zone(company_id: int) -> ZoneInfo:
+    company = await Company.get(id=company_id)
+    return zone_of(company.timezone)
+
+
+def local_today(zone: ZoneInfo, now: datetime) -> date:
+    return now.astimezone(zone).date()
+
+
+def series_days(
+    series: OrderSeries, first: date, last: date, skipped: Collection[date] = frozenset()
+) -> list[date]:
+    """The series' visit days in [first, last], up to an ended series' last day."""
+    if series.last_date is not None:
+        last = min(last, series.last_date)
+    if last < first:
+        return []
+    return days_between(recurrence_of(series), series.start_date, first, last, skipped)
+
+
+def window_of(series: OrderSeries, day: date, zone: ZoneInfo) -> Interval:
+    start = time.fromisoformat(series.visit_time)
+    return visit_window(day, start, series.duration_minutes, zone)
+
+
+async def skipped_days(series: OrderSeries, first: date) -> set[date]:
+    skips = await OrderSeriesSkip.filter(series_id=series.id, day__gte=first)
+    return {skip.day for skip in skips}
+
+
+async def check_contractor_free(
+    series: OrderSeries, zone: ZoneInfo, first: date, horizon_days: int, now: datetime
+) -> None:
+    """CONFLICT naming the first visit of the series (from `first` to the horizon) that
+    overlaps another booked, non-cancelled visit of its contractor; its own orders aside."""
+    skipped = await skipped_days(series, first) if series.id else set()
+    days = series_days(series, first, first + timedelta(days=horizon_days), skipped)
+    windows = [(day, w) for day in days if (w := window_of(series, day, zone)).end > now]
+    if not windows or series.contractor_id is None:
+        return
+    others = Order.filter(
+        company_id=series.company_id,
+        contractor_id=series.contractor_id,
+        visit_start__lt=windows[-1][1].end,
+        visit_end__gt=windows[0][1].start,
+    ).exclude(status=OrderStatus.CANCELLED)
+    if series.id:
+        others = others.filter(Q(series_id__isnull=True) | Q(series_id__not=series.id))
+    booked = await others.order_by("visit_start").values_list("number", "visit_start", "visit_end")
+    for day, window in windows:
+        for number, start, end in booked:
+            if overlaps(window.start, window.end, start, end):
+                raise DomainError(
+                    ErrorCode.CONFLICT,
+                    f"The contractor is booked for order {number} at the visit of "
+                    f"{day.isoformat()}",
+                    ["input", "contractorId"],
+                )
+
+
+async def make_orders(series: OrderSeries, zone: ZoneInfo, now: datetime, horizon_days: int) -> int:
+    """Make the series' missing orders from today to the horizon; how many this call made."""
+    if not series.active and series.last_date is None:
+        return 0
+    today = local_today(zone, now)
+    horizon = today + timedelta(days=horizon_days)
+    skipped = await skipped_days(series, today)
+    made = set(
+        await Order.filter(
+            series_id=series.id, series_day__gte=today, series_day__lte=horizon
+        ).values_list("series_day", flat=True)
+    )
+    responsible = await Membership.get(id=series.responsible_id)
+    published: list[OrderEvent] = []
+    for day in series_days(series, today, horizon, skipped):
+        window = window_of(series, day, zone)
+        if day in made or window.end <= now:
+            continue
+        try:
+            async with in_transaction():
+                _, event = await insert_order(
+                    series.company_id,
+                    None,
+                    responsible,
+                    **_order_terms(series, window),
+                    source=Channel.STAFF,
+                    client_id=series.client_id,
+                    series_id=series.id,
+                    series_day=day,
+                )
+        except IntegrityError:
+            continue  # another round made this day meanwhile: the unique key is the claim
+        published.append(event)
+    await publish(published)
+    _ = await OrderSeries.filter(
+        Q(made_until__isnull=True) | Q(made_until__lt=horizon), id=series.id
+    ).update(made_until=horizon)
+    return len(published)
+
+
+def _order_terms(series: OrderSeries, window: Interval) -> dict[str, Any]:
+    """What a made order takes from its series and its visit."""
+    return {
+        "title": series.title,
+        "description": series.description,
+        "address_id": series.address_id,
+        "contractor_id": series.contractor_id,
+        "price": series.price,
+        "contractor_fee": series.contractor_fee,
+        "internal_note": series.internal_note,
+        "visit_start": window.start,
+        "visit_end": window.end,
+        "deadline": window.end,
+    }
+
+
+async def cancel_order(order: Order, by_id: int | None, now: datetime) -> OrderEvent | None:
+    """Cancel a made order still NEW or ASSIGNED; inside the caller's transaction. None when
+    it moved on meanwhile (someone started it): then it keeps its status."""
+    updated = await Order.filter(id=order.id, status=order.status).update(
+        status=OrderStatus.CANCELLED, cancelled_at=now, updated_at=now
+    )
+    if not updated:
+        return None
+    _ = await OrderStatusChange.create(
+        order_id=order.id, from_status=order.status, to_status=OrderStatus.CANCELLED, by_id=by_id
+    )
+    order.status, order.cancelled_at = OrderStatus.CANCELLED, now
+    return await events.record(order, OrderEventKind.STATUS_CHANGED, by_id)
+
+
+async def follow_series(
+    series: OrderSeries, zone: ZoneInfo, first: date, by_id: int | None, now: datetime
+) -> list[OrderEvent]:
+    """The series' made orders from `first` on that are NEW or ASSIGNED take its current
+    terms; one whose day the series no longer visits is cancelled. Inside the caller's
+    transaction; returns the events to publish after commit."""
+    orders = list(
+        await Order.filter(series_id=series.id, series_day__gte=first, status__in=OPEN).order_by(
+            "series_day"
+        )
+    )
+    if not orders:
+        return []
+    last = max(o.series_day for o in orders if o.series_day is not None)
+    days = set(series_days(series, first, last, await skipped_days(series, first)))
+    responsible = await Membership.get(id=series.responsible_id)
+    published: list[OrderEvent] = []
+    for order in orders:
+        assert order.series_day is not None
+        if order.series_day not in days:
+            event = await cancel_order(order, by_id, now)
+        else:
+            window = window_of(series, order.series_day, zone)
+            event = await _follow(order, series, window, by_id, responsible)
+        if event is not None:
+            published.append(event)
+    return published
+
+
+async def _follow(
+    order: Order,
+    series: OrderSeries,
+    window: Interval,
+    by_id: int | None,
+    responsible: Membership,
+) -> OrderEvent | None:
+    terms = _order_terms(series, window)
+    terms["responsible_id"] = series.responsible_id
+    changed = [name for name, value in terms.items() if getattr(order, name) != value]
+    status = OrderStatus.NEW if series.contractor_id is None else OrderStatus.ASSIGNED
+    if status != order.status:
+        changed.append("status")
+    if not changed:
+        return None
+    before = order.status
+    _ = order.update_from_dict({**terms, "status": status})
+    await order.save(update_fields=[*changed, "updated_at"])
+    if status != before:
+        _ = await OrderStatusChange.create(
+            order_id=order.id, from_status=before, to_status=status, by_id=by_id
+        )
+    kind = (
+        OrderEventKind.ASSIGNED
+        if "contractor_id" in changed and order.contractor_id is not None
+        else OrderEventKind.UPDATED
+    )
+    return await events.record(order, kind, by_id, responsible=responsible)
+
+
+async def run_round(now: datetime, horizon_days: int) -> int:
+    """One round over every active series behind its horizon; the orders it made."""
+    # Any zone's today is at most a day ahead of UTC's: a series made up to this day is done.
+    done_until = now.astimezone(UTC).date() + timedelta(days=horizon_days + 1)
+    made, after = 0, 0
+    while True:
+        batch: Sequence[OrderSeries] = (
+            await OrderSeries.filter(
+                Q(made_until__isnull=True) | Q(made_until__lt=done_until),
+                active=True,
+                id__gt=after,
+            )
+            .order_by("id")
+            .limit(BATCH)
+        )
+        zones = {
+            c.id: zone_of(c.timezone)
+            for c in await Company.filter(id__in={s.company_id for s in batch})
+        }
+        for series in batch:
+            zone = zones[series.company_id]
+            horizon = local_today(zone, now) + timedelta(days=horizon_days)
+            if series.made_until is not None and series.made_until >= horizon:
+                continue
+            try:
+                made += await make_orders(series, zone, now, horizon_days)
+            except Exception:  # one broken series must not stop the others
+                log.exception("series %s: making its orders failed", series.id)
+        if len(batch) < BATCH:
+            return made
+        after = batch[-1].id
+
+
+async def make_series_orders(series_id: int, now: datetime, horizon_days: int) -> int:
+    """The round for one series (after a change to it, or from a test's own clock)."""
+    series = await OrderSeries.get(id=series_id)
+    return await make_orders(series, await company_zone(series.company_id), now, horizon_days)
