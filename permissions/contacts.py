@@ -45,8 +45,16 @@ async def access_address_by_id(actor: Actor, address_id: int | None) -> Address:
 
 
 def can_see_contact_details(actor: Actor, contact_id: int) -> bool:
-    """E-mail, phone, Telegram, tax id and notes: staff and the contact's own members."""
+    """E-mail, phone, Telegram, tax id, notes, and a contractor's skills and working hours:
+    staff and the contact's own members (a client shown its order's contractor gets the name,
+    not how the company plans its people)."""
     return actor.is_staff or actor.contact_id == contact_id
+
+
+def can_see_contractor_rating(actor: Actor) -> bool:
+    """A contractor's average rating is the staff's yardstick: not for clients, nor for the
+    contractor itself (its single ratings reach it on its orders)."""
+    return actor.is_staff
 
 
 def can_edit_contacts(actor: Actor) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from permissions import contacts, conversations, members, orders, tasks, webchat
+from permissions import companies, contacts, conversations, members, orders, tasks, webchat
 from permissions.actor import Actor
 
 
@@ -63,7 +63,8 @@ FieldAccess = WithObject | FieldRule | RowFilter
 MEMBER_EMAIL = FieldRule(members.can_see_member_email, reads="user_id")
 MEMBER_RELATIONS = FieldRule(members.can_see_member_relations, reads="user_id")
 # A card's details beyond its name: not for a contractor looking at its order's client,
-# who gets the address it needs from the order.
+# who gets the address it needs from the order; nor a contractor's skills and hours for a
+# client looking at its order's contractor.
 CONTACT_DETAILS = FieldRule(contacts.can_see_contact_details, reads="pk")
 ORDERS = RowFilter(orders.visible_orders)
 TASKS = RowFilter(tasks.visible_tasks)
@@ -77,7 +78,13 @@ def _with_object(type_name: str, *fields: str) -> dict[str, FieldAccess]:
 FIELD_RULES: dict[str, FieldAccess] = {
     **_with_object("PageInfo", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"),
     **_with_object("UserError", "field", "message", "code"),
-    **_with_object("Company", "id", "name", "timezone"),
+    **_with_object("Company", "id", "name", "timezone", "locale", "workingHours"),
+    "Company.escalation": FieldRule(companies.can_see_company_settings, reads="pk"),
+    **_with_object("WorkingHours", "weekday", "start", "end"),
+    **_with_object(
+        "EscalationSettings", "overdueMinutes", "unansweredMinutes", "visitReminderHours"
+    ),
+    **_with_object("CompanyPayload", "company", "errors"),
     **_with_object("Member", "id", "name", "role", "title", "contact", "company"),
     "Member.email": MEMBER_EMAIL,
     "Member.manager": MEMBER_RELATIONS,
@@ -103,8 +110,11 @@ FIELD_RULES: dict[str, FieldAccess] = {
             "addresses",
             "manager",
             "portalMembers",
+            "skills",
+            "workingHours",
         )
     },
+    "Contact.averageRating": FieldRule(contacts.can_see_contractor_rating, reads=None),
     **_with_object("ContactEdge", "node", "cursor"),
     **_with_object("ContactConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("ContactPayload", "contact", "errors"),

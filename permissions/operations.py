@@ -88,6 +88,8 @@ MEMBER_OPERATIONS = frozenset(
         # The OWNER, with the code mailed to the address: permissions.conversations.
         "Mutation.confirmEmailAddress",
         "Mutation.configureWebchat",
+        # The OWNER only: permissions.companies.check_may_change_company_settings.
+        "Mutation.updateCompany",
         # Staff for the company's contractors, a contractor for itself:
         # permissions.scheduling.access_schedulable_contractor_by_id.
         "Query.freeSlots",

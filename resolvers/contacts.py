@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,9 @@ from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from domain.errors import forbidden, invalid
-from models import Address, Contact, ContactKind, LegalForm, Role
+from domain.skills import normalise_skills, skill_key
+from domain.working_hours import HoursInput, check_working_hours, to_json
+from models import Address, Contact, ContactKind, ContactSkill, LegalForm, Role
 from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id, can_edit_contacts, visible_contacts
 from permissions.members import access_member_by_id
@@ -37,6 +40,9 @@ class ContactData:
     tax_id: str | None = None
     notes: str | None = None
     manager_id: int | None = None
+    # A contractor's profile; None (or null sent) is none: no skills, the company's hours.
+    skills: Sequence[str] | None = None
+    working_hours: Sequence[HoursInput] | None = None
 
 
 def address_fields(data: AddressData, *field: str) -> dict[str, Any]:
@@ -80,6 +86,28 @@ async def _contact_fields(actor: Actor, data: ContactData, given: set[str]) -> d
     return out
 
 
+def _profile(
+    kind: ContactKind, data: ContactData, given: set[str]
+) -> tuple[list[str] | None, list[dict[str, int | str]] | None]:
+    """The checked skills and working hours sent (None: not sent); clients have neither."""
+    skills = hours = None
+    if "skills" in given:
+        skills = normalise_skills(data.skills or [], "input", "skills")
+    if "workingHours" in given:
+        hours = to_json(check_working_hours(data.working_hours or [], "input", "workingHours"))
+    for field, value in (("skills", skills), ("workingHours", hours)):
+        if value and kind != ContactKind.CONTRACTOR:
+            raise invalid("Only contractors have skills and working hours", "input", field)
+    return skills, hours
+
+
+def _skill_rows(contact: Contact, skills: list[str]) -> list[ContactSkill]:
+    return [
+        ContactSkill(company_id=contact.company_id, contact_id=contact.id, skill=skill)
+        for skill in skills
+    ]
+
+
 async def create_contact(
     actor: Actor,
     kind: ContactKind,
@@ -91,14 +119,21 @@ async def create_contact(
     if not can_edit_contacts(actor):
         raise forbidden("Only the company's staff may add contacts")
     fields = await _contact_fields(actor, data, given | {"name"})
+    skills, hours = _profile(kind, data, given)
     rows = [address_fields(a, "input", "addresses", str(i)) for i, a in enumerate(addresses)]
     async with in_transaction():
         contact = await Contact.create(
-            company_id=actor.company_id, kind=kind, legal_form=legal_form, **fields
+            company_id=actor.company_id,
+            kind=kind,
+            legal_form=legal_form,
+            working_hours=hours or [],
+            **fields,
         )
         await Address.bulk_create(
             [Address(company_id=actor.company_id, contact_id=contact.id, **row) for row in rows]
         )
+        if skills:
+            await ContactSkill.bulk_create(_skill_rows(contact, skills))
     return contact
 
 
@@ -109,9 +144,18 @@ async def update_contact(
     if not can_edit_contacts(actor):
         raise forbidden("Only the company's staff may edit contacts")
     fields = await _contact_fields(actor, data, given)
-    if fields:
-        _ = contact.update_from_dict(fields)
-        await contact.save(update_fields=list(fields))
+    skills, hours = _profile(contact.kind, data, given)
+    if hours is not None:
+        fields["working_hours"] = hours
+    async with in_transaction():
+        if fields:
+            _ = contact.update_from_dict(fields)
+            await contact.save(update_fields=list(fields))
+        if skills is not None:
+            # The skills sent replace the old ones, in the order given.
+            await ContactSkill.filter(contact_id=contact.id).delete()
+            if skills:
+                await ContactSkill.bulk_create(_skill_rows(contact, skills))
     return contact
 
 
@@ -130,10 +174,15 @@ async def list_contacts(
     search: str | None,
     first: int | None,
     after: str | None,
+    skill: str | None = None,
 ) -> Page[Contact]:
     contacts = visible_contacts(actor)
     if kind is not None:
         contacts = contacts.filter(kind=kind)
+    wanted = skill_key(skill or "")
+    if wanted:
+        having = ContactSkill.filter(company_id=actor.company_id, skill=wanted)
+        contacts = contacts.filter(id__in=Subquery(having.values("contact_id")))
     text = validation.search_text(search)
     if text:
         at_address = Address.filter(company_id=actor.company_id, text__icontains=text)

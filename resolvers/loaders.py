@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from models import Address, Company, Contact, Membership, Task, TemplateShare, User
+from tortoise.functions import Count, Sum
+
+from models import (
+    Address,
+    Company,
+    Contact,
+    ContactSkill,
+    Membership,
+    Order,
+    OrderStatus,
+    Task,
+    TemplateShare,
+    User,
+)
 from permissions.actor import Actor
 from permissions.tasks import visible_tasks
 
@@ -51,6 +64,33 @@ async def portal_members(contact_ids: Sequence[int]) -> list[list[Membership]]:
         if member.contact_id is not None:
             groups[member.contact_id].append(member)
     return [groups[i] for i in contact_ids]
+
+
+async def skills(contact_ids: Sequence[int]) -> list[list[str]]:
+    """Each contractor's skills in the order they were given."""
+    groups: dict[int, list[str]] = defaultdict(list)
+    rows = ContactSkill.filter(contact_id__in=contact_ids).order_by("id")
+    for contact_id, skill in await rows.values_list("contact_id", "skill"):
+        groups[int(contact_id)].append(str(skill))
+    return [groups[i] for i in contact_ids]
+
+
+async def average_ratings(contractor_ids: Sequence[int]) -> list[float | None]:
+    """The mean rating of each contractor's DONE orders that were rated; None when none was.
+
+    A sum and a count, not AVG: Tortoise reads an aggregate back as its column's type, which
+    would cut the mean of a SmallIntField to a whole number.
+    """
+    rows = (
+        await Order.filter(
+            contractor_id__in=contractor_ids, status=OrderStatus.DONE, rating__isnull=False
+        )
+        .annotate(total=Sum("rating"), rated=Count("id"))
+        .group_by("contractor_id")
+        .values_list("contractor_id", "total", "rated")
+    )
+    means = {int(pk): int(total) / int(rated) for pk, total, rated in rows if rated}
+    return [means.get(pk) for pk in contractor_ids]
 
 
 async def template_shares(template_ids: Sequence[int]) -> list[list[Membership]]:

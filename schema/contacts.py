@@ -9,6 +9,7 @@ import strawberry
 
 import models
 from resolvers.contacts import AddressData, ContactData
+from schema.company_settings import WorkingHours, WorkingHoursInput, working_hours_of
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
@@ -140,6 +141,32 @@ class Contact(Node):
 
         return await contact_orders(info, self.pk, self.kind, first, after)
 
+    @strawberry.field(
+        description='What a contractor does ("windows", "carpets", "after-renovation"); '
+        "empty for clients."
+    )
+    @guarded_list
+    async def skills(self, info: Info) -> list[str]:
+        if self.kind != ContactKind.CONTRACTOR:
+            return []
+        return await info.context.loaders.skills.load(self.pk)
+
+    @strawberry.field(
+        description="When a contractor takes visits; empty = the company's working hours."
+    )
+    @guarded_list
+    def working_hours(self, info: Info) -> list[WorkingHours]:
+        return working_hours_of(self.row.working_hours)
+
+    @strawberry.field(
+        description="A contractor's average rating over its rated orders: OWNER/STAFF only."
+    )
+    @guarded
+    async def average_rating(self, info: Info) -> float | None:
+        if self.kind != ContactKind.CONTRACTOR:
+            return None
+        return await info.context.loaders.average_rating.load(self.pk)
+
 
 async def load_contact(info: Info, contact_id: int | None) -> Contact | None:
     if contact_id is None:
@@ -175,6 +202,8 @@ class CreateContactInput:
     notes: str | None = None
     manager_id: strawberry.ID | None = None
     addresses: list[AddressInput] | None = None
+    skills: list[str] | None = None
+    working_hours: list[WorkingHoursInput] | None = None
 
 
 @strawberry.input
@@ -186,6 +215,13 @@ class UpdateContactInput:
     tax_id: str | None = strawberry.UNSET
     notes: str | None = strawberry.UNSET
     manager_id: strawberry.ID | None = strawberry.UNSET
+    skills: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description="Replaces the skills; null or [] clears them."
+    )
+    working_hours: list[WorkingHoursInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Replaces the hours; null or [] = the company's working hours.",
+    )
 
 
 @strawberry.input
@@ -194,6 +230,7 @@ class ContactFilter:
     search: str | None = strawberry.field(
         default=None, description="Matches name, email, phone or an address."
     )
+    skill: str | None = strawberry.field(default=None, description="Contractors with this skill.")
 
 
 @strawberry.type
@@ -223,4 +260,6 @@ def contact_data(
         tax_id=value("tax_id"),
         notes=value("notes"),
         manager_id=manager_id,
+        skills=None if source.skills is strawberry.UNSET else source.skills,
+        working_hours=(None if source.working_hours is strawberry.UNSET else source.working_hours),
     )

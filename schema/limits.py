@@ -70,6 +70,10 @@ LIST_BOUNDS: dict[str, int] = {
     "Order.history": 30,
     "Contact.addresses": 20,
     "Contact.portalMembers": 10,
+    "Contact.skills": 30,  # MAX_SKILLS, refused past it (domain/skills.py)
+    # Two shifts a day; up to 50 intervals are taken (domain/working_hours.py).
+    "Contact.workingHours": 14,
+    "Company.workingHours": 14,
     "Member.subordinates": 50,
     "Message.attachments": 20,
     "Template.sharedWith": 50,

@@ -116,6 +116,15 @@ class Loaders:
         return ActorFreeLoader(loaders.portal_members)
 
     @actor_free
+    def skills(self) -> ActorFreeLoader[int, list[str]]:
+        return ActorFreeLoader(loaders.skills)
+
+    # The rating is the same whoever asks; who may read it is the field's rule.
+    @actor_free
+    def average_rating(self) -> ActorFreeLoader[int, float | None]:
+        return ActorFreeLoader(loaders.average_ratings)
+
+    @actor_free
     def address(self) -> ActorFreeLoader[int, Address | None]:
         return ActorFreeLoader(order_loaders.addresses_by_id)
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 import models
+from schema.company_settings import EscalationSettings, WorkingHours, working_hours_of
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
+from schema.executor import context_only
 from schema.guard import guarded, guarded_list
 from schema.ids import to_global_id
 from schema.node import Node
@@ -28,12 +30,35 @@ LazyContact = Annotated["Contact", strawberry.lazy("schema.contacts")]
 class Company(Node):
     name: str
     timezone: str
+    locale: str = strawberry.field(
+        description='Language of the messages the service writes for this company\'s people: "ru" or "en".'
+    )
+    pk: strawberry.Private[int]
+    row: strawberry.Private[models.Company]
 
     @classmethod
     def of(cls, row: models.Company) -> Company:
         return cls(
-            id=strawberry.ID(to_global_id("Company", row.id)), name=row.name, timezone=row.timezone
+            id=strawberry.ID(to_global_id("Company", row.id)),
+            name=row.name,
+            timezone=row.timezone,
+            locale=row.locale,
+            pk=row.id,
+            row=row,
         )
+
+    @strawberry.field(
+        description="When the company works; escalations and reminders wait for these hours. "
+        "Empty = always."
+    )
+    def working_hours(self) -> list[WorkingHours]:
+        return working_hours_of(self.row.working_hours)
+
+    @strawberry.field(description="OWNER/STAFF only; null for others.")
+    @context_only
+    @guarded
+    def escalation(self, info: Info) -> EscalationSettings | None:
+        return EscalationSettings.of(self.row)
 
 
 @strawberry.type(
@@ -140,6 +165,12 @@ class Invitation(Node):
         from schema.contacts import load_contact
 
         return await load_contact(info, self.contact_id)
+
+
+@strawberry.type
+class CompanyPayload:
+    company: Company | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type

@@ -9,6 +9,7 @@ import strawberry
 
 from schema.mutations.api_tokens import ApiTokenMutations
 from schema.mutations.channels import ChannelMutations
+from schema.mutations.company import CompanyMutations
 from schema.mutations.contacts import ContactMutations
 from schema.mutations.conversations import ConversationMutations
 from schema.mutations.identity import IdentityMutations
@@ -34,6 +35,7 @@ class Mutation(
     ConversationMutations,
     ChannelMutations,
     WebchatMutations,
+    CompanyMutations,
     SeriesMutations,
 ):
     pass
