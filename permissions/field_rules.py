@@ -173,6 +173,8 @@ FIELD_RULES: dict[str, FieldAccess] = {
         "updatedAt",
         "completedAt",
     ),
+    # The booked visit: every party of the order needs to know when someone comes.
+    **_with_object("Order", "visitStart", "visitEnd"),
     "Order.price": FieldRule(orders.can_see_price, reads="row"),
     "Order.contractorFee": FieldRule(orders.can_see_contractor_fee, reads="row"),
     "Order.internalNote": FieldRule(orders.can_see_internal_note, reads="row"),

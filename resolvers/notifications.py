@@ -15,6 +15,10 @@
 | rating (an UPDATED event made  | the parties who may see the order; the text  | ORDER_COMMENTED      |
 | by the order's client)         | gives the stars, never the feedback (which   | (the contract has no |
 |                                | the contractor may not read)                 | kind of its own)     |
+| visit moved or removed (an     | the client's and the contractor's portal     | ORDER_ASSIGNED (no   |
+| UPDATED event of updateOrder)  | members; the text gives the new window       | kind of its own: the |
+|                                |                                              | one that says when to|
+|                                |                                              | work, e-mail copy)   |
 | deadline soon (watch) / passed | the executor: the contractor's portal        | ORDER_DEADLINE_SOON  |
 |                                | members, else the responsible member (no     | ORDER_OVERDUE        |
 |                                | contractor, or an offline one that staff     |                      |
@@ -22,7 +26,7 @@
 | task for someone else          | the assignee (not when it is the creator)    | TASK_ASSIGNED        |
 | task deadline passed (watch)   | the assignee                                 | TASK_OVERDUE         |
 
-Edits of an order's terms by staff and photos tell no one. Every recipient is also checked
+Other edits of an order's terms by staff, and photos, tell no one. Every recipient is also checked
 with the order's own visibility rule (permissions.orders.can_see_order) before it is told.
 
 News is coalesced: a member who has not read a notification of one kind about an order (or a
@@ -136,12 +140,34 @@ def _when(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def _window(start: datetime, end: datetime) -> str:
+    """A booked window, e.g. "2026-12-04 10:00-12:00 UTC" (the end's date when it differs)."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+    return f"{start:%Y-%m-%d %H:%M}-{until} UTC"
+
+
+def _due_or_visit(order: Order) -> str:
+    start, end = order.visit_start, order.visit_end
+    if start is None or end is None:
+        return f"due {_when(order.deadline)}"
+    return f"visit {_window(start, end)}"
+
+
+def visit_moved_text(order: Order) -> str:
+    label = f'#{order.number} "{order.title}"'
+    start, end = order.visit_start, order.visit_end
+    if start is None or end is None:
+        return f"The visit for order {label} is cancelled; the order is due {_when(order.deadline)}"
+    return f"The visit for order {label} is moved to {_window(start, end)}"
+
+
 def order_text(kind: NotificationKind, order: Order, comment: Comment | None = None) -> str:
     label = f'#{order.number} "{order.title}"'
     if kind == NotificationKind.ORDER_CREATED:
-        return f"New order {label}, due {_when(order.deadline)}"
+        return f"New order {label}, {_due_or_visit(order)}"
     if kind == NotificationKind.ORDER_ASSIGNED:
-        return f"Order {label} is assigned to you, due {_when(order.deadline)}"
+        return f"Order {label} is assigned to you, {_due_or_visit(order)}"
     if kind == NotificationKind.ORDER_STATUS_CHANGED:
         return f"Order {label} is now {order.status.value.replace('_', ' ').lower()}"
     if kind == NotificationKind.ORDER_COMMENTED:
@@ -260,6 +286,32 @@ async def on_order_event(
     if kind != OrderEventKind.CREATED:  # nobody has heard of a new order yet
         notes = await coalesce(notes, "order_id")
     await _write(notes, rows)
+
+
+async def on_visit_moved(order: Order, event: OrderEvent) -> None:
+    """A visit moved or removed (the UPDATED `event`): the client's and the contractor's
+    portal members who may see the order are told the new window, inside the change's
+    transaction. One SELECT of them, one of their unread ones, then the UPDATE or INSERT."""
+    contacts = [(order.client_id, Role.CLIENT)]
+    if order.contractor_id is not None:
+        contacts.append((order.contractor_id, Role.CONTRACTOR))
+    parts = [listed_portal_members([contact], [role]) for contact, role in contacts]
+    rows = await _recipients(Q(company_id=order.company_id) & Q(*parts, join_type="OR"))
+    keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, event.responsible_path)
+    kind = NotificationKind.ORDER_ASSIGNED
+    notes = [
+        Notification(
+            company_id=order.company_id,
+            member_id=row.id,
+            kind=kind,
+            text=visit_moved_text(order),
+            order_id=order.id,
+            event_id=event.id,
+        )
+        for row in rows
+        if row.id != event.actor_id and can_see_order(row.actor, keys)
+    ]
+    await _write(await coalesce(notes, "order_id"), rows)
 
 
 def _order_kind(kind: OrderEventKind, role: Role) -> NotificationKind:

@@ -22,7 +22,7 @@ from permissions.actor import Actor
 from permissions.order_status import can_assign, can_rate, check_move
 from permissions.orders import access_order_by_id, comment_visibilities, default_comment_visibility
 from realtime.outbox import publish
-from resolvers import events, validation
+from resolvers import events, validation, visits
 from resolvers.orders import contractor_of
 
 CHANGED_MEANWHILE = "The order changed meanwhile; reload it and try again"
@@ -34,11 +34,14 @@ async def _move(
     actor: Actor,
     comment: str | None,
     kind: OrderEventKind = OrderEventKind.STATUS_CHANGED,
+    booking: visits.Booking | None = None,
     **changes: Any,
 ) -> Order:
-    """Change the status if nobody else did since it was read; history and event go with it."""
+    """Change the status if nobody else did since it was read; history and event go with it.
+    A contractor's `booking` is checked first in the same transaction."""
     before = order.status
     async with in_transaction():
+        await visits.hold(booking)
         updated = await Order.filter(id=order.id, status=before).update(
             status=to, updated_at=datetime.now(UTC), **changes
         )
@@ -58,8 +61,14 @@ async def _move(
 
 
 async def assign_order(
-    actor: Actor, order_id: int | None, contractor_id: int | None, fee: Decimal | None
+    actor: Actor,
+    order_id: int | None,
+    contractor_id: int | None,
+    fee: Decimal | None,
+    allow_overlap: bool = False,
 ) -> Order:
+    """Book a contractor; its other visits overlapping the order's are a CONFLICT unless
+    `allow_overlap`."""
     order = await access_order_by_id(actor, order_id, ["id"])
     if not can_assign(actor):
         raise forbidden("Only staff assign contractors")
@@ -70,14 +79,26 @@ async def assign_order(
     changes: dict[str, Any] = {"contractor_id": contractor.id}
     if fee is not None:
         changes["contractor_fee"] = fee
+    wanted = visits.booking(
+        order.company_id,
+        contractor.id,
+        visits.visit_of(order),
+        order.id,
+        status=order.status,
+        allow_overlap=allow_overlap,
+        field=["contractorId"],
+    )
     if order.status == OrderStatus.NEW:
         return await _move(
-            order, OrderStatus.ASSIGNED, actor, None, OrderEventKind.ASSIGNED, **changes
+            order, OrderStatus.ASSIGNED, actor, None, OrderEventKind.ASSIGNED, wanted, **changes
         )
     _ = order.update_from_dict(changes)
-    return await events.save_with_event(
-        order, list(changes), OrderEventKind.ASSIGNED, actor.membership_id
-    )
+    async with in_transaction():
+        await visits.hold(wanted)
+        await order.save(update_fields=[*changes, "updated_at"])
+        event = await events.record(order, OrderEventKind.ASSIGNED, actor.membership_id)
+    await publish([event])
+    return order
 
 
 async def set_order_status(

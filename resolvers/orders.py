@@ -1,4 +1,5 @@
-"""Orders: creating, editing and listing them. Status moves live in order_workflow.py."""
+"""Orders: creating, editing and listing them. Status moves live in order_workflow.py; the
+rules of booked visits (double booking, the visit order) in visits.py."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.errors import DomainError, ErrorCode, invalid
+from domain.visits import Interval
 from models import (
     CLOSED_STATUSES,
     Address,
@@ -41,7 +43,7 @@ from permissions.orders import (
 )
 from permissions.templates import access_template_by_id
 from realtime.outbox import publish
-from resolvers import events, validation
+from resolvers import events, notifications, validation, visits
 from resolvers.contacts import AddressData, address_fields
 from resolvers.counters import take_next
 from resolvers.pagination import Page, paginate
@@ -53,6 +55,8 @@ SORTS: dict[str, tuple[str, ...]] = {
     "CREATED_DESC": ("-created_at", "-id"),
     "NUMBER_DESC": ("-number", "-id"),
 }
+# Booked visits first by start, then the orders without one: resolvers/visits.py pages it.
+VISIT_ASC = "VISIT_ASC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,9 @@ class OrderData:
     price: Decimal | None = None
     contractor_fee: Decimal | None = None
     internal_note: str | None = None
+    visit_start: datetime | None = None
+    visit_end: datetime | None = None
+    allow_overlap: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,8 @@ class OrderFilter:
     deadline_from: datetime | None = None
     deadline_to: datetime | None = None
     search: str | None = None
+    visit_from: datetime | None = None
+    visit_to: datetime | None = None
 
 
 def _money(value: Decimal | None, field: str) -> Decimal | None:
@@ -141,7 +150,8 @@ async def create_order(
     """A new order from staff (any client) or a client member (its own contact)."""
     check_may_create_order(actor, given)
     client = await _client(actor, data.client_id)
-    fields = await _terms(actor, data, now)
+    window = visits.visit_window(data.visit_start, data.visit_end, now, ["input"])
+    fields = await _terms(actor, data, now, window)
     if (data.address_id is None) == (data.new_address is None):
         raise invalid("Give either addressId or newAddress", "input", "addressId")
     address = None if data.address_id is None else await client_address(client, data.address_id)
@@ -156,35 +166,44 @@ async def create_order(
         if data.contractor_id is None
         else await contractor_of(actor, data.contractor_id, ["input", "contractorId"])
     )
+    wanted = visits.booking(
+        actor.company_id,
+        contractor.id if contractor else None,
+        window,
+        None,
+        allow_overlap=data.allow_overlap,
+        field=["input", "visitStart"],
+    )
     async with in_transaction():
+        await visits.hold(wanted)
         if new_address is not None:
             address = await Address.create(
                 company_id=actor.company_id, contact_id=client.id, **new_address
             )
         assert address is not None
-        order = await Order.create(
-            company_id=actor.company_id,
-            number=await take_next(OrderCounter, actor.company_id),
-            status=OrderStatus.NEW if contractor is None else OrderStatus.ASSIGNED,
+        order, event = await insert_order(
+            actor.company_id,
+            actor.membership_id,
+            responsible,
             source=source or (Channel.STAFF if actor.is_staff else Channel.PORTAL),
             client_id=client.id,
             address_id=address.id,
             contractor_id=contractor.id if contractor else None,
-            responsible_id=responsible.id,
-            created_by_id=actor.membership_id,
             **fields,
-        )
-        await _record_creation(order, actor)
-        event = await events.record(
-            order, OrderEventKind.CREATED, actor.membership_id, responsible=responsible
         )
     await publish([event])
     return order
 
 
-async def _terms(actor: Actor, data: OrderData, now: datetime) -> dict[str, Any]:
-    """Title, description, deadline (from the input, else the template) and the money."""
+async def _terms(
+    actor: Actor, data: OrderData, now: datetime, window: Interval | None
+) -> dict[str, Any]:
+    """Title, description, the visit, the deadline (from the input, else the visit's end,
+    else the template) and the money."""
     title, description, deadline = data.title, data.description, data.deadline
+    deadline_field = ["input", "deadline"]
+    if deadline is None and window is not None:
+        deadline, deadline_field = window.end, ["input", "visitEnd"]
     if data.template_id is not None:
         template = await access_template_by_id(
             actor, data.template_id, TemplateKind.ORDER, ["input", "templateId"]
@@ -196,7 +215,9 @@ async def _terms(actor: Actor, data: OrderData, now: datetime) -> dict[str, Any]
     return {
         "title": validation.required_name(title, 300, "input", "title"),
         "description": validation.optional_text(description, 20000, "input", "description") or "",
-        "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
+        "deadline": validation.future_deadline(deadline, now, *deadline_field),
+        "visit_start": window.start if window else None,
+        "visit_end": window.end if window else None,
         "price": _money(data.price, "price"),
         "contractor_fee": _money(data.contractor_fee, "contractorFee"),
         "internal_note": validation.optional_text(
@@ -216,30 +237,22 @@ async def _responsible(actor: Actor, client: Contact, responsible_id: int | None
     return await access_subtree_member_by_id(actor, responsible_id, field=field)
 
 
-async def _record_creation(order: Order, actor: Actor) -> None:
-    """History from the start: created NEW, and ASSIGNED at once when a contractor was given."""
-    changes = [
-        OrderStatusChange(order_id=order.id, to_status=OrderStatus.NEW, by_id=actor.membership_id)
-    ]
-    if order.status == OrderStatus.ASSIGNED:
-        changes.append(
-            OrderStatusChange(
-                order_id=order.id,
-                from_status=OrderStatus.NEW,
-                to_status=OrderStatus.ASSIGNED,
-                by_id=actor.membership_id,
-            )
-        )
-    await OrderStatusChange.bulk_create(changes)
-
-
 async def update_order(
     actor: Actor, order_id: int | None, data: OrderData, given: set[str]
 ) -> Order:
-    """Staff edit the order's terms; only the fields given change."""
+    """Staff edit the order's terms; only the fields given change. Moving the visit re-checks
+    the contractor's other visits and tells the contractor and the client."""
     order = await access_order_by_id(actor, order_id, ["id"])
     check_may_edit_order(actor)
     changes: dict[str, Any] = {}
+    wanted = None
+    if "visitStart" in given or "visitEnd" in given:
+        changes, wanted = visits.visit_change(
+            order,
+            visits.visit_window(data.visit_start, data.visit_end, datetime.now(UTC), ["input"]),
+            deadline_given="deadline" in given,
+            allow_overlap=data.allow_overlap,
+        )
     if "title" in given:
         changes["title"] = validation.required_name(data.title, 300, "input", "title")
     if "description" in given:
@@ -268,11 +281,17 @@ async def update_order(
         changes["internal_note"] = validation.optional_text(
             data.internal_note, 20000, "input", "internalNote"
         )
-    if changes:
-        _ = order.update_from_dict(changes)
-        return await events.save_with_event(
-            order, list(changes), OrderEventKind.UPDATED, actor.membership_id
-        )
+    if not changes:
+        return order
+    moved = "visit_start" in changes
+    _ = order.update_from_dict(changes)
+    async with in_transaction():
+        await visits.hold(wanted)
+        await order.save(update_fields=[*changes, "updated_at"])
+        event = await events.record(order, OrderEventKind.UPDATED, actor.membership_id)
+        if moved:
+            await notifications.on_visit_moved(order, event)
+    await publish([event])
     return order
 
 
@@ -302,6 +321,7 @@ def _filtered(
             f.deadline_to, now, "filter", "deadlineTo", latest=validation.RANGE_END
         )
         query = query.filter(deadline__lte=end)
+    query = visits.overlapping(query, f.visit_from, f.visit_to, now)
     text = validation.search_text(f.search)
     if text:
         match = (
@@ -327,6 +347,9 @@ async def list_orders(
 ) -> Page[Order]:
     """A page of the orders the actor sees; `relations` are loaded with it (joins)."""
     query = _filtered(actor, listed_orders(actor), f, now)
+    if sort == VISIT_ASC:
+        in_range = f.visit_from is not None or f.visit_to is not None
+        return await visits.visit_page(query, first, after, relations, booked_only=in_range)
     return await paginate(query, SORTS[sort], first, after, relations)
 
 

@@ -45,6 +45,17 @@ class CreateOrderInput:
     price: Decimal | None = None
     contractor_fee: Decimal | None = None
     internal_note: str | None = None
+    visit_start: datetime | None = strawberry.field(
+        default=None,
+        description="Both or neither; the end after the start, at most 24 hours later. "
+        "Without a deadline, the visit's end is the deadline.",
+    )
+    visit_end: datetime | None = None
+    allow_overlap: bool | None = strawberry.field(
+        default=False,
+        description="Book the contractor even if another of its visits overlaps "
+        "(otherwise CONFLICT naming that order).",
+    )
 
 
 @strawberry.input
@@ -57,6 +68,9 @@ class UpdateOrderInput:
     price: Decimal | None = strawberry.UNSET
     contractor_fee: Decimal | None = strawberry.UNSET
     internal_note: str | None = strawberry.UNSET
+    visit_start: datetime | None = strawberry.UNSET
+    visit_end: datetime | None = strawberry.UNSET
+    allow_overlap: bool | None = False
 
 
 @strawberry.input
@@ -71,6 +85,10 @@ class OrderFilter:
     search: str | None = strawberry.field(
         default=None, description="Matches number, title, description, client name or address."
     )
+    visit_from: datetime | None = strawberry.field(
+        default=None, description="Orders whose visit overlaps [visitFrom, visitTo)."
+    )
+    visit_to: datetime | None = None
 
     def data(self) -> OrderFilterData:
         return OrderFilterData(
@@ -82,6 +100,8 @@ class OrderFilter:
             deadline_from=self.deadline_from,
             deadline_to=self.deadline_to,
             search=self.search,
+            visit_from=self.visit_from,
+            visit_to=self.visit_to,
         )
 
 
@@ -104,6 +124,7 @@ def order_data(source: CreateOrderInput | UpdateOrderInput) -> OrderData:
         return decode_optional_id(value if isinstance(value, str) else None, type_name)
 
     deadline = _value(source, "deadline")
+    visit_start, visit_end = _value(source, "visit_start"), _value(source, "visit_end")
     new_address = _value(source, "new_address")
     return OrderData(
         client_id=ref("client_id", "Contact"),
@@ -118,6 +139,9 @@ def order_data(source: CreateOrderInput | UpdateOrderInput) -> OrderData:
         price=money("price"),
         contractor_fee=money("contractor_fee"),
         internal_note=text("internal_note"),
+        visit_start=visit_start if isinstance(visit_start, datetime) else None,
+        visit_end=visit_end if isinstance(visit_end, datetime) else None,
+        allow_overlap=_value(source, "allow_overlap") is True,
     )
 
 

@@ -45,6 +45,10 @@ class OrderSort(Enum):
     DEADLINE_DESC = "DEADLINE_DESC"
     CREATED_DESC = "CREATED_DESC"
     NUMBER_DESC = "NUMBER_DESC"
+    VISIT_ASC = strawberry.enum_value(
+        "VISIT_ASC",
+        description="Booked visits first, soonest first; orders without a visit after them.",
+    )
 
 
 @strawberry.type
@@ -151,6 +155,11 @@ class Order(Node):
     created_at: datetime
     updated_at: datetime
     completed_at: datetime | None
+    visit_start: datetime | None = strawberry.field(
+        description="The booked visit: when the contractor is expected at the address; "
+        "null for an order without a booked time."
+    )
+    visit_end: datetime | None
     row: strawberry.Private[models.Order]
 
     @classmethod
@@ -166,6 +175,8 @@ class Order(Node):
             created_at=row.created_at,
             updated_at=row.updated_at,
             completed_at=row.completed_at,
+            visit_start=row.visit_start,
+            visit_end=row.visit_end,
             row=row,
         )
 

@@ -58,6 +58,7 @@ class OrderMutations:
         id: strawberry.ID,
         contractor_id: strawberry.ID,
         contractor_fee: Decimal | None = None,
+        allow_overlap: bool | None = False,
     ) -> OrderPayload:
         async def act() -> OrderPayload:
             row = await order_workflow.assign_order(
@@ -65,6 +66,7 @@ class OrderMutations:
                 decode_id(id, "Order"),
                 decode_id(contractor_id, "Contact"),
                 contractor_fee,
+                allow_overlap is True,
             )
             return OrderPayload(order=Order.of(row))
 
