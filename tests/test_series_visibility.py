@@ -64,7 +64,21 @@ async def cast(api: Api) -> Cast:
     ]
     portal = [await portal_member(api, owner, card, f"Portal {i}") for i, card in enumerate(cards)]
     stranger = await register(api)
-    return Cast(owner, head, staff, other_head, *portal, stranger, cards[0], cards[1], cards[2])
+    client, other_client, contractor, other_contractor = portal
+    return Cast(
+        owner,
+        head,
+        staff,
+        other_head,
+        client,
+        other_client,
+        contractor,
+        other_contractor,
+        stranger,
+        cards[0],
+        cards[1],
+        cards[2],
+    )
 
 
 def listed(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
