@@ -120,7 +120,7 @@ async def test_a_moved_visit_tells_the_client_and_the_contractor_the_new_window(
     assert data["updateOrder"]["errors"] == []
     for name in parties:
         newest = (await inbox(api, members[name]))[0]
-        assert f'order #{order["number"]} "Clean" is cancelled' in newest["text"]
+        assert f'order #{order["number"]} "Renamed" is cancelled' in newest["text"]
 
 
 async def test_a_move_on_an_order_without_a_contractor_tells_the_client(api: Api) -> None:
