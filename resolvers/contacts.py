@@ -10,7 +10,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from domain.errors import forbidden, invalid
-from domain.skills import normalise_skills, skill_key
+from domain.skills import MAX_SKILL_LENGTH, normalise_skills, skill_key
 from domain.working_hours import HoursInput, check_working_hours, to_json
 from models import Address, Contact, ContactKind, ContactSkill, LegalForm, Role
 from permissions.actor import Actor
@@ -180,7 +180,9 @@ async def list_contacts(
     if kind is not None:
         contacts = contacts.filter(kind=kind)
     wanted = skill_key(skill or "")
-    if wanted:
+    if len(wanted) > MAX_SKILL_LENGTH:
+        contacts = contacts.filter(id__in=[])  # no tag is that long
+    elif wanted:
         having = ContactSkill.filter(company_id=actor.company_id, skill=wanted)
         contacts = contacts.filter(id__in=Subquery(having.values("contact_id")))
     text = validation.search_text(search)
