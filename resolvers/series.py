@@ -141,8 +141,7 @@ async def create_series(
     if abs((data.start_date - today).days) > START_RANGE_DAYS:
         raise invalid("The first day must be within ten years of today", "input", "startDate")
     columns: dict[str, Any] = {
-        "title": None,
-        **_text_terms(data, given | {"title"}),
+        **_text_terms(data, given | {"title"}),  # a title is required, given or not
         **_recurrence_columns(data.recurrence, data.start_date),
         "start_date": data.start_date,
         "visit_time": _visit_time(data.visit_time),

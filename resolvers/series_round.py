@@ -261,12 +261,14 @@ async def run_round(now: datetime, horizon_days: int) -> int:
     """One round over every active series behind its horizon; the orders it made."""
     # Any zone's today is at most a day ahead of UTC's: a series made up to this day is done.
     done_until = now.astimezone(UTC).date() + timedelta(days=horizon_days + 1)
+    yesterday = now.astimezone(UTC).date() - timedelta(days=1)
     made, after = 0, 0
     while True:
         batch: Sequence[OrderSeries] = (
             await OrderSeries.filter(
                 Q(made_until__isnull=True) | Q(made_until__lt=done_until),
-                active=True,
+                # An ended series still visits up to its last day.
+                Q(active=True) | Q(last_date__gte=yesterday),
                 id__gt=after,
             )
             .order_by("id")
@@ -279,6 +281,8 @@ async def run_round(now: datetime, horizon_days: int) -> int:
         for series in batch:
             zone = zones[series.company_id]
             horizon = local_today(zone, now) + timedelta(days=horizon_days)
+            if series.last_date is not None:
+                horizon = min(horizon, series.last_date)
             if series.made_until is not None and series.made_until >= horizon:
                 continue
             try:
