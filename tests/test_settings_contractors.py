@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.api import Api, Session, count_statements, register
+from tests.support.api import Api, Session, count_statements, invite_and_accept, register
 from tests.support.world import ContactCard, contact, create_order, move, portal_member
 
 pytestmark = pytest.mark.asyncio
@@ -224,6 +224,10 @@ async def test_average_rating_counts_rated_done_orders_for_staff_only(
 ) -> None:
     owner, client_member, worker_member, worker_id, open_order = await rated_world(api)
     assert (await seen(api, owner, worker_id))["averageRating"] == pytest.approx(4.5)
+    staff = await invite_and_accept(api, owner, "Dispatcher")
+    by_staff = await seen(api, staff, worker_id)
+    assert by_staff["averageRating"] == pytest.approx(4.5)
+    assert (by_staff["skills"], len(by_staff["workingHours"])) == (["windows"], 2)
     # The contractor sees its own skills and hours, not its average (a staff yardstick).
     own = (await api.ok(MY_CARD, token=worker_member.access))["me"]["contact"]
     assert own["skills"] == ["windows"]
