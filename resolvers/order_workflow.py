@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -34,14 +35,15 @@ async def _move(
     actor: Actor,
     comment: str | None,
     kind: OrderEventKind = OrderEventKind.STATUS_CHANGED,
-    booking: visits.Booking | None = None,
+    hold: Callable[[], Awaitable[None]] | None = None,
     **changes: Any,
 ) -> Order:
     """Change the status if nobody else did since it was read; history and event go with it.
-    A contractor's `booking` is checked first in the same transaction."""
+    `hold` runs first in the same transaction (an assignment's locks and booking check)."""
     before = order.status
     async with in_transaction():
-        await visits.hold(booking)
+        if hold is not None:
+            await hold()
         updated = await Order.filter(id=order.id, status=before).update(
             status=to, updated_at=datetime.now(UTC), **changes
         )
@@ -79,22 +81,28 @@ async def assign_order(
     changes: dict[str, Any] = {"contractor_id": contractor.id}
     if fee is not None:
         changes["contractor_fee"] = fee
+    seen = (order.contractor_id, visits.visit_of(order))
     wanted = visits.booking(
         order.company_id,
         contractor.id,
-        visits.visit_of(order),
+        seen[1],
         order.id,
         status=order.status,
         allow_overlap=allow_overlap,
         field=["contractorId"],
     )
+
+    async def hold() -> None:
+        await visits.hold_order(order.id, *seen)
+        await visits.hold(wanted)
+
     if order.status == OrderStatus.NEW:
         return await _move(
-            order, OrderStatus.ASSIGNED, actor, None, OrderEventKind.ASSIGNED, wanted, **changes
+            order, OrderStatus.ASSIGNED, actor, None, OrderEventKind.ASSIGNED, hold, **changes
         )
     _ = order.update_from_dict(changes)
     async with in_transaction():
-        await visits.hold(wanted)
+        await hold()
         await order.save(update_fields=[*changes, "updated_at"])
         event = await events.record(order, OrderEventKind.ASSIGNED, actor.membership_id)
     await publish([event])

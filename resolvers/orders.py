@@ -90,6 +90,7 @@ class OrderFilter:
     deadline_from: datetime | None = None
     deadline_to: datetime | None = None
     search: str | None = None
+    series_id: int | None = None
     visit_from: datetime | None = None
     visit_to: datetime | None = None
 
@@ -284,8 +285,11 @@ async def update_order(
     if not changes:
         return order
     moved = "visit_start" in changes
+    seen = (order.contractor_id, visits.visit_of(order))
     _ = order.update_from_dict(changes)
     async with in_transaction():
+        if moved:
+            await visits.hold_order(order.id, *seen)
         await visits.hold(wanted)
         await order.save(update_fields=[*changes, "updated_at"])
         event = await events.record(order, OrderEventKind.UPDATED, actor.membership_id)
@@ -308,6 +312,7 @@ def _filtered(
         ("client_id", f.client_id),
         ("contractor_id", f.contractor_id),
         ("responsible_id", f.responsible_id),
+        ("series_id", f.series_id),
     ):
         if value is not None:
             query = query.filter(**{column: value})

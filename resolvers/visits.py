@@ -8,7 +8,8 @@ to commit and then sees its visit. The lock is `FOR NO KEY UPDATE`, which does n
 with the key-share lock that inserting any order pointing at the contractor takes; a plain
 `FOR UPDATE` would, and an order insert that already holds the company's order counter would
 deadlock with a booking waiting for that counter. SQLite runs one transaction at a time, so
-there the check alone is enough. Whoever books takes the contractor's lock before any counter.
+there the check alone is enough. Whoever books takes the contractor's lock before any counter;
+a change of an existing order's contractor or visit locks the order's row before that.
 """
 
 from __future__ import annotations
@@ -147,6 +148,22 @@ async def hold(wanted: Booking | None) -> None:
         f"from {_label(start)} to {_label(end)}; allow the overlap to book it anyway",
         wanted.field,
     )
+
+
+async def hold_order(order_id: int, contractor_id: int | None, visit: Interval | None) -> None:
+    """Lock the order's row, then make sure its contractor and visit are still those the
+    request read (else CONFLICT): an assignment and a visit move both take this lock before
+    the contractor's, so neither checks a booking against what the other is changing."""
+    row = (
+        await Order.filter(id=order_id)
+        .select_for_update(no_key=True)
+        .only("id", "contractor_id", "visit_start", "visit_end")
+        .first()
+    )
+    if row is None or (row.contractor_id, visit_of(row)) != (contractor_id, visit):
+        raise DomainError(
+            ErrorCode.CONFLICT, "The order changed meanwhile; reload it and try again"
+        )
 
 
 def overlapping(

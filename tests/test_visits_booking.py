@@ -4,6 +4,7 @@ contractor never booked twice for one moment unless staff say so (also under con
 from __future__ import annotations
 
 import asyncio
+import itertools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -277,3 +278,39 @@ async def test_twenty_concurrent_bookings_of_one_contractor_one_wins(api: Api) -
     assert lost == [(["input", "visitStart"], "CONFLICT")] * 19
     assert all(f"#{won[0]['number']}" in b["errors"][0]["message"] for b in bodies if b["errors"])
     assert await order_count(api, owner) == 1
+
+
+async def test_concurrent_assignments_and_moves_book_a_contractor_once(api: Api) -> None:
+    """Assigning ten orders with overlapping visits to one contractor at once, while ten of
+    its booked orders move onto the same hour: every one of the twenty overlaps every other,
+    so exactly one gets through, and the contractor's day holds no two overlapping visits."""
+    owner, client, sergey, _ = await company(api)
+    loose = [
+        (await create(api, owner, client, visitStart=at(10 + i / 60), visitEnd=at(11)))["order"]
+        for i in range(10)
+    ]
+    movers = [await booked(api, owner, client, sergey, 13 + i, 13.5 + i) for i in range(10)]
+    bodies = await asyncio.gather(
+        *(api.ok(ASSIGN, {"id": o["id"], "c": sergey.id}, owner.access) for o in loose),
+        *(
+            api.ok(
+                UPDATE,
+                {"id": o["id"], "input": {"visitStart": at(10.5), "visitEnd": at(12)}},
+                owner.access,
+            )
+            for o in movers
+        ),
+    )
+    payloads = [b.get("assignOrder") or b["updateOrder"] for b in bodies]
+    assert sum(1 for p in payloads if not p["errors"]) == 1
+    assert {error(p)[1] for p in payloads if p["errors"]} == {"CONFLICT"}
+    data = await api.ok(
+        """query($c: ID!) { orders(filter: {contractorId: $c}, sort: VISIT_ASC, first: 50) {
+            edges { node { visitStart visitEnd } } } }""",
+        {"c": sergey.id},
+        owner.access,
+    )
+    visits = [
+        (iso(e["node"]["visitStart"]), iso(e["node"]["visitEnd"])) for e in data["orders"]["edges"]
+    ]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(visits)), visits
