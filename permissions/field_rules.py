@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from permissions import companies, contacts, conversations, members, orders, tasks, webchat
+from permissions import companies, contacts, conversations, members, orders, series, tasks, webchat
 from permissions.actor import Actor
 
 
@@ -180,6 +180,8 @@ FIELD_RULES: dict[str, FieldAccess] = {
     "Order.internalNote": FieldRule(orders.can_see_internal_note, reads="row"),
     "Order.feedback": FieldRule(orders.can_see_feedback, reads="row"),
     "Order.comments": RowFilter(orders.comment_visibilities),
+    # The series an order was made from, if the asker sees that series.
+    "Order.series": RowFilter(series.visible_series),
     **_with_object("OrderEdge", "node", "cursor"),
     **_with_object("OrderConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("OrderStatusChange", "from", "to", "by", "at", "comment"),
@@ -232,7 +234,6 @@ FIELD_RULES: dict[str, FieldAccess] = {
     **_with_object("OrderSeriesEdge", "node", "cursor"),
     **_with_object("OrderSeriesConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("OrderSeriesPayload", "series", "errors"),
-    **_with_object("TimeSlot", "start", "end"),
     **_with_object(
         "Dashboard",
         "openOrders",

@@ -85,6 +85,7 @@ class OrderFilter:
     search: str | None = strawberry.field(
         default=None, description="Matches number, title, description, client name or address."
     )
+    series_id: strawberry.ID | None = None
     visit_from: datetime | None = strawberry.field(
         default=None, description="Orders whose visit overlaps [visitFrom, visitTo)."
     )
@@ -100,6 +101,7 @@ class OrderFilter:
             deadline_from=self.deadline_from,
             deadline_to=self.deadline_to,
             search=self.search,
+            series_id=decode_optional_id(self.series_id, "OrderSeries"),
             visit_from=self.visit_from,
             visit_to=self.visit_to,
         )

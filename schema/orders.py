@@ -26,8 +26,10 @@ from schema.prefetch import MISSING, ready
 
 if TYPE_CHECKING:
     from schema.conversations import Conversation
+    from schema.series import OrderSeries
 
 LazyConversation = Annotated["Conversation", strawberry.lazy("schema.conversations")]
+LazySeries = Annotated["OrderSeries", strawberry.lazy("schema.series")]
 
 OrderStatus = models.OrderStatus
 Channel = models.Channel
@@ -321,6 +323,14 @@ class Order(Node):
     async def history(self, info: Info) -> list[OrderStatusChange]:
         rows = await info.context.loaders.history.load(self.row.id)
         return [OrderStatusChange.of(row) for row in rows]
+
+    @strawberry.field(
+        description="The recurring series this order was made from; null for a one-off order."
+    )
+    async def series(self, info: Info) -> LazySeries | None:
+        from schema.series import load_visible_series
+
+        return await load_visible_series(info, self.row.series_id)
 
 
 async def load_visible_order(info: Info, order_id: int | None) -> Order | None:

@@ -1,0 +1,79 @@
+"""A made order points at its series (`Order.series`) for whoever sees that series, and
+`orders(filter: {seriesId})` lists a series' orders within the usual visibility."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.support.api import Api, count_statements, register
+from tests.support.series import UPDATE_SERIES, create_series, run_round_at, series_input
+from tests.support.world import contact, create_order, portal_member
+
+pytestmark = pytest.mark.asyncio
+
+BY_SERIES = """
+query($s: ID) { orders(filter: {seriesId: $s}, first: 50) {
+  totalCount edges { node { id deadline contractor { name } series { id title } } }
+} }
+"""
+
+
+async def test_made_orders_point_at_their_series_for_those_who_see_it(
+    api: Api, backend: str
+) -> None:
+    owner = await register(api)
+    client = await contact(api, owner, "CLIENT", "Romashka LLC", "ORGANIZATION")
+    sergey = await contact(api, owner, "CONTRACTOR", "Sergey Cleaner")
+    fixit = await contact(api, owner, "CONTRACTOR", "FixIt Team", "ORGANIZATION")
+    sergey_portal = await portal_member(api, owner, sergey, "Sergey Portal")
+    fixit_portal = await portal_member(api, owner, fixit, "FixIt Portal")
+    series = await create_series(
+        api,
+        owner,
+        **series_input(
+            client.id, client.address_ids[0], startDate="2027-03-01", contractorId=sergey.id
+        ),
+    )
+    other = await create_series(
+        api, owner, **series_input(client.id, client.address_ids[1], startDate="2027-03-02")
+    )
+    one_off = await create_order(api, owner, clientId=client.id, addressId=client.address_ids[0])
+    for made in (series, other):
+        _ = await run_round_at(made["id"], datetime(2027, 3, 1, tzinfo=UTC))
+
+    with count_statements() as counter:
+        data = await api.ok(BY_SERIES, {"s": series["id"]}, owner.access)
+    listed = data["orders"]["edges"]
+    assert data["orders"]["totalCount"] == 5  # 1, 8, 15, 22 and 29 March; not the other's
+    assert {e["node"]["series"]["id"] for e in listed} == {series["id"]}
+    assert {e["node"]["series"]["title"] for e in listed} == {"Office cleaning"}
+    assert one_off["id"] not in {e["node"]["id"] for e in listed}
+    # One statement for the series of all five orders, not one each.
+    assert sum('"order_series"' in s for s in counter.statements) == 1, counter.statements
+    everything = await api.ok(BY_SERIES, {"s": None}, owner.access)
+    plain = next(
+        e["node"] for e in everything["orders"]["edges"] if e["node"]["id"] == one_off["id"]
+    )
+    assert plain["series"] is None
+
+    # From 15 March FixIt is booked: Sergey keeps his two earlier orders but no longer sees
+    # the series, so their `series` is null for him; FixIt sees it on its own orders.
+    moved = await api.ok(
+        UPDATE_SERIES,
+        {"id": series["id"], "input": {"contractorId": fixit.id}, "from": "2027-03-15"},
+        owner.access,
+    )
+    assert moved["updateOrderSeries"]["errors"] == []
+    his = (await api.ok(BY_SERIES, {"s": series["id"]}, sergey_portal.access))["orders"]["edges"]
+    assert sorted(e["node"]["deadline"][:10] for e in his) == ["2027-03-01", "2027-03-08"]
+    assert {e["node"]["series"] is None for e in his} == {True}
+    theirs = (await api.ok(BY_SERIES, {"s": series["id"]}, fixit_portal.access))["orders"]["edges"]
+    assert len(theirs) == 3
+    assert {e["node"]["series"]["id"] for e in theirs} == {series["id"]}
+    assert {e["node"]["contractor"]["name"] for e in theirs} == {"FixIt Team"}
+
+    stranger = await register(api)
+    nothing = await api.ok(BY_SERIES, {"s": series["id"]}, stranger.access)
+    assert nothing["orders"]["totalCount"] == 0
