@@ -164,9 +164,10 @@ async def create_series(
         created_by_id=actor.membership_id,
         **columns,
     )
-    if contractor is not None:
-        await check_contractor_free(series, zone, today, horizon_days, now)
-    await series.save()
+    async with in_transaction():
+        if contractor is not None:
+            await check_contractor_free(series, zone, today, horizon_days, now)
+        await series.save()
     _ = await make_orders(series, zone, now, horizon_days)
     return series
 
@@ -213,11 +214,12 @@ async def update_series(
     if not changes:
         return series
     _ = series.update_from_dict(changes)
-    if series.contractor_id is not None and (
+    rebooked = series.contractor_id is not None and (
         "contractor_id" in changes or {"visit_time", "duration_minutes", "frequency"} & set(changes)
-    ):
-        await check_contractor_free(series, zone, max(first, today), horizon_days, now)
+    )
     async with in_transaction():
+        if rebooked:
+            await check_contractor_free(series, zone, max(first, today), horizon_days, now)
         await series.save(update_fields=[*changes, "updated_at"])
         published = await follow_series(series, zone, first, actor.membership_id, now)
     await publish(published)

@@ -30,6 +30,7 @@ from domain.visits import Interval, overlaps
 from models import (
     Channel,
     Company,
+    Contact,
     Membership,
     Order,
     OrderEvent,
@@ -101,11 +102,18 @@ async def check_contractor_free(
     series: OrderSeries, zone: ZoneInfo, first: date, horizon_days: int, now: datetime
 ) -> None:
     """CONFLICT naming the first visit of the series (from `first` to the horizon) that
-    overlaps another booked, non-cancelled visit of its contractor; its own orders aside."""
+    overlaps another booked, non-cancelled visit of its contractor; its own orders aside.
+
+    Call it inside the transaction that stores the series: it first locks the contractor's
+    row as a one-off booking does (resolvers/visits.py), so a booking made meanwhile waits
+    for this transaction and one made before is seen."""
+    if series.contractor_id is None:
+        return
+    _ = await Contact.filter(id=series.contractor_id).select_for_update(no_key=True).only("id")
     skipped = await skipped_days(series, first) if series.id else set()
     days = series_days(series, first, first + timedelta(days=horizon_days), skipped)
     windows = [(day, w) for day in days if (w := window_of(series, day, zone)).end > now]
-    if not windows or series.contractor_id is None:
+    if not windows:
         return
     others = Order.filter(
         company_id=series.company_id,
