@@ -13,7 +13,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import not_found
 from models import OrderSeries, Role
 from permissions.actor import Actor
-from permissions.orders import check_may_create_order, check_may_edit_order, client_of_new_order
+from permissions.orders import check_may_create_order, check_may_edit_order
 from permissions.subtree import visible_subtree
 
 
@@ -42,11 +42,6 @@ async def access_series_by_id(
 def check_may_create_series(actor: Actor, given: set[str]) -> None:
     """As for an order: staff for any client, a client member for itself without staff terms."""
     check_may_create_order(actor, given)
-
-
-def client_of_new_series(actor: Actor, client_id: int | None, field: list[str]) -> int | None:
-    """As for an order: staff name the client, a CLIENT member files for its own contact."""
-    return client_of_new_order(actor, client_id, field)
 
 
 def check_may_change_series(actor: Actor) -> None:

@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from itertools import islice
 from zoneinfo import ZoneInfo
 
 from tortoise.functions import Count
@@ -74,7 +73,7 @@ def upcoming_visits(
         visit = schedule.made[day] if day in schedule.made else window_of(series, day, zone)
         if visit is not None and visit.end > now:
             visits.append(visit)
-    return sorted(islice(visits, first * 2))[:first]
+    return sorted(visits)[:first]
 
 
 async def visible_series_by_id(keys: Sequence[tuple[int, Actor]]) -> list[OrderSeries | None]:
