@@ -8,7 +8,13 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.support.api import Api, count_statements, register
-from tests.support.series import UPDATE_SERIES, create_series, run_round_at, series_input
+from tests.support.series import (
+    END_SERIES,
+    UPDATE_SERIES,
+    create_series,
+    run_round_at,
+    series_input,
+)
 from tests.support.world import contact, create_order, portal_member
 
 pytestmark = pytest.mark.asyncio
@@ -77,3 +83,34 @@ async def test_made_orders_point_at_their_series_for_those_who_see_it(
     stranger = await register(api)
     nothing = await api.ok(BY_SERIES, {"s": series["id"]}, stranger.access)
     assert nothing["orders"]["totalCount"] == 0
+
+
+FILTERED = """
+query($c: ID, $a: Boolean) { orderSeries(clientId: $c, active: $a) {
+  totalCount edges { node { id active client { id } } }
+} }
+"""
+
+
+async def test_series_filtered_by_client_and_active(api: Api, backend: str) -> None:
+    owner = await register(api)
+    romashka = await contact(api, owner, "CLIENT", "Romashka LLC", "ORGANIZATION")
+    anna = await contact(api, owner, "CLIENT", "Anna Petrova")
+    first = await create_series(
+        api, owner, **series_input(romashka.id, romashka.address_ids[0], startDate="2030-01-07")
+    )
+    second = await create_series(
+        api, owner, **series_input(anna.id, anna.address_ids[0], startDate="2030-01-07")
+    )
+    ended = await api.ok(END_SERIES, {"id": second["id"], "last": "2030-01-01"}, owner.access)
+    assert ended["endOrderSeries"]["series"]["active"] is False
+
+    async def ids(client: str | None, active: bool | None) -> list[str]:
+        data = await api.ok(FILTERED, {"c": client, "a": active}, owner.access)
+        return [e["node"]["id"] for e in data["orderSeries"]["edges"]]
+
+    assert await ids(None, None) == [second["id"], first["id"]]  # newest first
+    assert await ids(romashka.id, None) == [first["id"]]
+    assert await ids(None, True) == [first["id"]]
+    assert await ids(None, False) == [second["id"]]
+    assert await ids(anna.id, True) == []
