@@ -36,11 +36,17 @@ CREATE_TASK = """mutation($input: CreateTaskInput!) {
 COMMENT = """mutation($o: ID!) {
   addComment(orderId: $o, body: "Door code 1234") { comment { id } errors { code } } }"""
 CONVERSATIONS = "{ conversations(first: 5) { edges { node { id } } } }"
+PROFILE = """mutation($id: ID!) {
+  updateContact(id: $id, input: {
+    skills: ["taps"], workingHours: [{weekday: 1, start: "09:00", end: "17:00"}]
+  }) { errors { code } } }"""
 
 GUARDED = """{
   members(first: 50) { edges { node { email manager { id } subordinates { id } } } }
   contacts(first: 50) { edges { node {
-    email phone telegram taxId notes addresses { id } manager { id } portalMembers { id } } } }
+    email phone telegram taxId notes addresses { id } manager { id } portalMembers { id }
+    skills workingHours { weekday } averageRating } } }
+  me { company { escalation { overdueMinutes } } }
   orders(first: 50) { edges { node { price contractorFee internalNote feedback } } }
   conversations(first: 50) { edges { node {
     messages { edges { node { author { id } } } } } } }
@@ -61,7 +67,8 @@ ROOT_OF = {
     "Notification": "notifications",
     "Conversation": "conversations",
 }
-NO_DATA = {"Order.feedback", "Message.author"}  # nothing to show: no rating, no reply
+# Nothing to show: no rating, no reply.
+NO_DATA = {"Order.feedback", "Message.author", "Contact.averageRating"}
 
 
 @dataclass
@@ -95,6 +102,8 @@ async def _company(api: Api) -> Company:
     card = ContactCard(client["id"], [a["id"] for a in client["addresses"]])
     await portal_member(api, owner, card, "Guard Portal")
     fixer = await contact(api, owner, "CONTRACTOR", "Guard Fixer")
+    done = await api.ok(PROFILE, {"id": fixer.id}, owner.access)
+    assert done["updateContact"]["errors"] == []
     order = await create_order(
         api,
         owner,
@@ -155,7 +164,12 @@ async def _seen(api: Api, query: str, who: Session, keys: set[str]) -> dict[str,
     seen: dict[str, bool | None] = {}
     for key in keys:
         type_name, field = key.split(".")
-        nodes = messages if type_name == "Message" else _nodes(data, type_name)
+        if type_name == "Message":
+            nodes = messages
+        elif type_name == "Company":
+            nodes = [data["me"]["company"]] if "me" in data else None
+        else:
+            nodes = _nodes(data, type_name)
         seen[key] = None if not nodes else any(_shown(node[field]) for node in nodes)
     return seen
 

@@ -53,5 +53,6 @@ class PeopleQueries:
         actor = info.context.require_actor()
         kind = filter.kind if filter else None
         search = filter.search if filter else None
-        page = await contacts.list_contacts(actor, kind, search, first, after)
+        skill = filter.skill if filter else None
+        page = await contacts.list_contacts(actor, kind, search, first, after, skill)
         return connection_of(page, Contact.of)

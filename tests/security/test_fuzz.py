@@ -22,7 +22,7 @@ import base64
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -210,6 +210,14 @@ def value_strategies(ids: list[str]) -> dict[str, st.SearchStrategy[Any]]:
         ).map(lambda d: d.isoformat()),
         st.sampled_from(["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00", "yesterday"]),
     )
+    days = st.one_of(
+        st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)).map(date.isoformat),
+        st.sampled_from(["2026-02-30", "20261203", "tomorrow"]),
+    )
+    clocks = st.one_of(
+        st.times().map(lambda t: t.isoformat(timespec="seconds")),
+        st.sampled_from(["25:00", "09:60", "9am", "", "23:59:59"]),
+    )
     amounts = st.one_of(
         st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
         st.sampled_from(["9999999999.995", "-0", "1e400", "NaN", str(Decimal("0.01"))]),
@@ -217,6 +225,8 @@ def value_strategies(ids: list[str]) -> dict[str, st.SearchStrategy[Any]]:
     return {
         "ID": st.sampled_from(ids).map(string),
         "DateTime": dates.map(string),
+        "Date": days.map(string),
+        "Time": clocks.map(string),
         "Decimal": amounts.map(string),
         "Upload": st.just(StringValueNode(value="not a file")),
     }
