@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -39,14 +39,18 @@ from resolvers.series_round import (
     check_contractor_free,
     company_zone,
     follow_series,
+    keep_days_before,
     local_today,
     make_orders,
+    make_orders_until,
     series_days,
 )
 
 SORT = ("-created_at", "-id")
 # Days a series may start before or after today: a typo in the year is refused.
 START_RANGE_DAYS = 366 * 10
+# How far ahead a change may take effect: the visits before it are made on the old terms.
+FROM_DATE_DAYS = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +193,8 @@ async def update_series(
     zone = await company_zone(actor.company_id)
     today = local_today(zone, now)
     first = today if from_date is None else from_date
+    if (first - today).days > FROM_DATE_DAYS:
+        raise invalid("A change takes effect within a year", "fromDate")
     changes = _text_terms(data, given)
     if "recurrence" in given:
         changes.update(_recurrence_columns(data.recurrence, series.start_date))
@@ -213,6 +219,8 @@ async def update_series(
         )
     if not changes:
         return series
+    # The days before fromDate keep the terms they had: their orders are made on them now.
+    _ = await make_orders_until(series, zone, now, first - timedelta(days=1))
     _ = series.update_from_dict(changes)
     rebooked = series.contractor_id is not None and (
         "contractor_id" in changes or {"visit_time", "duration_minutes", "frequency"} & set(changes)
@@ -221,6 +229,8 @@ async def update_series(
         if rebooked:
             await check_contractor_free(series, zone, max(first, today), horizon_days, now)
         await series.save(update_fields=[*changes, "updated_at"])
+        if "frequency" in changes:
+            await keep_days_before(series, zone, now, first)
         published = await follow_series(series, zone, first, actor.membership_id, now)
     await publish(published)
     _ = await make_orders(series, zone, now, horizon_days)

@@ -137,19 +137,29 @@ async def check_contractor_free(
 
 async def make_orders(series: OrderSeries, zone: ZoneInfo, now: datetime, horizon_days: int) -> int:
     """Make the series' missing orders from today to the horizon; how many this call made."""
+    today = local_today(zone, now)
+    horizon = today + timedelta(days=horizon_days)
+    made = await make_orders_until(series, zone, now, horizon)
+    _ = await OrderSeries.filter(
+        Q(made_until__isnull=True) | Q(made_until__lt=horizon), id=series.id
+    ).update(made_until=horizon)
+    return made
+
+
+async def make_orders_until(series: OrderSeries, zone: ZoneInfo, now: datetime, last: date) -> int:
+    """Make the series' missing orders from today to `last`, on its terms as they are now."""
     if not series.active and series.last_date is None:
         return 0
     today = local_today(zone, now)
-    horizon = today + timedelta(days=horizon_days)
     skipped = await skipped_days(series, today)
     made = set(
         await Order.filter(
-            series_id=series.id, series_day__gte=today, series_day__lte=horizon
+            series_id=series.id, series_day__gte=today, series_day__lte=last
         ).values_list("series_day", flat=True)
     )
     responsible = await Membership.get(id=series.responsible_id)
     published: list[OrderEvent] = []
-    for day in series_days(series, today, horizon, skipped):
+    for day in series_days(series, today, last, skipped):
         window = window_of(series, day, zone)
         if day in made or window.end <= now:
             continue
@@ -169,10 +179,28 @@ async def make_orders(series: OrderSeries, zone: ZoneInfo, now: datetime, horizo
             continue  # another round made this day meanwhile: the unique key is the claim
         published.append(event)
     await publish(published)
-    _ = await OrderSeries.filter(
-        Q(made_until__isnull=True) | Q(made_until__lt=horizon), id=series.id
-    ).update(made_until=horizon)
     return len(published)
+
+
+async def keep_days_before(series: OrderSeries, zone: ZoneInfo, now: datetime, first: date) -> None:
+    """Before the series' rule changes from `first` on: the days from today to the day
+    before `first` keep the rule they had. Inside the change's transaction, with the new
+    rule in `series`: a day the new rule adds there, with no order, becomes a skipped day;
+    the old rule's days there were made beforehand (`make_orders_until`)."""
+    today = local_today(zone, now)
+    if first <= today:
+        return
+    last = first - timedelta(days=1)
+    made = set(
+        await Order.filter(
+            series_id=series.id, series_day__gte=today, series_day__lte=last
+        ).values_list("series_day", flat=True)
+    )
+    added = [day for day in series_days(series, today, last) if day not in made]
+    known = await skipped_days(series, today)
+    await OrderSeriesSkip.bulk_create(
+        [OrderSeriesSkip(series_id=series.id, day=day) for day in added if day not in known]
+    )
 
 
 def _order_terms(series: OrderSeries, window: Interval) -> dict[str, Any]:

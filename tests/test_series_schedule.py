@@ -277,3 +277,37 @@ async def test_bad_input_is_refused_with_its_field_and_nothing_stored(
         assert errors[0]["code"] == "INVALID"
     counted = await api.ok(COUNT, token=c.owner.access)
     assert counted["orderSeries"]["totalCount"] == 0
+
+
+async def test_a_new_rule_cancels_the_days_it_drops_and_makes_its_own(
+    api: Api, backend: str
+) -> None:
+    c = await company_in(api, "Europe/Berlin")
+    mondays = await create_series(api, c.owner, **c.series(startDate="2027-03-01"))
+    _ = await run_round_at(mondays["id"], at("2027-03-01"))
+    tuesdays = {"recurrence": {"frequency": "WEEKLY", "weekdays": [2]}}
+    changed = await api.ok(
+        UPDATE_SERIES,
+        {"id": mondays["id"], "input": tuesdays, "from": "2027-03-15"},
+        c.owner.access,
+    )
+    assert changed["updateOrderSeries"]["errors"] == []
+    assert changed["updateOrderSeries"]["series"]["recurrence"]["weekdays"] == [2]
+    _ = await run_round_at(mondays["id"], at("2027-03-01"))
+    orders = await series_orders(api, c.owner, mondays["id"])
+    by_status: dict[str, list[str]] = {}
+    for order in orders:
+        by_status.setdefault(order["status"], []).append(order["deadline"][:10])
+    assert sorted(by_status["CANCELLED"]) == ["2027-03-15", "2027-03-22", "2027-03-29"]
+    # Before fromDate the made Mondays stay; from it on, Tuesdays up to the horizon.
+    assert sorted(by_status["NEW"]) == [
+        "2027-03-01",
+        "2027-03-08",
+        "2027-03-16",
+        "2027-03-23",
+    ]
+    # Tuesdays before fromDate were never visits: they are not made later either.
+    later = {o["deadline"][:10] for o in await series_orders(api, c.owner, mondays["id"])}
+    _ = await run_round_at(mondays["id"], at("2027-03-09"))
+    again = {o["deadline"][:10] for o in await series_orders(api, c.owner, mondays["id"])}
+    assert again - later == {"2027-03-30", "2027-04-06"}
