@@ -3,9 +3,11 @@ orders once; an ended series still gets its visits up to its last day and none a
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from starlette.applications import Starlette
 
 from resolvers.series_round import run_round
 from tests.support.api import Api, register
@@ -71,3 +73,9 @@ async def test_the_round_makes_what_falls_within_its_horizon_once(api: Api, back
     orders = await series_orders(api, owner, ended["id"])
     assert days_of(orders, "NEW") == [day(1), day(2), day(3)]
     assert days_of(orders, "CANCELLED") == [day(n) for n in range(4, 33)]
+
+
+async def test_every_process_runs_the_round_in_the_background(app: Starlette) -> None:
+    """SERIES_ROUND_SECONDS defaults to 300: the app starts the round with its workers."""
+    running = {task.get_name() for task in asyncio.all_tasks()}
+    assert "background:series-round" in running
