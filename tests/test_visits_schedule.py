@@ -123,6 +123,13 @@ async def test_a_member_and_a_team_see_their_day_and_no_one_elses(api: Api) -> N
     # A client sees its own visits only.
     assert await schedule(api, o.client1.members[0]) == ["ivan 9-10", "sergey 10-12"]
     assert await schedule(api, o.client2.members[0]) == ["sergey 8-9", "ivan 12-13"]
+    # The visit itself comes with the order, to every role that sees it.
+    for who in (o.client1.members[0], o.sergey.members[0], o.staff_a):
+        data = await api.ok(SCHEDULE, {"filter": DAY_RANGE}, who.access)
+        node = next(
+            e["node"] for e in data["orders"]["edges"] if e["node"]["title"] == "sergey 10-12"
+        )
+        assert (node["visitStart"], node["visitEnd"]) == (at(10), at(12))
 
 
 async def test_the_range_is_half_open_and_must_not_be_empty(api: Api) -> None:
