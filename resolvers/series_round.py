@@ -41,7 +41,7 @@ from models import (
     OrderStatusChange,
 )
 from realtime.outbox import publish
-from resolvers import events
+from resolvers import events, notifications
 from resolvers.orders import insert_order
 
 log = logging.getLogger("servicedesk.series")
@@ -290,7 +290,11 @@ async def _follow(
         if "contractor_id" in changed and order.contractor_id is not None
         else OrderEventKind.UPDATED
     )
-    return await events.record(order, kind, by_id, responsible=responsible)
+    event = await events.record(order, kind, by_id, responsible=responsible)
+    if "visit_start" in changed and kind == OrderEventKind.UPDATED:
+        # A moved visit tells the client and the contractor, as updateOrder's move does.
+        await notifications.on_visit_moved(order, event)
+    return event
 
 
 async def run_round(now: datetime, horizon_days: int) -> int:

@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.support.api import Api, count_statements, register
+from tests.support.notifications import inbox
 from tests.support.series import (
     END_SERIES,
     UPDATE_SERIES,
     create_series,
     run_round_at,
     series_input,
+    series_orders,
 )
 from tests.support.world import contact, create_order, portal_member
 
@@ -114,3 +116,30 @@ async def test_series_filtered_by_client_and_active(api: Api, backend: str) -> N
     assert await ids(None, True) == [first["id"]]
     assert await ids(None, False) == [second["id"]]
     assert await ids(anna.id, True) == []
+
+
+async def test_made_orders_tell_people_as_ordinary_orders_do(api: Api, backend: str) -> None:
+    owner = await register(api)
+    client = await contact(api, owner, "CLIENT", "Romashka LLC", "ORGANIZATION")
+    sergey = await contact(api, owner, "CONTRACTOR", "Sergey Cleaner")
+    client_portal = await portal_member(api, owner, client, "Client Portal")
+    sergey_portal = await portal_member(api, owner, sergey, "Sergey Portal")
+    series = await create_series(
+        api,
+        owner,
+        **series_input(
+            client.id, client.address_ids[0], startDate="2027-03-01", contractorId=sergey.id
+        ),
+    )
+    _ = await run_round_at(series["id"], datetime(2027, 3, 1, tzinfo=UTC))
+    made = {o["id"] for o in await series_orders(api, owner, series["id"])}
+    assigned = [n for n in await inbox(api, sergey_portal) if n["kind"] == "ORDER_ASSIGNED"]
+    assert {n["order"]["id"] for n in assigned} == made  # each visit's order, to its contractor
+    assert await inbox(api, client_portal) == []  # a new order is staff's news
+
+    moved = await api.ok(
+        UPDATE_SERIES, {"id": series["id"], "input": {"visitTime": "14:00"}}, owner.access
+    )
+    assert moved["updateOrderSeries"]["errors"] == []
+    told = {n["order"]["id"] for n in await inbox(api, client_portal)}
+    assert told == made  # every moved visit, to the client as well
