@@ -391,7 +391,7 @@ APP_SCRIPT = textwrap.dedent(
                 'INSERT INTO outbox_email ("to", subject, body, created_at, attempts)'
                 " VALUES ('ada@example.test', 'Hello', 'Grüße', '2026-01-01 00:00:00+00:00', 0)"
             )
-        async with LifespanManager(create_app(settings)):
+        async with LifespanManager(create_app(settings), startup_timeout=60, shutdown_timeout=60):
             print(sorted(t.get_name() for t in asyncio.all_tasks() if t.get_name().startswith("background:")))
             for _ in range(200):
                 with sqlite3.connect(path) as db:
