@@ -15,6 +15,7 @@ from permissions.conversations import access_conversation_by_id, access_message_
 from permissions.members import access_invitation_by_id, access_member_by_id
 from permissions.notifications import access_notification_by_id
 from permissions.orders import access_comment_by_id, access_order_by_id, access_photo_by_id
+from permissions.series import access_series_by_id
 from permissions.tasks import access_task_by_id
 from permissions.templates import access_template_by_id
 
@@ -33,6 +34,7 @@ FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "ApiToken": access_api_token_by_id,
     "Conversation": access_conversation_by_id,
     "Message": access_message_by_id,
+    "OrderSeries": access_series_by_id,
 }
 
 

@@ -33,6 +33,7 @@ mutation($input: CreateOrderSeriesInput!) {
 }
 """
 END = """mutation($id: ID!) { endOrderSeries(id: $id) { series { id } errors { field code } } }"""
+NODE = """query($id: ID!) { node(id: $id) { id ... on OrderSeries { price contractorFee internalNote } } }"""
 
 
 @dataclass
@@ -116,9 +117,12 @@ async def test_each_role_sees_the_series_and_fields_its_orders_would_show(api: A
     for who, fields in expected.items():
         member: Session = getattr(c, who)
         seen = listed(await api.ok(LIST, token=member.access))
+        node = (await api.ok(NODE, {"id": series["id"]}, member.access))["node"]
         if fields is None:
             assert seen == {}, who
+            assert node is None, who  # hidden is absent from node(id) too
             continue
+        assert {k: node[k] for k in fields} == fields, who
         node = seen[series["id"]]
         assert {k: node[k] for k in fields} == fields, who
         assert node["client"]["name"] == "Romashka LLC"

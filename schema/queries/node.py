@@ -17,6 +17,7 @@ from schema.node import Node
 from schema.notifications import Notification
 from schema.orders import Comment, Order, Photo
 from schema.people import Company, Invitation, Member
+from schema.series import OrderSeries
 from schema.tasks import Task, Template
 
 # Type name in the global id -> the type built from the row `resolvers.nodes` finds.
@@ -35,6 +36,7 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
     "ApiToken": ApiToken.of,
     "Conversation": Conversation.of,
     "Message": Message.of,
+    "OrderSeries": OrderSeries.of,
 }
 
 
