@@ -54,4 +54,3 @@ async def access_token_holder_by_id(
         raise not_found("Member", field)
     check_may_mint_for(actor, member_grant(member), field)
     return member
-

@@ -106,4 +106,3 @@ def check_move(actor: Actor, member: Membership, new_manager: Membership) -> Non
         raise DomainError(
             ErrorCode.INVALID, "A member cannot report to itself or its own subordinate"
         )
-

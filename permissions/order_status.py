@@ -38,4 +38,3 @@ def can_assign(actor: Actor) -> bool:
 
 def can_rate(actor: Actor, order: Order) -> bool:
     return can_act_as_client(actor, order)
-

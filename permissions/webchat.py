@@ -204,4 +204,3 @@ def forget_widget_origins() -> None:
     """After a change of this process: the next preflight reads them again."""
     global _origins
     _origins = None
-
