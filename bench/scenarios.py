@@ -5,13 +5,13 @@ from __future__ import annotations
 import base64
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
 
-from bench import datagen
+from bench import datagen, suggest
 from bench.datagen import Login
 from bench.servers import SECRET_KEY
 
@@ -99,6 +99,8 @@ class Fixtures:
     clients: list[tuple[int, int]]  # (client id, its address id)
     # create-order: per concurrent client, a company's head and (client, address) pairs of it
     creators: list[tuple[Login, list[tuple[int, int]]]]
+    # suggest-contractors: NEW orders with visits the staff login sees (bench/suggest.py)
+    suggest_orders: list[int] = field(default_factory=list)
 
 
 # A request body from (worker, iteration).
@@ -183,6 +185,7 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
         ),
         Scenario("create-order", "staff", create_order, logins=[c[0] for c in fx.creators]),
         Scenario("set-order-status", "staff", set_status),
+        Scenario("suggest-contractors", "staff", suggest.body(fx.suggest_orders, gid)),
     ]
     return {s.name: s for s in all_scenarios}
 
@@ -197,6 +200,7 @@ NAMES = (
     "order-report",
     "create-order",
     "set-order-status",
+    "suggest-contractors",
     "fanout",
 )
 
@@ -229,6 +233,7 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
         status[200 : 200 + max(workers, 1)],
         own,
         creators or [(staff, own)],  # a one-company database: that company
+        await suggest.prepare(conn, staff.company_id, staff.path),
     )
 
 

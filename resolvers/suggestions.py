@@ -68,7 +68,7 @@ class _Figures:
     """One contractor's factors, gathered from its rows (one per address with coordinates)."""
 
     id: int
-    hours: list[WorkingInterval]
+    hours: str  # as stored (JSON); most contractors share the company's "[]"
     open_orders: int
     average_rating: float | None
     skills_had: int
@@ -90,30 +90,62 @@ def score(
     return round(total + IDLE / (1 + open_orders), 4)
 
 
-def _hours(stored: object) -> list[WorkingInterval]:
-    # SQLite gives JSON columns as text; PostgreSQL's driver may give them as text too.
-    value = json.loads(stored) if isinstance(stored, str | bytes) else stored
+def _text(stored: object) -> str:
+    # SQLite and asyncpg give JSON columns as text; another driver might decode them.
+    if isinstance(stored, bytes):
+        return stored.decode()
+    return stored if isinstance(stored, str) else json.dumps(stored)
+
+
+def _hours(text: str) -> list[WorkingInterval]:
+    value = json.loads(text)
     return from_json(value) if isinstance(value, list) else []
 
 
-def _gather(rows: Sequence[Mapping[str, Any]]) -> dict[int, _Figures]:
-    figures: dict[int, _Figures] = {}
-    for row in rows:
-        target = row["target_latitude"], row["target_longitude"]
-        found = figures.get(row["id"])
-        if found is None:
-            rating = row["average_rating"]
-            found = figures[row["id"]] = _Figures(
-                id=row["id"],
-                hours=_hours(row["working_hours"]),
-                open_orders=int(row["open_orders"]),
-                average_rating=None if rating is None else round(float(rating), 2),
-                skills_had=int(row["skills_had"]),
-                clashes=int(row["clashes"]),
+class _WithinHours:
+    """Whether the visit lies in working hours, computed once per distinct hours: hundreds
+    of contractors share a few (most the company's)."""
+
+    def __init__(self, visit: Interval, zone: ZoneInfo, company_hours: str) -> None:
+        self.visit, self.zone = visit, zone
+        self.company_hours = _hours(company_hours)
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, hours: str) -> bool:
+        within = self.known.get(hours)
+        if within is None:
+            own = _hours(hours)
+            within = self.known[hours] = is_free(
+                hours=own or self.company_hours, zone=self.zone, busy=(), window=self.visit
             )
-        if row["latitude"] is None or None in target:
+        return within
+
+
+def _gather(rows: Sequence[Mapping[str, Any]]) -> dict[int, _Figures]:
+    """The contractors' figures, each with the distance of its nearest address."""
+    figures: dict[int, _Figures] = {}
+    target: tuple[float | None, float | None] = (None, None)
+    for row in rows:
+        if row["is_address"]:
             continue
-        km = haversine_km(*target, row["latitude"], row["longitude"])
+        rating = row["average_rating"]
+        figures[row["id"]] = _Figures(
+            id=row["id"],
+            hours=_text(row["working_hours"]),
+            open_orders=int(row["open_orders"]),
+            average_rating=None if rating is None else round(float(rating), 2),
+            skills_had=int(row["skills_had"]),
+            clashes=int(row["clashes"]),
+        )
+        target = row["latitude"], row["longitude"]
+    lat, lon = target
+    if lat is None or lon is None:
+        return figures
+    for row in rows:
+        found = figures.get(row["id"]) if row["is_address"] else None
+        if found is None:
+            continue
+        km = haversine_km(lat, lon, row["latitude"], row["longitude"])
         if found.distance_km is None or km < found.distance_km:
             found.distance_km = km
     return figures
@@ -141,16 +173,21 @@ async def suggest_contractors(
     target = Target(actor.company_id, order.id, order.address_id, visit, wanted)
     sql, params = suggestion_statement(scope, target)
     rows = await connections.get("default").execute_query_dict(sql, params)
-    if not rows:
+    first_contractor = next((row for row in rows if not row["is_address"]), None)
+    if first_contractor is None:
         return []
-    zone = ZoneInfo(rows[0]["timezone"])
-    company_hours = _hours(rows[0]["company_hours"])
+    within = (
+        None
+        if visit is None
+        else _WithinHours(
+            visit,
+            ZoneInfo(first_contractor["timezone"]),
+            _text(first_contractor["company_hours"]),
+        )
+    )
     ranked: list[tuple[float, int, bool, bool, _Figures]] = []
     for found in _gather(rows).values():
-        free = found.clashes == 0 and (
-            visit is None
-            or is_free(hours=found.hours or company_hours, zone=zone, busy=(), window=visit)
-        )
+        free = found.clashes == 0 and (within is None or within(found.hours))
         skilled = found.skills_had == len(wanted)
         value = score(free, skilled, found.distance_km, found.average_rating, found.open_orders)
         ranked.append((-value, found.id, free, skilled, found))
