@@ -198,3 +198,27 @@ async def bulk_contractors(company_pk: int, count: int) -> None:
     await ContactSkill.bulk_create(
         [ContactSkill(company_id=company_pk, contact_id=pk, skill="windows") for pk in ids]
     )
+
+
+async def test_bad_input_is_invalid(api: Api, backend: str) -> None:
+    p = await planner(api, "Europe/Berlin", ALL_DAY, at=HOME)
+    await contractor(api, p, "Sergey", NEAR)
+    target = await order(api, p, visit=VISIT)
+    many = [f"skill {i}" for i in range(31)]
+    for body in (
+        await suggest(api, p.owner.access, target, many),
+        await suggest(api, p.owner.access, target, None, first=-1),
+    ):
+        assert body["data"] is None
+        [error] = body["errors"]
+        assert error["extensions"]["code"] == "INVALID"
+    assert (await suggest(api, p.owner.access, target, many))["errors"][0]["extensions"][
+        "field"
+    ] == ["skills"]
+    # 30 different skills in 31 spellings are fine; a word longer than any tag is no
+    # error either, it is just had by no one.
+    body = await suggest(api, p.owner.access, target, [*many[:30], " SKILL 0 "])
+    [row] = body["data"]["suggestContractors"]
+    assert row["skilled"] is False
+    [row] = (await suggest(api, p.owner.access, target, ["x" * 80]))["data"]["suggestContractors"]
+    assert row["skilled"] is False
