@@ -95,4 +95,5 @@ class Address(Model):
 
     class Meta:
         table = "address"
-        indexes = (("contact", "id"),)
+        # The company's addresses with coordinates, for suggestContractors' distances.
+        indexes = (("contact", "id"), ("company", "contact"))

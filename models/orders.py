@@ -139,6 +139,8 @@ class Order(Model):
             # visit_end > a on the few rows left; and the company's schedule by visit.
             ("contractor", "visit_start"),
             ("company", "visit_start", "id"),
+            # suggestContractors: open orders and ratings per contractor, from the index alone.
+            ("company", "status", "contractor", "rating"),
         )
 
 
