@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from permissions.members import NO_ROW
 from schema.ids import parse_global_id
 from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.inbox import MAKE_ORDER, arrive
+from tests.support.series import create_series, series_input
 from tests.support.world import ContactCard, contact, create_order, in_days, portal_member
 
 pytestmark = pytest.mark.asyncio
@@ -48,6 +50,7 @@ GUARDED = """{
     skills workingHours { weekday } averageRating } } }
   me { company { escalation { overdueMinutes } } }
   orders(first: 50) { edges { node { price contractorFee internalNote feedback } } }
+  orderSeries(first: 50) { edges { node { price contractorFee internalNote } } }
   conversations(first: 50) { edges { node {
     messages { edges { node { author { id } } } } } } }
 }"""
@@ -56,7 +59,9 @@ FILTERED = """{
   tasks(first: 50) { edges { node { order { id } } } }
   notifications(first: 50) { edges { node { order { id } task { id } conversation { id } } } }
   conversations(first: 50) { edges { node { order { id } } } }
-  orders(first: 50) { edges { node { comments { edges { node { id } } } conversation { id } } } }
+  orders(first: 50) { edges { node {
+    comments { edges { node { id } } } conversation { id } series { id } } } }
+  orderSeries(first: 50) { edges { node { orders { edges { node { id } } } } } }
 }"""
 # The list of the root query each type is read from in the queries above.
 ROOT_OF = {
@@ -66,6 +71,7 @@ ROOT_OF = {
     "Task": "tasks",
     "Notification": "notifications",
     "Conversation": "conversations",
+    "OrderSeries": "orderSeries",
 }
 # Nothing to show: no rating, no reply.
 NO_DATA = {"Order.feedback", "Message.author", "Contact.averageRating"}
@@ -115,6 +121,10 @@ async def _company(api: Api) -> Company:
         contractorFee="60.00",
         internalNote="Keys under the mat",
     )
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    fields = {"responsibleId": staff.member_id, "contractorId": fixer.id, "price": "90.00"}
+    extra = {"contractorFee": "50.00", "internalNote": "Weekly keys", "startDate": tomorrow}
+    await create_series(api, owner, **series_input(card.id, card.address_ids[0], **fields, **extra))
     done = await api.ok(COMMENT, {"o": order["id"]}, owner.access)
     assert done["addComment"]["errors"] == []
     task = {"title": "Call", "assigneeId": staff.member_id, "orderId": order["id"]}
@@ -205,10 +215,11 @@ async def test_each_guarded_field_asks_its_own_table_rule(
     after = await _seen(api, GUARDED, company.staff, guarded)
     assert after == dict.fromkeys(guarded, False)
     assert set(asked) == guarded
-    subjects = {"row": {models.Order}, "user_id": {int}, "pk": {int}, None: {type(None)}}
     for key, types in asked.items():
         rule = FIELD_RULES[key]
         assert isinstance(rule, FieldRule)
+        row = {models.OrderSeries if key.startswith("OrderSeries.") else models.Order}
+        subjects = {"row": row, "user_id": {int}, "pk": {int}, None: {type(None)}}
         assert types == subjects[rule.reads], key
 
 
