@@ -174,6 +174,7 @@ async def _seen(api: Api, query: str, who: Session, keys: set[str]) -> dict[str,
     seen: dict[str, bool | None] = {}
     for key in keys:
         type_name, field = key.split(".")
+        nodes: list[Any] | None
         if type_name == "Message":
             nodes = messages
         elif type_name == "Company":
