@@ -429,7 +429,12 @@ async def test_the_app_sends_in_the_background_when_smtp_is_set(tmp_path: Path) 
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
-        out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+        try:
+            out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+        except TimeoutError:
+            process.kill()
+            out, err = await process.communicate()
+            pytest.fail(f"the app did not finish:\n{out.decode()}\n{err.decode()[-4000:]}")
     assert process.returncode == 0, err.decode()
     lines = out.decode().splitlines()
     assert "'background:mail-sender'" in lines[0], lines
