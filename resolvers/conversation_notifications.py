@@ -16,16 +16,13 @@ from models import Conversation, Membership, Message, Notification, Notification
 from permissions.actor import STAFF_ROLES, Actor
 from permissions.conversations import ConversationKeys, can_see_conversation
 from realtime.notifications import publish_notifications
+from resolvers.notification_texts import snippet
 from resolvers.notifications import coalesce
-
-SNIPPET = 200
 
 
 def message_text(conversation: Conversation, message: Message) -> str:
-    body = " ".join(message.body.split())
-    snippet = body if len(body) <= SNIPPET else body[: SNIPPET - 1] + "…"
     who = conversation.external_name or conversation.external_key
-    return f"New {conversation.channel.value.lower()} message from {who}: {snippet}"
+    return f"New {conversation.channel.value.lower()} message from {who}: {snippet(message.body)}"
 
 
 async def on_message_received(conversation: Conversation, message: Message) -> int:

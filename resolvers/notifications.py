@@ -80,6 +80,7 @@ from permissions.orders import (
     comment_visibilities,
 )
 from resolvers.mail import queue_emails
+from resolvers.notification_texts import order_text, task_text, visit_moved_text
 from resolvers.pagination import Page, paginate
 
 EMAIL_KINDS = frozenset(
@@ -91,7 +92,6 @@ EMAIL_KINDS = frozenset(
     }
 )
 INSERT_BATCH = 500
-SNIPPET = 200
 MAX_IDS = 1000
 NEWEST_FIRST = ("-created_at", "-id")
 
@@ -134,60 +134,6 @@ async def _recipients(condition: Q) -> list[Recipient]:
         )
         for r in rows
     ]
-
-
-def _when(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _window(start: datetime, end: datetime) -> str:
-    """A booked window, e.g. "2026-12-04 10:00-12:00 UTC" (the end's date when it differs)."""
-    start, end = start.astimezone(UTC), end.astimezone(UTC)
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M}-{until} UTC"
-
-
-def _due_or_visit(order: Order) -> str:
-    start, end = order.visit_start, order.visit_end
-    if start is None or end is None:
-        return f"due {_when(order.deadline)}"
-    return f"visit {_window(start, end)}"
-
-
-def visit_moved_text(order: Order) -> str:
-    label = f'#{order.number} "{order.title}"'
-    start, end = order.visit_start, order.visit_end
-    if start is None or end is None:
-        return f"The visit for order {label} is cancelled; the order is due {_when(order.deadline)}"
-    return f"The visit for order {label} is moved to {_window(start, end)}"
-
-
-def order_text(kind: NotificationKind, order: Order, comment: Comment | None = None) -> str:
-    label = f'#{order.number} "{order.title}"'
-    if kind == NotificationKind.ORDER_CREATED:
-        return f"New order {label}, {_due_or_visit(order)}"
-    if kind == NotificationKind.ORDER_ASSIGNED:
-        return f"Order {label} is assigned to you, {_due_or_visit(order)}"
-    if kind == NotificationKind.ORDER_STATUS_CHANGED:
-        return f"Order {label} is now {order.status.value.replace('_', ' ').lower()}"
-    if kind == NotificationKind.ORDER_COMMENTED:
-        if comment is None:
-            return f"Order {label} was rated {order.rating} of 5"
-        body = " ".join(comment.body.split())
-        snippet = body if len(body) <= SNIPPET else body[: SNIPPET - 1] + "…"
-        return f"New comment on order {label}: {snippet}"
-    if kind == NotificationKind.ORDER_DEADLINE_SOON:
-        return f"Order {label} is due soon: {_when(order.deadline)}"
-    return f"Order {label} is overdue: it was due {_when(order.deadline)}"
-
-
-def task_text(kind: NotificationKind, task: Task) -> str:
-    label = f'"{task.title}"'
-    if kind == NotificationKind.TASK_OVERDUE:
-        return f"Task {label} is overdue: it was due {_when(task.deadline)}"
-    if task.requires_acknowledgement:
-        return f"Announcement {label}: please confirm you have read it by {_when(task.deadline)}"
-    return f"New task {label}, due {_when(task.deadline)}"
 
 
 async def _write(notes: list[Notification], recipients: Sequence[Recipient]) -> None:
