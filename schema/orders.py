@@ -15,14 +15,14 @@ from models import CLOSED_STATUSES, ContactKind
 from permissions.media import signed_url
 from permissions.orders import comment_visibilities
 from schema.connection import Connection, parent_connection_of
-from schema.contacts import Address, Contact, load_contact
+from schema.contacts import Address, Contact
 from schema.context import Info
 from schema.executor import context_only
 from schema.guard import guarded
 from schema.ids import to_global_id
 from schema.node import Node
+from schema.parties import address_of, client_of, contractor_of, responsible_of
 from schema.people import Member, load_member
-from schema.prefetch import MISSING, ready
 
 if TYPE_CHECKING:
     from schema.conversations import Conversation
@@ -195,56 +195,24 @@ class Order(Node):
     @strawberry.field(graphql_type=Contact)
     @context_only
     def client(self, info: Info) -> Contact | Awaitable[Contact]:
-        row = ready(info.context.loaders.contact, self.row.client_id)
-        if row is MISSING:
-            return self._client(info)
-        assert row is not None, "an order always has its client"
-        return Contact.of(row)
-
-    async def _client(self, info: Info) -> Contact:
-        contact = await load_contact(info, self.row.client_id)
-        assert contact is not None, "an order always has its client"
-        return contact
+        return client_of(info, self.row.client_id)
 
     @strawberry.field(description="Always one of the client's addresses.", graphql_type=Address)
     @context_only
     def address(self, info: Info) -> Address | Awaitable[Address]:
-        row = ready(info.context.loaders.address, self.row.address_id)
-        if row is MISSING:
-            return self._address(info)
-        assert row is not None, "an order always has its address"
-        return Address.of(row)
-
-    async def _address(self, info: Info) -> Address:
-        row = await info.context.loaders.address.load(self.row.address_id)
-        assert row is not None, "an order always has its address"
-        return Address.of(row)
+        return address_of(info, self.row.address_id)
 
     @strawberry.field(graphql_type=Contact | None)
     @context_only
     def contractor(self, info: Info) -> Contact | Awaitable[Contact | None] | None:
-        if self.row.contractor_id is None:
-            return None
-        row = ready(info.context.loaders.contact, self.row.contractor_id)
-        if row is MISSING:
-            return load_contact(info, self.row.contractor_id)
-        return None if row is None else Contact.of(row)
+        return contractor_of(info, self.row.contractor_id)
 
     @strawberry.field(
         description="The staff member accountable for the order.", graphql_type=Member
     )
     @context_only
     def responsible(self, info: Info) -> Member | Awaitable[Member]:
-        row = ready(info.context.loaders.member, self.row.responsible_id)
-        if row is MISSING:
-            return self._responsible(info)
-        assert row is not None, "an order always has its responsible member"
-        return Member.of(row)
-
-    async def _responsible(self, info: Info) -> Member:
-        member = await load_member(info, self.row.responsible_id)
-        assert member is not None, "an order always has its responsible member"
-        return member
+        return responsible_of(info, self.row.responsible_id)
 
     @strawberry.field(
         description="Price to the client: OWNER/STAFF and the order's client; null for others."

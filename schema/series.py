@@ -23,7 +23,7 @@ from resolvers.pagination import MAX_PAGE, ParentPage
 from resolvers.series_loaders import Schedule, SeriesOrdersKey
 from resolvers.series_round import zone_of
 from schema.connection import Connection, parent_connection_of
-from schema.contacts import Address, Contact, load_contact
+from schema.contacts import Address, Contact
 from schema.context import Info
 from schema.executor import context_only
 from schema.guard import guarded
@@ -31,8 +31,9 @@ from schema.ids import to_global_id
 from schema.loaders import ActorFreeLoader, ActorKeyedLoader, Loaders
 from schema.node import Node
 from schema.orders import Order, OrderConnection
-from schema.people import Member, load_member
-from schema.prefetch import MISSING, node_fields, ready
+from schema.parties import address_of, client_of, contractor_of, responsible_of
+from schema.people import Member
+from schema.prefetch import node_fields
 from schema.time_slots import TimeSlot
 
 Frequency = models.Frequency
@@ -132,42 +133,23 @@ class OrderSeries(Node):
 
     @strawberry.field(graphql_type=Contact)
     @context_only
-    def client(self, info: Info) -> Contact | Awaitable[Contact | None]:
-        row = ready(info.context.loaders.contact, self.row.client_id)
-        if row is MISSING or row is None:
-            return load_contact(info, self.row.client_id)
-        return Contact.of(row)
+    def client(self, info: Info) -> Contact | Awaitable[Contact]:
+        return client_of(info, self.row.client_id)
 
     @strawberry.field(graphql_type=Address)
     @context_only
     def address(self, info: Info) -> Address | Awaitable[Address]:
-        row = ready(info.context.loaders.address, self.row.address_id)
-        if row is MISSING or row is None:
-            return self._address(info)
-        return Address.of(row)
-
-    async def _address(self, info: Info) -> Address:
-        row = await info.context.loaders.address.load(self.row.address_id)
-        assert row is not None, "a series always has its address"
-        return Address.of(row)
+        return address_of(info, self.row.address_id)
 
     @strawberry.field(graphql_type=Contact | None)
     @context_only
     def contractor(self, info: Info) -> Contact | Awaitable[Contact | None] | None:
-        if self.row.contractor_id is None:
-            return None
-        row = ready(info.context.loaders.contact, self.row.contractor_id)
-        if row is MISSING:
-            return load_contact(info, self.row.contractor_id)
-        return None if row is None else Contact.of(row)
+        return contractor_of(info, self.row.contractor_id)
 
     @strawberry.field(graphql_type=Member)
     @context_only
-    def responsible(self, info: Info) -> Member | Awaitable[Member | None]:
-        row = ready(info.context.loaders.member, self.row.responsible_id)
-        if row is MISSING or row is None:
-            return load_member(info, self.row.responsible_id)
-        return Member.of(row)
+    def responsible(self, info: Info) -> Member | Awaitable[Member]:
+        return responsible_of(info, self.row.responsible_id)
 
     @strawberry.field(description="Same rules as Order.price.")
     @context_only
