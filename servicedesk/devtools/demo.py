@@ -19,10 +19,21 @@ from io import BytesIO
 
 from tortoise import Tortoise
 
-from config.settings import Settings
+from config.settings import Settings, current
 from media import storage
 from media.configured import photo_storage
-from models import Address, ApiToken, Contact, Membership, Order, OutboxEmail, Role, Task, User
+from models import (
+    Address,
+    ApiToken,
+    Contact,
+    ContactKind,
+    Membership,
+    Order,
+    OutboxEmail,
+    Role,
+    Task,
+    User,
+)
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
 from resolvers import (
@@ -41,6 +52,7 @@ from resolvers.contacts import AddressData, ContactData
 from resolvers.inbound import Inbound, record_inbound
 from servicedesk.db import tortoise_config
 from servicedesk.devtools import demo_data as d
+from servicedesk.devtools import demo_schedule as calendar
 from servicedesk.devtools.demo_photos import picture
 
 mail_log = logging.getLogger("servicedesk.mail")
@@ -55,14 +67,18 @@ class Demo:
     created: bool
     token: str  # a read-only API token acting as Sergey, made by this run
     emails: int = 0  # e-mails this run queued in the outbox
+    series_orders: int = 0  # orders the series made ahead (this run, when it built them)
 
 
-async def ensure_demo(now: datetime) -> Demo:
+async def ensure_demo(now: datetime, horizon_days: int | None = None) -> Demo:
     """Build the demo company unless a complete one exists (its API token is made last); when
-    one does, mint another API token, since the first is stored only as a hash."""
+    one does, mint another API token, since the first is stored only as a hash. The series
+    make their orders `horizon_days` ahead (default: the settings' SERIES_HORIZON_DAYS)."""
     user = await User.get_or_none(email=d.OWNER_EMAIL)
     if user is None:
-        return Demo(True, await _build(now))
+        horizon = current().series_horizon_days if horizon_days is None else horizon_days
+        token, made = await _build(now, horizon)
+        return Demo(True, token, series_orders=made)
     owner = await Membership.filter(user_id=user.id, role=Role.OWNER).first()
     first = None
     if owner is not None:
@@ -80,8 +96,10 @@ async def ensure_demo(now: datetime) -> Demo:
     )
 
 
-async def _build(now: datetime) -> str:
+async def _build(now: datetime, horizon_days: int) -> tuple[str, int]:
+    """The company; its API token and how many orders the series made."""
     people = await _people()
+    await calendar.set_company_calendar(people[d.OWNER_EMAIL])
     cards = await _contacts(people)
     templates = await _templates(people)
     made = {}
@@ -89,10 +107,11 @@ async def _build(now: datetime) -> str:
         made[spec.title] = await _order(spec, people, cards, templates, now)
     await _tasks(people, made, templates, now)
     await _conversations(people, now)
+    series_orders = await calendar.make_series(people, cards, now, horizon_days)
     issued = await api_tokens.create_api_token(
         people[d.OWNER_EMAIL], d.TOKEN_NAME, people[d.SERGEY].membership_id, True, None, now
     )
-    return issued.token
+    return issued.token, series_orders
 
 
 async def _people() -> dict[str, Actor]:
@@ -122,11 +141,14 @@ async def _contacts(people: dict[str, Actor]) -> dict[str, Contact]:
                 email=c.email,
                 phone=c.phone,
                 manager_id=people[c.manager].membership_id,
+                skills=c.skills,
+                working_hours=[calendar.Hours(*entry) for entry in c.hours],
             ),
-            {"name", "email", "phone", "managerId"},
+            {"name", "email", "phone", "managerId"}
+            | ({"skills", "workingHours"} if c.kind is ContactKind.CONTRACTOR else set()),
             [
-                AddressData(text=text, label=label, details=more)
-                for label, text, more in c.addresses
+                AddressData(text, label, more, latitude, longitude)
+                for label, text, more, latitude, longitude in c.addresses
             ],
         )
         if c.portal is not None:
@@ -172,6 +194,9 @@ async def _order(
         contractor_fee=Decimal(spec.fee),
         internal_note=spec.internal_note,
     )
+    if spec.title == calendar.VISIT_ORDER:
+        start, end = calendar.visit_tomorrow(now)
+        data = replace(data, visit_start=start, visit_end=end)
     given = {"clientId", "addressId", "title", "deadline", "price", "contractorFee"}
     given |= {"templateId"} if spec.template else set()
     given |= {"contractorId"} if spec.contractor else set()
@@ -259,9 +284,12 @@ def summary(demo: Demo, settings: Settings) -> str:
     managers = {d.OWNER_EMAIL: d.OWNER_NAME} | {email: name for name, email, *_ in d.STAFF}
     if demo.created:
         fate = "sent by the running service" if settings.smtp_url else "unsent: no SMTP_URL"
+        number = next(i for i, o in enumerate(d.ORDERS, 1) if o.title == calendar.VISIT_ORDER)
         lines = [
             f"Demo company {d.COMPANY!r} created. {demo.emails} e-mails (invitations, "
-            f"notifications) wait in the outbox, {fate}."
+            f"notifications) wait in the outbox, {fate}.",
+            f"Order {number} has a visit tomorrow, {'-'.join(calendar.VISIT)} "
+            f"{calendar.TIME_ZONE}; two series made {demo.series_orders} orders ahead.",
         ]
     else:
         lines = [f"Demo company {d.COMPANY!r} already exists: only a new API token was made."]
@@ -293,7 +321,7 @@ async def run_demo(settings: Settings) -> str:
         storage.install(files)
         queued = await OutboxEmail.all().count()
         mail_log.setLevel(logging.WARNING)  # counted below instead of a line per e-mail
-        demo = await ensure_demo(datetime.now(UTC))
+        demo = await ensure_demo(datetime.now(UTC), settings.series_horizon_days)
         demo = replace(demo, emails=await OutboxEmail.all().count() - queued)
     finally:
         mail_log.setLevel(level)

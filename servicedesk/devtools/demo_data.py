@@ -49,8 +49,11 @@ class DemoContact:
     email: str
     phone: str
     manager: str  # the staff member (e-mail) who looks after it
-    addresses: list[tuple[str, str, str | None]]  # (label, text, details)
+    # (label, text, details, latitude, longitude)
+    addresses: list[tuple[str, str, str | None, float, float]]
     portal: str | None = None  # the e-mail that logs in for it
+    skills: list[str] = field(default_factory=list)  # a contractor's
+    hours: list[tuple[int, str, str]] = field(default_factory=list)  # (weekday, from, to)
 
 
 CONTACTS = [
@@ -61,7 +64,15 @@ CONTACTS = [
         ANNA,
         "+7 916 000-11-22",
         GLEB,
-        [("Home", "Moscow, Tverskaya st. 7", "flat 12, entrance 2, door code 45K")],
+        [
+            (
+                "Home",
+                "Moscow, Tverskaya st. 7",
+                "flat 12, entrance 2, door code 45K",
+                55.7601,
+                37.6085,
+            )
+        ],
         portal=ANNA,
     ),
     DemoContact(
@@ -72,8 +83,14 @@ CONTACTS = [
         "+7 495 123-45-67",
         GLEB,
         [
-            ("Office", "Moscow, Leninsky pr. 30", "floor 4, ask for the office manager"),
-            ("Warehouse", "Moscow, Varshavskoe sh. 120", None),
+            (
+                "Office",
+                "Moscow, Leninsky pr. 30",
+                "floor 4, ask for the office manager",
+                55.7105,
+                37.5870,
+            ),
+            ("Warehouse", "Moscow, Varshavskoe sh. 120", None, 55.6133, 37.6197),
         ],
         portal=ROMASHKA,
     ),
@@ -84,8 +101,10 @@ CONTACTS = [
         SERGEY,
         "+7 903 555-00-01",
         GLEB,
-        [("Base", "Moscow, Profsoyuznaya st. 3", None)],
+        [("Base", "Moscow, Profsoyuznaya st. 3", None, 55.6876, 37.5783)],
         portal=SERGEY,
+        skills=["windows", "offices"],
+        hours=[*((day, "08:00", "18:00") for day in range(1, 7)), (7, "10:00", "14:00")],
     ),
     # Runs offline: staff move its orders for it.
     DemoContact(
@@ -95,7 +114,9 @@ CONTACTS = [
         "team@fixit.test",
         "+7 499 777-88-99",
         DINA,
-        [],
+        [("Workshop", "Moscow, Avtozavodskaya st. 18", None, 55.7066, 37.6556)],
+        skills=["deep cleaning", "carpets"],
+        hours=[(day, "09:00", "18:00") for day in range(1, 6)],
     ),
 ]
 
