@@ -9,9 +9,10 @@ an entry without a block, fails the test, so the README cannot drift from what w
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +25,14 @@ from models import Membership, Order, Role, User
 from schema.ids import to_global_id
 from servicedesk.devtools import demo_data as d
 from servicedesk.devtools.demo import ensure_demo
+from servicedesk.devtools.demo_schedule import (
+    SERIES,
+    VISIT_ORDER,
+    ZONE,
+    at,
+    tomorrow,
+    visit_tomorrow,
+)
 from tests.support.api import LOGIN, Api
 from tests.support.ws import client, joined, member_of, socket
 
@@ -81,8 +90,13 @@ def logged_in(role: str, name: str) -> Callable[[Data], None]:
 
 def owner_sees(data: Data) -> None:
     orders = nodes(data["orders"])
-    assert data["orders"]["totalCount"] == 7
-    assert [o["number"] for o in orders] == [6, 3, 2, 1, 4, 7, 5]  # soonest deadline first
+    # The seven one-off orders, then those the series made ahead (8 on), all on one page.
+    assert data["orders"]["totalCount"] == len(orders) >= 7 + 6
+    one_off = [o["number"] for o in orders if o["number"] <= 7]
+    assert one_off == [6, 3, 2, 1, 4, 7, 5]  # soonest deadline first
+    made = [o for o in orders if o["number"] > 7]
+    assert sorted(o["number"] for o in made) == list(range(8, len(orders) + 1))
+    assert all(o["status"] == "ASSIGNED" and not o["overdue"] for o in made)
     assert {o["number"] for o in orders if o["overdue"]} == {3, 6}
     assert {o["status"] for o in orders} == {"NEW", "ASSIGNED", "IN_PROGRESS", "DONE", "CANCELLED"}
     assert all(o["price"] and o["contractorFee"] for o in orders)
@@ -102,8 +116,9 @@ def client_sees(data: Data) -> None:
 
 def contractor_sees(data: Data) -> None:
     orders = nodes(data["orders"])
-    assert data["orders"]["totalCount"] == 4
-    assert {o["number"] for o in orders} == {2, 3, 4, 6}
+    assert data["orders"]["totalCount"] == len(orders)
+    assert {o["number"] for o in orders if o["number"] <= 7} == {2, 3, 4, 6}
+    assert {o["title"] for o in orders if o["number"] > 7} == {SERIES[0].title}
     assert all(o["client"]["name"] and o["client"]["email"] is None for o in orders)
     assert all(o["address"]["text"] for o in orders)
     assert all(o["price"] is None and o["contractorFee"] for o in orders)
@@ -133,13 +148,14 @@ def stories(data: Data) -> None:
 
 
 def figures(data: Data) -> None:
-    assert data["dashboard"]["openOrders"] == 5
-    assert data["dashboard"]["overdueOrders"] == 2
     rows = {row["label"]: row for row in data["orderReport"]}
-    sergey = rows["Sergey Cleaner"]
-    assert (sergey["created"], sergey["completed"], sergey["completedOnTime"]) == (4, 1, 1)
+    sergey, fixit = rows["Sergey Cleaner"], rows["FixIt Team"]
+    made = sergey["created"] - 4 + fixit["created"] - 1  # the series' orders, all open
+    assert sergey["created"] - 4 >= 6
+    assert data["dashboard"]["openOrders"] == 5 + made
+    assert data["dashboard"]["overdueOrders"] == 2
+    assert (sergey["completed"], sergey["completedOnTime"]) == (1, 1)
     assert (sergey["overdue"], sergey["averageRating"]) == (2, 5.0)
-    assert rows["FixIt Team"]["created"] == 1
     assert rows["No contractor"]["cancelled"] == 1
 
 
@@ -174,8 +190,69 @@ def inbox(data: Data) -> None:
 def notified(data: Data) -> None:
     told = nodes(data["notifications"])
     assigned = {n["order"]["number"] for n in told if n["kind"] == "ORDER_ASSIGNED"}
-    assert assigned == {2, 3, 4, 6}
-    assert {n["order"]["number"] for n in told} <= {2, 3, 4, 6}
+    assert {number for number in assigned if number <= 7} == {2, 3, 4, 6}
+    assert len(assigned) > 4  # and the weekly series' orders, made for him
+    assert {n["order"]["number"] for n in told} - assigned <= {2, 3, 4, 6}
+
+
+def instant(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def sergeys_day(data: Data) -> None:
+    [order] = nodes(data["orders"])
+    start, end = visit_tomorrow(datetime.now(UTC))
+    assert (order["number"], order["title"]) == (3, VISIT_ORDER)
+    assert (instant(order["visitStart"]), instant(order["visitEnd"])) == (start, end)
+    assert instant(order["visitStart"]).astimezone(UTC).hour == 7  # 10:00 in Moscow
+    assert order["contractor"]["name"] == "Sergey Cleaner"
+
+
+def sergey_free(data: Data) -> None:
+    """His hours of tomorrow's weekday, less the visit from 10:00 to 12:00."""
+    day = tomorrow(datetime.now(UTC))
+    sergey = next(c for c in d.CONTACTS if c.name == "Sergey Cleaner")
+    [(opens, closes)] = [(s, e) for weekday, s, e in sergey.hours if weekday == day.isoweekday()]
+    expected = [(at(day, opens), at(day, "10:00")), (at(day, "12:00"), at(day, closes))]
+    slots = [(instant(slot["start"]), instant(slot["end"])) for slot in data["freeSlots"]]
+    assert slots == [(start, end) for start, end in expected if start < end]
+
+
+def windows_suggested(data: Data) -> None:
+    first, *rest = data["suggestContractors"]
+    assert first["contractor"] == {"name": "Sergey Cleaner", "skills": ["windows", "offices"]}
+    assert (first["free"], first["skilled"], first["averageRating"]) == (True, True, 5.0)
+    assert 2 < first["distanceKm"] < 3
+    [fixit] = [s for s in rest if s["contractor"]["name"] == "FixIt Team"]
+    assert (fixit["skilled"], fixit["contractor"]["skills"]) == (
+        False,
+        ["deep cleaning", "carpets"],
+    )
+
+
+def regular_work(data: Data) -> None:
+    series = {s["title"]: s for s in nodes(data["orderSeries"])}
+    assert set(series) == {spec.title for spec in SERIES}
+    weekly, monthly = series[SERIES[0].title], series[SERIES[1].title]
+    assert weekly["contractor"]["name"] == "Sergey Cleaner"
+    assert weekly["recurrence"] == {"frequency": "WEEKLY", "weekdays": [1, 4], "monthDay": None}
+    assert monthly["contractor"]["name"] == "FixIt Team"
+    assert monthly["recurrence"] == {"frequency": "MONTHLY", "weekdays": [], "monthDay": 31}
+    for one, clock, minutes in ((weekly, "09:00", 120), (monthly, "10:00", 180)):
+        assert (one["visitTime"], one["durationMinutes"]) == (clock, minutes)
+        assert len(one["upcoming"]) == 4
+        for slot in one["upcoming"]:
+            start = instant(slot["start"])
+            assert instant(slot["end"]) - start == timedelta(minutes=minutes)
+            assert start.astimezone(ZONE).strftime("%H:%M") == clock
+    weekdays = {instant(s["start"]).astimezone(ZONE).isoweekday() for s in weekly["upcoming"]}
+    assert weekdays == {1, 4}
+    days = [instant(s["start"]).astimezone(ZONE).date() for s in monthly["upcoming"]]
+    assert all(day.day == monthrange(day.year, day.month)[1] for day in days)  # the last day
+    assert min(day.day for day in days) < 31  # three months in a row have a short one
+    made = nodes(weekly["orders"])
+    assert weekly["orders"]["totalCount"] == len(made) >= 6
+    assert all(o["status"] == "ASSIGNED" and o["number"] > 7 for o in made)
 
 
 def started(data: Data) -> None:
@@ -211,6 +288,10 @@ TOUR: dict[str, list[Run]] = {
     "MyNotifications": [Run(d.SERGEY, notified)],
     "StartWork": [Run(d.SERGEY, started)],
     "IssuePartnerToken": [Run(d.OWNER_EMAIL, token_issued)],
+    "TomorrowsSchedule": [Run(d.SERGEY, sergeys_day)],
+    "SergeyFreeTomorrow": [Run(d.SERGEY, sergey_free)],
+    "WhoWashesWindows": [Run(d.OWNER_EMAIL, windows_suggested)],
+    "RegularWork": [Run(d.OWNER_EMAIL, regular_work)],
 }
 # A subscription: who watches, the block the text runs meanwhile, and the event it shows.
 WATCH = {"WatchOrders": (d.OWNER_EMAIL, "StartWork")}
@@ -268,11 +349,17 @@ async def placeholders() -> dict[str, str]:
     """What a reader pastes in place of each `"<…>"` of the README."""
     owner = await Membership.get(user__email=d.OWNER_EMAIL, role=Role.OWNER)
     order_2 = await Order.get(company_id=owner.company_id, number=2)
+    order_3 = await Order.get(company_id=owner.company_id, number=3)
     sergey = await User.get(email=d.SERGEY)
     member = await Membership.get(user_id=sergey.id, company_id=owner.company_id)
+    day = tomorrow(datetime.now(UTC))
     return {
         "id of order 2": to_global_id("Order", order_2.id),
+        "id of order 3": to_global_id("Order", order_3.id),
         "member id": to_global_id("Member", member.id),
+        "Sergey's contact id": to_global_id("Contact", member.contact_id or 0),
+        "tomorrow 00:00 Moscow": at(day, "00:00").isoformat(),
+        "the day after 00:00 Moscow": at(day + timedelta(days=1), "00:00").isoformat(),
     }
 
 
