@@ -2,8 +2,9 @@
 resolvers, so it holds what real use would leave behind: history, events, notifications,
 e-mails in the outbox, photos re-encoded and stored as uploads are.
 
-Its contents are servicedesk/devtools/demo_data.py; its conversations arrive through the inbound entry
-point every channel uses. A second run changes nothing but mints a new API token (tokens are
+Its contents are servicedesk/devtools/demo_data.py, and demo_schedule.py for its calendar (hours,
+a visit tomorrow, recurring series, whose orders the series round makes as in real use); its
+conversations arrive through the inbound entry point every channel uses. A second run changes nothing but mints a new API token (tokens are
 stored hashed: the first cannot be shown again) and prints the logins again; a database where
 an earlier run stopped half-way is refused with what to do. What it prints is one short block:
 the e-mails the build queues are counted, not logged one by one.

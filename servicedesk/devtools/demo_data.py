@@ -1,7 +1,8 @@
 """What the demo company holds, as data: people, contacts, templates, orders and tasks.
 
 The README's five-minute tour and its test (tests/test_readme.py) quote these facts; order
-numbers follow the order of `ORDERS` (1 to 7).
+numbers follow the order of `ORDERS` (1 to 7); the series' orders come after them
+(servicedesk/devtools/demo_schedule.py).
 """
 
 from __future__ import annotations
