@@ -55,6 +55,16 @@ async def schedules(series_ids: Sequence[int], now: datetime) -> list[Schedule]:
     return [found[i] for i in series_ids]
 
 
+async def schedules_at(keys: Sequence[tuple[int, datetime]]) -> list[Schedule]:
+    """`schedules` for (series id, now) keys: one request (or one event) has one `now`, so
+    this is one batch; a key per moment keeps loaders shared by an event's subscribers honest."""
+    found: dict[tuple[int, datetime], Schedule] = {}
+    for now in {now for _, now in keys}:
+        ids = [series_id for series_id, at in keys if at == now]
+        found.update(zip([(i, now) for i in ids], await schedules(ids, now), strict=True))
+    return [found[key] for key in keys]
+
+
 def upcoming_visits(
     series: OrderSeries, zone: ZoneInfo, now: datetime, first: int, schedule: Schedule
 ) -> list[Interval]:

@@ -9,6 +9,7 @@ member stops the import.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from functools import cached_property
 from typing import TypeVar
 
@@ -25,15 +26,17 @@ from models import (
     Message,
     MessageAttachment,
     Order,
+    OrderSeries,
     OrderStatusChange,
     Photo,
     Task,
 )
 from permissions.actor import Actor
-from resolvers import conversation_loaders, loaders, order_loaders
+from resolvers import conversation_loaders, loaders, order_loaders, series_loaders
 from resolvers.conversation_loaders import MessagePageKey
 from resolvers.order_loaders import CommentCountKey, CommentPageKey, ContactOrdersKey
 from resolvers.pagination import ParentPage
+from resolvers.series_loaders import Schedule, SeriesOrdersKey
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -189,6 +192,23 @@ class Loaders:
     @actor_free
     def attachments(self) -> ActorFreeLoader[int, list[MessageAttachment]]:
         return ActorFreeLoader(conversation_loaders.attachments)
+
+    @actor_keyed
+    def visible_series(self) -> ActorKeyedLoader[tuple[int, Actor], OrderSeries | None]:
+        return ActorKeyedLoader(series_loaders.visible_series_by_id)
+
+    # Keyed by the moment too: what is "upcoming" depends on when it is asked.
+    @actor_free
+    def series_schedule(self) -> ActorFreeLoader[tuple[int, datetime], Schedule]:
+        return ActorFreeLoader(series_loaders.schedules_at)
+
+    @actor_keyed
+    def series_orders(self) -> ActorKeyedLoader[SeriesOrdersKey, ParentPage[Order]]:
+        return ActorKeyedLoader(series_loaders.series_order_pages)
+
+    @actor_keyed
+    def series_order_count(self) -> ActorKeyedLoader[tuple[int, Actor], int]:
+        return ActorKeyedLoader(series_loaders.series_order_counts)
 
 
 def loader_names() -> list[str]:

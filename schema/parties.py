@@ -6,20 +6,17 @@ them stay `@context_only` on the executor's fast path."""
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import TypeVar
 
 from schema.contacts import Address, Contact, load_contact
 from schema.context import Info
 from schema.people import Member, load_member
 from schema.prefetch import MISSING, ready
 
-T = TypeVar("T")
-
 
 def client_of(info: Info, contact_id: int) -> Contact | Awaitable[Contact]:
     row = ready(info.context.loaders.contact, contact_id)
     if row is MISSING or row is None:
-        return _required(load_contact(info, contact_id), "client")
+        return _load_client(info, contact_id)
     return Contact.of(row)
 
 
@@ -42,7 +39,7 @@ def address_of(info: Info, address_id: int) -> Address | Awaitable[Address]:
 def responsible_of(info: Info, member_id: int) -> Member | Awaitable[Member]:
     row = ready(info.context.loaders.member, member_id)
     if row is MISSING or row is None:
-        return _required(load_member(info, member_id), "responsible member")
+        return _load_responsible(info, member_id)
     return Member.of(row)
 
 
@@ -52,7 +49,13 @@ async def _load_address(info: Info, address_id: int) -> Address:
     return Address.of(row)
 
 
-async def _required(loading: Awaitable[T | None], what: str) -> T:
-    found = await loading
-    assert found is not None, f"an order or series always has its {what}"
-    return found
+async def _load_client(info: Info, contact_id: int) -> Contact:
+    client = await load_contact(info, contact_id)
+    assert client is not None, "an order or series always has its client"
+    return client
+
+
+async def _load_responsible(info: Info, member_id: int) -> Member:
+    member = await load_member(info, member_id)
+    assert member is not None, "an order or series always has its responsible member"
+    return member

@@ -7,20 +7,17 @@ fields load for every series of the request at once, through the request's serie
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import strawberry
 from strawberry.dataloader import DataLoader
 
 import models
-from permissions.actor import Actor
 from resolvers import series_loaders
-from resolvers.pagination import MAX_PAGE, ParentPage
-from resolvers.series_loaders import Schedule, SeriesOrdersKey
+from resolvers.pagination import MAX_PAGE
 from resolvers.series_round import zone_of
 from schema.connection import Connection, parent_connection_of
 from schema.contacts import Address, Contact
@@ -28,7 +25,6 @@ from schema.context import Info
 from schema.executor import context_only
 from schema.guard import guarded
 from schema.ids import to_global_id
-from schema.loaders import ActorFreeLoader, ActorKeyedLoader, Loaders
 from schema.node import Node
 from schema.orders import Order, OrderConnection
 from schema.parties import address_of, client_of, contractor_of, responsible_of
@@ -38,37 +34,6 @@ from schema.time_slots import TimeSlot
 
 Frequency = models.Frequency
 strawberry.enum(Frequency, name="Frequency")
-
-
-class SeriesLoaders:
-    """The series loaders of one request, kept beside its `Loaders` (and gone with them).
-    Each is actor-free or actor-keyed as the request's own loaders are."""
-
-    def __init__(self, now: datetime) -> None:
-        async def load_schedules(ids: Sequence[int]) -> list[Schedule]:
-            return await series_loaders.schedules(ids, now)
-
-        self.visible: DataLoader[tuple[int, Actor], models.OrderSeries | None] = ActorKeyedLoader(
-            series_loaders.visible_series_by_id
-        )
-        self.schedule: DataLoader[int, Schedule] = ActorFreeLoader(load_schedules)
-        self.orders: DataLoader[SeriesOrdersKey, ParentPage[models.Order]] = ActorKeyedLoader(
-            series_loaders.series_order_pages
-        )
-        self.order_count: DataLoader[tuple[int, Actor], int] = ActorKeyedLoader(
-            series_loaders.series_order_counts
-        )
-
-
-_BY_REQUEST: WeakKeyDictionary[Loaders, SeriesLoaders] = WeakKeyDictionary()
-
-
-def loaders_of(info: Info) -> SeriesLoaders:
-    loaders = info.context.loaders
-    found = _BY_REQUEST.get(loaders)
-    if found is None:
-        found = _BY_REQUEST[loaders] = SeriesLoaders(info.context.now)
-    return found
 
 
 @strawberry.type
@@ -175,7 +140,7 @@ class OrderSeries(Node):
     @strawberry.field(description="The series' next visits from now, made or still to be made.")
     async def upcoming(self, info: Info, first: int | None = 10) -> list[TimeSlot]:
         wanted = min(max(first or 0, 0), MAX_PAGE)
-        schedule = await loaders_of(info).schedule.load(self.row.id)
+        schedule = await info.context.loaders.series_schedule.load((self.row.id, info.context.now))
         company = await info.context.loaders.company.load(self.row.company_id)
         zone = zone_of(company.timezone if company else "UTC")
         visits = series_loaders.upcoming_visits(self.row, zone, info.context.now, wanted, schedule)
@@ -186,11 +151,11 @@ class OrderSeries(Node):
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> OrderConnection:
         actor = info.context.require_actor()
-        loaders = loaders_of(info)
-        page = await loaders.orders.load((self.row.id, actor, first, after))
+        loaders = info.context.loaders
+        page = await loaders.series_orders.load((self.row.id, actor, first, after))
 
         async def count() -> int:
-            return await loaders.order_count.load((self.row.id, actor))
+            return await loaders.series_order_count.load((self.row.id, actor))
 
         return parent_connection_of(page, after, Order.of, count, OrderConnection)
 
@@ -231,5 +196,5 @@ async def load_visible_series(info: Info, series_id: int | None) -> OrderSeries 
     if series_id is None:
         return None
     key = (series_id, info.context.require_actor())
-    row = await loaders_of(info).visible.load(key)
+    row = await info.context.loaders.visible_series.load(key)
     return None if row is None else OrderSeries.of(row)
