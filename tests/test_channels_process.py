@@ -56,7 +56,7 @@ async def _mail_and_telegram(
             "DATA_DIR": str(tmp_path),
             "DATABASE_URL": f"sqlite://{tmp_path / 'db.sqlite3'}",
             "SECRET_KEY": TEST_SECRET,
-            "ARGON2_MEMORY_KIB": "1024",
+            "ARGON2_MEMORY_KIB": "64",
             "PUBLIC_URL": "http://desk.test",
             "INBOUND_SMTP_PORT": str(smtp_port),
             "TELEGRAM_API_URL": telegram.url,

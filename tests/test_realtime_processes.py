@@ -80,7 +80,7 @@ async def cluster(
         "REDIS_URL": redis_server.url,
         "DATA_DIR": str(data),
         "SECRET_KEY": TEST_SECRET,
-        "ARGON2_MEMORY_KIB": "1024",
+        "ARGON2_MEMORY_KIB": "64",
         "PUBLIC_URL": "http://t.test",
         "DEADLINE_WATCH_SECONDS": "1",
         # One owner creates 200 orders at once (the write budget is tested elsewhere).

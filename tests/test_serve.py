@@ -33,7 +33,7 @@ def env_of(data: Path, **extra: str) -> dict[str, str]:
         "DATA_DIR": str(data),
         "DATABASE_URL": f"sqlite://{data / 'db.sqlite3'}",
         "SECRET_KEY": TEST_SECRET,
-        "ARGON2_MEMORY_KIB": "1024",
+        "ARGON2_MEMORY_KIB": "64",
         "PUBLIC_URL": "http://t.test",
         **extra,
     }

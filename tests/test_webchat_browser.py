@@ -72,7 +72,7 @@ async def served(
         "DATABASE_URL": database,
         "DATA_DIR": str(data),
         "SECRET_KEY": TEST_SECRET,
-        "ARGON2_MEMORY_KIB": "1024",
+        "ARGON2_MEMORY_KIB": "64",
         "PUBLIC_URL": "http://desk.example.test",
     }
     if settings.redis_url:

@@ -106,7 +106,7 @@ async def test_answers_stay_graphql_json_while_postgresql_restarts(tmp_path: Pat
             "DATA_DIR": str(tmp_path),
             "DATABASE_URL": cluster.url,
             "SECRET_KEY": TEST_SECRET,
-            "ARGON2_MEMORY_KIB": "1024",
+            "ARGON2_MEMORY_KIB": "64",
             "PUBLIC_URL": "http://t.test",
             "DB_POOL_SIZE": "4",
             "REGISTRATIONS_PER_ADDRESS": "100",

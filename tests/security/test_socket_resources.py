@@ -2,10 +2,12 @@
 
 Every authenticated WebSocket used to leave its expiry timer (holding the socket and its
 headers) in the guard for good: about 19 KB per connection, never freed. And 1,000 sockets
-of one token stayed open. Here 4,000 sockets open, subscribe and close through the app, and
+of one token stayed open. Here 2,000 sockets open, subscribe and close through the app, and
 the guard, the hub and the endpoint's bookkeeping (and the process's memory) come back to
-where they started; the 21st socket of a token and the 201st of an address (IPv6 by /64)
-are closed with 4429 and a reason, and a slot frees when a socket closes.
+where they started: a leak of a hundred blocks a socket would leave 200,000, the allowance is
+two a socket, and 600 to 1,800 stay (caches that fill once). The 21st socket of a token and
+the 201st of an address (IPv6 by /64) are closed with 4429 and a reason, and a slot frees
+when a socket closes.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from tests.support.ws import PROTOCOL, GraphQLSocket
 
 pytestmark = pytest.mark.asyncio
 
-SOCKETS = int(os.environ.get("SOCKET_CHURN", "4000"))
+SOCKETS = int(os.environ.get("SOCKET_CHURN", "2000"))
 TRACED = 400  # of them again under tracemalloc
 AT_ONCE = 10  # sockets open together (under the per-token cap)
 SUBSCRIBING = 4  # one socket in SUBSCRIBING subscribes before it closes
@@ -143,7 +145,7 @@ async def settled(app: Starlette, before: dict[str, object]) -> dict[str, object
     return now
 
 
-async def test_4000_sockets_opened_and_closed_release_everything(app: Starlette, api: Api) -> None:
+async def test_2000_sockets_opened_and_closed_release_everything(app: Starlette, api: Api) -> None:
     owner = await register(api)
     await churn(app, owner.access, 200)  # warm every cache and the company's structures
     before = await settled(app, bookkeeping(app))
