@@ -295,7 +295,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         writes_per_minute=read.number("WRITES_PER_MINUTE", 60),
         write_burst=read.number("WRITE_BURST", 30),
         allowed_origins=origins,
-        argon2_memory_kib=read.number("ARGON2_MEMORY_KIB", 65536, minimum=8),
+        # argon2 hashes on 4 lanes of at least 8 KiB each; below 32 it refuses every password.
+        argon2_memory_kib=read.number("ARGON2_MEMORY_KIB", 65536, minimum=32),
         max_sockets_per_token=read.number("MAX_SOCKETS_PER_TOKEN", 20),
         max_sockets_per_address=read.number("MAX_SOCKETS_PER_ADDRESS", 200),
         event_retention_days=read.number("EVENT_RETENTION_DAYS", 7),

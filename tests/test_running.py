@@ -75,6 +75,7 @@ def test_defaults_need_no_settings(tmp_path: Path) -> None:
         ({"S3_URL": "https://key:secret@host/"}, "S3_URL"),
         ({"PHOTO_MAX_BYTES": "10MB"}, "PHOTO_MAX_BYTES"),
         ({"MEDIA_LINK_SECONDS": "0"}, "MEDIA_LINK_SECONDS"),
+        ({"ARGON2_MEMORY_KIB": "16"}, "ARGON2_MEMORY_KIB"),  # argon2 would refuse to hash
     ],
 )
 def test_bad_settings_name_the_setting(tmp_path: Path, env: dict[str, str], name: str) -> None:
