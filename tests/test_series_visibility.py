@@ -203,6 +203,25 @@ async def test_clients_file_their_own_series_contractors_none(api: Api) -> None:
     assert listed_for_other == {}
 
 
+async def test_another_company_s_client_address_or_contractor_is_not_found(api: Api) -> None:
+    c = await cast(api)
+    theirs = await contact(api, c.stranger, "CLIENT", "Their client")
+    their_fixer = await contact(api, c.stranger, "CONTRACTOR", "Their fixer")
+    mine = series_input(c.client_card.id, c.client_card.address_ids[0], startDate="2030-03-01")
+    # An address not the client's is INVALID whether it is another company's or missing.
+    missing_address = "QWRkcmVzczo5OTk5OTk5"  # Address:9999999
+    for wrong, code in (
+        ({"clientId": theirs.id, "addressId": theirs.address_ids[0]}, "NOT_FOUND"),
+        ({"addressId": theirs.address_ids[0]}, "INVALID"),
+        ({"addressId": missing_address}, "INVALID"),
+        ({"contractorId": their_fixer.id}, "NOT_FOUND"),
+    ):
+        made = await api.ok(CREATE, {"input": {**mine, **wrong}}, c.owner.access)
+        assert made["createOrderSeries"]["series"] is None, wrong
+        assert [e["code"] for e in made["createOrderSeries"]["errors"]] == [code], wrong
+    assert listed(await api.ok(LIST, token=c.owner.access)) == {}
+
+
 PAGE = """
 query { orderSeries(first: 100) { totalCount edges { node {
   id client { name } address { text } contractor { name } responsible { name }
