@@ -30,7 +30,6 @@ from domain.visits import Interval, overlaps
 from models import (
     Channel,
     Company,
-    Contact,
     Membership,
     Order,
     OrderEvent,
@@ -43,6 +42,7 @@ from models import (
 from realtime.outbox import publish
 from resolvers import events, notifications
 from resolvers.orders import insert_order
+from resolvers.visits import contractor_visits, lock_contractor
 
 log = logging.getLogger("servicedesk.series")
 
@@ -109,18 +109,15 @@ async def check_contractor_free(
     for this transaction and one made before is seen."""
     if series.contractor_id is None:
         return
-    _ = await Contact.filter(id=series.contractor_id).select_for_update(no_key=True).only("id")
+    await lock_contractor(series.contractor_id)
     skipped = await skipped_days(series, first) if series.id else set()
     days = series_days(series, first, first + timedelta(days=horizon_days), skipped)
     windows = [(day, w) for day in days if (w := window_of(series, day, zone)).end > now]
     if not windows:
         return
-    others = Order.filter(
-        company_id=series.company_id,
-        contractor_id=series.contractor_id,
-        visit_start__lt=windows[-1][1].end,
-        visit_end__gt=windows[0][1].start,
-    ).exclude(status=OrderStatus.CANCELLED)
+    others = contractor_visits(
+        series.company_id, series.contractor_id, windows[0][1].start, windows[-1][1].end
+    )
     if series.id:
         others = others.filter(Q(series_id__isnull=True) | Q(series_id__not=series.id))
     booked = await others.order_by("visit_start").values_list("number", "visit_start", "visit_end")

@@ -117,6 +117,25 @@ def _label(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
+async def lock_contractor(contractor_id: int) -> None:
+    """Every booking of the contractor (a one-off visit, a series' visits) takes this lock
+    first in its transaction, so two cannot check against each other's absence."""
+    # A model query: Tortoise's values() and values_list() leave FOR UPDATE out.
+    _ = await Contact.filter(id=contractor_id).select_for_update(no_key=True).only("id")
+
+
+def contractor_visits(
+    company_id: int, contractor_id: int, start: datetime, end: datetime
+) -> QuerySet[Order]:
+    """The contractor's orders, not cancelled, whose visit overlaps [start, end)."""
+    return Order.filter(
+        company_id=company_id,
+        contractor_id=contractor_id,
+        visit_start__lt=end,
+        visit_end__gt=start,
+    ).exclude(status=OrderStatus.CANCELLED)
+
+
 async def hold(wanted: Booking | None) -> None:
     """Lock the contractor, then refuse the booking with CONFLICT naming the first order of
     the contractor's that is not cancelled and whose visit overlaps the window ([start, end):
@@ -124,18 +143,11 @@ async def hold(wanted: Booking | None) -> None:
     transaction that stores the visit: two statements."""
     if wanted is None:
         return
-    # A model query: Tortoise's values() and values_list() leave FOR UPDATE out.
-    _ = await Contact.filter(id=wanted.contractor_id).select_for_update(no_key=True).only("id")
-    clashes = (
-        Order.filter(
-            company_id=wanted.company_id,
-            contractor_id=wanted.contractor_id,
-            visit_start__lt=wanted.window.end,
-            visit_end__gt=wanted.window.start,
-        )
-        .exclude(status=OrderStatus.CANCELLED)
-        .order_by("visit_start", "id")
-    )
+    await lock_contractor(wanted.contractor_id)
+    window = wanted.window
+    clashes = contractor_visits(
+        wanted.company_id, wanted.contractor_id, window.start, window.end
+    ).order_by("visit_start", "id")
     if wanted.order_id is not None:
         clashes = clashes.exclude(id=wanted.order_id)
     clash = await clashes.first().values("number", "visit_start", "visit_end")
