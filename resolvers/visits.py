@@ -28,6 +28,7 @@ from domain.errors import DomainError, ErrorCode, invalid
 from domain.visits import Interval, check_visit_window
 from models import Contact, Order, OrderStatus
 from resolvers import validation
+from resolvers.notification_texts import when
 from resolvers.pagination import Page, page_size
 
 
@@ -113,10 +114,6 @@ def visit_change(
     return changes, wanted
 
 
-def _label(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
-
-
 async def lock_contractor(contractor_id: int) -> None:
     """Every booking of the contractor (a one-off visit, a series' visits) takes this lock
     first in its transaction, so two cannot check against each other's absence."""
@@ -157,7 +154,7 @@ async def hold(wanted: Booking | None) -> None:
     raise DomainError(
         ErrorCode.CONFLICT,
         f"The contractor is booked for order #{clash['number']} "
-        f"from {_label(start)} to {_label(end)}; allow the overlap to book it anyway",
+        f"from {when(start)} to {when(end)}; allow the overlap to book it anyway",
         wanted.field,
     )
 
