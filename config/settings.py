@@ -101,6 +101,17 @@ class Settings:
     # Outgoing connections to hosts that users configure may reach loopback, private and
     # link-local addresses (permissions/outgoing_hosts.py); off: public addresses only.
     allow_private_hosts: bool = False
+    # Where mailed links (invitation, password reset) point: unset, the pages this service
+    # serves at PUBLIC_URL; set, the company's own web app (APP_URL/invite/<token>, …/reset/…).
+    app_url: str | None = None
+    # Password resets: the link's lifetime, and requests per e-mail and per client address.
+    password_reset_minutes: int = 60
+    password_resets_per_email: int = 3
+    password_resets_per_address: int = 20
+    password_reset_window_minutes: int = 60
+    # Optional: a local file of breached passwords (one per line, or SHA-1 hex as
+    # haveibeenpwned's download gives); a new password found there is refused.
+    breached_passwords_file: Path | None = None
 
     @property
     def production(self) -> bool:
@@ -245,6 +256,16 @@ def _secret_key(read: _Reader, data_dir: Path | None, production: bool) -> str:
     return path.read_text().strip()
 
 
+def _existing_file(read: _Reader, name: str) -> Path | None:
+    raw = read.env.get(name)
+    if not raw:
+        return None
+    path = Path(raw).resolve()
+    if not path.is_file():
+        return read.bad(name, f"{path} is not a readable file", None)
+    return path
+
+
 def _data_dir(read: _Reader) -> tuple[Path, bool]:
     """DATA_DIR, created when missing; False when it cannot be."""
     data_dir = Path(read.env.get("DATA_DIR") or "./data").resolve()
@@ -324,6 +345,12 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         max_connections_per_address=read.number("MAX_CONNECTIONS_PER_ADDRESS", 300, minimum=0),
         request_header_timeout_seconds=read.number("REQUEST_HEADER_TIMEOUT_SECONDS", 10),
         allow_private_hosts=read.flag("ALLOW_PRIVATE_HOSTS"),
+        app_url=(read.url("APP_URL", ("http", "https")) or "").rstrip("/") or None,
+        password_reset_minutes=read.number("PASSWORD_RESET_MINUTES", 60),
+        password_resets_per_email=read.number("PASSWORD_RESETS_PER_EMAIL", 3),
+        password_resets_per_address=read.number("PASSWORD_RESETS_PER_ADDRESS", 20),
+        password_reset_window_minutes=read.number("PASSWORD_RESET_WINDOW_MINUTES", 60),
+        breached_passwords_file=_existing_file(read, "PASSWORD_BREACH_LIST"),
     )
     if production:
         for required, problem in REQUIRED_IN_PRODUCTION.items():

@@ -41,6 +41,8 @@ class Contact(Model):
     manager_id = fields.IntField(null=True, db_index=True)
     # When a contractor takes visits, as Company.working_hours; empty = the company's.
     working_hours: list[dict[str, int | str]] = fields.JSONField(default=list)
+    # Archived: keeps its orders, left out of lists unless asked for, takes no new orders.
+    archived = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     company_id: int
@@ -88,6 +90,8 @@ class Address(Model):
     details = fields.TextField(null=True)
     latitude = fields.FloatField(null=True)
     longitude = fields.FloatField(null=True)
+    # Archived: keeps its orders (and is the frozen copy history points at) but takes no new ones.
+    archived = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     company_id: int

@@ -72,6 +72,9 @@ class Membership(Model):
     )
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)
+    # False once deactivated (a leaver): no login, no token, no socket; history stays.
+    active = fields.BooleanField(default=True)
+    deactivated_at = fields.DatetimeField(null=True)
 
     company_id: int
     user_id: int
@@ -116,6 +119,25 @@ class Invitation(Model):
 
     class Meta:
         table = "invitation"
+
+
+class PasswordReset(Model):
+    """A mailed one-hour link to set a login's password; the token is stored hashed, works once."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="password_resets", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    user_id: int
+
+    class Meta:
+        table = "password_reset"
+        indexes = (("user", "created_at"),)
 
 
 class Session(Model):

@@ -43,6 +43,8 @@ class Task(Model):
         "models.Order", related_name="tasks", null=True, on_delete=fields.SET_NULL
     )
     requires_acknowledgement = fields.BooleanField(default=False)
+    # The tasks of one announcement share it, so that cancelling one cancels them all.
+    announcement = fields.UUIDField(null=True, db_index=True)
     acknowledged_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)

@@ -29,6 +29,7 @@ from permissions.passwords import hash_password
 from permissions.tokens import hash_token, new_opaque_token
 from resolvers import validation
 from resolvers.auth import check_password, create_membership, prove_login
+from resolvers.links import mailed_link
 from resolvers.mail import queue_email
 from resolvers.sessions import Credentials, start_session
 
@@ -41,7 +42,7 @@ class SentInvitation:
 
 
 def invite_url(token: str) -> str:
-    return f"{current().public_url}/invite/{token}"
+    return mailed_link("invite", token)
 
 
 async def invite_member(

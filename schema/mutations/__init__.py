@@ -10,12 +10,16 @@ import strawberry
 from schema.mutations.api_tokens import ApiTokenMutations
 from schema.mutations.channels import ChannelMutations
 from schema.mutations.company import CompanyMutations
+from schema.mutations.contact_import import ContactImportMutations
 from schema.mutations.contacts import ContactMutations
 from schema.mutations.conversations import ConversationMutations
+from schema.mutations.corrections import CorrectionMutations
 from schema.mutations.identity import IdentityMutations
+from schema.mutations.leavers import LeaverMutations
 from schema.mutations.notifications import NotificationMutations
 from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
+from schema.mutations.passwords import PasswordMutations
 from schema.mutations.photos import PhotoMutations
 from schema.mutations.series import SeriesMutations
 from schema.mutations.tasks import TaskMutations
@@ -37,5 +41,9 @@ class Mutation(
     WebchatMutations,
     CompanyMutations,
     SeriesMutations,
+    PasswordMutations,
+    LeaverMutations,
+    CorrectionMutations,
+    ContactImportMutations,
 ):
     pass

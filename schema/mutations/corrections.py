@@ -1,0 +1,10 @@
+"""Corrections of the contact book: addresses updated or archived, contacts archived."""
+
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type
+class CorrectionMutations:
+    pass
