@@ -31,6 +31,7 @@ from resolvers.api_tokens import on_api_token_revoked
 from servicedesk.db import tortoise_config
 from servicedesk.http.attachments_route import attachment
 from servicedesk.http.failures import FailureAnswers
+from servicedesk.http.link_pages import ROUTES as LINK_PAGES
 from servicedesk.http.media_route import media
 from servicedesk.http.metrics_route import metrics
 from servicedesk.http.middleware import MAX_BODY_BYTES, BodyLimit, RequestId, SocketShortcut
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphiql/{name}", graphiql_asset, methods=["GET"]),
             Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
             Route("/attachments/{key}", attachment, methods=["GET"]),
+            *LINK_PAGES,  # /invite/<token>, /reset/<token>: the mailed links' pages
         ],
         middleware=[
             Middleware(SocketShortcut, path="/graphql", endpoint=endpoint),

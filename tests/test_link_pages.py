@@ -1,0 +1,133 @@
+"""The mailed links' pages over plain HTTP: the invitation link of a real invitation mail
+opens a page (no longer a 404), the pages carry the headers a URL holding a credential needs,
+a path that cannot be a token gets a 404 with its reason and no page, and only the pages'
+own files are served under /pages/. What the pages do in a browser: test_link_pages_browser.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+import pytest
+from starlette.applications import Starlette
+
+from config.settings import Settings
+from models import OutboxEmail
+from servicedesk.http.link_pages import POLICY, app_link
+from tests.support.api import INVITE, Api, count_statements, register, unique_email
+
+pytestmark = pytest.mark.asyncio
+
+TOKEN = "Ab3_-" * 8 + "xyz"  # the alphabet of secrets.token_urlsafe, 43 characters
+LINK = re.compile(r"https?://\S+/invite/\S+")
+
+
+def assert_link_headers(headers: object) -> None:
+    h = dict(headers)  # type: ignore[call-overload]
+    assert h["cache-control"] == "no-store"
+    assert h["referrer-policy"] == "no-referrer"
+    assert h["x-frame-options"] == "DENY"
+    assert h["x-content-type-options"] == "nosniff"
+    policy = h["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy
+    assert "script-src 'self'" in policy
+    assert "'unsafe-inline'" not in policy
+    assert "style-src 'self'" in policy
+    assert "default-src 'none'" in policy
+
+
+async def test_the_mailed_invitation_link_opens_the_invitation_page(api: Api) -> None:
+    owner = await register(api)
+    email = unique_email("invitee")
+    sent = await api.ok(INVITE, {"input": {"email": email}}, owner.access)
+    assert sent["inviteMember"]["errors"] == []
+    mail = await OutboxEmail.filter(to=email).order_by("-id").first()
+    assert mail is not None
+    [url] = LINK.findall(mail.body)
+    path = urlsplit(url).path
+    assert path == f"/invite/{sent['inviteMember']['token']}"
+
+    with count_statements() as counter:
+        page = await api.http.get(path)
+    assert counter.statements == []  # the page is static: the mutation checks the token
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert_link_headers(page.headers)
+    body = page.text
+    assert '<label for="name">Your name</label>' in body
+    assert '<label for="password">Password</label>' in body
+    assert '<script src="/pages/pages.js" defer></script>' in body
+    assert "<script>" not in body
+    assert " style=" not in body
+    assert sent["inviteMember"]["token"] not in body  # the script reads it from the path
+
+
+async def test_the_reset_page_asks_for_the_new_password_twice(api: Api) -> None:
+    page = await api.http.get(f"/reset/{TOKEN}")
+    assert page.status_code == 200
+    assert_link_headers(page.headers)
+    assert '<label for="password">New password</label>' in page.text
+    assert '<label for="again">New password again</label>' in page.text
+    assert TOKEN not in page.text
+
+
+@pytest.mark.parametrize("kind", ["invite", "reset"])
+@pytest.mark.parametrize(
+    ("token", "reason"),
+    [
+        ("a" * 201, "too long"),
+        ("abc.def", "not one the service mailed"),
+        ("abc%20def", "not one the service mailed"),
+        ("abc/def", "not one the service mailed"),
+        ("%3Cscript%3E", "not one the service mailed"),
+        ("", "not one the service mailed"),
+    ],
+)
+async def test_a_path_that_cannot_be_a_token_is_a_404_with_its_reason(
+    api: Api, kind: str, token: str, reason: str
+) -> None:
+    answer = await api.http.get(f"/{kind}/{token}")
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("text/plain")
+    assert answer.text.startswith("Not Found: ")
+    assert reason in answer.text
+    assert "<" not in answer.text
+    assert "form" not in answer.text
+    assert answer.headers["referrer-policy"] == "no-referrer"
+    assert answer.headers["cache-control"] == "no-store"
+
+
+async def test_the_longest_token_still_gets_the_page(api: Api) -> None:
+    assert (await api.http.get(f"/invite/{'a' * 200}")).status_code == 200
+
+
+async def test_only_the_pages_own_files_are_served(api: Api) -> None:
+    script = await api.http.get("/pages/pages.js")
+    assert script.status_code == 200
+    assert script.headers["content-type"] == "text/javascript; charset=utf-8"
+    assert "location.pathname" in script.text
+    assert "localStorage" not in script.text
+    style = await api.http.get("/pages/pages.css")
+    assert style.headers["content-type"] == "text/css; charset=utf-8"
+    for name in ("invite.html", "..%2Flink_pages.py", "%2E%2E", "nothing.js"):
+        assert (await api.http.get(f"/pages/{name}")).status_code == 404
+
+
+async def test_the_page_only_answers_get(api: Api) -> None:
+    assert (await api.http.post(f"/invite/{TOKEN}", data={"password": "x"})).status_code == 405
+    assert (await api.http.head(f"/invite/{TOKEN}")).status_code == 200
+
+
+async def test_open_the_app_points_at_app_url_or_graphiql_in_development(
+    app: Starlette, settings: Settings, api: Api
+) -> None:
+    page = await api.http.get(f"/invite/{TOKEN}")
+    assert 'data-app-link="/graphql"' in page.text  # the tests run in development
+    assert app_link(replace(settings, app_url="https://app.example.test")) == (
+        "https://app.example.test"
+    )
+    assert app_link(replace(settings, env="production")) == ""
+    assert "connect-src 'self'" in POLICY
+    assert "form-action 'none'" in POLICY
