@@ -1,14 +1,24 @@
-"""Password hashing with argon2id, off the event loop."""
+"""Password hashing with argon2id, off the event loop; the rules a new password must meet;
+and the per-e-mail and per-address limits on mailed reset links."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import os
+import re
+import threading
+from array import array
+from bisect import bisect_left
 from functools import cache
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from config.settings import current
+from permissions.counters import release, reserve
+from permissions.throttle import address_key
 
 MIN_LENGTH = 8
 MAX_LENGTH = 200
@@ -52,3 +62,78 @@ def password_problem(password: str) -> str | None:
     if len(password) > MAX_LENGTH:
         return f"The password must have at most {MAX_LENGTH} characters"
     return None
+
+
+# The breach list (PASSWORD_BREACH_LIST): one password a line, or haveibeenpwned's download
+# (SHA-1 hex, either case, optionally ":count"). Kept as the sorted first 8 bytes of each
+# SHA-1, in one array: 8 bytes a line (80 MB for 10 million lines, a set of digests would take
+# about ten times that), looked up by bisection. A false match needs two 64-bit prefixes to
+# collide, which ten million lines make about one in 10^12 likely. Read once per file version
+# (path, mtime, size), off the event loop, by one thread at a time (sorting takes a
+# passing list of the prefixes: some 400 MB for 10 million lines, once).
+_SHA1_LINE = re.compile(rb"([0-9A-Fa-f]{40})(?::\d*)?")
+_breach_lock = threading.Lock()
+_breach_list: tuple[tuple[str, int, int], array[int]] | None = None
+
+
+def _prefix(digest: bytes) -> int:
+    return int.from_bytes(digest[:8], "big")
+
+
+def _line_prefix(line: bytes) -> int:
+    hexed = _SHA1_LINE.fullmatch(line)
+    if hexed is not None:
+        return _prefix(bytes.fromhex(hexed.group(1).decode()))
+    return _prefix(hashlib.sha1(line).digest())
+
+
+def _load_breach_list(path: Path, version: tuple[str, int, int]) -> array[int]:
+    global _breach_list
+    with _breach_lock:
+        if _breach_list is not None and _breach_list[0] == version:
+            return _breach_list[1]
+        with path.open("rb") as lines:
+            prefixes = sorted(
+                _line_prefix(stripped) for line in lines if (stripped := line.rstrip(b"\r\n"))
+            )
+        loaded = array("Q", prefixes)
+        _breach_list = (version, loaded)
+        return loaded
+
+
+async def is_breached(password: str) -> bool:
+    """Whether `password` is in PASSWORD_BREACH_LIST (False when none is configured)."""
+    path = current().breached_passwords_file
+    if path is None:
+        return False
+    stat = await asyncio.to_thread(os.stat, path)
+    version = (str(path), stat.st_mtime_ns, stat.st_size)
+    cached = _breach_list
+    prefixes = (
+        cached[1]
+        if cached is not None and cached[0] == version
+        else await asyncio.to_thread(_load_breach_list, path, version)
+    )
+    wanted = _prefix(hashlib.sha1(password.encode()).digest())
+    at = bisect_left(prefixes, wanted)
+    return at < len(prefixes) and prefixes[at] == wanted
+
+
+async def reserve_password_reset(email: str, address: str | None) -> bool:
+    """Count one reset request against PASSWORD_RESETS_PER_EMAIL and _PER_ADDRESS in
+    PASSWORD_RESET_WINDOW_MINUTES, whether or not the e-mail has a login; False (nothing
+    counted) when either is used up. The e-mail is counted by its digest: any text fits."""
+    settings = current()
+    seconds = settings.password_reset_window_minutes * 60
+    digest = hashlib.sha256(email.encode()).hexdigest()
+    by_email = await reserve(f"reset-email:{digest}", settings.password_resets_per_email, seconds)
+    if by_email is None:
+        return False
+    subject = address_key(address)
+    if subject is None:
+        return True
+    limit = settings.password_resets_per_address
+    if await reserve(f"reset-address:{subject}", limit, seconds) is None:
+        await release(by_email)
+        return False
+    return True

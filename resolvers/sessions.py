@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from config.settings import current
@@ -67,6 +68,30 @@ async def rotate(refresh_token: str) -> Credentials:
 
 async def revoke_session(session_id: str | uuid.UUID) -> None:
     await Session.filter(id=session_id, revoked_at=None).update(revoked_at=datetime.now(UTC))
+
+
+async def revoke_login_sessions(user_id: int, except_session_id: str | None = None) -> int:
+    """End every session of every membership of the login (but `except_session_id`), in one
+    statement: their refresh tokens are refused at once, their access tokens at the next
+    request, their WebSockets at the guard's next round. API tokens are no sessions."""
+    sessions = Session.filter(
+        membership_id__in=Subquery(Membership.filter(user_id=user_id).values("id")),
+        revoked_at=None,
+    )
+    if except_session_id is not None:
+        sessions = sessions.exclude(id=except_session_id)
+    return await sessions.update(revoked_at=datetime.now(UTC))
+
+
+async def renew_session(session_id: str, membership: Membership) -> Credentials:
+    """New tokens for a live session, as `rotate` gives: its refresh tokens not yet used are
+    used up (one presented later counts as reuse and ends the session)."""
+    now = datetime.now(UTC)
+    async with in_transaction():
+        _ = await RefreshToken.filter(session_id=session_id, used_at=None).update(used_at=now)
+        refresh = await _new_refresh_token(uuid.UUID(session_id))
+    access = issue_access_token(membership.id, membership.company_id, session_id)
+    return Credentials(access, refresh, membership, session_id)
 
 
 async def session_of_refresh_token(refresh_token: str) -> Session | None:

@@ -1,0 +1,150 @@
+"""Passwords: a reset link mailed to a login's address, setting the password through it, and
+changing it while logged in.
+
+A reset request answers the same for every e-mail (the mutation returns true whatever
+happened), and spends the same work on one that has no login: the limits are counted and a
+token made and hashed either way; only a login's request writes its link and the mail to the
+outbox (the request itself never talks SMTP). A successful reset uses up every open link of
+the login and ends every session of every membership of it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tortoise.transactions import in_transaction
+
+from config.settings import current
+from domain.errors import DomainError, ErrorCode, forbidden, invalid
+from models import Membership, PasswordReset, User
+from permissions.actor import Actor
+from permissions.passwords import (
+    hash_password,
+    is_breached,
+    reserve_password_reset,
+    verify_password,
+)
+from permissions.tokens import hash_token, new_opaque_token
+from resolvers.auth import MAX_EMAIL, check_password, prove_login
+from resolvers.links import mailed_link
+from resolvers.mail import queue_email
+from resolvers.sessions import Credentials, renew_session, revoke_login_sessions, start_session
+
+# A token is secrets.token_urlsafe(32): 43 characters. Anything much longer is not one.
+MAX_TOKEN = 200
+
+RESET_SUBJECT = "Reset your password"
+RESET_BODY = (
+    "Someone, hopefully you, asked to reset the password of your login at {site}.\n\n"
+    "To choose a new password, open this link within {minutes} minutes. It works once:\n"
+    "{url}\n\n"
+    "If it was not you, ignore this mail: your password stays as it is.\n"
+)
+BAD_LINK = "This reset link is not valid or was used already: ask for a new one"
+OLD_LINK = "This reset link has expired: ask for a new one"
+BREACHED = "This password is in a list of leaked passwords: choose another"
+SAME = "The new password must differ from the old one"
+NO_ACTIVE_MEMBER = "Your membership has been deactivated: ask the company to reactivate you"
+
+
+async def request_password_reset(email: str, client_address: str | None) -> None:
+    """Mail the login of `email` a single-use link, unless a limit is used up (then, as for
+    an unknown e-mail, nothing is sent and nothing said)."""
+    email = email.strip().lower()
+    if not await reserve_password_reset(email, client_address):
+        return
+    token, token_hash = new_opaque_token()
+    user = None if len(email) > MAX_EMAIL else await User.get_or_none(email=email)
+    if user is None:
+        return
+    settings = current()
+    minutes = settings.password_reset_minutes
+    body = RESET_BODY.format(
+        site=settings.app_url or settings.public_url,
+        minutes=minutes,
+        url=mailed_link("reset", token),
+    )
+    async with in_transaction():
+        _ = await PasswordReset.create(
+            user_id=user.id,
+            token_hash=token_hash,
+            expires_at=datetime.now(UTC) + timedelta(minutes=minutes),
+        )
+        _ = await queue_email(None, user.email, RESET_SUBJECT, body)
+
+
+async def check_new_password(password: str, old_hash: str | None, field: str) -> None:
+    """The rules for a new password: register's length rules, not in the breach list, and
+    (with `old_hash`, one argon2 call) not the password it replaces."""
+    check_password(password, field)
+    if await is_breached(password):
+        raise invalid(BREACHED, field)
+    if old_hash is not None and await verify_password(old_hash, password):
+        raise invalid(SAME, field)
+
+
+async def reset_password(token: str, password: str) -> Credentials:
+    """Set the login's password through a mailed link and log in to its most recently used
+    active membership (as `login` chooses). Nothing changes unless all of it succeeds."""
+    now = datetime.now(UTC)
+    reset = (
+        None
+        if len(token) > MAX_TOKEN
+        else await PasswordReset.get_or_none(token_hash=hash_token(token))
+    )
+    if reset is None or reset.used_at is not None:
+        raise DomainError(ErrorCode.NOT_FOUND, BAD_LINK, ["token"])
+    if reset.expires_at <= now:
+        raise DomainError(ErrorCode.EXPIRED, OLD_LINK, ["token"])
+    user = await User.get(id=reset.user_id)
+    await check_new_password(password, user.password_hash, "password")
+    membership = await _membership_to_log_into(user.id)
+    password_hash = await hash_password(password)
+    async with in_transaction():
+        # Conditional: of two uses at once, one claims the link and the other changes nothing.
+        claimed = await PasswordReset.filter(id=reset.id, used_at=None, expires_at__gt=now).update(
+            used_at=now
+        )
+        if not claimed:
+            raise DomainError(ErrorCode.NOT_FOUND, BAD_LINK, ["token"])
+        _ = await PasswordReset.filter(user_id=user.id, used_at=None).update(used_at=now)
+        _ = await User.filter(id=user.id).update(password_hash=password_hash)
+        _ = await revoke_login_sessions(user.id)
+    return await start_session(membership)
+
+
+async def _membership_to_log_into(user_id: int) -> Membership:
+    candidates = list(await Membership.filter(user_id=user_id, active=True))
+    if not candidates:
+        raise DomainError(ErrorCode.FORBIDDEN, NO_ACTIVE_MEMBER)
+    return max(candidates, key=_recency)
+
+
+def _recency(membership: Membership) -> tuple[float, int]:
+    used = membership.last_login_at
+    return (used.timestamp() if used else 0.0, membership.id)
+
+
+async def change_password(
+    actor: Actor, current_password: str, new_password: str, client_address: str | None
+) -> Credentials:
+    """Change the caller's login's password. A wrong current password counts as a failed
+    login. Every other session of the login ends; the caller's stays, its tokens renewed (as
+    `refreshSession` renews them); API tokens stay, being no sessions."""
+    if actor.api_token_id is not None or actor.session_id is None:
+        raise forbidden("An API token cannot change a password: log in as a person")
+    check_password(new_password, "newPassword")
+    user = await User.get(id=actor.user_id)
+    wrong = DomainError(
+        ErrorCode.INVALID_CREDENTIALS, "The current password is wrong", ["currentPassword"]
+    )
+    user = await prove_login(user, user.email, current_password, client_address, wrong)
+    if new_password == current_password:
+        raise invalid(SAME, "newPassword")
+    await check_new_password(new_password, None, "newPassword")
+    password_hash = await hash_password(new_password)
+    membership = await Membership.get(id=actor.membership_id)
+    async with in_transaction():
+        _ = await User.filter(id=user.id).update(password_hash=password_hash)
+        _ = await revoke_login_sessions(user.id, actor.session_id)
+    return await renew_session(actor.session_id, membership)
