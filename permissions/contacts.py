@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
-from domain.errors import not_found
+from domain.errors import DomainError, ErrorCode, not_found
 from models import Address, Contact
 from permissions.actor import Actor
+
+
+def listed_contacts(actor: Actor, archived: bool | None) -> QuerySet[Contact]:
+    """The contacts list: active ones, or with `archived` true only the archived ones (an
+    archived contact still resolves by id and on its orders)."""
+    return visible_contacts(actor).filter(archived=bool(archived))
 
 
 def visible_contacts(actor: Actor) -> QuerySet[Contact]:
@@ -59,3 +67,16 @@ def can_see_contractor_rating(actor: Actor) -> bool:
 
 def can_edit_contacts(actor: Actor) -> bool:
     return actor.is_staff
+
+
+def check_takes_new_work(row: Contact | Address, field: Sequence[str] | None) -> None:
+    """An archived contact or address keeps its orders but takes no new ones: no new order,
+    series or booking names it. CONFLICT naming the field; the one rule for orders and series
+    (resolvers/orders.py client_address, contractor_of, new_order_parties)."""
+    if not row.archived:
+        return
+    if isinstance(row, Address):
+        message = f"The address {row.text!r} is archived and takes no new orders"
+    else:
+        message = f"{row.name} is archived and takes no new orders; restore the contact first"
+    raise DomainError(ErrorCode.CONFLICT, message, field)

@@ -86,6 +86,7 @@ FIELD_RULES: dict[str, FieldAccess] = {
     ),
     **_with_object("CompanyPayload", "company", "errors"),
     **_with_object("Member", "id", "name", "role", "title", "contact", "company"),
+    "Member.active": WITH_OBJECT,
     "Member.email": MEMBER_EMAIL,
     "Member.manager": MEMBER_RELATIONS,
     "Member.subordinates": MEMBER_RELATIONS,
@@ -96,8 +97,10 @@ FIELD_RULES: dict[str, FieldAccess] = {
         "Invitation", "id", "email", "role", "invitedBy", "contact", "expiresAt", "acceptedAt"
     ),
     **_with_object("InvitationPayload", "invitation", "inviteUrl", "token", "errors"),
-    **_with_object("Address", "id", "label", "text", "details", "latitude", "longitude"),
-    **_with_object("Contact", "id", "kind", "legalForm", "name", "createdAt"),
+    **_with_object(
+        "Address", "id", "label", "text", "details", "latitude", "longitude", "archived"
+    ),
+    **_with_object("Contact", "id", "kind", "legalForm", "name", "createdAt", "archived"),
     "Contact.orders": ORDERS,
     **{
         f"Contact.{field}": CONTACT_DETAILS

@@ -14,7 +14,7 @@ from domain.skills import MAX_SKILL_LENGTH, normalise_skills, skill_key
 from domain.working_hours import HoursInput, check_working_hours, to_json
 from models import Address, Contact, ContactKind, ContactSkill, LegalForm, Role
 from permissions.actor import Actor
-from permissions.contacts import access_contact_by_id, can_edit_contacts, visible_contacts
+from permissions.contacts import access_contact_by_id, can_edit_contacts, listed_contacts
 from permissions.members import access_member_by_id
 from resolvers import validation
 from resolvers.pagination import Page, paginate
@@ -175,8 +175,10 @@ async def list_contacts(
     first: int | None,
     after: str | None,
     skill: str | None = None,
+    archived: bool | None = None,
 ) -> Page[Contact]:
-    contacts = visible_contacts(actor)
+    """Active contacts; with `archived` true only the archived ones."""
+    contacts = listed_contacts(actor, archived)
     if kind is not None:
         contacts = contacts.filter(kind=kind)
     wanted = skill_key(skill or "")

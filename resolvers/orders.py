@@ -32,7 +32,7 @@ from models import (
     TemplateKind,
 )
 from permissions.actor import Actor
-from permissions.contacts import access_contact_by_id
+from permissions.contacts import access_contact_by_id, check_takes_new_work
 from permissions.members import access_subtree_member_by_id
 from permissions.orders import (
     access_order_by_id,
@@ -100,27 +100,33 @@ def _money(value: Decimal | None, field: str) -> Decimal | None:
 
 
 async def _client(actor: Actor, client_id: int | None) -> Contact:
+    """The new order's client; an archived one takes none (its open orders stay as they are)."""
     field = ["input", "clientId"]
     client_id = client_of_new_order(actor, client_id, field)
     if not actor.is_staff:
-        return await access_contact_by_id(actor, client_id, field)
-    if client_id is None:
+        client = await access_contact_by_id(actor, client_id, field)
+    elif client_id is None:
         raise invalid("Choose the client", *field)
-    client = await access_contact_by_id(actor, client_id, field)
-    if client.kind != ContactKind.CLIENT:
-        raise invalid("This contact is not a client", *field)
+    else:
+        client = await access_contact_by_id(actor, client_id, field)
+        if client.kind != ContactKind.CLIENT:
+            raise invalid("This contact is not a client", *field)
+    check_takes_new_work(client, field)
     return client
 
 
 async def contractor_of(actor: Actor, contractor_id: int | None, field: list[str]) -> Contact:
+    """A contractor to book or assign: not an archived one (its orders so far stay its)."""
     contractor = await access_contact_by_id(actor, contractor_id, field)
     if contractor.kind != ContactKind.CONTRACTOR:
         raise invalid("This contact is not a contractor", *field)
+    check_takes_new_work(contractor, field)
     return contractor
 
 
 async def client_address(client: Contact, address_id: int | None) -> Address:
-    """One of the client's addresses: the contractor never gets a retyped one."""
+    """One of the client's active addresses: the contractor never gets a retyped one, and an
+    archived address (a history copy included) takes no new order or series."""
     address = (
         None
         if address_id is None
@@ -128,6 +134,7 @@ async def client_address(client: Contact, address_id: int | None) -> Address:
     )
     if address is None:
         raise invalid("Choose one of the client's addresses", "input", "addressId")
+    check_takes_new_work(address, ["input", "addressId"])
     return address
 
 

@@ -28,8 +28,10 @@ from domain.errors import DomainError, ErrorCode
 from domain.recurrence import Recurrence, days_between, visit_window
 from domain.visits import Interval, overlaps
 from models import (
+    Address,
     Channel,
     Company,
+    Contact,
     Membership,
     Order,
     OrderEvent,
@@ -133,10 +135,13 @@ async def check_contractor_free(
 
 
 async def make_orders(series: OrderSeries, zone: ZoneInfo, now: datetime, horizon_days: int) -> int:
-    """Make the series' missing orders from today to the horizon; how many this call made."""
+    """Make the series' missing orders from today to the horizon; how many this call made.
+    A halted series (see `_halted`) makes none and keeps its horizon, so a restore resumes."""
+    if await _halted(series):
+        return 0
     today = local_today(zone, now)
     horizon = today + timedelta(days=horizon_days)
-    made = await make_orders_until(series, zone, now, horizon)
+    made = await _make_until(series, zone, now, horizon)
     _ = await OrderSeries.filter(
         Q(made_until__isnull=True) | Q(made_until__lt=horizon), id=series.id
     ).update(made_until=horizon)
@@ -145,6 +150,12 @@ async def make_orders(series: OrderSeries, zone: ZoneInfo, now: datetime, horizo
 
 async def make_orders_until(series: OrderSeries, zone: ZoneInfo, now: datetime, last: date) -> int:
     """Make the series' missing orders from today to `last`, on its terms as they are now."""
+    if await _halted(series):
+        return 0
+    return await _make_until(series, zone, now, last)
+
+
+async def _make_until(series: OrderSeries, zone: ZoneInfo, now: datetime, last: date) -> int:
     if not series.active and series.last_date is None:
         return 0
     today = local_today(zone, now)
@@ -177,6 +188,14 @@ async def make_orders_until(series: OrderSeries, zone: ZoneInfo, now: datetime, 
         published.append(event)
     await publish(published)
     return len(published)
+
+
+async def _halted(series: OrderSeries) -> bool:
+    """An archived client, contractor or address takes no new orders, so its series makes
+    none while it stays archived; the orders already made are left as they are."""
+    contacts = [series.client_id, *([series.contractor_id] if series.contractor_id else [])]
+    archived = Contact.filter(id__in=contacts, archived=True)
+    return await archived.exists() or await Address.exists(id=series.address_id, archived=True)
 
 
 async def keep_days_before(series: OrderSeries, zone: ZoneInfo, now: datetime, first: date) -> None:

@@ -3,8 +3,8 @@
 Each of the company's contractors in the caller's scope, with what ranks it: its open orders
 (ASSIGNED or IN_PROGRESS), the mean rating of its DONE orders, how many other non-cancelled
 visits of it overlap the order's visit, how many of the asked skills it has and its working
-hours (checked in Python); then, in the same result (UNION ALL), every address of those
-contractors with coordinates (the nearest is picked in Python).
+hours (checked in Python); then, in the same result (UNION ALL), every active (not archived)
+address of those contractors with coordinates (the nearest is picked in Python).
 
 The company's open and DONE orders are read in one pass, grouped by contractor, the visits
 near the order's in another, the skills in a third; all are MATERIALIZED, so each is
@@ -140,7 +140,7 @@ UNION ALL
 SELECT 1, a.contact_id, NULL, 0, NULL, 0, 0, a.latitude, a.longitude, NULL, NULL
 FROM address a
 WHERE a.company_id = {p.value(target.company_id)}
-  AND a.latitude IS NOT NULL AND a.longitude IS NOT NULL
+  AND a.latitude IS NOT NULL AND a.longitude IS NOT NULL AND a.archived = {p.value(False)}
   AND a.contact_id IN ({p.subquery(scope, "id")})"""
     assert ctx.parameterizer is not None
     return sql, list(ctx.parameterizer.values)

@@ -163,7 +163,8 @@ async def suggest_contractors(
     if len(wanted) > MAX_SKILLS:
         raise invalid(f"Ask for at most {MAX_SKILLS} skills", "skills")
     size = page_size(first)
-    scope = visible_suggested_contractors(actor)
+    # An archived contractor takes no new bookings: it is never suggested.
+    scope = visible_suggested_contractors(actor).filter(archived=False)
     order = await access_suggestion_order_by_id(actor, order_id)
     visit = (
         None

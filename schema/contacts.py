@@ -39,6 +39,9 @@ class Address(Node):
     )
     latitude: float | None
     longitude: float | None
+    archived: bool = strawberry.field(
+        description="An archived address keeps its orders but takes no new ones."
+    )
 
     @classmethod
     def of(cls, row: models.Address) -> Address:
@@ -49,6 +52,7 @@ class Address(Node):
             details=row.details,
             latitude=row.latitude,
             longitude=row.longitude,
+            archived=row.archived,
         )
 
 
@@ -58,6 +62,10 @@ class Contact(Node):
     legal_form: LegalForm
     name: str
     created_at: datetime
+    archived: bool = strawberry.field(
+        description="An archived contact keeps its orders, is left out of lists unless asked "
+        "for, and takes no new orders."
+    )
     pk: strawberry.Private[int]
     manager_id: strawberry.Private[int | None]
     row: strawberry.Private[models.Contact]
@@ -70,6 +78,7 @@ class Contact(Node):
             legal_form=row.legal_form,
             name=row.name,
             created_at=row.created_at,
+            archived=row.archived,
             pk=row.id,
             manager_id=row.manager_id,
             row=row,
@@ -115,7 +124,10 @@ class Contact(Node):
     @strawberry.field
     @guarded_list
     async def addresses(self, info: Info) -> list[Address]:
-        return [Address.of(row) for row in await info.context.loaders.addresses.load(self.pk)]
+        """The active ones: archived addresses (and the copies an update keeps for closed
+        orders) stay on their orders only."""
+        rows = await info.context.loaders.addresses.load(self.pk)
+        return [Address.of(row) for row in rows if not row.archived]
 
     @strawberry.field(
         description="The staff member who looks after this contact; portal requests go to them."
@@ -231,6 +243,9 @@ class ContactFilter:
         default=None, description="Matches name, email, phone or an address."
     )
     skill: str | None = strawberry.field(default=None, description="Contractors with this skill.")
+    archived: bool | None = strawberry.field(
+        default=None, description="True lists only archived contacts; left out, only active ones."
+    )
 
 
 @strawberry.type
