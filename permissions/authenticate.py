@@ -1,4 +1,5 @@
-"""Turn a bearer token into an actor: one statement, revocation and membership checked.
+"""Turn a bearer token into an actor: one statement, revocation and membership checked (a
+deactivated membership authenticates with no token of either kind).
 
 Two kinds of bearer token: a short access token (a JWT of a login session) and an API token
 (`sd_…`, long-lived, for partner systems), told apart by the API token's prefix.
@@ -61,6 +62,7 @@ async def authenticate(token: str | None) -> Actor | None:
             revoked_at=None,
             membership_id=claims.membership_id,
             membership__company_id=claims.company_id,
+            membership__active=True,
         )
         .select_related("membership")
         .first()
@@ -93,11 +95,18 @@ async def _authenticate_api_token(token: str) -> Actor | None:
 
 
 def _still_valid(row: ApiToken) -> bool:
-    """Its member and creator are of its company, and the creator may still mint it as
-    things are now: a token minted before `permissions.credentials` (or before its creator
-    lost the right) reaches no further than the creator."""
+    """Its member and creator are of its company and active, and the creator may still mint
+    it as things are now: a token minted before `permissions.credentials` (or before its
+    creator lost the right) reaches no further than the creator.
+
+    A deactivated creator can mint nothing, so its tokens for others stop with it (today only
+    an OWNER mints for others, and an OWNER is never deactivated; the rule holds should that
+    change). Tokens are refused, not revoked: a reactivated member's tokens work again, as
+    the tokens of a creator given its right back do."""
     creator, member = row.created_by, row.member
     if row.company_id != member.company_id or row.company_id != creator.company_id:
+        return False
+    if not member.active or not creator.active:
         return False
     return can_still_mint(actor_of(creator, None), member)
 

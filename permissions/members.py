@@ -77,7 +77,8 @@ def check_staff(actor: Actor) -> None:
 async def access_subtree_member_by_id(
     actor: Actor, member_id: int | None, *, field: list[str] | None = None
 ) -> Membership:
-    """A staff member at or below the actor in the org tree (whom the actor manages).
+    """An active staff member at or below the actor in the org tree (whom the actor manages):
+    the one check of whom work is given to.
 
     Staff see every member, so one outside the subtree is INVALID rather than hidden.
     """
@@ -95,7 +96,15 @@ async def access_subtree_member_by_id(
         raise DomainError(
             ErrorCode.INVALID, "Must be you or someone below you in the org tree", field
         )
+    check_active(member, field)
     return member
+
+
+def check_active(member: Membership, field: list[str] | None = None) -> None:
+    """New work (an order, a task, a conversation, reports) goes to active members only: a
+    deactivated one keeps its history, nothing new."""
+    if not member.active:
+        raise DomainError(ErrorCode.INVALID, f"{member.name} has been deactivated", field)
 
 
 def check_move(actor: Actor, member: Membership, new_manager: Membership) -> None:

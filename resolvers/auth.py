@@ -18,6 +18,7 @@ from resolvers.mail import queue_email
 from resolvers.sessions import Credentials, revoke_session, session_of_refresh_token, start_session
 
 WRONG_LOGIN = "Wrong e-mail or password"
+DEACTIVATED = "Your access to this company has been deactivated: ask its owner or your manager"
 MAX_EMAIL = 254  # User.email's length
 
 
@@ -121,7 +122,8 @@ async def tell_owner_of_registration(email: str) -> None:
 async def login(
     email: str, password: str, company_id: int | None, client_address: str | None
 ) -> Credentials:
-    """Log in to `company_id`, or to the most recently used membership."""
+    """Log in to `company_id`, or to the most recently used active membership. A deactivated
+    membership is refused, and said so only after the password proved right."""
     email = email.strip().lower()
     user = await prove_login(
         # Longer than any login's: no lookup (the column would refuse it), a wrong guess all
@@ -138,7 +140,10 @@ async def login(
     candidates = list(await memberships)
     if not candidates:
         raise not_found("Company", ["companyId"])
-    membership = max(candidates, key=_recency)
+    active = [m for m in candidates if m.active]
+    if not active:  # said only to whoever knows the password
+        raise DomainError(ErrorCode.FORBIDDEN, DEACTIVATED)
+    membership = max(active, key=_recency)
     return await start_session(membership)
 
 

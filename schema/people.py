@@ -69,6 +69,10 @@ class Member(Node):
     name: str
     role: Role
     title: str | None
+    active: bool = strawberry.field(
+        description="False once deactivated: it cannot log in, its sessions, tokens and "
+        "sockets are closed, its history stays."
+    )
     pk: strawberry.Private[int]
     user_id: strawberry.Private[int]
     company_id: strawberry.Private[int]
@@ -82,6 +86,7 @@ class Member(Node):
             name=row.name,
             role=row.role,
             title=row.title,
+            active=row.active,
             pk=row.id,
             user_id=row.user_id,
             company_id=row.company_id,
@@ -177,6 +182,12 @@ class CompanyPayload:
 class AuthPayload:
     access_token: str | None = None
     refresh_token: str | None = None
+    member: Member | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class MemberPayload:
     member: Member | None = None
     errors: list[UserError] = strawberry.field(default_factory=list)
 
