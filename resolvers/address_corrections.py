@@ -21,17 +21,17 @@ COPIED = ("label", "text", "details", "latitude", "longitude")
 
 async def _editable_address(actor: Actor, address_id: int | None) -> Address:
     """The address, by the rules of updateContact and addAddress: NOT_FOUND when hidden,
-    FORBIDDEN for portal members; an archived one is history and stays as it is."""
+    FORBIDDEN for portal members."""
     address = await access_address_by_id(actor, address_id)
     if not can_edit_contacts(actor):
         raise forbidden("Only the company's staff may edit contacts")
-    if address.archived:
-        raise DomainError(
-            ErrorCode.CONFLICT,
-            f"The address {address.text!r} is archived: it stays as it was",
-            ["id"],
-        )
     return address
+
+
+def _history(address: Address) -> DomainError:
+    return DomainError(
+        ErrorCode.CONFLICT, f"The address {address.text!r} is archived: it stays as it was", ["id"]
+    )
 
 
 async def _locked(address: Address) -> Address:
@@ -42,11 +42,14 @@ async def _locked(address: Address) -> Address:
 
 async def update_address(actor: Actor, address_id: int | None, data: AddressData) -> Address:
     """New text in place for open orders and series; the closed orders keep the old one on
-    an archived copy (one copy per correction, made only when a closed order uses it)."""
+    an archived copy (one copy per correction, made only when a closed order uses it). An
+    archived address (such a copy included) is history: CONFLICT."""
     address = await _editable_address(actor, address_id)
     fields = address_fields(data, "input")
     async with in_transaction():
         address = await _locked(address)
+        if address.archived:
+            raise _history(address)
         # Lock the address's orders first, so an order closing meanwhile is either already
         # closed here (and moved to the copy) or closes after the correction, on the new text.
         # (A model query: Tortoise's values_list() leaves FOR UPDATE out.)
