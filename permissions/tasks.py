@@ -1,4 +1,4 @@
-"""Who sees which internal tasks and who may complete or acknowledge them.
+"""Who sees which internal tasks and who may complete, acknowledge, edit or cancel them.
 
 Tasks are staff business: portal members (CLIENT, CONTRACTOR) see none and may do nothing
 with them. A staff member sees the tasks assigned to it or to anyone below it in the org
@@ -13,7 +13,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Membership, Role, Task
 from permissions.actor import STAFF_ROLES, Actor
-from permissions.members import NO_ROW, check_staff
+from permissions.members import NO_ROW, access_subtree_member_by_id, check_staff
 from permissions.subtree import visible_subtree
 
 
@@ -35,12 +35,12 @@ def visible_team_tasks(actor: Actor) -> QuerySet[Task]:
 
 
 def listed_announcement_audience(actor: Actor, direct_reports_only: bool) -> QuerySet[Membership]:
-    """Who an announcement goes to: the staff reporting to the actor directly, or its whole
-    subtree; never the announcer itself nor a portal member (tasks are staff business)."""
+    """Who an announcement goes to: the active staff reporting to the actor directly, or its
+    whole subtree; never the announcer itself, a leaver, nor a portal member."""
     check_staff(actor)
-    members = Membership.filter(company_id=actor.company_id, role__in=STAFF_ROLES).exclude(
-        id=actor.membership_id
-    )
+    members = Membership.filter(
+        company_id=actor.company_id, role__in=STAFF_ROLES, active=True
+    ).exclude(id=actor.membership_id)
     if direct_reports_only:
         return members.filter(manager_id=actor.membership_id)
     return members.filter(visible_subtree(actor))
@@ -80,3 +80,38 @@ def check_acknowledge(actor: Actor, task: Task) -> None:
         raise forbidden("Only the assignee may acknowledge a task")
     if not task.requires_acknowledgement:
         raise DomainError(ErrorCode.INVALID, "This task needs completing, not acknowledging")
+
+
+async def access_assignee_by_id(
+    actor: Actor, member_id: int | None, field: list[str] | None = None
+) -> Membership:
+    """Whom the actor may give a task today: an active staff member at or below it.
+
+    A leaver keeps its row (and its history), so it is found, and refused by name.
+    """
+    member = await access_subtree_member_by_id(actor, member_id, field=field)
+    if not member.active:
+        raise DomainError(ErrorCode.INVALID, "This member has been deactivated", field)
+    return member
+
+
+def check_may_edit_task(actor: Actor, task: Task, assignee_path: str) -> None:
+    """Who may change or cancel a visible task: its creator, or a manager above its assignee.
+
+    The assignee itself sees its task but may not move its own deadline: FORBIDDEN.
+    """
+    check_staff(actor)
+    is_creator = task.creator_id == actor.membership_id
+    above = task.assignee_id != actor.membership_id and actor.is_above_or_self(assignee_path)
+    if not (is_creator or above):
+        raise forbidden("Only the task's creator or a manager above its assignee may change it")
+
+
+def check_may_cancel_task(actor: Actor, task: Task, assignee_path: str) -> None:
+    """As editing; an announcement's tasks are cancelled all together, so only by the one
+    who announced it or the OWNER (a manager would reach members outside its subtree)."""
+    check_may_edit_task(actor, task, assignee_path)
+    if task.requires_acknowledgement and not (
+        actor.is_owner or task.creator_id == actor.membership_id
+    ):
+        raise forbidden("Only the announcer or the company's owner may cancel an announcement")

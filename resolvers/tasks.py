@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+from uuid import uuid4
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -17,9 +18,10 @@ from tortoise.transactions import in_transaction
 from domain.errors import DomainError, ErrorCode, invalid
 from models import Membership, Notification, Task, TaskStatus, TemplateKind
 from permissions.actor import Actor
-from permissions.members import access_subtree_member_by_id, check_staff
+from permissions.members import check_staff
 from permissions.orders import access_order_by_id
 from permissions.tasks import (
+    access_assignee_by_id,
     access_task_by_id,
     check_acknowledge,
     check_complete,
@@ -95,10 +97,10 @@ async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
         "description": validation.optional_text(description, 10000, "input", "description") or "",
         "deadline": validation.future_deadline(deadline, now, "input", "deadline"),
     }
-    assignee = await access_subtree_member_by_id(
+    assignee = await access_assignee_by_id(
         actor,
         actor.membership_id if data.assignee_id is None else data.assignee_id,
-        field=["input", "assigneeId"],
+        ["input", "assigneeId"],
     )
     order_id = None
     if data.order_id is not None:
@@ -117,7 +119,7 @@ async def create_task(actor: Actor, data: TaskData, now: datetime) -> Task:
     return task
 
 
-def _closed() -> DomainError:
+def closed() -> DomainError:
     return DomainError(ErrorCode.CONFLICT, "This task is already closed")
 
 
@@ -130,7 +132,7 @@ async def complete_task(actor: Actor, task_id: int | None, now: datetime) -> Tas
         status=TaskStatus.DONE, completed_at=now
     )
     if not claimed:
-        raise _closed()
+        raise closed()
     task.status, task.completed_at = TaskStatus.DONE, now
     return task
 
@@ -144,7 +146,7 @@ async def acknowledge_task(actor: Actor, task_id: int | None, now: datetime) -> 
         status=TaskStatus.DONE, acknowledged_at=now, completed_at=now
     )
     if not claimed:
-        raise _closed()
+        raise closed()
     task.status, task.acknowledged_at, task.completed_at = TaskStatus.DONE, now, now
     return task
 
@@ -157,11 +159,10 @@ async def announce(
     audience: Audience,
     now: datetime,
 ) -> list[Task]:
-    """One acknowledgement task per staff member of the audience (never the announcer).
+    """One acknowledgement task per active staff member of the audience (never the announcer).
 
-    The rows go in with bulk INSERTs, which return no ids on every dialect, so they are read
-    back by their creator and a creation time of their own (a fresh clock reading, distinct
-    from any other announcement of the same member).
+    Every task of the announcement carries one fresh UUID: the bulk INSERTs return no ids on
+    every dialect, so the rows are read back by it, and cancelling one cancels them all.
     """
     check_staff(actor)
     fields: dict[str, Any] = {
@@ -173,7 +174,7 @@ async def announce(
     member_ids = list(await members.order_by("name", "id").values_list("id", flat=True))
     if not member_ids:
         raise invalid("No one is in this audience", "input", "audience")
-    created_at = datetime.now(UTC)
+    announcement, created_at = uuid4(), datetime.now(UTC)
     async with in_transaction():
         await Task.bulk_create(
             [
@@ -182,6 +183,7 @@ async def announce(
                     assignee_id=member_id,
                     creator_id=actor.membership_id,
                     requires_acknowledgement=True,
+                    announcement=announcement,
                     created_at=created_at,
                     **fields,
                 )
@@ -190,12 +192,7 @@ async def announce(
             batch_size=ANNOUNCE_BATCH,
         )
         created = list(
-            await Task.filter(
-                company_id=actor.company_id,
-                creator_id=actor.membership_id,
-                requires_acknowledgement=True,
-                created_at=created_at,
-            ).order_by("id")
+            await Task.filter(company_id=actor.company_id, announcement=announcement).order_by("id")
         )
         await notifications.on_tasks_assigned(created)
     await publish_notifications(Notification.filter(task_id__in=[t.id for t in created]))

@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 
 import models
-from resolvers import tasks, templates
+from resolvers import task_edits, tasks, templates
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import UserError
@@ -155,6 +155,22 @@ class CreateTaskInput:
             deadline=self.deadline,
             order_id=decode_optional_id(self.order_id, "Order"),
             template_id=decode_optional_id(self.template_id, "Template"),
+        )
+
+
+@strawberry.input
+class UpdateTaskInput:
+    title: str | None = None
+    description: str | None = None
+    deadline: datetime | None = None
+    assignee_id: strawberry.ID | None = None
+
+    def data(self) -> task_edits.TaskChanges:
+        return task_edits.TaskChanges(
+            title=self.title,
+            description=self.description,
+            deadline=self.deadline,
+            assignee_id=decode_optional_id(self.assignee_id, "Member"),
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers import tasks, templates
+from resolvers import task_edits, tasks, templates
 from schema.context import Info
 from schema.errors import payload_of
 from schema.ids import decode_id
@@ -17,6 +17,7 @@ from schema.tasks import (
     Template,
     TemplateInput,
     TemplatePayload,
+    UpdateTaskInput,
 )
 
 
@@ -88,5 +89,50 @@ class TaskMutations:
                 bool(with_all),
             )
             return TemplatePayload(template=Template.of(row))
+
+        return await payload_of(TemplatePayload, act)
+
+    @strawberry.mutation
+    async def update_task(
+        self, info: Info, id: strawberry.ID, input: UpdateTaskInput
+    ) -> TaskPayload:
+        async def act() -> TaskPayload:
+            row = await task_edits.update_task(
+                info.context.require_actor(), decode_id(id, "Task"), input.data(), info.context.now
+            )
+            return TaskPayload(task=Task.of(row))
+
+        return await payload_of(TaskPayload, act)
+
+    @strawberry.mutation
+    async def cancel_task(self, info: Info, id: strawberry.ID) -> TaskPayload:
+        async def act() -> TaskPayload:
+            row = await task_edits.cancel_task(info.context.require_actor(), decode_id(id, "Task"))
+            return TaskPayload(task=Task.of(row))
+
+        return await payload_of(TaskPayload, act)
+
+    @strawberry.mutation
+    async def update_template(
+        self, info: Info, id: strawberry.ID, input: TemplateInput
+    ) -> TemplatePayload:
+        async def act() -> TemplatePayload:
+            row = await templates.update_template(
+                info.context.require_actor(), decode_id(id, "Template"), input.data()
+            )
+            return TemplatePayload(template=Template.of(row))
+
+        return await payload_of(TemplatePayload, act)
+
+    @strawberry.mutation
+    async def delete_template(self, info: Info, id: strawberry.ID) -> TemplatePayload:
+        """The template as it was, shares included (they went with it)."""
+
+        async def act() -> TemplatePayload:
+            gone = await templates.delete_template(
+                info.context.require_actor(), decode_id(id, "Template")
+            )
+            info.context.loaders.template_shared_with.prime(gone.template.id, gone.shared_with)
+            return TemplatePayload(template=Template.of(gone.template))
 
         return await payload_of(TemplatePayload, act)

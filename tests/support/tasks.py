@@ -7,9 +7,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from models import Address, Channel, Contact, ContactKind, LegalForm, Membership, Order, Role
+from models import (
+    Address,
+    Channel,
+    Contact,
+    ContactKind,
+    LegalForm,
+    Membership,
+    Order,
+    Role,
+    User,
+)
 from schema.ids import decode_id, to_global_id
-from tests.support.api import Api, Session, invite_and_accept, register
+from tests.support.api import Api, Session, invite_and_accept, register, unique
 from tests.support.portal import portal_member
 
 TASK_FIELDS = """id title description status deadline overdue requiresAcknowledgement
@@ -44,6 +54,18 @@ SHARE = f"""mutation($id: ID!, $members: [ID!]!, $all: Boolean) {{
   }}
 }}"""
 TEMPLATES = "query($kind: TemplateKind) { templates(kind: $kind) { id name } }"
+UPDATE_TASK = f"""mutation($id: ID!, $input: UpdateTaskInput!) {{
+  updateTask(id: $id, input: $input) {{ task {{ {TASK_FIELDS} }} {ERRORS} }}
+}}"""
+CANCEL_TASK = (
+    f"""mutation($id: ID!) {{ cancelTask(id: $id) {{ task {{ {TASK_FIELDS} }} {ERRORS} }} }}"""
+)
+UPDATE_TEMPLATE = f"""mutation($id: ID!, $input: TemplateInput!) {{
+  updateTemplate(id: $id, input: $input) {{ template {{ {TEMPLATE_FIELDS} }} {ERRORS} }}
+}}"""
+DELETE_TEMPLATE = f"""mutation($id: ID!) {{
+  deleteTemplate(id: $id) {{ template {{ {TEMPLATE_FIELDS} }} {ERRORS} }}
+}}"""
 
 
 def in_hours(hours: float) -> str:
@@ -142,3 +164,50 @@ async def order_in_db(company_id: int, responsible: Session, title: str) -> str:
         responsible_id=pk(responsible.member_id, "Member"),
     )
     return to_global_id("Order", order.id)
+
+
+async def update_task(api: Api, who: Session, task_id: str, **fields: Any) -> dict[str, Any]:
+    """The updateTask payload (task and errors)."""
+    data = await api.ok(UPDATE_TASK, {"id": task_id, "input": fields}, who.access)
+    payload: dict[str, Any] = data["updateTask"]
+    return payload
+
+
+async def cancel_task(api: Api, who: Session, task_id: str) -> dict[str, Any]:
+    """The cancelTask payload (task and errors)."""
+    data = await api.ok(CANCEL_TASK, {"id": task_id}, who.access)
+    payload: dict[str, Any] = data["cancelTask"]
+    return payload
+
+
+async def deactivate(session: Session) -> None:
+    """A leaver, written straight to the database (deactivateMember has tests of its own)."""
+    await Membership.filter(id=pk(session.member_id, "Member")).update(
+        active=False, deactivated_at=datetime.now(UTC)
+    )
+
+
+async def staff_in_db(company_id: int, manager: Session, count: int) -> list[int]:
+    """`count` staff members reporting to `manager`, written in bulk (no logins needed)."""
+    boss = await Membership.get(id=pk(manager.member_id, "Member"))
+    prefix = unique("bulk")
+    await User.bulk_create(
+        [User(email=f"{prefix}.{i}@example.test", password_hash="-") for i in range(count)]
+    )
+    users = await User.filter(email__startswith=f"{prefix}.").order_by("id")
+    await Membership.bulk_create(
+        [
+            Membership(
+                company_id=company_id,
+                user_id=user.id,
+                role=Role.STAFF,
+                name=f"Staff {i:04}",
+                manager_id=boss.id,
+                path=f"{boss.path}u{user.id}/",
+            )
+            for i, user in enumerate(users)
+        ]
+    )
+    rows = Membership.filter(company_id=company_id, user__email__startswith=f"{prefix}.")
+    ids: list[Any] = await rows.values_list("id", flat=True)
+    return [int(i) for i in ids]
