@@ -1,0 +1,145 @@
+"""An import file's bytes as a header and rows of text cells: CSV or XLSX.
+
+- XLSX is known by its content (a zip archive), never by the file's name or declared type.
+  It is opened read-only with formulas as they are written: a cell `=1+1` is the text "=1+1",
+  never evaluated. Its unpacked size is checked first (a small zip can unpack to gigabytes).
+- CSV is UTF-8 (a byte-order mark allowed) or, when it is not valid UTF-8, what
+  charset-normalizer detects, accepted only when that is Windows-1251 (what Excel writes in a
+  Russian locale); its delimiter is `;` or `,`, whichever the header line has more of.
+- Rows are numbered as a spreadsheet shows them (the header is row 1; a quoted cell with line
+  breaks is one row); blank rows are skipped and not counted.
+- Pure and synchronous: the caller runs it in a thread.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+import charset_normalizer
+import openpyxl
+
+from domain.errors import DomainError, invalid
+
+MAX_ROWS = 20_000
+MAX_COLUMNS = 50
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+ZIP_SIGNATURE = b"PK\x03\x04"
+NOT_TEXT = "The file is not UTF-8 or Windows-1251 text"
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (row number, cells), the header being row 1
+
+
+def read_sheet(data: bytes) -> Sheet:
+    """The file's header and non-blank rows; INVALID (field `file`) for what cannot be read."""
+    if data.startswith(ZIP_SIGNATURE):
+        return _sheet(_xlsx_rows(data))
+    return _sheet(_csv_rows(_text(data)))
+
+
+def _sheet(rows: Iterable[list[str]]) -> Sheet:
+    header: list[str] | None = None
+    body: list[tuple[int, list[str]]] = []
+    for number, cells in enumerate(rows, start=1):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        if len(body) == MAX_ROWS:
+            raise invalid(f"At most {MAX_ROWS:,} rows may be imported at once", "file")
+        body.append((number, cells))
+    if header is None:
+        raise invalid("The file has no header row", "file")
+    return Sheet(header, body)
+
+
+# ---------------------------------------------------------------------------------- CSV
+
+
+def _text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _windows_1251(data)
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\r\n" for c in text):
+        raise invalid(f"{NOT_TEXT}: it holds control characters", "file")
+    return text
+
+
+def _windows_1251(data: bytes) -> str:
+    if b"\x00" in data:
+        raise invalid(f"{NOT_TEXT}: it looks like a binary or UTF-16 file", "file")
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise invalid(f"{NOT_TEXT}: no text encoding fits it", "file")
+    if best.encoding != "cp1251":
+        raise invalid(f"{NOT_TEXT}: it looks like {best.encoding}", "file")
+    return data.decode("cp1251")
+
+
+def _delimiter(text: str) -> str:
+    line = text.split("\n", 1)[0]
+    return ";" if line.count(";") > line.count(",") else ","
+
+
+def _csv_rows(text: str) -> Iterator[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise invalid(f"Row {reader.line_num} is not valid CSV: {error}", "file") from None
+
+
+# --------------------------------------------------------------------------------- XLSX
+
+
+def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise invalid("The workbook unpacks to more than 200 MiB", "file")
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except DomainError:
+        raise
+    except Exception:  # a broken archive or a zip that is no workbook: any of many errors
+        raise invalid("The file is neither CSV text nor a readable XLSX workbook", "file") from None
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            return
+        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+            yield [_cell_text(value) for value in values]
+    except DomainError:
+        raise
+    except Exception:
+        raise invalid("The workbook could not be read to its end", "file") from None
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as the text it shows: formulas as written, whole numbers without `.0`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    text = getattr(value, "text", None)  # an array formula: its formula text
+    return text if isinstance(text, str) else str(value)
