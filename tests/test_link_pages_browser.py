@@ -176,6 +176,15 @@ async def test_an_invitee_joins_from_the_mailed_link_on_a_phone(
         await sessions_ended(seen, email)
         assert_token_kept_to_the_mutation(seen, link.rsplit("/", 1)[1])
 
+        # The link works once: opened again, it says so.
+        await page.goto(link)
+        await page.get_by_label("Your name").fill("Nina Twice")
+        await page.get_by_label("Password").fill("a good long password")
+        await page.get_by_role("button", name="Join").click()
+        await expect(page.get_by_role("alert")).to_have_text(
+            "Invitation not found. Ask the person who invited you to send a new invitation."
+        )
+
     login = await api.ok(LOGIN, {"email": email, "password": "a good long password"})
     assert login["login"]["errors"] == []
     assert login["login"]["member"]["name"] == "Nina <b>New</b>"
@@ -215,7 +224,9 @@ async def test_an_expired_invitation_says_so_and_creates_nothing(
         await page.get_by_label("Your name").fill("Late Larry")
         await page.get_by_label("Password").fill("a good long password")
         await page.get_by_role("button", name="Join").click()
-        await expect(page.get_by_role("alert")).to_have_text("This invitation has expired")
+        await expect(page.get_by_role("alert")).to_have_text(
+            "This invitation has expired. Ask the person who invited you to send a new invitation."
+        )
         await expect(page.locator("#done")).to_be_hidden()
     assert await User.filter(email=email).count() == 0
     assert await Invitation.filter(email=email, accepted_at=None).count() == 1

@@ -18,6 +18,7 @@
         return { input: { token: token, name: values.name, password: values.password } };
       },
       result: "acceptInvitation",
+      tokenHint: "Ask the person who invited you to send a new invitation.",
       done: function (payload) {
         var company = payload.member && payload.member.company;
         return company ? "You have joined " + company.name + "." : "You have joined.";
@@ -35,6 +36,7 @@
         return { token: token, password: values.password };
       },
       result: "resetPassword",
+      tokenHint: "Ask for a new password reset link.",
       done: function () {
         return "Your new password is set.";
       }
@@ -53,6 +55,9 @@
   function show(node, text) {
     node.textContent = text || "";
     node.hidden = !text;
+  }
+  function sentence(text) {
+    return /[.!?]$/.test(text) ? text : text + ".";
   }
   function clearErrors() {
     show(formError, "");
@@ -79,9 +84,11 @@
         first = first || input;
       } else {
         general.push(error.message);
+        // The link itself is spent or wrong: say what to do next.
+        if (name === "token") general.push(page.tokenHint);
       }
     });
-    show(formError, general.join(" "));
+    show(formError, general.map(sentence).join(" "));
     if (general.length) formError.focus();
     else if (first) first.focus();
   }
