@@ -189,7 +189,10 @@ async def list_contacts(
         contacts = contacts.filter(id__in=Subquery(having.values("contact_id")))
     text = validation.search_text(search)
     if text:
-        at_address = Address.filter(company_id=actor.company_id, text__icontains=text)
+        # Where the contact is now: not an archived address or a correction's history copy.
+        at_address = Address.filter(
+            company_id=actor.company_id, archived=False, text__icontains=text
+        )
         contacts = contacts.filter(
             Q(name__icontains=text)
             | Q(email__icontains=text)

@@ -27,6 +27,7 @@ from tests.support.world import contact, in_days
 pytestmark = pytest.mark.asyncio
 __all__ = ["classified"]  # the autouse fixture, imported to apply here
 
+SEARCH = "query($s: String) { contacts(filter: {search: $s}) { totalCount } }"
 FIXED = {"text": "Moscow, Tverskaya 9", "label": "Home", "details": "flat 4", "latitude": 55.76}
 
 
@@ -62,6 +63,11 @@ async def test_closed_orders_keep_the_old_text_open_ones_show_the_new(api: Api) 
     data = await api.ok(CONTACT_ADDRESSES, {"id": b.client.id}, b.owner.access)
     listed = data["node"]["addresses"]
     assert [a["text"] for a in listed] == ["Moscow, Tverskaya 9", "Anna Petrova, street 2"]
+
+    # The contact is found at its new address, no longer at the old one.
+    for text, found in (("Tverskaya 9", 1), ("Petrova, street 1", 0)):
+        data = await api.ok(SEARCH, {"s": text}, b.owner.access)
+        assert data["contacts"]["totalCount"] == found, text
 
     # A second correction makes no new copy: no closed order uses the address any more.
     again = {"id": address_id, "input": {"text": "Moscow, Tverskaya 11"}}
