@@ -3,6 +3,7 @@ announcement cancelled all together, in a bounded number of statements for 600 m
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -127,6 +128,28 @@ async def test_an_announcement_is_cancelled_all_together(api: Api) -> None:
     assert {await status(task) for task in by_head} == {"CANCELLED"}
     assert (await cancel_task(api, t.owner, other[0]["id"]))["errors"] == []
     assert {await status(task) for task in other} == {"CANCELLED"}
+
+
+async def test_cancel_racing_an_acknowledgement_leaves_one_story(api: Api) -> None:
+    """Either the announcement is cancelled (the late acknowledgement is a CONFLICT) or the
+    copy is acknowledged and nothing is cancelled: never a cancelled announcement whose
+    cancelled copy says DONE, nor half of one cancelled."""
+    for _ in range(3):
+        t = await tree(api)
+        tasks = {task["assignee"]["name"]: task for task in await announce(api, t.owner)}
+        worker = tasks["Worker"]["id"]
+        cancelled, acknowledged = await asyncio.gather(
+            cancel_task(api, t.owner, worker),
+            api.ok(ACKNOWLEDGE, {"id": worker}, t.worker.access),
+        )
+        won_cancel = cancelled["errors"] == []
+        assert won_cancel != (acknowledged["acknowledgeTask"]["errors"] == [])
+        statuses = {name: await status(task) for name, task in tasks.items()}
+        if won_cancel:
+            assert set(statuses.values()) == {"CANCELLED"}
+        else:
+            assert statuses.pop("Worker") == "DONE"
+            assert set(statuses.values()) == {"OPEN"}
 
 
 async def test_an_announcement_to_600_is_cancelled_in_a_few_statements(api: Api) -> None:
