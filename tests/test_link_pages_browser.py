@@ -100,7 +100,14 @@ async def visit(
 
 
 async def mailed_link(email: str, kind: str) -> str:
-    mail = await OutboxEmail.filter(to=email, body__contains=f"/{kind}/").order_by("-id").first()
+    """The link in the newest mail of its kind to `email` (a reset mail is queued just after
+    the request's answer, so it may take a moment)."""
+    for _ in range(100):
+        mails = OutboxEmail.filter(to=email, body__contains=f"/{kind}/")
+        mail = await mails.order_by("-id").first()
+        if mail is not None:
+            break
+        await asyncio.sleep(0.05)
     assert mail is not None, f"no {kind} mail to {email}"
     found = re.search(rf"{re.escape(ORIGIN)}/{kind}/[A-Za-z0-9_-]+", mail.body)
     assert found is not None, mail.body

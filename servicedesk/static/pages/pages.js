@@ -36,7 +36,6 @@
         return { token: token, password: values.password };
       },
       result: "resetPassword",
-      tokenHint: "Ask for a new password reset link.",
       done: function () {
         return "Your new password is set.";
       }
@@ -85,7 +84,7 @@
       } else {
         general.push(error.message);
         // The link itself is spent or wrong: say what to do next.
-        if (name === "token") general.push(page.tokenHint);
+        if (name === "token" && page.tokenHint) general.push(page.tokenHint);
       }
     });
     show(formError, general.map(sentence).join(" "));
