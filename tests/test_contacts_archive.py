@@ -13,9 +13,11 @@ import pytest
 import schema.queries.people
 from tests.support.api import Api, count_statements, register
 from tests.support.corrections import (
+    ARCHIVE_ADDRESS,
     ARCHIVE_CONTACT,
     CREATE_ORDER,
     RESTORE_CONTACT,
+    UPDATE_ADDRESS,
     UPDATE_ORDER,
     book,
     call,
@@ -159,8 +161,17 @@ async def test_an_archived_contractor_is_not_booked_nor_suggested(api: Api) -> N
     series = series_input(b.client.id, b.client.address_ids[1], contractorId=b.contractor.id)
     errors = await create_errors(api, b.owner, **series)
     assert [(e["code"], e["field"]) for e in errors] == [("CONFLICT", ["input", "contractorId"])]
+    # Distances come from active addresses only.
+    for address, at in ((b.client.address_ids[0], 55.75), (other.address_ids[0], 55.76)):
+        moved = {"id": address, "input": {"text": "Moscow", "latitude": at, "longitude": 37.6}}
+        assert (await call(api, b.owner, UPDATE_ADDRESS, moved, "updateAddress"))["errors"] == []
     data = await api.ok(SUGGEST, {"o": b.orders["NEW"], "first": 10}, b.owner.access)
     assert [s["contractor"]["id"] for s in data["suggestContractors"]] == [other.id]
+    assert 1.0 < data["suggestContractors"][0]["distanceKm"] < 1.2
+    gone = {"id": other.address_ids[0]}
+    assert (await call(api, b.owner, ARCHIVE_ADDRESS, gone, "archiveAddress"))["errors"] == []
+    data = await api.ok(SUGGEST, {"o": b.orders["NEW"], "first": 10}, b.owner.access)
+    assert data["suggestContractors"][0]["distanceKm"] is None
 
     _ = await call(api, b.owner, RESTORE_CONTACT, {"id": b.contractor.id}, "restoreContact")
     data = await api.ok(SUGGEST, {"o": b.orders["NEW"], "first": 10}, b.owner.access)
