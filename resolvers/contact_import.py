@@ -4,7 +4,7 @@ The whole file is checked before anything is written: its size, its encoding, it
 (an unknown or repeated column refuses the import, naming it), its row count. Then each row
 on its own: a refused row (bad value, a repeated e-mail or phone, an unknown manager) becomes
 a row error and the others go on. A row is matched to the company's contacts of that kind by
-e-mail (any case), then by phone (as E.164); a match is updated in the columns the file has
+e-mail (any case), then by phone (as E.164), and only when it has neither, by name; a match is updated in the columns the file has
 (an empty cell leaves a value as it is; an address is added when the contact has no
 address with that text; an archived contact is updated and stays archived), no match is
 created. A dry run reads what a real run reads and counts what it would write, so both
@@ -136,25 +136,28 @@ def _entry(row: int, cells: list[str], columns: list[str | None]) -> Entry | lis
     return errors or Entry(row, values)
 
 
+def _keys(entry: Entry) -> list[tuple[str, str]]:
+    """What tells the row's contact from others: its e-mail, then its phone; a row with
+    neither has its name (else a second import of the file would add it again)."""
+    keys: list[tuple[str, str]] = [
+        (column, entry.values[column]) for column in ("email", "phone") if column in entry.values
+    ]
+    return keys or [("name", entry.values["name"].casefold())]
+
+
 def _unique(entries: list[Entry], errors: list[RowError]) -> list[Entry]:
-    """The rows whose e-mail and phone no earlier row has; the later ones refused."""
+    """The rows whose keys no earlier row has; the later ones refused, naming the first."""
     first: dict[tuple[str, str], int] = {}
     kept: list[Entry] = []
     for entry in entries:
-        clash = None
-        for column in ("email", "phone"):
-            value = entry.values.get(column)
-            if value is not None and (column, value) in first:
-                clash = RowError(
-                    entry.row, column, f"The same {column} is on row {first[column, value]}"
-                )
-                break
+        keys = _keys(entry)
+        clash = next((key for key in keys if key in first), None)
         if clash is not None:
-            errors.append(clash)
+            message = f"The same {clash[0]} is on row {first[clash]}"
+            errors.append(RowError(entry.row, clash[0], message))
             continue
-        for column in ("email", "phone"):
-            if column in entry.values:
-                first[column, entry.values[column]] = entry.row
+        for key in keys:
+            first[key] = entry.row
         kept.append(entry)
     return kept
 
@@ -185,25 +188,27 @@ async def _with_managers(actor: Actor, entries: list[Entry], errors: list[RowErr
 async def _matched(
     actor: Actor, kind: ContactKind, entries: list[Entry], errors: list[RowError]
 ) -> list[Entry]:
-    """Each row's contact (by e-mail, then phone) from one read of the book's keys; a
+    """Each row's contact (`_keys`, in their order) from one read of the book's keys; a
     second row that finds a contact an earlier row found is refused."""
-    by_email: dict[str, int] = {}
-    by_phone: dict[str, int] = {}
+    book: dict[tuple[str, str], int] = {}
     keys = visible_contacts(actor).filter(kind=kind).order_by("id")
-    for pk, email, phone in await keys.values_list("id", "email", "phone"):
-        if email:
-            by_email.setdefault(email.lower(), pk)
-        number = phone_key(phone)
-        if number:
-            by_phone.setdefault(number, pk)
+    for pk, name, email, phone in await keys.values_list("id", "name", "email", "phone"):
+        for key in (("email", (email or "").lower()), ("phone", phone_key(phone) or "")):
+            if key[1]:
+                book.setdefault(key, pk)
+        book.setdefault(("name", name.casefold()), pk)
     found_by: dict[int, int] = {}
     kept = []
     for entry in entries:
-        email, phone = entry.values.get("email"), entry.values.get("phone")
-        match = (by_email.get(email) if email else None) or (by_phone.get(phone) if phone else None)
+        hits = [
+            (column, book[column, value])
+            for column, value in _keys(entry)
+            if (column, value) in book
+        ]
+        column, match = hits[0] if hits else (None, None)
         if match is not None and match in found_by:
             message = f"Row {found_by[match]} already matches the same contact"
-            errors.append(RowError(entry.row, "email" if email else "phone", message))
+            errors.append(RowError(entry.row, column, message))
             continue
         if match is not None:
             found_by[match] = entry.row

@@ -91,7 +91,7 @@ def _windows_1251(data: bytes) -> str:
 
 
 def _delimiter(text: str) -> str:
-    line = text.split("\n", 1)[0]
+    line = next((line for line in io.StringIO(text) if line.strip()), "")
     return ";" if line.count(";") > line.count(",") else ","
 
 
