@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 
 from config.settings import Settings
 from models import OutboxEmail
-from servicedesk.http.link_pages import POLICY, app_link
+from servicedesk.http.link_pages import POLICY, app_link, loggable_path
 from tests.support.api import INVITE, Api, count_statements, register, unique_email
 
 pytestmark = pytest.mark.asyncio
@@ -131,3 +131,10 @@ async def test_open_the_app_points_at_app_url_or_graphiql_in_development(
     assert app_link(replace(settings, env="production")) == ""
     assert "connect-src 'self'" in POLICY
     assert "form-action 'none'" in POLICY
+
+
+async def test_the_access_log_path_of_a_link_leaves_the_token_out() -> None:
+    assert loggable_path(f"/invite/{TOKEN}") == "/invite/…"
+    assert loggable_path(f"/reset/{TOKEN}") == "/reset/…"
+    assert loggable_path("/graphql") == "/graphql"
+    assert loggable_path("/pages/pages.js") == "/pages/pages.js"

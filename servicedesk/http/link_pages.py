@@ -78,6 +78,16 @@ def not_found(reason: str) -> PlainTextResponse:
     return PlainTextResponse(f"Not Found: {reason}", status_code=404, headers=PAGE_HEADERS)
 
 
+def loggable_path(path: str) -> str:
+    """The path for the access log: a mailed link's token is a credential, so it is left out
+    (`/invite/…`); other paths as they are."""
+    for kind in PAGES:
+        prefix = f"/{kind}/"
+        if path.startswith(prefix):
+            return prefix + "…"
+    return path
+
+
 async def link_page(request: Request) -> Response:
     kind = request.url.path.split("/", 2)[1]
     token = request.path_params["token"]
