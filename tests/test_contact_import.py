@@ -233,3 +233,44 @@ async def test_portal_members_and_read_only_tokens_may_not_import(api: Api) -> N
     writer = await issue(api, owner, readOnly=False)
     assert (await imported(api, writer.token, content))["created"] == 2
     assert (await contacts(api, owner.access, "CLIENT"))["totalCount"] == 1 + 2  # "P" and two
+
+
+async def test_updates_of_every_kind_stay_within_ten_statements_a_chunk(api: Api) -> None:
+    owner = await register(api)
+    rows = people(1_000, "CONTRACTOR")
+    assert (await imported(api, owner.access, csv_bytes(rows), kind="CONTRACTOR"))["created"]
+    for i, row in enumerate(rows):
+        row["Телефон"] = f"+7 925 {2_000_000 + i:07d}"  # matched by e-mail, a new phone
+        row["Навыки"] = "окна"  # other skills
+        row["Подъезд"] = "со двора"  # other details of the same address
+        if i % 2:
+            row["Адрес"] = f"Химки, ул. Ленина, д. {i}"  # an address added
+    rows.append(person(5_000, "CONTRACTOR"))  # and one created
+    with count_statements() as counter:
+        result = await imported(api, owner.access, csv_bytes(rows), kind="CONTRACTOR")
+    assert (result["updated"], result["created"], result["rowErrors"]) == (1_000, 1, [])
+    assert len(counter.statements) <= 3 * 10 + 6, counter.statements
+    found = await contacts(api, owner.access, "CONTRACTOR", "contact1@primer.ru")
+    (node,) = [edge["node"] for edge in found["edges"]]
+    assert node["phone"] == "+79252000001"
+    assert node["skills"] == ["окна"]
+    assert node["addresses"] == [
+        {"text": person(1)["Адрес"], "details": person(1)["Подъезд"]},
+        {"text": "Химки, ул. Ленина, д. 1", "details": "со двора"},
+    ]
+    again = await imported(api, owner.access, csv_bytes(rows), kind="CONTRACTOR")
+    assert again["unchanged"] == 1_001
+
+
+async def test_past_a_thousand_row_errors_the_last_one_counts_the_rest(api: Api) -> None:
+    owner = await register(api)
+    content = table_bytes(["name", "email"], *[[f"К{i}", "плохо"] for i in range(1_200)])
+    payload = await imported(api, owner.access, content, dry_run=True)
+    errors = payload["rowErrors"]
+    assert len(errors) == 1_000
+    assert errors[998] == {"row": 1_000, "column": "email", "message": "Not a valid e-mail address"}
+    assert errors[999] == {
+        "row": 1_001,
+        "column": None,
+        "message": "201 more errors, from this row on, are not listed",
+    }
