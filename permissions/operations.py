@@ -26,6 +26,10 @@ PUBLIC_OPERATIONS = frozenset(
         "Mutation.refreshSession",
         "Mutation.acceptInvitation",
         "Mutation.startChat",
+        # Always true, rate-limited per e-mail and address: permissions.passwords.
+        "Mutation.requestPasswordReset",
+        # The mailed single-use token is the credential.
+        "Mutation.resetPassword",
     }
 )
 
@@ -102,6 +106,24 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.updateOrderSeries",
         "Mutation.skipSeriesVisit",
         "Mutation.endOrderSeries",
+        # The caller's own login (sessions only, below).
+        "Mutation.changePassword",
+        # OWNER, or a manager above the member: permissions.leavers.
+        "Mutation.deactivateMember",
+        "Mutation.reactivateMember",
+        # Staff, by updateContact's rules: permissions.contacts.
+        "Mutation.updateAddress",
+        "Mutation.archiveAddress",
+        "Mutation.archiveContact",
+        "Mutation.restoreContact",
+        # Staff who may create contacts of the kind: permissions.contacts.
+        "Mutation.importContacts",
+        # A template's owner, or the OWNER for shared ones: permissions.templates.
+        "Mutation.updateTemplate",
+        "Mutation.deleteTemplate",
+        # The creator or a manager above the assignee: permissions.tasks.
+        "Mutation.updateTask",
+        "Mutation.cancelTask",
     }
 )
 
@@ -145,6 +167,7 @@ def operation_access(name: str) -> Access | None:
 SESSION_ONLY_OPERATIONS = MINTING_OPERATIONS | {
     "Mutation.revokeApiToken",
     "Mutation.switchCompany",
+    "Mutation.changePassword",
 }
 
 

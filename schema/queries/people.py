@@ -54,5 +54,6 @@ class PeopleQueries:
         kind = filter.kind if filter else None
         search = filter.search if filter else None
         skill = filter.skill if filter else None
-        page = await contacts.list_contacts(actor, kind, search, first, after, skill)
+        archived = filter.archived if filter else None
+        page = await contacts.list_contacts(actor, kind, search, first, after, skill, archived)
         return connection_of(page, Contact.of)
