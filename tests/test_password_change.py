@@ -4,13 +4,16 @@ while the caller's stays with renewed tokens, and API tokens neither change it n
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 from starlette.applications import Starlette
 
 from config.settings import Settings
+from resolvers.passwords import links_written
 from servicedesk.transport.websocket_auth import guard
 from tests.support.api import LOGIN, PASSWORD, Api, invite_and_accept, register
 from tests.support.api_tokens import issue
@@ -30,9 +33,11 @@ from tests.support.ws import client, socket
 pytestmark = pytest.mark.asyncio
 
 
-@pytest.fixture(autouse=True)
-def _classified(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest_asyncio.fixture(autouse=True)
+async def _classified(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
     classify_operations(monkeypatch)
+    yield
+    await links_written()  # none outlives its test, even a failed one
 
 
 async def log_in(api: Api, email: str, password: str = PASSWORD) -> dict[str, Any]:

@@ -4,18 +4,29 @@ and logs in; the request answers true for any e-mail and mails only a login, wit
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 from starlette.applications import Starlette
 
 from config.settings import Settings
 from models import Membership, PasswordReset
 from permissions.tokens import hash_token
+from resolvers.passwords import links_written
 from schema.ids import decode_id
 from servicedesk.transport.websocket_auth import guard
-from tests.support.api import LOGIN, PASSWORD, Api, invite_and_accept, register, unique_email
+from tests.support.api import (
+    LOGIN,
+    PASSWORD,
+    Api,
+    count_statements,
+    invite_and_accept,
+    register,
+    unique_email,
+)
 from tests.support.passwords import (
     NEW_PASSWORD,
     access_works,
@@ -34,9 +45,11 @@ from tests.support.ws import client, socket
 pytestmark = pytest.mark.asyncio
 
 
-@pytest.fixture(autouse=True)
-def _classified(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest_asyncio.fixture(autouse=True)
+async def _classified(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
     classify_operations(monkeypatch)
+    yield
+    await links_written()  # none outlives its test, even a failed one
 
 
 async def login_works(api: Api, email: str, password: str) -> bool:
@@ -76,12 +89,28 @@ async def test_the_mailed_link_sets_the_password_ends_every_session_and_logs_in(
     assert await login_works(api, owner.email, NEW_PASSWORD)
 
 
-async def test_an_unknown_email_is_answered_alike_and_mailed_nothing(app: Starlette) -> None:
+def looked_up(statements: list[str]) -> list[str]:
+    return [s for s in statements if "rate_counter" not in s]
+
+
+async def test_an_unknown_email_is_answered_alike_and_mailed_nothing(
+    app: Starlette, api: Api
+) -> None:
+    owner = await register(api)
     nobody = unique_email("nobody")
     async with api_at(app) as stranger:
-        assert await request_reset(stranger, nobody) is True
+        # The same statements answer both (a login's link is written after the answer).
+        with count_statements() as known:
+            assert await request_reset(stranger, owner.email) is True
+        with count_statements() as unknown:
+            assert await request_reset(stranger, nobody) is True
         assert await request_reset(stranger, "not an e-mail at all " * 20) is True
+    # Besides the limits' counters (in the database, or in Redis), the login looked up.
+    [lookup] = looked_up(known.statements)
+    assert lookup.startswith("SELECT")
+    assert [s.split(":")[0] for s in looked_up(unknown.statements)] == [lookup.split(":")[0]]
     assert await reset_mails(nobody) == []
+    assert len(await reset_mails(owner.email)) == 1
 
 
 async def test_an_expired_or_altered_link_changes_nothing(app: Starlette, api: Api) -> None:

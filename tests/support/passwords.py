@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 from config.settings import Settings, configure
 from models import OutboxEmail
 from permissions import operations
+from resolvers.passwords import links_written
 from tests.support.api import AUTH_FIELDS, Api
 
 REQUEST = "mutation($e: String!) { requestPasswordReset(email: $e) }"
@@ -74,6 +75,9 @@ async def request_reset(api: Api, email: str) -> bool:
 
 
 async def reset_mails(email: str) -> list[OutboxEmail]:
+    """The reset mails to `email`, once the links asked for so far are written (after the
+    answer, in the background)."""
+    await links_written()
     return list(await OutboxEmail.filter(to=email, subject="Reset your password").order_by("id"))
 
 
