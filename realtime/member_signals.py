@@ -19,10 +19,22 @@ log = logging.getLogger("servicedesk.realtime")
 
 CHANNEL = "members:deactivated"
 
+Handler = Callable[[int], Awaitable[None]]
+
+# This process's own handlers, called directly when the broadcast is away, so that at least
+# the sockets of the process that deactivated close at once (the others at their round).
+_local: set[Handler] = set()
+
+
+def on_member_deactivated(handler: Handler) -> None:
+    """Register this process's handler (the socket guard does, as it starts)."""
+    _local.add(handler)
+
 
 async def publish_member_deactivated(membership_id: int) -> bool:
-    """Tell every process (this one included); False when the broadcast is away (the guard's
-    periodic round closes the sockets then). Never raises: the deactivation is committed."""
+    """Tell every process (this one included); False when the broadcast is away (this
+    process's handlers are then called directly; other processes' rounds close their
+    sockets). Never raises: the deactivation is committed."""
     hub = current_hub()
     if hub is None:
         return False
@@ -30,11 +42,13 @@ async def publish_member_deactivated(membership_id: int) -> bool:
         await hub.broadcast.publish(CHANNEL, str(membership_id))
     except Exception as error:
         log.warning("publishing a deactivation failed (%s)", type(error).__name__)
+        for handler in list(_local):
+            await handler(membership_id)
         return False
     return True
 
 
-async def follow_deactivations(on_deactivated: Callable[[int], Awaitable[None]]) -> None:
+async def follow_deactivations(on_deactivated: Handler) -> None:
     """Call `on_deactivated(membership_id)` for each signal, until the broadcast disconnects
     (returns at once when realtime is not running in this process)."""
     hub = current_hub()

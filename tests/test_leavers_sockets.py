@@ -12,6 +12,7 @@ import pytest
 from starlette.applications import Starlette
 
 from models import Membership, Session
+from realtime.hub import current_hub
 from realtime.member_signals import publish_member_deactivated
 from schema.ids import decode_id
 from servicedesk.transport.websocket_auth import guard
@@ -108,3 +109,26 @@ async def test_the_round_treats_an_inactive_member_s_credentials_as_dead(
         await guard.check_revoked()
         assert await by_login.closed(seconds=WITHIN) == 4401
         assert await by_token.closed(seconds=WITHIN) == 4401
+
+
+async def test_with_the_broadcast_away_this_process_still_closes_at_once(
+    app: Starlette, api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await register(api)
+    leaver = await invite_and_accept(api, owner, "Staff Boris")
+    hub = current_hub()
+    assert hub is not None
+
+    async def away(channel: str, message: object) -> None:
+        raise ConnectionError("Redis is away")
+
+    async with client(app) as http, socket(http, leaver.access) as sock:
+        await sock.subscribe(EVENTS)
+        await joined(leaver.member_id)
+        monkeypatch.setattr(hub.broadcast, "publish", away)
+        started = time.perf_counter()
+        payload = await deactivate(api, owner, leaver.member_id)
+        assert payload["errors"] == []
+        assert await sock.closed(seconds=WITHIN) == 4401
+        monkeypatch.undo()
+        print(f"broadcast away: closed {time.perf_counter() - started:.3f} s after the call")
