@@ -120,7 +120,7 @@ async def test_a_weak_same_or_breached_new_password_is_refused(
     assert (await log_in(api, owner.email))["errors"] == []
 
 
-async def test_the_breach_list_is_read_again_when_the_file_changes(
+async def test_the_breach_list_is_read_again_when_it_changes_and_a_missing_one_is_skipped(
     api: Api, settings: Settings, tmp_path: Path
 ) -> None:
     owner = await register(api)
@@ -134,6 +134,12 @@ async def test_the_breach_list_is_read_again_when_the_file_changes(
         refused = await change(api, owner.access, PASSWORD, "second leaked one, longer")
         assert error_codes(refused) == [("INVALID", ["newPassword"])]
         assert (await change(api, owner.access, PASSWORD, "first leaked one"))["errors"] == []
+    # A list removed since: the other rules hold, the change is not refused for it.
+    with settings_with(settings, breached_passwords_file=tmp_path / "removed.txt"):
+        assert error_codes(await change(api, owner.access, "first leaked one", "short")) == [
+            ("INVALID", ["newPassword"])
+        ]
+        assert (await change(api, owner.access, "first leaked one", NEW_PASSWORD))["errors"] == []
 
 
 async def test_an_api_token_or_no_token_cannot_change_the_password(api: Api) -> None:
