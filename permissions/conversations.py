@@ -17,7 +17,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import forbidden, invalid, not_found
 from models import Conversation, Membership, Message, Role
 from permissions.actor import STAFF_ROLES, Actor
-from permissions.members import NO_ROW
+from permissions.members import NO_ROW, check_active
 from permissions.subtree import can_reach_path, visible_subtree
 
 
@@ -75,6 +75,7 @@ async def access_assignable_member_by_id(
         raise not_found("Member", field)
     if member.role not in STAFF_ROLES:
         raise invalid("Conversations are answered by staff", *field)
+    check_active(member, field)
     return member
 
 

@@ -92,6 +92,7 @@ FIELD_RULES: dict[str, FieldAccess] = {
     "Member.subordinates": MEMBER_RELATIONS,
     **_with_object("MemberEdge", "node", "cursor"),
     **_with_object("MemberConnection", "edges", "pageInfo", "totalCount"),
+    **_with_object("MemberPayload", "member", "errors"),
     **_with_object("AuthPayload", "accessToken", "refreshToken", "member", "errors"),
     **_with_object(
         "Invitation", "id", "email", "role", "invitedBy", "contact", "expiresAt", "acceptedAt"

@@ -168,6 +168,9 @@ SESSION_ONLY_OPERATIONS = MINTING_OPERATIONS | {
     "Mutation.revokeApiToken",
     "Mutation.switchCompany",
     "Mutation.changePassword",
+    # Reactivating hands a login back; deactivating ends sessions: people, not partners.
+    "Mutation.deactivateMember",
+    "Mutation.reactivateMember",
 }
 
 

@@ -169,6 +169,8 @@ async def switch_company(actor: Actor, company_id: int | None) -> Credentials:
     )
     if membership is None:
         raise not_found("Company", ["companyId"])
+    if not membership.active:
+        raise DomainError(ErrorCode.FORBIDDEN, DEACTIVATED, ["companyId"])
     return await start_session(membership)
 
 

@@ -164,6 +164,9 @@ async def _check_still_mintable(invitation: Invitation) -> None:
     )
     if inviter is None or (manager is None and invitation.manager_id is not None):
         raise not_found("Invitation", ["input", "token"])
+    # A leaver's invitations lapse with it; a newcomer never reports to a leaver.
+    if not inviter.active or (manager is not None and not manager.active):
+        raise not_found("Invitation", ["input", "token"])
     check_invitation_still_mintable(
         actor_of(inviter, None), invitation.role, manager, ["input", "token"]
     )

@@ -118,8 +118,8 @@ class Recipient:
 
 
 async def _recipients(condition: Q) -> list[Recipient]:
-    """Memberships and their logins' e-mails: one statement."""
-    rows = await Membership.filter(condition).values(
+    """Active memberships and their logins' e-mails: one statement (a leaver hears nothing)."""
+    rows = await Membership.filter(condition, active=True).values(
         "id", "user_id", "company_id", "role", "path", "contact_id", "user__email"
     )
     return [
