@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,10 +28,15 @@ import openpyxl
 from domain.errors import DomainError, invalid
 
 MAX_ROWS = 20_000
+# Blank rows are skipped, but not without end: a sheet may declare a million empty ones.
+MAX_LINES = 100_000
 MAX_COLUMNS = 50
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# A workbook of 20,000 rows of ten columns unpacks to about 10 MiB.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 ZIP_SIGNATURE = b"PK\x03\x04"
 NOT_TEXT = "The file is not UTF-8 or Windows-1251 text"
+# Control characters (Unicode's Cc) other than tab and line breaks: no text file has them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,8 @@ def _sheet(rows: Iterable[list[str]]) -> Sheet:
     header: list[str] | None = None
     body: list[tuple[int, list[str]]] = []
     for number, cells in enumerate(rows, start=1):
+        if number > MAX_LINES:
+            raise invalid(f"The file has more than {MAX_LINES:,} rows, blank ones included", "file")
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
@@ -74,7 +81,7 @@ def _text(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _windows_1251(data)
-    if any(unicodedata.category(c) == "Cc" and c not in "\t\r\n" for c in text):
+    if _CONTROL.search(text):
         raise invalid(f"{NOT_TEXT}: it holds control characters", "file")
     return text
 
@@ -111,7 +118,7 @@ def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
-            raise invalid("The workbook unpacks to more than 200 MiB", "file")
+            raise invalid("The workbook unpacks to more than 64 MiB", "file")
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except DomainError:
         raise

@@ -6,6 +6,9 @@ The flow (matching, dry runs, who may): tests/test_contact_import.py.
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from permissions import operations
@@ -111,12 +114,18 @@ async def test_xlsx_is_read_by_its_content_with_formulas_as_text(api: Api) -> No
     assert again["unchanged"] == 2
 
 
-async def test_a_broken_workbook_is_refused(api: Api) -> None:
+async def test_a_broken_workbook_or_a_zip_bomb_is_refused(api: Api) -> None:
     owner = await register(api)
     payload = await imported(api, owner.access, b"PK\x03\x04" + b"\x00" * 200)
     assert payload["errors"][0]["message"] == (
         "The file is neither CSV text nor a readable XLSX workbook"
     )
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\x00" * (65 * 1024 * 1024))
+    assert len(bomb.getvalue()) < 100_000
+    payload = await imported(api, owner.access, bomb.getvalue())
+    assert payload["errors"][0]["message"] == "The workbook unpacks to more than 64 MiB"
 
 
 async def test_a_10000_character_cell_is_refused_with_row_and_column(api: Api) -> None:
@@ -157,6 +166,7 @@ async def test_size_and_row_limits_refuse_before_reading_rows(api: Api) -> None:
         (header + b"x" * (10 * 1024 * 1024), "An import file may be at most 10 MiB"),
         (header + b"A\n" * 20_001, "At most 20,000 rows may be imported at once"),
         (b"\n\n;;\n", "The file has no header row"),
+        (header + b"\n" * 100_000, "The file has more than 100,000 rows, blank ones included"),
     ):
         payload = await imported(api, owner.access, content)
         assert [e["message"] for e in payload["errors"]] == [message]
