@@ -30,7 +30,7 @@ from permissions.passwords import (
     verify_password,
 )
 from permissions.tokens import hash_token, new_opaque_token
-from resolvers.auth import MAX_EMAIL, check_password, prove_login
+from resolvers.auth import DEACTIVATED, MAX_EMAIL, check_password, prove_login
 from resolvers.links import mailed_link
 from resolvers.mail import queue_email
 from resolvers.sessions import Credentials, renew_session, revoke_login_sessions, start_session
@@ -51,7 +51,6 @@ BAD_LINK = "This reset link is not valid or was used already: ask for a new one"
 OLD_LINK = "This reset link has expired: ask for a new one"
 BREACHED = "This password is in a list of leaked passwords: choose another"
 SAME = "The new password must differ from the old one"
-NO_ACTIVE_MEMBER = "Your membership has been deactivated: ask the company to reactivate you"
 
 # How long after the answer a link is written: its commit must not share the answer's time.
 WRITE_DELAY_SECONDS = 0.05
@@ -146,7 +145,7 @@ async def reset_password(token: str, password: str) -> Credentials:
 async def _membership_to_log_into(user_id: int) -> Membership:
     candidates = list(await Membership.filter(user_id=user_id, active=True))
     if not candidates:
-        raise DomainError(ErrorCode.FORBIDDEN, NO_ACTIVE_MEMBER)
+        raise DomainError(ErrorCode.FORBIDDEN, DEACTIVATED)  # as `login` refuses it
     return max(candidates, key=_recency)
 
 

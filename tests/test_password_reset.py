@@ -31,7 +31,6 @@ from tests.support.passwords import (
     NEW_PASSWORD,
     access_works,
     api_at,
-    classify_operations,
     error_codes,
     mailed_token,
     refresh_works,
@@ -46,8 +45,7 @@ pytestmark = pytest.mark.asyncio
 
 
 @pytest_asyncio.fixture(autouse=True)
-async def _classified(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
-    classify_operations(monkeypatch)
+async def _links_written() -> AsyncIterator[None]:
     yield
     await links_written()  # none outlives its test, even a failed one
 
@@ -233,3 +231,6 @@ async def test_a_reset_logs_into_an_active_membership_only(app: Starlette, api: 
         refused = await reset(stranger, token, "a third passphrase")
         assert error_codes(refused) == [("FORBIDDEN", None)]
         assert await PasswordReset.filter(token_hash=hash_token(token), used_at=None).exists()
+    # The same answer `login` gives such a login, and its password unchanged.
+    login = (await api.ok(LOGIN, {"email": first.email, "password": NEW_PASSWORD}))["login"]
+    assert login["errors"] == refused["errors"]

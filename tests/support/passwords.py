@@ -11,12 +11,10 @@ from dataclasses import replace
 from typing import Any
 
 import httpx
-import pytest
 from starlette.applications import Starlette
 
 from config.settings import Settings, configure
 from models import OutboxEmail
-from permissions import operations
 from resolvers.passwords import links_written
 from tests.support.api import AUTH_FIELDS, Api
 
@@ -32,16 +30,6 @@ ME = "{ me { id } }"
 NEW_PASSWORD = "a brand new passphrase"
 LINK = re.compile(r"https://desk\.example\.test/reset/([A-Za-z0-9_-]+)")
 _addresses = itertools.count(1)
-
-
-def classify_operations(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the lead adds the three operations to permissions/operations.py (the gate
-    refuses what it does not classify), classify them for the calling test only."""
-    if operations.operation_access("Mutation.resetPassword") is None:
-        public = {"Mutation.requestPasswordReset", "Mutation.resetPassword"}
-        member = {"Mutation.changePassword"}
-        monkeypatch.setattr(operations, "PUBLIC_OPERATIONS", operations.PUBLIC_OPERATIONS | public)
-        monkeypatch.setattr(operations, "MEMBER_OPERATIONS", operations.MEMBER_OPERATIONS | member)
 
 
 def fresh_address() -> str:
