@@ -4,12 +4,12 @@ The whole file is checked before anything is written: its size, its encoding, it
 (an unknown or repeated column refuses the import, naming it), its row count. Then each row
 on its own: a refused row (bad value, a repeated e-mail or phone, an unknown manager) becomes
 a row error and the others go on. A row is matched to the company's contacts of that kind by
-e-mail (any case), then by phone (as E.164), and only when it has neither, by name; a match is updated in the columns the file has
-(an empty cell leaves a value as it is; an address is added when the contact has no
-address with that text; an archived contact is updated and stays archived), no match is
-created. A dry run reads what a real run reads and counts what it would write, so both
-report the same; a real run writes 500 rows per transaction in a bounded number of bulk
-statements (resolvers/contact_import_write.py).
+e-mail (any case), then by phone (as E.164), and by name only when it has neither. A match
+is updated in the columns the file has (an empty cell leaves a value as it is; an address is
+added when the contact has no address with that text; an archived contact is updated and
+stays archived); no match is created. A dry run reads what a real run reads and counts what
+it would write, so both report the same; a real run writes 500 rows per transaction in a
+bounded number of bulk statements (resolvers/contact_import_write.py).
 """
 
 from __future__ import annotations

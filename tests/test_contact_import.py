@@ -122,12 +122,15 @@ async def test_matching_by_email_then_phone_updates_only_the_file_columns(api: A
     )
     romashka = by_phone["createContact"]["contact"]["id"]
     await Contact.filter(id=pk(romashka, "Contact")).update(archived=True)
-    header = ["ИМЯ", " Почта ", "телефон", "Адрес", "форма"]
+    header = ["ИМЯ", " Почта ", "телефон", "Адрес", "форма", "менеджер"]
     content = table_bytes(
         header,
-        ["Анна Петрова", "ANNA@primer.ru", "+7 916 111-22-33", "Москва, ул. Арбат, д. 1", ""],
-        ["Ромашка", "", "+79165554433", "Москва, Ленинский пр-т, 5", "организация"],
-        ["Новый Клиент", "new@primer.ru", "", "", "физлицо"],
+        [
+            *("Анна Петрова", "ANNA@primer.ru", "+7 916 111-22-33", "Москва, ул. Арбат, д. 1"),
+            *("организация", owner.email),
+        ],
+        ["Ромашка", "", "+79165554433", "Москва, Ленинский пр-т, 5", "организация", ""],
+        ["Новый Клиент", "new@primer.ru", "", "", "физлицо", ""],
     )
     result = await imported(api, owner.access, content)
     assert (result["created"], result["updated"], result["unchanged"]) == (1, 2, 0)
@@ -137,6 +140,8 @@ async def test_matching_by_email_then_phone_updates_only_the_file_columns(api: A
     assert found[anna]["email"] == "anna@primer.ru"
     assert found[anna]["phone"] == "+79161112233"
     assert found[anna]["telegram"] == "@anna"  # no telegram column: left as it was
+    assert found[anna]["legalForm"] == "ORGANIZATION"
+    assert found[anna]["manager"] == {"id": owner.member_id}
     assert [a["text"] for a in found[anna]["addresses"]] == ["Москва, ул. Арбат, д. 1"]
     archived = await Contact.get(id=pk(romashka, "Contact"))
     assert archived.name == "Ромашка"
