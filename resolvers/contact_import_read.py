@@ -34,6 +34,7 @@ MAX_COLUMNS = 50
 # A workbook of 20,000 rows of ten columns unpacks to about 10 MiB.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 ZIP_SIGNATURE = b"PK\x03\x04"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
 NOT_TEXT = "The file is not UTF-8 or Windows-1251 text"
 # Control characters (Unicode's Cc) other than tab and line breaks: no text file has them.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -49,6 +50,10 @@ def read_sheet(data: bytes) -> Sheet:
     """The file's header and non-blank rows; INVALID (field `file`) for what cannot be read."""
     if data.startswith(ZIP_SIGNATURE):
         return _sheet(_xlsx_rows(data))
+    if data.startswith(OLE_SIGNATURE):
+        raise invalid(
+            "An Excel 97-2003 or password-protected workbook: save it as XLSX or CSV", "file"
+        )
     return _sheet(_csv_rows(_text(data)))
 
 

@@ -120,6 +120,11 @@ async def test_a_broken_workbook_or_a_zip_bomb_is_refused(api: Api) -> None:
     assert payload["errors"][0]["message"] == (
         "The file is neither CSV text nor a readable XLSX workbook"
     )
+    xls = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+    payload = await imported(api, owner.access, xls, filename="contacts.xls")
+    assert payload["errors"][0]["message"] == (
+        "An Excel 97-2003 or password-protected workbook: save it as XLSX or CSV"
+    )
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/sharedStrings.xml", b"\x00" * (65 * 1024 * 1024))
