@@ -176,4 +176,8 @@ async def change_password(
     async with in_transaction():
         _ = await User.filter(id=user.id).update(password_hash=password_hash)
         _ = await revoke_login_sessions(user.id, actor.session_id)
+        # A reset link mailed before the change would undo it: used up with the old password.
+        _ = await PasswordReset.filter(user_id=user.id, used_at=None).update(
+            used_at=datetime.now(UTC)
+        )
     return await renew_session(actor.session_id, membership)

@@ -28,6 +28,7 @@ from realtime.broadcast import create_broadcast, ping
 from realtime.events import set_namespace
 from realtime.hub import Hub, install
 from resolvers.api_tokens import on_api_token_revoked
+from resolvers.passwords import links_written
 from servicedesk.db import tortoise_config
 from servicedesk.http.attachments_route import attachment
 from servicedesk.http.failures import FailureAnswers
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             finally:
                 restore_signals()
                 await endpoint.live_sockets.close_all()
+                await links_written()  # a reset asked for just now still gets its mail
                 for task in background:
                     task.cancel()
                 await asyncio.gather(*background, return_exceptions=True)

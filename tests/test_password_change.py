@@ -24,7 +24,10 @@ from tests.support.passwords import (
     api_at,
     change,
     error_codes,
+    mailed_token,
     refresh_works,
+    request_reset,
+    reset,
     settings_with,
 )
 from tests.support.ws import client, socket
@@ -148,3 +151,16 @@ async def test_an_api_token_or_no_token_cannot_change_the_password(api: Api) -> 
     anonymous = await api.post(CHANGE, {"c": PASSWORD, "n": NEW_PASSWORD})
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert (await log_in(api, owner.email))["errors"] == []
+
+
+async def test_a_change_uses_up_the_reset_links_mailed_before_it(api: Api) -> None:
+    """A link mailed before the change would otherwise undo it for an hour."""
+    member = await register(api)
+    assert await request_reset(api, member.email)
+    await links_written()
+    token = await mailed_token(member.email)
+    assert (await change(api, member.access, PASSWORD, NEW_PASSWORD))["errors"] == []
+    payload = await reset(api, token, "yet another passphrase")
+    assert payload["accessToken"] is None
+    assert [code for code, _ in error_codes(payload)] == ["NOT_FOUND"]
+    assert (await log_in(api, member.email, NEW_PASSWORD))["errors"] == []
