@@ -10,12 +10,14 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 
-from config.settings import Settings
+from config.settings import Settings, configure
 from models import OutboxEmail
-from servicedesk.http.link_pages import POLICY, app_link, loggable_path
+from servicedesk.app import create_app
+from servicedesk.http.link_pages import POLICY, loggable_path
 from tests.support.api import INVITE, Api, count_statements, register, unique_email
 
 pytestmark = pytest.mark.asyncio
@@ -120,15 +122,27 @@ async def test_the_page_only_answers_get(api: Api) -> None:
     assert (await api.http.head(f"/invite/{TOKEN}")).status_code == 200
 
 
-async def test_open_the_app_points_at_app_url_or_graphiql_in_development(
-    app: Starlette, settings: Settings, api: Api
+async def app_link_of(built_with: Settings, session: Settings) -> str:
+    """The page's "Open the app" target as an app built with `built_with` serves it."""
+    probe = create_app(built_with)
+    configure(session)  # create_app made its settings the process's
+    transport = httpx.ASGITransport(app=probe)
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as http:
+        page = await http.get(f"/invite/{TOKEN}")
+    assert page.status_code == 200
+    found = re.search(r'data-app-link="([^"]*)"', page.text)
+    assert found is not None
+    return found.group(1)
+
+
+async def test_open_the_app_points_at_app_url_else_graphiql_in_development(
+    app: Starlette, settings: Settings
 ) -> None:
-    page = await api.http.get(f"/invite/{TOKEN}")
-    assert 'data-app-link="/graphql"' in page.text  # the tests run in development
-    assert app_link(replace(settings, app_url="https://app.example.test")) == (
-        "https://app.example.test"
-    )
-    assert app_link(replace(settings, env="production")) == ""
+    assert await app_link_of(settings, settings) == "/graphql"  # the tests run in development
+    with_app = replace(settings, app_url="https://app.example.test/desk?a=1&b=2")
+    assert await app_link_of(with_app, settings) == "https://app.example.test/desk?a=1&amp;b=2"
+    # Production without an app of the company's: no link, the page says to log in.
+    assert await app_link_of(replace(settings, env="production"), settings) == ""
     assert "connect-src 'self'" in POLICY
     assert "form-action 'none'" in POLICY
 
