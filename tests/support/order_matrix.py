@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from schema.ids import parse_global_id, to_global_id
@@ -65,7 +66,6 @@ SNAPSHOT_FIELDS = """id status title description price contractorFee internalNot
   feedback updatedAt completedAt address { id } client { id } contractor { id } responsible { id }
   history { from to by { id } comment }
   comments(first: 100) { totalCount edges { node { id visibility } } }"""
-SNAPSHOT = f"query($id: ID!) {{ node(id: $id) {{ ... on Order {{ {SNAPSHOT_FIELDS} }} }} }}"
 # Orders re-read per request when checking that refused mutations changed nothing (the
 # server allows 15 aliases; 10 snapshots stay well under its result-size estimate).
 SNAPSHOTS_PER_REQUEST = 10
@@ -112,17 +112,6 @@ class Attempt:
 
 
 @dataclass(frozen=True)
-class Queued:
-    """An attempt made, its answer not yet read (sent with others in one request)."""
-
-    viewer: Viewer
-    order_id: str
-    attempt: Attempt
-    context: str
-    variables: dict[str, Any]
-
-
-@dataclass(frozen=True)
 class ContactFacts:
     kind: str
     email: str
@@ -153,6 +142,22 @@ class OrderState:
     comments: frozenset[tuple[str, str]]  # (comment id, visibility)
     updated_at: str  # any write to the row changes it
     completed_at: str | None
+
+
+# An allowed attempt's prediction from its payload.
+Effect = Callable[[dict[str, Any]], OrderState]
+
+
+@dataclass(frozen=True)
+class Queued:
+    """An attempt made, its answer not yet read (sent with others in one request)."""
+
+    viewer: Viewer
+    order: OrderState  # as it was before the attempt
+    attempt: Attempt
+    context: str
+    variables: dict[str, Any]
+    effect: OrderState | Effect | None  # an allowed attempt's prediction (None: no change)
 
 
 def sees_order(v: Viewer, o: OrderState) -> bool:
@@ -194,10 +199,6 @@ def kind_of(obj: str) -> str:
     return f"{parsed[0]}s" if parsed else "lists"
 
 
-def sorted_ids(items: Iterable[dict[str, Any]]) -> tuple[str, ...]:
-    return tuple(sorted(item["id"] for item in items))
-
-
 def id_of(item: dict[str, Any] | None) -> str | None:
     return None if item is None else str(item["id"])
 
@@ -233,30 +234,12 @@ def state_of(node: dict[str, Any]) -> OrderState:
     )
 
 
+@cache
 def snapshots_query(count: int) -> str:
     """`count` owner's snapshots of orders `$i0`.. in one request, as `n0`.."""
     params = ", ".join(f"$i{k}: ID!" for k in range(count))
     fields = " ".join(f"n{k}: node(id: $i{k}) {{ ...S }}" for k in range(count))
     return f"query({params}) {{ {fields} }} fragment S on Order {{ {SNAPSHOT_FIELDS} }}"
-
-
-def normal_order(node: dict[str, Any]) -> dict[str, Any]:
-    """An order as a viewer read it, with lists made order-independent."""
-    client = dict(node["client"])
-    client["addresses"] = sorted_ids(client["addresses"])
-    client["portalMembers"] = sorted_ids(client["portalMembers"])
-    client["manager"] = id_of(client["manager"])
-    responsible = dict(node["responsible"])
-    responsible["manager"] = id_of(responsible["manager"])
-    responsible["subordinates"] = sorted_ids(responsible["subordinates"])
-    return {
-        **node,
-        "address": id_of(node["address"]),
-        "contractor": id_of(node["contractor"]),
-        "client": client,
-        "responsible": responsible,
-        "comments": comment_set(node["comments"]),
-    }
 
 
 @dataclass
@@ -276,6 +259,8 @@ class Matrix:
     null_patterns: dict[str, set[frozenset[str]]] = field(default_factory=dict)
     # Refused mutations not yet checked to have changed nothing: order id -> their contexts.
     refused: dict[str, list[str]] = field(default_factory=dict)
+    # An allowed mutation not yet checked: order id -> (the order predicted, context).
+    written: dict[str, tuple[OrderState, str]] = field(default_factory=dict)
     queued: list[Queued] = field(default_factory=list)
 
     @property
@@ -340,32 +325,36 @@ class Matrix:
 
     # ------------------------------------------------------------ owner's view
 
-    async def snapshot(self, order_id: str) -> OrderState:
-        data = await self.ok(SNAPSHOT, {"id": order_id}, self.owner.access)
-        return state_of(data["node"])
-
-    def refusal(self, order_id: str, context: str) -> None:
-        """A mutation on the order was refused; `verify_refusals` checks it changed nothing."""
-        self.refused.setdefault(order_id, []).append(context)
-
-    async def verify_refusals(self, order_ids: Iterable[str] | None = None) -> None:
-        """Re-read (as the owner, several per request) the orders that refused mutations
-        touched since the last look: each must be exactly as before, not even `updatedAt`
-        moved. Called before any allowed mutation of the order, so none can hide a change."""
-        wanted = self.refused if order_ids is None else order_ids
-        ids = [order_id for order_id in wanted if order_id in self.refused]
-        for start in range(0, len(ids), SNAPSHOTS_PER_REQUEST):
-            chunk = ids[start : start + SNAPSHOTS_PER_REQUEST]
+    async def snapshots(self, order_ids: Sequence[str]) -> dict[str, OrderState]:
+        """The orders as the owner reads them, several per request."""
+        found: dict[str, OrderState] = {}
+        for start in range(0, len(order_ids), SNAPSHOTS_PER_REQUEST):
+            chunk = order_ids[start : start + SNAPSHOTS_PER_REQUEST]
             variables = {f"i{k}": order_id for k, order_id in enumerate(chunk)}
             data = await self.ok(snapshots_query(len(chunk)), variables, self.owner.access)
-            for k, order_id in enumerate(chunk):
-                contexts = self.refused.pop(order_id)
-                context = f"{'; '.join(contexts)} (refused)"
-                self.judge(self.state[order_id], state_of(data[f"n{k}"]), context)
+            found.update((order_id, state_of(data[f"n{k}"])) for k, order_id in enumerate(chunk))
+        return found
 
-    async def compare(self, expected: OrderState, context: str, *, written: bool = False) -> None:
-        """Re-read the order as the owner; it must be exactly as predicted."""
-        self.judge(expected, await self.snapshot(expected.id), context, written=written)
+    def pending(self, order_id: str) -> bool:
+        return order_id in self.refused or order_id in self.written
+
+    async def verify(self, order_ids: Iterable[str] | None = None) -> None:
+        """Re-read the orders (all by default) mutations touched since the last look, several
+        per request.
+
+        Between two looks an order gets either refused mutations only, and must be exactly as
+        before, not even `updatedAt` moved; or one allowed mutation, and must be exactly as
+        predicted (`attempt` keeps the two apart, so neither can hide the other's change).
+        """
+        wanted = self.state if order_ids is None else order_ids
+        ids = [order_id for order_id in dict.fromkeys(wanted) if self.pending(order_id)]
+        for order_id, actual in (await self.snapshots(ids)).items():
+            if order_id in self.written:
+                expected, context = self.written.pop(order_id)
+                self.judge(expected, actual, context, written=True)
+            else:
+                context = f"{'; '.join(self.refused.pop(order_id))} (refused)"
+                self.judge(self.state[order_id], actual, context)
 
     def judge(
         self, expected: OrderState, actual: OrderState, context: str, *, written: bool = False
