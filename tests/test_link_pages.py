@@ -6,6 +6,7 @@ own files are served under /pages/. What the pages do in a browser: test_link_pa
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -147,7 +148,15 @@ async def test_open_the_app_points_at_app_url_else_graphiql_in_development(
     assert "form-action 'none'" in POLICY
 
 
-async def test_the_access_log_path_of_a_link_leaves_the_token_out() -> None:
+async def test_the_access_log_path_of_a_link_leaves_the_token_out(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="servicedesk.access"):
+        assert (await api.http.get(f"/invite/{TOKEN}")).status_code == 200
+        assert (await api.http.get(f"/reset/{TOKEN}")).status_code == 200
+    lines = [r for r in caplog.records if r.name == "servicedesk.access"]
+    assert [r.getMessage().split()[1] for r in lines] == ["/invite/…", "/reset/…"]
+    assert not [r for r in caplog.records if TOKEN in r.getMessage() or TOKEN in str(r.__dict__)]
     assert loggable_path(f"/invite/{TOKEN}") == "/invite/…"
     assert loggable_path(f"/reset/{TOKEN}") == "/reset/…"
     assert loggable_path("/graphql") == "/graphql"

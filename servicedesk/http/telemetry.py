@@ -9,6 +9,7 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from schema.extensions import OPERATION_STATE_KEY
+from servicedesk.http.link_pages import loggable_path
 from servicedesk.http.metrics import GRAPHQL_SECONDS, HTTP_REQUESTS, operation_names, route_label
 
 access_log = logging.getLogger("servicedesk.access")
@@ -54,13 +55,13 @@ class RequestTelemetry:
             logging.DEBUG if route in QUIET_ROUTES else logging.INFO,
             "%s %s %d %.1f ms%s",
             method,
-            scope["path"],
+            loggable_path(scope["path"]),
             status,
             seconds * 1000,
             f" {operation}" if operation else "",
             extra={
                 "method": method,
-                "path": scope["path"],
+                "path": loggable_path(scope["path"]),
                 "status": status,
                 "duration_ms": round(seconds * 1000, 1),
                 **({"operation": operation} if operation else {}),
