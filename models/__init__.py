@@ -38,6 +38,7 @@ from models.people import (
 )
 from models.series import Frequency, OrderSeries, OrderSeriesSkip
 from models.tasks import Task, TaskStatus, Template, TemplateKind, TemplateShare
+from models.webhooks import Webhook, WebhookDelivery, WebhookDeliveryStatus
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -86,4 +87,7 @@ __all__ = [
     "TemplateKind",
     "TemplateShare",
     "User",
+    "Webhook",
+    "WebhookDelivery",
+    "WebhookDeliveryStatus",
 ]

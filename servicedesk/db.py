@@ -28,6 +28,7 @@ MODEL_MODULES = [
     "models.channels",
     "models.chat_visitors",
     "models.limits",
+    "models.webhooks",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

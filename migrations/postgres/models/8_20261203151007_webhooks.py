@@ -1,0 +1,260 @@
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return r"""
+        CREATE TABLE IF NOT EXISTS "webhook" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "url" VARCHAR(2000) NOT NULL,
+    "events" JSONB NOT NULL,
+    "secret" TEXT NOT NULL,
+    "active" BOOL NOT NULL,
+    "disabled_reason" VARCHAR(500),
+    "failures_in_row" INT NOT NULL,
+    "last_seq" BIGINT NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
+    "created_by_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE,
+    "member_id" INT NOT NULL REFERENCES "membership" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_webhook_company_54ffad" ON "webhook" ("company_id", "active");
+COMMENT ON TABLE "webhook" IS 'Sends the events `member` may see, as it sees them; `last_seq` is how far the company''s';
+        CREATE TABLE IF NOT EXISTS "webhook_delivery" (
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "company_id" INT NOT NULL,
+    "event_seq" BIGINT NOT NULL,
+    "order_id" INT NOT NULL,
+    "kind" VARCHAR(16) NOT NULL,
+    "status" VARCHAR(16) NOT NULL,
+    "attempts" INT NOT NULL,
+    "response_status" INT,
+    "last_error" VARCHAR(500),
+    "next_attempt_at" TIMESTAMPTZ,
+    "claimed_until" TIMESTAMPTZ,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "delivered_at" TIMESTAMPTZ,
+    "webhook_id" INT NOT NULL REFERENCES "webhook" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_webhook_del_webhook_3b8475" UNIQUE ("webhook_id", "event_seq")
+);
+CREATE INDEX IF NOT EXISTS "idx_webhook_del_status_5b6f00" ON "webhook_delivery" ("status", "next_attempt_at");
+CREATE INDEX IF NOT EXISTS "idx_webhook_del_webhook_2d9d92" ON "webhook_delivery" ("webhook_id", "order_id", "event_seq");
+COMMENT ON COLUMN "webhook_delivery"."kind" IS 'CREATED: CREATED\nUPDATED: UPDATED\nSTATUS_CHANGED: STATUS_CHANGED\nASSIGNED: ASSIGNED\nCOMMENTED: COMMENTED\nPHOTO_ADDED: PHOTO_ADDED\nOVERDUE: OVERDUE';
+COMMENT ON COLUMN "webhook_delivery"."status" IS 'PENDING: PENDING\nSUCCEEDED: SUCCEEDED\nFAILED: FAILED';
+COMMENT ON TABLE "webhook_delivery" IS 'One event for one webhook; its id is the `webhook-id` header, stable across retries.';"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return r"""
+        DROP TABLE IF EXISTS "webhook";
+        DROP TABLE IF EXISTS "webhook_delivery";"""
+
+
+MODELS_STATE = (
+    "eJztfetz4jjW97+i4st0VzGZ7nSnu5/M1tZLCN3DbgKpQGb23WHKbbAStDEy60vS2Wfnf3"
+    "8k+YJsy8YG2xi1viTG1hHmd3Q5Otf/7awsA5rOSd9arXX80jkH/9vB+gqSi+SjLujo6/Xm"
+    "Ab3h6nOTtV1wjeaOa+sLl9y+100HklsGdBY2WrvIwuQu9kyT3rQWpCHCD5tbHkb/9qDmWg"
+    "/QXUKbPPj9D3IbYQN+g074cf2o3SNoGrGXRQb9bnZfc1/W7N4Qu59ZQ/ptc21hmd4Kbxqv"
+    "X9ylhaPWCLv07gPE0NZdSLt3bY++Pn274IeGv8h/000T/xU5GgPe657pcj93rm3udTRtNJ"
+    "5qk8FU0zolAFpYmIJLXtVhv/6BvsKPp2/ff3z/6d2H959IE/aa0Z2Pf/pfvQHGJ2TwjKad"
+    "P9lz3dX9FgzjDajsfwrW/lK3xbiG7RPIkldOIhvimAdteGOD7WY8NQHuSv+mmRA/uEuK6J"
+    "s3OVD+2rvt/9K7fUVavaZfaZEJ4E+MUfDo1H9G8d7g66IV/I+FS2HM0zSHc+du2u80AvSH"
+    "9wVw/vA+E2b6KI6yaS10sxTGG4oGEYa4GYA/FcD3Uya8n5LoPlv2I/lybWl5tpMG+W+T8U"
+    "gMcoowgbWBFi74LzCRk1qXK8P8L/ceXlA4wdxDpouwc0K/7691cSIHegoU7XnlOP82ecxf"
+    "Xff+kWRH/2p8wSCzHPfBZr2wDi4SzLGeoG2QHZW8rW7q9G21FcKeCwWcytwt8zvZvosKuB"
+    "Vskq1Z6ivZRzewe1jHzjO0obEf8lv7UeCnwX9CDnI1G67o77Gz1qVMzLPIFdRpqBc2pL9d"
+    "0900wJfkCZVVxCjHKZMrf0B6El4co/RIfqAxxuZLMApycJ0OrweTae/6Jrb8X/amA/rklN"
+    "19Sdx99SGxJUSdgN+G018A/Qj+OR4NkrtE1G76zw59J91zLQ1bz5pucKeX8G6I2p/03HX/"
+    "yB0S6I25vnh81m1Diz3hzmT4CblszRJMwIuA+PPfb6G/sAlGQnAEHUYdHeFI+DMc++HdzY"
+    "jgztpwNYe2s0TrPaG6jjqSFSoyUMlYdkQbaRmgen43sqJEnrr6wt0TpL7fi+Qgac4jMs1q"
+    "oJrQrmTFy/LcufVNgysd7QvXmHU1oD0dnxxVcHCtVhDvPwNZL9KOKJsI2fsOJdqHrACtl5"
+    "Zr7QnQDe1DVoDYCNIcaKN9JQI2jiZRRzKC5erO454oTUkX0sIDV2vy+/cdSNOgG1lh8qcc"
+    "fNp/d2NTbvAk8QaHLRfdo0UVp+AR15WscOlrpLnWI9wXq94aTWk3suJEnj4RwamKYdXnup"
+    "IVrhU56esP+67r134vkoOk6S45yC4rOLsEePWi/mRFzoUmfLD1leatjSrEB7+3O9aZrJgt"
+    "lrqrMWOLte8BsE+6+tXvSVa0nuF8aVn7yu6/+b3IBBK1Q1inVpZlIv4oKcIuLA+7vu5ADO"
+    "oYw6lF/hSUZPub/iRUaDGBv0rMmOAvN2ZklcMYmrTVPXqoArS+32M/6lAS1Oi0XZ2uEhN5"
+    "pWMiQRhBd5Q4bRIU+KzGDYbZbqso3m6b52qnhwH8keqsoQFMhB+Ba4F/WQgDHQQesD8Ddw"
+    "kBO8IA5ACH7Emk7VJ3luSfjg1A3Z4cYOEFPOkkEKuhe+VR2y6PWhgaPIq6IkYEMvrUnhXx"
+    "9SStsn1qz1LenraV5es5wN6KgTwk76STGZICO6RtM9ad8W+jwe05YP9meDLtff58Dti/Ge"
+    "5fDQej6Tnw/5PP49H0ttefjgnB5jq57hTh1dsPBVj1NumVsuEUfRRnVKPO5S3bBRvxLXfL"
+    "OT1HBArgYgDTTVijW28plGNU1Sw0h90xa/beVz6G2dDL5WMYO2t+WyPS2w5cj1NKyPUj4X"
+    "KISS6b9cUCrneb3QnSChjdsi1MJj4Hp1et1JkyTrST/33b5m7lDviBA2NJXHkiFdeQhpWp"
+    "hcjSMi85YlN0atAK0PV1enY5aONEatD6sKbCMlJLbhriz5YN0QP+O3xJKUMyXVDDno5s5G"
+    "Ypm8ltW3+OdJ6JnYYgQH43dP2TXG/S710OOhnrQwXwShmxkUQ4tTJuBzmY8U0j3LJVoijA"
+    "8fVxO7qLTWTH3stD0RiRI4U2Li+Joc0OhytloC5pBOMGtsAIFh/22UawVbzddiMYWJPmFg"
+    "YIAwvDjWnq61p3l1+pXYoaqVZkINhIN5EDDWDZDz+6NoSANukCePJwAr7+9Panjz+9P/3p"
+    "q8ASVs93CMxhv/M7peeQm38kLGS/R0sRefB7NHP+UJazJi1nyq6j7Drtl4eUYef4AabbRx"
+    "l8w/Z1DeDDWXPevimEL22WvUC8SSOsbDrZDJDXpmPqjquZ1gPCOzA+RawU/m1W+BMBGT0J"
+    "dqkLi4hiOs4y6YRECebOCVVdczlcXZtl6MV4fBXj5cVwmlhB764vBmRtZUwkjZB/4kyrUw"
+    "3IcNtxQU1Tq4nV5omlLGnKknZEsCpbTz0JBp2ymHIUav4r69khrWdMybo/sHeOVFlfkqhy"
+    "E1bZyhqzld0SAe122J8qY9lBjGXC3JGaE4SO7x74Kn8CSR6v0F7YHGRHMljjgUJwbdn7pz"
+    "iQb7mMoeRAx9k/x8jE70XWyadS/RUBKVDdN5ny7xhnnA2dNWmAyC9oFKujHFRE3nI9R6Nh"
+    "9nun9/Hz/7EO+6w/SQeYSilZcKVqPqnkMQ4nfr1SaTgLQaYTaegBkxGm8nEWmogKJpW2tD"
+    "qYNGep21WBNaF9yYqYSl66Y/JSDTmOt68GRvYcpirXa9tzvR6jONp0qtdjxCjMJqkFAtZ+"
+    "WEmYVVKl3qw69WbJyKYbckR6tmzjFjqQfmEquCneoJsX37QOmmp21LZAjFOQhs/C8EdaAz"
+    "DKx0e6ADpgnqg/OCDsOy8vXzc/51+d37Q9/d/vkTmec61WoU2NhjapTFIqk9SBvankjTpQ"
+    "maS27ext53Ihv2iyi+0yszky5ffecv4qj9e9pZAcj1fllVmJV+ZhEkHcwnsy15a+GkxwWo"
+    "o97+Ydlmy/pa+YK3RWysZYJR9X54w2wqzOGeqcoc4ZSg5V5wzF3yR/A39n4VHj7m54KWZv"
+    "nCrBYc9DxgmllWvqso3xnc8rngvsl+YeNZyNN/iepw35/Mq7iQNHfGS16cwRYi84bnBsyT"
+    "5pcKOgiD0mOJj86Fs+7vUVMl/OWW44ZiEhV+yDAZ/QAv5Mmj9Zj4QBALkAYsMB8AnaL4Hd"
+    "xLont0WmmHq+pOJzUPYyVP3ys11Q7/zl3sMLyifAvon+ef/XTuvWo27OwUhJ7N+jxM5m70"
+    "5cj1Mqga7NAt0mu2nJJBRJOqVE3q5EjqeSbTIUvW1AF45FTw6z3UOmY6rbPd2VkgpjSdCv"
+    "1WeJmT4E0nBoEskWhZlVgUmYRaVh1tiXTP2Koaz4Z+gj1AXMxd0A8xegmyYVRfUgofIPDt"
+    "gMOUckA1fZtbIAtMsCcOjyoy3S+9dSfDRyNSxrZEkRqmzIxZL1qqNbNvpyHd1SYmcRmYjb"
+    "kPYTiKQURsVrF3OT3jc+POmeLQtidQqQPcMg2DsiGTJ8lCtG6lyjOr02NjUwukz0+sMvix"
+    "HluVMVMg4i3JFfDUsJdxGBfIUB3hZNXJ+Xtz5VeQF+E0gZOZ4zQXsJZbmzQvie5eB7lsbX"
+    "gC45bQh2nikBUgwxRyLDIM4T0Qb/mMaksxDKV9e9f7yOSWhX49GXsDkHff9qfJFAnG7jrm"
+    "cIErV/Ni09A3OeKAH6PaWSCvbL8d3F1QDc3A76w8lwPIqLwuwhvbVJ0H476F0lUbbwww4w"
+    "81QK5wI46/ZiiZ6E4ay5ZQc4sgYLD0R3jrbygDp7Z++Wcp29VQWCusT5w1cgkBHXHBOlyu"
+    "xeX2b3Q+TJPl5sq0mUrVKEbs1grHISHkCZGc5ggTKTm9zZykxuLaldmRmt44/kAf3PXjip"
+    "1gwLlVKNp9JsNqnZDNmSVrxtr/0b0rZZCdc5pvq+JnzQTe3esle7siTeQ6sZczO4nYxH58"
+    "D/P8Pj2y+90fCfvemQ3uU/tYM5qvhyBO67Qirqdzkq6ndpFXXDDjQt09814UFDQCo1giMC"
+    "+QA+K2ZjyTGxpC1YZO219YyVO8uKtaGRD+N6DIXkG0SCYA7IEYV8EFc/jLElTHadbSaMCG"
+    "RAt2kjYXtreB7fGYdLK2rZNHRQoykfBWP5b0TcFCObIkyaT9DCBf8FJnJqU59xMX9zD5ku"
+    "ws4J/b5DhP1RoPKHfHJ0d+MmEdpBcsgrS6KyJLZktVeWRGVJVBavNlm8ilhluHKc+1kepC"
+    "/DSYtw6qYWOOrvB5b01TgDD+99zVmcN7kk8zhu8XtEpsiNtGSlDGp+mtCuZMVpYSKIXVVk"
+    "skABFmZ/tGxVvLTYkFI297IDS9WaLAiYKoWUi1YDLh3+npjt1xHtmVudOzQnaro158EYQ8"
+    "CaA1d/8NMObKYPeDXrPBNWWM/OrPO6C7Blr3QTOdCghVRM6xnaYKE7gvIr1XQ7wzPcA7b1"
+    "TFMhsJ7IUFrSy6WOSZdUx8Q0cudgxs16Bzwjd0ka0UIu9CVmHVrThVASIgzY2Jph07IevT"
+    "XNPfYqOJ50/dav6b25RXqgnhNz8iJOFzyTr4X8VwIMoeGQO85Cx1lZGWIhfT5X/shzlOGa"
+    "KDeYptxgotlS1KoUEUho3q/eqqTUUcqxve24KjWfcmxvPbb7OLbXKb+OPXdufRswjyyB+M"
+    "o/zpVeLdZQi1y7avZPduiJOrCMsVKBwQcMv9H7tKy1q6r2HaCaRhlRzG8toRxWixeg483/"
+    "BUXrbY6suyGREOVanFnnliEQF7K9qML2UuDbtBeVcnHIHuryujjwe3cJlnNkKrt0m7NLB+"
+    "KXQBedKV/xJM2da9+0WsriXHsTQm3JiSMgVxOozRNoYeqEB4bmYVcUWLNlZ0wSK163mdem"
+    "7rgatG1LUGg0L0sdTyWDA38DqdRiioIyUypGqKZTm6fToewVLWOphGr1liHcjPNsvZ4Lqx"
+    "XEGcko/EfdfH+FTaN6lb1W6Bz2hBw0RyZyX5Rit1nFrlKLNagW44a5UCbcnk0i3kObmUDH"
+    "3uB21Ls6B+HVDB9T6g+lw8yGXl4dJnm4tEqG/8ZolPeG0CtGeRvVgSsToMqhypMoTNt5JG"
+    "obxHV5GkXy/57IyhaQk8SVn7PbUfW3owpglbIMUBLb2OYdA/eWyBK3w/70YB5cbFSLfLfC"
+    "4Z7jtRU1qfQEH08R6dHh4WeO3ET0+Feaob9scap3dddzfAbrholwOgdl9KArrrwTE7OFpX"
+    "lWa8pM1sR/yCK2svsOYxWyWhA5c00GFKIoZzTJ/l185/Qc52qkre2mXpt/Jv5hm++I90qm"
+    "J+WgUqE0qkIJ5kFxYDcESgATCLUucs1SWfEigjbrQ9rkC8e/WQrnvPpDMbLm0O506hUSGl"
+    "MAbhbuXZR/G+oGoR8NfiuJPiU5B+TPDPcmk+GX0eDyHIRXMzwcaTe34y9EuppQ1WD0YYYv"
+    "x6PBOaB/Z7jfG/UHV1eUNLpsh16Q3/TLaAV5Ogl1gkeiAyxkbHYsz15kbEEFpmlE3eb9qE"
+    "NA+vz5HLB/M3wzvp1SXb3/f4YH170h+cj+zfB0cDX4ctu7Pgfh1Qz/NrggU2R6DoILMttv"
+    "hmSi3wzbMU/XNhLx8BIu0Eo3xXM0oklOUJ/oJCAuwMV2WrVF4F4O+sPr3tWrt6fd00Tuuh"
+    "D394Lw0SiZwz0si3KaWMGdDzfpF9pYNzWa27WMyJYilMGlrGmpLThWp2CfkLFpZp7yNlQS"
+    "OR69O/34ITrf0Q95R7sJGedX6fMdmfMG1ZCVGcc8jRrCKiBHGbOLGLO9tbEj1+OUiutt4b"
+    "rg+CLIG8WpvcvO9gStcopuD6MFTtH0/Gnu5vuepFWcbjOnrSdoGx6kdaTKMjpBqvjcZj5T"
+    "RjkW4c8OjE7SKk63mdMJK28ZRidIFZ/bz2coqulYhMtQWNBR8bhVPOZ8XoRMzsp7wFPlcV"
+    "gq7lKOJSvQ+CnaS3pdx4iUJ4XI7dpPUF3O65qnUagqZ/YGcY3MQqWzZ8boJNK3VwduoMad"
+    "lx23SToFbhpczi20HLppQrUyCPANJKVS0MZo1KBVcS6HzKgbuZ3vDa30CXV58TMjHENwdK"
+    "gAW/nqRCWxjZ+YCoAbjy5obOy2bOEtviok5NACCCcCSlTA1naY0zJTkZEcibFNw3ysgzkp"
+    "98dAJm8BRndXVx2BmFYBwFLWdkoiHBNQSwcexgQ3mq5n7wpRUdIfSdaN2NBcIoesy4LJX7"
+    "7kGAvC6C91/HCMfi+F0FovLdfac0Dd0D5kBcjVncc98ZmSLuRZ3JJioypcl4tW7WHjfcuj"
+    "nt+drOjx8Hl3axA5eftN062F66ZLCGgOU8BogR/pGlaaY4fmnwFyHVY9DjnAtBaP0ADPS2"
+    "TSMm5Bc1oVTn+EOF3Arvrut6epywymbo0dQOroapYRt3SIdYJKpR4Xav/K5LUooCkcYzi1"
+    "yJ/69YQHHfFVagkrXvZjwmnW2p+UYLdtAH7YsbbYEDSUFZRmvlCpLJpcbO9ta6XtF6Se6K"
+    "LFwTqSx6m71p6cjHXQ6lBmuRlZ3rdfRe20y4mwSKwWl3W7aFAkR9LiZbYSj9A6YiLLusIo"
+    "F5iUJKEykTbooaGyZRY7d5XLlqksggVh3WYJLKNMqO7Y65sZBEfdyP6QfbxdR0226jV7GK"
+    "AVeQOgu66+WEIDuBbQsa+H/BmQsyy4RyZ0gImeIEAYsL4BNTpRKg9TdaWtY8NagUf44qRV"
+    "m7V8Q6njNhfpr47djR67H5EoPKjYKS2kbfUB7WLweXxLjlr+f1r34frmiojc4xGt+xBek6"
+    "PaZHJHmrF/7Th8LfSMNInZ6Sg5EhnE8gYKuAWLmEbWrTJAJ8iqmQGHXWji1cYLYX2ag/Vp"
+    "Gmt36a3mWEdmWbRThArvInhTr0Dq0cpgKrOKJOjavL7vvJYUWkpyVpIk2M/IID0XF1Ci9u"
+    "r8KTjTL8khaCnQSGXCuSFQeIrCWNB/BEtAdgRL0FxhmRPPphKafWdK8na43ByaxUp723pM"
+    "vbVp6cYOIbdpQoWvil+sUpWr6nS1wfLAzfOmTRDHCnB6aWxfxa4gbinT+y4Ka9rqd7dpud"
+    "U+cQsfPFO3wbNlPwLdBRaGIAj39D2iWZcO0G0IVgRBoC+JkNgF3pqZGcDSstF/LNwF8xfy"
+    "ybY8bKRNFHV8yQzPMPXqtuHCs21Ihjj1z36Ea5faOKjVIwyr/IH0/0xuQXvlgFf3NiQjFy"
+    "9euoDlOH/SybB6hvDR0F8c8Pbk5GN3hleEdAnIHfIO2EUmeUHA3NlfAzI5ltAmX6BjoDvU"
+    "0HJ7e3c1AP6v7QLHIr8IUEnaAXRw0EbkxjP550B3hnVssLezPROSN4PfyILqEGaQDugLkH"
+    "en6KxNnfygV4a1IoP6p81vPFm/vC5soNle8iwKL88qicaH8YrbJAJRxY1IH+iJPafs1Rim"
+    "ylbUrK1IVcdS1bHiaEtTHUtVbFEVW2SBW1VsOeRKEkmH4o2ySBQD10GbN87OZW949f/PAf"
+    "tHi3IN/k4/+v9n+Ho8mv5CbwQXSZn+ME4VocSe5k5+SR2erjmd2Nt6JcUqSuqEB580oH+b"
+    "jEcZtk+OJrmao4UL/gtM5NQGaucv9x5eUMjA3EOmi7BzQr/vrwcQZihG+UtQcrXpxi0btI"
+    "PkEsTOnuKUwPmDPEYokat5FePcP3GmZZfMHMsRwfecXpmpPEoZzDxhVMkxj77qjPg07b4W"
+    "Dpui4zBOtedgbNuZvNxo9PPah7b1olqMOFWbJbIdVRmfCghZnzJlrE8pJYZns6Qp2gphzx"
+    "Vl5cqc/iJSZYEULAUbdWgc2QvLMqGOM2IzI6IEpnNCVReooQK02cl/MR5fxeSqi2Hy7HZ3"
+    "fTEgh4fEsToNNcTGTs4+PJ2qodHmGhosY0vZbTVG9D2LeJw9pgR8carvGT/lTpi9a8rrTq"
+    "jqo8rGdcFWk0pPqKoNqWpDR4SqcnmuCVdVbUhVGzpGcFW1IeVY3lL/XFUYRxXGOUJsVWEc"
+    "VRjn+EexKozTpsI42REoibiqPSskFI2pOhK447b2R7SuAh4/5mbyKNX0r7+IBAdbfjRTiG"
+    "yxiCbNCZtvT7tGg3f8+g4+LQ3YccHKc1yA4RO0wQN0oyxp4BXt2X+lX6m/wGtBmrUqehRE"
+    "7fzOVb+ivlt/JMJ4VJBMk0EyQre7bDuY2Nnu+3LLURaw7NF6nLaQIhaww1RWbh2D69UgHa"
+    "guYttQLiphZxdGFJdNaSy8m5VsE0hCYSm3bPHHDVvUWzmFU1VuKjcYZPEyEYZhLHDUJHrQ"
+    "5SJ8HYeMSD/EK0FIV3lf3xF/kPVNftIIFR2sooMP5VKrooNp353mxctaYvr2K2ZziEo2nf"
+    "HNYFQSfkZzDujfY6lPw+8jZc4NPJ2Ep4YjOSUUcs6l0bCI9KcROYq0MaHxAMXVanJ93/O6"
+    "adAbPrpztO7wOsaWR5Y5MQ/u7oaXGV5sCboE6J6HjBNKXYk++QA1GUWw+5u8P3v4ecF+Zz"
+    "KgIxqWuyhCBOQq5qDNy5rSeWULDfLqvOgRmGoUduJ7glbN7zbPb+sJ2oYHtXuRn0Y+oxOk"
+    "is9t5nOotSrp0h+nUpps5X3eHK6+NnUH7+j9/M5lx/UQicxbtrArd+jWWLLKukPz1hfl8V"
+    "jAbze+gxd1d6zEa/e7ADi+4xTAt+lM8S1be4vimpko/tDlVKeQnG919i5pM3f4rJtr6uZb"
+    "1WnuVoblJg3L0pcoHd9eDm7PAfs3w9Pe5O/ngP5th42N/RfCLx7WYfs2Q76jVb+eqpjKb0"
+    "L5TcTQlsZvIjSzawhrS8sTxZtkp4IT0SrFgygtJFkpoKE9I3ep6aYgC1OuYVxArezhJezh"
+    "ypCXPdDlNuQp5XQNStRnXFqJypEoTJUW9ZBaVDYWlYavoCaKm7hlYy0S0s+ekbqhemlC+5"
+    "II8VrjdOOg5SjtIlS3a+40J2pbIEA3pAK+DAuoDMtq363Y9BFF4BYhEYbY8rpFv62Ksz2o"
+    "VtBnQjlRIUajZAWB/BVNxFK4JqgUstulMH492VNY4I0jRwZyUVEhMcC2C2LBEq0ksULwxt"
+    "bFNoW9Dp4gdvu0Jgzbh1MiRux5roQBaUttwTU9iIGwNXoDqWUDlpvfgf8WnArQQybMPFVz"
+    "W9ibejH+n9PTd+8+nr559+HT2fuPH88+vYnATj/KQ/1i+IUC3+UVbhm7XJm1ooBeYozh1C"
+    "J/6tdKHHRSVKmTqG4FZt4wbJkVrb/c09zV13c6gVHDStfeePIBMn/3OpjlrRCSnc0aWBvy"
+    "VunSC3Tja7MkLPiOXGn6t4PelAWq+xczfHdz6d8JLmZ4Mu1N7yZa/5fe6At9EP88w73JZP"
+    "hlRJ+EVzPcH19fD0Z+z+HlDN/8Mp6Otd7lJb3PfZjh8a+D28u7wTkILpKqqMO48hzCRb2l"
+    "E6/KSmxlgylUCv8tkJYPf1Ym9OMzoauaLaq2yHGBy6e5XutkkxaKUmKARbRtFqV2dOB8+6"
+    "aQBydtli24vEn7cJIj3qr8chEjUiNaGGTLEKI1jufIRK5A/1LseCDuaacR3gzmFI3B7ah3"
+    "dQ7CKyLnXw2JbE+EfPafyv2j6W2vPx3fUsE/vG6HNL/25iZyljv5HiZpG0ky0JKsPG0SlE"
+    "KQlLPh4U2yyjGuRiV0YybDkeWie7TQg1+eUlnHnnfzlNY42bLeDLobkzXnGK5y2KpQw8pD"
+    "DbVISxr7OMP+x43+M/45fJ7Un4ruhm05vWniRtjictC7vBqOBtpkPB6FrWI3w5YbnSr/0Q"
+    "+Y5F469jF4GpHyn2aYbM2T3peBdjvoD4a/UuLknV0kvXenRULYTrMj2E5TIYLwm0DCy45c"
+    "C9u3eShWIsnVEbSm8rhU71WoO48lPQo3FApQoZbvCdoOE01K6/mSlArgNMC+u1hZ/wCeSi"
+    "JUGzZSq4jKbIbIaw6iv2wHlnNkKlFmm5VYSlv5nTBaaSvrEUlUwFNVqCod8EGCo1VMThl0"
+    "WxuT01ujqfUIhcr16Fk3T7Gur5HmRs0aq0un1OqHUqurFHI1p5Cjk0lb6k4pj6Q4VTVYH3"
+    "YYx5D+8L4A0B/eZ+JMHyXdv8hZ06Kn7xTKW2pPcXQNJtcKsVe5tZQmqCUnyCKaIBaH6Tk7"
+    "8T1Jq3RCbVYVwG9rvyZfaT7HKRWX28xlGz4RSWM35S5PqbjcZi4rtV+N5XrIHJiXhTZJp9"
+    "BVSlWlVG272k8pVQ+sVBWvvQrggsM3ueu0SXPd53yfOgLtdex5N0+DvUi2bEyJzQ64K+g4"
+    "5CcyTXYXxJXcSx1jyFRK8JsLbayb2iN88dv5JZKU8rtR5TfHkZ3i6jbkbVaHd8j54fNnlk"
+    "zj8+cZvhnfTmlknf9/hgfXvSH5yP7N8HRwNfhy27s+B+HVDP82uOj/0pueg+Bihns3w3NA"
+    "/nSKsbHmaDvCHtcT5BkuxsUNdYNlRMY3g1GnJBspzTmgf2kw5HjCMp6w/y1hgzf/F1wINA"
+    "nZdg6OpMXhqDtaOWopmBPbOUognaRr84LVSrzLGkpThGqAFwL8HtlEjEJ4bnl4F8WkiF6p"
+    "J9usnvQ5FiThgDuzPNGB4nmbeZ48K5XkuIBcQkOydAw3kE2kPWGtv2KyerqXNssx5AR6Mb"
+    "4bXdIsJuxihsd30+BWeNUO2V25c2RDL687R6JSekHtUoJKomi6KnM3KYtrTSn09EXpVGM8"
+    "kRqugtJ+Kq5e2VnbY6gqaWcN5ncl2EY9HdfoLQ4tvxTGoCWvAEZ3V1cdoYTQtJH1SPFNiE"
+    "YFAPbtfvujOw77kRNYfrvJQDXbcM27ZDCVwZ41Ka/9XiRagstVo4wZUP20oq4lGMQhpmGV"
+    "mO3I9kl/v266k2Ms/1nSFyIcXgI3CG7kZXtArLhGlVdziTtXBEm/mReDwDUi0ZgL8ku4Rk"
+    "TGEjLD2TPyoxAhftE21llMGhFaWm/OVYGCjftK7K27U2q76tV2c8sQnCmys8+F7dsMfyXq"
+    "8Tqyz/GLlHAObDEEC1caZQYWm4G5naUE1nEq+aB+WzSDf14C/yTUgr12p/U93U2DDlWTgZ"
+    "+9rMw6fzMYXQ5HX85BcDHDE5ZhfsLyy3/uDa+oi5X/vx3rfSD+CHiUra3nSKQpnVmZ5jMp"
+    "VKZwzTd+CciV30GbzdALUyc8MDQPu0jg97vF1JkkVrxuM6+ZswC0bZFqIluEiFPJJ0KcFR"
+    "IhznJEiLO0COFQqav88smRqanU5qmk3EOyZ5fE7iEe4VbZApo8jTIMK9eQBl1DDpx3XUaE"
+    "lUvDoVwaYqaT/f0aYt1Ji3JqIm+H2t+wKgD5u/Bv4Hf3PezwuuvqiyUtSlmNKb4X9SfR8C"
+    "5nlN/NyMwBl21ujqO71fCs6fH222zQnR64RyYE7lJ3wYK8AXhG7hLoGARRXCDouAse4dol"
+    "d0lTCDbfAhyXTFZAWkIb6ElNbcXdz7CtY8NakcYv4NUKGkj/iRvOJ+uX1z+zDsjhlhD84P"
+    "jfTpEFyAE01yRwltYzPul0hVb2hB1dWbmbtHJTXpUO9YwRSWFabSAxLnVFpOofBlQJsJN0"
+    "EuJdi5XPQf8R4Jy5YITN1UlIcNakGwLd6EpapxNk0qV1rmXcKtVjNvryqh6VlqyupIq+iF"
+    "4yqyJPpHBVurFD6sY49+a9NTay+fEnsY3P3FYl/PNzp/UtfI8eOqKMf7EG3dyUf35TCkfY"
+    "ts6kf5kn8tZsWlIf0eFKRyYVJYi0keGsmOGImySsxLmjRfL36VmRuiqkVfY5/SxVWcVHbQ"
+    "2xQV5kd9gFHcjnW1MjAxZk2StdRkhAKh/o1RcT4mDb0bFJ3IPycWqzjxPHsx3crDOolcd1"
+    "Sne2ctfakvCulOaMJ5JvCTs9e1do33iXs2+8Syl8KWZryxYAna315WmU91bG6PUcGtBVzk"
+    "aUIpRxFNcg/fgjUnecZ8sWHKuyQx1ThDIA3nTII1rp5RfrGJEMqDewWDPMSi7WMRq1WKcX"
+    "awbQLot1ilDGUVzDYu2PyB0W6xShDIAfZLH2kKE96SYykCuqhYse8peTJLlEy8r/nJ6+e/"
+    "fx9M27D5/O3n/8ePbpTbS+pB/lLTQXwy/DUYIfGYuPX/NUpA/eygmeVJpT5CF4sFfIp7gH"
+    "pchpsyJnM31KB38KSGXYiRqIAHWhCR9sfaWx0vVl9v40pQyQN735RyjOLbe0A6uQWAYuNO"
+    "CfFmHnwIUN3dI2mix62YyT1ZtpnuGc5R98RsYDLJ0qSEytUC+Kum6a1jMRiiwbPSAsMJX8"
+    "bTIe5UMv6CIpWaGFC/4LTOTUJvF2/nLvYZaXDsw9ZLrkRU7o9/210/zOQCHL3xmSm0BCfK"
+    "IdJHcGb23s6EAbp1QOtC2WgqN4sZQDV1HXrgLOi2Ee1/pdFw+6glbpuFidw9w0kBPu2KTs"
+    "CDzmEi26eS5zkdThbRpvj9PDwG8OXJ2I6uDetlYs1I0s6EvLejwHyHWAz0TwKoCnG9AQmF"
+    "4Dw7bWDtCBDddQd1mcXCfBk3q+ZYbX+otp6QaNwWNhfuwwD9a2tYCOA40ucCwaExh8tb5Y"
+    "kEbQAPMX0lHQyg8hNBBkvRgWhuTxDOvYop6C5F18P0TnpwjdIMKQBgVmhfvF8uBGPyKVTl"
+    "eFATbpY7jhQwrbPMVdjEwmP/mG9XbBXC0jU3IkzcuQh9Ej1CIt2nAB0dNO4mKCVMmLbZEX"
+    "iwRcRRvhDoxP0jaiHj+ARNh2PhfSjrcmSOHQc1lFgB3tQarJKKWoHok4RokvV5IboRSrk1"
+    "JrfFLsRBHGW6hqGY0eIHaIk5E6MqZ6PfTctBaPu5r1U8TKoq9klvZvqN9Bzsyj3xWUTNhK"
+    "mbBobs3SNo79MmseiaGjYF7N6gTvW4Jh3yLbMxQK3vzjXMGb8oL8wE3LrUaOr3OPiAbuV5"
+    "axz2GGBxOtkAt0bIDnpbUC5Jr16IBX8OThBHw1rQeEf2QRgOf6/4Pf9NXahCdkBH99/XPK"
+    "vFFx/zP89ZmMHrKfkqFqk25pN1/htzUi+y/5ZNNEhISBhgMcRIYy+0K4thbLbIOE/4b0Md"
+    "/1fiaJXH9XuQ4VjSjLs48eG+4VPXlsKCRMpve+kNPX+xynr/dpp6/YvCg11pOUMsmlDVuJ"
+    "PAeWEVnD5tI401d2DAh2i3IDmSOqC1E51+69vHSqk7B+870pRNJV+ChXsnrmGm0VqiaQCi"
+    "BM9HiiWZLB1xXLlv4VrPQXIqAQEt2hgg+5ZO1WPxOxh/rhO/DfX6m3xdJ6Jp3brI/gbPCD"
+    "kxKuavqeGWbdEQhZinfwilVbH9B7J4TwNVjqTxDMIcTA9WxM/UOwa4GgIiKCTsFcz3HN7c"
+    "Il1Epx27Dnhy1QJmaLTkFzCeWm0zdFsz7npn1OiU7+xExjnO3asaFQ3sExjW0V/h5+1EGa"
+    "HTmJFSIKKUZ904E6wbKelrUsy4Q6zrANRUQJzOeEqi7Qw2W9WdAvxuOrGOgXwySqd9cXg9"
+    "tXbxkHSCPkZhwQDOTQ329oNtSdrML1YsAFpPIZ5WoJBLzXkemRBUdDWLOt5xIiioBSndWS"
+    "YzoUVssd1ngqaTBtWN2gEtFnM0Rev0hleq7J9BzMiXlZaJN0Cl1hmn+qqCib5Z+jUagqc3"
+    "7T5vz0AK4A2lJVGY8V3djULVBdNFpDFcAFh29y1ynrkMIdSiOlsECEL1H5MlDSX/rdybR2"
+    "1Fr3MglbtvmDR3arGUQz+NZb7SFjHFgowL1lAxpIGvTzMwtuRSzAlJogvgb3f0TGV7AkUj"
+    "a0u8Bh3w70hW05DrChG5kYYsaQOr5khr/GsmF9Dfswoe5AYN2zD2G8rOMn/acGl1c6WNi6"
+    "syQNXWaBMfW1A3OiYjn7EvsR7PiadEH5vUNe0/UYSzD85oa5t+lRizSN9WJRm00wfRM9Ki"
+    "+W1nmxqHNXTbb+aOSXGtwxMpmAbViJxC9CBQc1TyIT8pUN6UfyO8S6/QH2VikxNgZuSNtm"
+    "U1anfzvoTQeX5yC4mOG7m0v/TnAxw5Npb3o30fq/9EZf6IP45xnuTSbDLyP6JLya4f74+n"
+    "ow8nsOL2f45pfxdKz1Li/pfe7DDI9/Hdxe3g3OQXCRlDiK2BzefihgcnibVPhxGdg+pDLE"
+    "RxLALgNgQ93cEOjcDEaXw9GXkjbkkIxwxb8gXL/r9wcDxqnocoY/94ZX9Jb/vx1c2qGkiq"
+    "qjkrfq2dBZk2+AWtb4z8RVQClRmudqLW2lM8iq5LE72IyTR7cU3vn2NQG5iudsdTznPim5"
+    "VTbu4+K1Mpt/h2bzQB26E9+TtGp+t3l+hwrwUjqNOJHSamw3NnOK7D0Ndlx0x5FBXNRaFx"
+    "9dbcon1IM2Wiw7AqNT8KSbZ2vSN20OUt9cBZzUEHBCI+uFmQiyz5gcSZv1lrsGnpydFYk7"
+    "OTvLqUx2llI/rddlEA6aS4huLTUwyDe6EAsEveygHo5E5WstGb9z0AjSP/8PDiWjSA=="
+)
