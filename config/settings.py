@@ -112,6 +112,13 @@ class Settings:
     # Optional: a local file of breached passwords (one per line, or SHA-1 hex as
     # haveibeenpwned's download gives); a new password found there is refused.
     breached_passwords_file: Path | None = None
+    # Partner webhooks: the first retry's wait (doubling, with jitter, for up to 3 days), how
+    # often each process looks for due deliveries (0: off; tests run rounds themselves), the
+    # receiver's time to answer, and how many webhooks one company may have.
+    webhook_retry_base_seconds: int = 30
+    webhook_poll_seconds: int = 1
+    webhook_timeout_seconds: int = 10
+    webhooks_per_company: int = 20
 
     @property
     def production(self) -> bool:
@@ -351,6 +358,10 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         password_resets_per_address=read.number("PASSWORD_RESETS_PER_ADDRESS", 20),
         password_reset_window_minutes=read.number("PASSWORD_RESET_WINDOW_MINUTES", 60),
         breached_passwords_file=_existing_file(read, "PASSWORD_BREACH_LIST"),
+        webhook_retry_base_seconds=read.number("WEBHOOK_RETRY_BASE_SECONDS", 30),
+        webhook_poll_seconds=read.number("WEBHOOK_POLL_SECONDS", 1, minimum=0),
+        webhook_timeout_seconds=read.number("WEBHOOK_TIMEOUT_SECONDS", 10),
+        webhooks_per_company=read.number("WEBHOOKS_PER_COMPANY", 20),
     )
     if production:
         for required, problem in REQUIRED_IN_PRODUCTION.items():

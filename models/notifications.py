@@ -29,6 +29,8 @@ class NotificationKind(StrEnum):
     TASK_ASSIGNED = "TASK_ASSIGNED"
     TASK_OVERDUE = "TASK_OVERDUE"
     MESSAGE_RECEIVED = "MESSAGE_RECEIVED"
+    # A partner webhook was switched off after too many failures in a row (to the OWNER).
+    WEBHOOK_DISABLED = "WEBHOOK_DISABLED"
 
 
 class Notification(Model):

@@ -50,6 +50,9 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "DELIVERY_POLL_SECONDS": "0",
         # ... and IMAP polls (tests/test_email_parsing.py).
         "IMAP_POLL_SECONDS": "0",
+        # ... and webhook delivery rounds (tests/test_webhook_delivery.py).
+        "WEBHOOK_POLL_SECONDS": "0",
+        "WEBHOOK_RETRY_BASE_SECONDS": "1",
         # The tests' SMTP, IMAP and Bot API servers listen on loopback (tests/security/
         # test_outgoing_hosts.py turns this off to see such hosts refused).
         "ALLOW_PRIVATE_HOSTS": "1",

@@ -23,6 +23,7 @@ from schema.mutations.passwords import PasswordMutations
 from schema.mutations.photos import PhotoMutations
 from schema.mutations.series import SeriesMutations
 from schema.mutations.tasks import TaskMutations
+from schema.mutations.webhooks import WebhookMutations
 from schema.webchat import WebchatMutations
 
 
@@ -45,5 +46,6 @@ class Mutation(
     LeaverMutations,
     CorrectionMutations,
     ContactImportMutations,
+    WebhookMutations,
 ):
     pass

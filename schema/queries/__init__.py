@@ -18,6 +18,7 @@ from schema.queries.reports import ReportQueries
 from schema.queries.scheduling import SchedulingQueries
 from schema.queries.series import SeriesQueries
 from schema.queries.tasks import TaskQueries
+from schema.queries.webhooks import WebhookQueries
 
 
 @strawberry.type
@@ -33,5 +34,6 @@ class Query(
     ConversationQueries,
     SchedulingQueries,
     SeriesQueries,
+    WebhookQueries,
 ):
     pass
