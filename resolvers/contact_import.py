@@ -27,7 +27,7 @@ from permissions.contacts import can_edit_contacts, visible_contacts
 from permissions.members import visible_members
 from resolvers import validation
 from resolvers.contact_import_columns import COLUMNS, CONTRACTOR_ONLY, column_of, legal_form_of
-from resolvers.contact_import_read import MAX_COLUMNS, Sheet, read_sheet
+from resolvers.contact_import_read import MAX_COLUMNS, read_sheet
 from resolvers.contact_import_write import Entry, Outcome, apply_chunk, phone_key
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -185,18 +185,25 @@ async def _with_managers(actor: Actor, entries: list[Entry], errors: list[RowErr
     return kept
 
 
+def _book(contacts: list[tuple[int, str, str | None, str | None]]) -> dict[tuple[str, str], int]:
+    """The company's contacts of the kind by each key `_keys` gives a row (first id wins)."""
+    book: dict[tuple[str, str], int] = {}
+    for pk, name, email, phone in contacts:
+        for key in (("email", (email or "").lower()), ("phone", phone_key(phone) or "")):
+            if key[1]:
+                book.setdefault(key, pk)
+        book.setdefault(("name", name.casefold()), pk)
+    return book
+
+
 async def _matched(
     actor: Actor, kind: ContactKind, entries: list[Entry], errors: list[RowError]
 ) -> list[Entry]:
     """Each row's contact (`_keys`, in their order) from one read of the book's keys; a
     second row that finds a contact an earlier row found is refused."""
-    book: dict[tuple[str, str], int] = {}
     keys = visible_contacts(actor).filter(kind=kind).order_by("id")
-    for pk, name, email, phone in await keys.values_list("id", "name", "email", "phone"):
-        for key in (("email", (email or "").lower()), ("phone", phone_key(phone) or "")):
-            if key[1]:
-                book.setdefault(key, pk)
-        book.setdefault(("name", name.casefold()), pk)
+    contacts = await keys.values_list("id", "name", "email", "phone")
+    book = await asyncio.to_thread(_book, contacts)
     found_by: dict[int, int] = {}
     kept = []
     for entry in entries:
@@ -222,15 +229,20 @@ def _megabytes(size: int) -> str:
     return f"{size // mib} MiB" if size % mib == 0 else f"{size:,} bytes"
 
 
-async def _sheet_of(content: BinaryIO, size: int, limit: int) -> Sheet:
-    """The file read (refused before parsing when empty or too large), in a thread."""
-    if size == 0:
-        raise invalid("The file is empty", "file")
-    if size > limit:
-        raise invalid(f"An import file may be at most {_megabytes(limit)}", "file")
-    _ = content.seek(0)
-    data = content.read(limit + 1)
-    return await asyncio.to_thread(read_sheet, data)
+def _checked(data: bytes, kind: ContactKind) -> tuple[int, list[Entry], list[RowError]]:
+    """The file's rows read and checked (CPU work, run in a thread): how many, the valid
+    ones without repeats, and the errors of the others."""
+    sheet = read_sheet(data)
+    columns = _columns(sheet.header, kind)
+    entries: list[Entry] = []
+    errors: list[RowError] = []
+    for row, cells in sheet.rows:
+        parsed = _entry(row, cells, columns)
+        if isinstance(parsed, Entry):
+            entries.append(parsed)
+        else:
+            errors.extend(parsed)
+    return len(sheet.rows), _unique(entries, errors), errors
 
 
 async def import_contacts(
@@ -248,23 +260,19 @@ async def import_contacts(
     """
     if not can_edit_contacts(actor):
         raise forbidden("Only the company's staff may add contacts")
-    sheet = await _sheet_of(content, size, min(MAX_BYTES, upload_limit))
-    columns = _columns(sheet.header, kind)
-    result = ImportResult(rows=len(sheet.rows))
-    entries: list[Entry] = []
-    for row, cells in sheet.rows:
-        parsed = _entry(row, cells, columns)
-        if isinstance(parsed, Entry):
-            entries.append(parsed)
-        else:
-            result.row_errors.extend(parsed)
-    entries = _unique(entries, result.row_errors)
+    limit = min(MAX_BYTES, upload_limit)
+    if size == 0:
+        raise invalid("The file is empty", "file")
+    if size > limit:
+        raise invalid(f"An import file may be at most {_megabytes(limit)}", "file")
+    _ = content.seek(0)
+    rows, entries, errors = await asyncio.to_thread(_checked, content.read(limit + 1), kind)
+    result = ImportResult(rows=rows, row_errors=errors)
     entries = await _with_managers(actor, entries, result.row_errors)
     entries = await _matched(actor, kind, entries, result.row_errors)
-    present = {column for column in columns if column is not None}
     for start in range(0, len(entries), CHUNK):
         outcomes = await apply_chunk(
-            actor.company_id, kind, entries[start : start + CHUNK], present, dry_run
+            actor.company_id, kind, entries[start : start + CHUNK], dry_run
         )
         result.created += outcomes.count(Outcome.CREATED)
         result.updated += outcomes.count(Outcome.UPDATED)
