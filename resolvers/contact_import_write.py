@@ -137,16 +137,20 @@ async def apply_chunk(
         column for entry in entries if entry.contact_id is not None for column in entry.values
     }
     async with _transaction(dry_run):
-        contacts = {c.id: c for c in await Contact.filter(id__in=ids)} if ids else {}
+        # The ids are the company's (read through visible_contacts); the filter says so again.
+        mine = Contact.filter(company_id=company_id, kind=kind, id__in=ids)
+        contacts = {c.id: c for c in await mine} if ids else {}
         addresses: dict[int, list[Address]] = defaultdict(list)
         if ids and "address" in present:
-            for address in await Address.filter(contact_id__in=ids, archived=False).order_by("id"):
+            for address in await Address.filter(
+                company_id=company_id, contact_id__in=ids, archived=False
+            ).order_by("id"):
                 addresses[address.contact_id].append(address)
         skills: dict[int, list[str]] = defaultdict(list)
         if ids and "skills" in present:
-            for contact_id, skill in await ContactSkill.filter(contact_id__in=ids).values_list(
-                "contact_id", "skill"
-            ):
+            for contact_id, skill in await ContactSkill.filter(
+                company_id=company_id, contact_id__in=ids
+            ).values_list("contact_id", "skill"):
                 skills[contact_id].append(skill)
         plan = _Plan()
         outcomes: list[Outcome] = []
