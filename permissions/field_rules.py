@@ -122,6 +122,10 @@ FIELD_RULES: dict[str, FieldAccess] = {
     **_with_object("ContactEdge", "node", "cursor"),
     **_with_object("ContactConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("ContactPayload", "contact", "errors"),
+    **_with_object(
+        "ImportPayload", "rows", "created", "updated", "unchanged", "rowErrors", "errors"
+    ),
+    **_with_object("ImportRowError", "row", "column", "message"),
     **_with_object("AddressPayload", "address", "errors"),
     **_with_object(
         "Task",
