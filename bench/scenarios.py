@@ -202,6 +202,7 @@ NAMES = (
     "set-order-status",
     "suggest-contractors",
     "fanout",
+    "import-contacts",
 )
 
 

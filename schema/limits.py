@@ -88,6 +88,7 @@ LIST_BOUNDS: dict[str, int] = {
     "Recurrence.weekdays": 7,
     # 62 days (domain/free_slots.py) of a few working intervals a day, cut by visits.
     "Query.freeSlots": 500,
+    "ImportPayload.rowErrors": 1_000,  # MAX_ROW_ERRORS (resolvers/contact_import.py)
 }
 PAYLOAD_ERRORS = 20  # `errors` of every mutation payload: one per invalid input field at most
 

@@ -11,7 +11,6 @@ import time
 import pytest
 
 from models import Contact, Role
-from permissions import operations
 from tests.support.api import Api, count_statements, invite_and_accept, register
 from tests.support.api_tokens import issue
 from tests.support.contact_files import (
@@ -28,15 +27,6 @@ from tests.support.tasks import pk
 from tests.support.world import CREATE_CONTACT, contact
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture(autouse=True)
-def classified(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until permissions/operations.py classifies importContacts (the lead's file), the
-    tests classify it as the other contact mutations are: any member, row rules decide."""
-    name = "Mutation.importContacts"
-    if operations.operation_access(name) is None:
-        monkeypatch.setattr(operations, "MEMBER_OPERATIONS", operations.MEMBER_OPERATIONS | {name})
 
 
 async def test_1700_rows_twice_the_second_all_unchanged(api: Api, backend: str) -> None:

@@ -11,7 +11,6 @@ import zipfile
 
 import pytest
 
-from permissions import operations
 from tests.support.api import Api, register
 from tests.support.contact_files import (
     contacts,
@@ -26,14 +25,6 @@ from tests.support.photos import picture
 pytestmark = pytest.mark.asyncio
 
 NOT_TEXT = "The file is not UTF-8 or Windows-1251 text"
-
-
-@pytest.fixture(autouse=True)
-def classified(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As in tests/test_contact_import.py, until permissions/operations.py lists it."""
-    name = "Mutation.importContacts"
-    if operations.operation_access(name) is None:
-        monkeypatch.setattr(operations, "MEMBER_OPERATIONS", operations.MEMBER_OPERATIONS | {name})
 
 
 async def names(api: Api, token: str, kind: str = "CLIENT") -> set[str]:

@@ -18,14 +18,12 @@ from tests.support.corrections import (
     UPDATE_ORDER,
     book,
     call,
-    classified,
     refused,
 )
 from tests.support.series import UPDATE_SERIES, create_errors, create_series, series_input
 from tests.support.world import contact, in_days
 
 pytestmark = pytest.mark.asyncio
-__all__ = ["classified"]  # the autouse fixture, imported to apply here
 
 SEARCH = "query($s: String) { contacts(filter: {search: $s}) { totalCount } }"
 FIXED = {"text": "Moscow, Tverskaya 9", "label": "Home", "details": "flat 4", "latitude": 55.76}

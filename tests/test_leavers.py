@@ -16,7 +16,6 @@ from tests.support.leavers import (
     REFRESH,
     codes,
     deactivate,
-    leaver_operations_classified,  # noqa: F401  (autouse)
     login,
     membership,
     reactivate,

@@ -29,7 +29,6 @@ from tests.support.api import Api, Session, count_statements, invite_and_accept,
 from tests.support.inbox import ASSIGN, arrive
 from tests.support.leavers import (
     deactivate,
-    leaver_operations_classified,  # noqa: F401  (autouse)
     membership,
 )
 from tests.support.world import build_world, in_days

@@ -20,7 +20,6 @@ from tests.support.api import Api, invite_and_accept, register
 from tests.support.api_tokens import issue
 from tests.support.leavers import (
     deactivate,
-    leaver_operations_classified,  # noqa: F401  (autouse)
 )
 from tests.support.ws import client, joined, socket
 

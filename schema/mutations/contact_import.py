@@ -10,12 +10,7 @@ from resolvers import contact_import
 from schema.contacts import ContactKind
 from schema.context import Info
 from schema.errors import UserError, payload_of
-from schema.limits import LIST_BOUNDS
 from schema.mutations.photos import incoming
-
-# The answer lists at most this many row errors (resolvers/contact_import.py says how many
-# more there were). Registered here, beside the list, until schema/limits.py's table has it.
-LIST_BOUNDS.setdefault("ImportPayload.rowErrors", contact_import.MAX_ROW_ERRORS)
 
 
 @strawberry.type

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from models import Membership
-from permissions import operations
 from schema.ids import decode_id
 from tests.support.api import LOGIN, PASSWORD, Api, Session
 
@@ -22,18 +18,6 @@ REFRESH = f"""mutation($t: String!) {{
   refreshSession(refreshToken: $t) {{ accessToken {ERRORS} }}
 }}"""
 ME = "{ me { id } }"
-LEAVER_OPERATIONS = frozenset({"Mutation.deactivateMember", "Mutation.reactivateMember"})
-
-
-@pytest.fixture(autouse=True)
-def leaver_operations_classified() -> Iterator[None]:
-    """Until permissions/operations.py lists the two mutations (the lead's file; asked for in
-    the leavers report), classify them as MEMBER operations for these tests."""
-    missing = LEAVER_OPERATIONS - operations.MEMBER_OPERATIONS
-    with pytest.MonkeyPatch.context() as patch:
-        if missing:
-            patch.setattr(operations, "MEMBER_OPERATIONS", operations.MEMBER_OPERATIONS | missing)
-        yield
 
 
 async def deactivate(
