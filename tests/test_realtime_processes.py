@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, ExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
+from prometheus_client.parser import text_string_to_metric_families
 
 from schema.ids import decode_id
 from tests.conftest import TEST_SECRET
@@ -89,8 +90,21 @@ async def cluster(
     }
     try:
         await asyncio.to_thread(migrate, env)
-        with api_process(env, data / "a.log") as a, api_process(env, data / "b.log") as b:
-            yield Cluster(a, b, redis_server, database)
+        with ExitStack() as stack:
+            # Both processes start at once (each waits on its own health check); both
+            # finish starting before either failure is raised, so none is left behind.
+            started = await asyncio.gather(
+                *(
+                    asyncio.to_thread(stack.enter_context, api_process(env, data / f"{n}.log"))
+                    for n in "ab"
+                ),
+                return_exceptions=True,
+            )
+            for outcome in started:
+                if isinstance(outcome, BaseException):
+                    raise outcome
+            a, b = started
+            yield Cluster(str(a), str(b), redis_server, database)
     finally:
         await drop_postgres_database(database)
 
@@ -270,6 +284,20 @@ async def test_each_member_hears_exactly_the_events_it_may_see(cluster: Cluster)
             print(f"event role matrix: {len(members)} members x {made} events, {heard} heard")
 
 
+async def watch_rounds(url: str) -> float:
+    """Rounds the process's deadline watch has finished (it is the only one on its /metrics:
+    these processes keep their metrics in memory)."""
+    async with httpx.AsyncClient(base_url=url) as http:
+        text = (await http.get("/metrics")).text
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "servicedesk_deadline_watch_runs_total"
+        and sample.labels == {"outcome": "ok"}
+    )
+
+
 async def test_two_watching_processes_tell_each_party_once_per_overdue_order(
     cluster: Cluster,
 ) -> None:
@@ -293,11 +321,20 @@ async def test_two_watching_processes_tell_each_party_once_per_overdue_order(
         )
         query = """SELECT COUNT(*) FROM notification
                    WHERE kind = 'ORDER_OVERDUE' AND order_id = ANY($1::int[])"""
-        for _ in range(120):  # at most a minute
+        for _ in range(600):  # at most a minute
             if await connection.fetchval(query, order_ids) >= 400:
                 break
-            await asyncio.sleep(0.5)
-        await asyncio.sleep(3)  # both processes keep watching: nothing more may come
+            await asyncio.sleep(0.1)
+        # Both processes keep watching: nothing more may come. Two more rounds each (their
+        # own /metrics) mean a whole round ran on each after the last claim was made.
+        before = {url: await watch_rounds(url) for url in (cluster.a, cluster.b)}
+        for url, rounds in before.items():
+            for _ in range(300):  # at most 30 s; a round comes every second
+                if await watch_rounds(url) >= rounds + 2:
+                    break
+                await asyncio.sleep(0.1)
+            else:
+                raise AssertionError(f"the deadline watch at {url} stopped going round")
         per_party = await connection.fetch(
             """SELECT member_id, order_id, COUNT(*) AS n FROM notification
                WHERE kind = 'ORDER_OVERDUE' AND order_id = ANY($1::int[])
