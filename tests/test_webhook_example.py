@@ -1,0 +1,128 @@
+"""The README's webhook receiver (tests/support/webhook_example_receiver.py), run as a partner
+would run it: it takes what the service signs, once per `webhook-id`, and refuses the rest."""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from standardwebhooks import Webhook
+
+from tests.support.processes import ROOT, free_port
+
+EXAMPLE = ROOT / "tests" / "support" / "webhook_example_receiver.py"
+
+
+@dataclass
+class Running:
+    url: str
+    process: subprocess.Popen[str]
+
+    def stop(self) -> list[str]:
+        """What it printed, one line per event it handled."""
+        self.process.terminate()
+        out, _ = self.process.communicate(timeout=10)
+        return out.splitlines()
+
+
+@contextmanager
+def example(secret: str) -> Iterator[Running]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(EXAMPLE), str(port)],
+        cwd=ROOT,
+        env={**os.environ, "WEBHOOK_SECRET": secret},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                httpx.get(url, timeout=1)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "the example receiver did not start"
+                time.sleep(0.05)
+        yield Running(url, process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def new_secret() -> str:
+    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+
+
+def signed(secret: str, hook_id: str, body: str, at: datetime | None = None) -> dict[str, str]:
+    """The headers the service sends (resolvers/webhook_delivery.py signs the same way)."""
+    at = at or datetime.now(UTC)
+    return {
+        "webhook-id": hook_id,
+        "webhook-timestamp": str(int(at.timestamp())),
+        "webhook-signature": Webhook(secret).sign(hook_id, at, body),
+        "content-type": "application/json",
+    }
+
+
+def event(cursor: int, status: str = "NEW") -> str:
+    return (
+        f'{{"cursor": "{cursor}", "kind": "CREATED", "at": "2031-01-01T10:00:00+00:00", '
+        f'"actor": null, "order": {{"id": "T3JkZXI6MQ", "status": "{status}"}}}}'
+    )
+
+
+def test_the_example_handles_a_signed_event_once_and_refuses_the_rest() -> None:
+    secret = new_secret()
+    with example(secret) as rx:
+        first = event(7)
+        assert (
+            httpx.post(rx.url, content=first, headers=signed(secret, "41", first)).status_code
+            == 204
+        )
+        # A retry of the same delivery: acknowledged, not handled again.
+        again = signed(secret, "41", first)
+        assert httpx.post(rx.url, content=first, headers=again).status_code == 204
+        second = event(8, "ASSIGNED")
+        assert (
+            httpx.post(rx.url, content=second, headers=signed(secret, "42", second)).status_code
+            == 204
+        )
+        # Refused: another secret's signature, a changed body, no signature, a stale one.
+        wrong = event(9)
+        refused = [
+            (wrong, signed(new_secret(), "43", wrong)),
+            (event(9, "DONE"), signed(secret, "44", wrong)),
+            (wrong, {"webhook-id": "45", "content-type": "application/json"}),
+            (wrong, signed(secret, "46", wrong, datetime.now(UTC) - timedelta(minutes=10))),
+        ]
+        for body, headers in refused:
+            assert httpx.post(rx.url, content=body, headers=headers).status_code == 400
+        printed = rx.stop()
+    assert printed == ["7 CREATED T3JkZXI6MQ NEW", "8 CREATED T3JkZXI6MQ ASSIGNED"]
+
+
+def test_the_example_needs_its_secret() -> None:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLE), str(free_port())],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "WEBHOOK_SECRET"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode != 0
+    assert "WEBHOOK_SECRET" in done.stderr
