@@ -34,6 +34,15 @@ from servicedesk.devtools.demo_schedule import (
     visit_tomorrow,
 )
 from tests.support.api import LOGIN, Api
+from tests.support.readme_first_week import (
+    contractors_imported,
+    dispatcher_invited,
+    first_week_followed,
+    gleb_left,
+    imported_again,
+    readme_file,
+    upload,
+)
 from tests.support.ws import client, joined, member_of, socket
 
 pytestmark = pytest.mark.asyncio
@@ -293,7 +302,16 @@ TOUR: dict[str, list[Run]] = {
     "SergeyFreeTomorrow": [Run(d.SERGEY, sergey_free)],
     "WhoWashesWindows": [Run(d.OWNER_EMAIL, windows_suggested)],
     "RegularWork": [Run(d.OWNER_EMAIL, regular_work)],
+    # The README's CSV block is the file; the second run is the "same file again".
+    "ImportContractors": [
+        Run(d.OWNER_EMAIL, contractors_imported),
+        Run(d.OWNER_EMAIL, imported_again),
+    ],
+    "InviteDispatcher": [Run(d.OWNER_EMAIL, dispatcher_invited)],
+    "GlebLeaves": [Run(d.OWNER_EMAIL, gleb_left)],
 }
+# Blocks sent as the README says, as a multipart request with the README's file.
+UPLOADS = {"ImportContractors": "csv"}
 # A subscription: who watches, the block the text runs meanwhile, and the event it shows.
 WATCH = {"WatchOrders": (d.OWNER_EMAIL, "StartWork")}
 
@@ -311,6 +329,9 @@ async def test_the_readme_tour_runs_as_written(app: Starlette, api: Api) -> None
         text = re.sub(r'"<([^>"]+)>"', lambda m: f'"{fill[m.group(1)]}"', block.text)
         for step in TOUR[block.name]:
             token = tokens[step.login] if step.login else None
+            if block.name in UPLOADS:
+                step.check(await upload(api, text, readme_file(UPLOADS[block.name]), token))
+                continue
             step.check(await api.ok(text, token=token))
         done.add(block.name)
 
@@ -333,6 +354,7 @@ async def test_the_readme_tour_runs_as_written(app: Starlette, api: Api) -> None
         }
     assert done == set(TOUR)
     await thumbnails_open(api)
+    await first_week_followed(api)
 
 
 def logins(runs: list[Run]) -> list[str]:
@@ -353,11 +375,15 @@ async def placeholders() -> dict[str, str]:
     order_3 = await Order.get(company_id=owner.company_id, number=3)
     sergey = await User.get(email=d.SERGEY)
     member = await Membership.get(user_id=sergey.id, company_id=owner.company_id)
+    boris = await Membership.get(user__email=d.BORIS, company_id=owner.company_id)
+    gleb = await Membership.get(user__email=d.GLEB, company_id=owner.company_id)
     day = tomorrow(datetime.now(UTC))
     return {
         "id of order 2": to_global_id("Order", order_2.id),
         "id of order 3": to_global_id("Order", order_3.id),
         "member id": to_global_id("Member", member.id),
+        "Boris's member id": to_global_id("Member", boris.id),
+        "Gleb's member id": to_global_id("Member", gleb.id),
         "Sergey's contact id": to_global_id("Contact", member.contact_id or 0),
         "tomorrow 00:00 Moscow": at(day, "00:00").isoformat(),
         "the day after 00:00 Moscow": at(day + timedelta(days=1), "00:00").isoformat(),
