@@ -381,3 +381,27 @@ async def mark_read(actor: Actor, ids: list[int] | None, now: datetime) -> int:
         query = query.filter(id__in=ids)
     changed: int = await query.update(read_at=now)
     return changed
+
+
+async def notify_webhook_disabled(company_id: int, url: str, reason: str) -> int:
+    """WEBHOOK_DISABLED to the company's active owners (one SELECT, one INSERT), published at
+    once (the relay publishes it later if that fails)."""
+    from realtime.notifications import publish_notifications
+
+    owners = await _recipients(Q(company_id=company_id, role=Role.OWNER))
+    notes = [
+        Notification(
+            company_id=company_id,
+            member_id=owner.id,
+            kind=NotificationKind.WEBHOOK_DISABLED,
+            text=f"The webhook to {url[:200]} was switched off: {reason}",
+        )
+        for owner in owners
+    ]
+    await _write(notes, owners)
+    await publish_notifications(
+        Notification.filter(
+            company_id=company_id, kind=NotificationKind.WEBHOOK_DISABLED, published_at=None
+        )
+    )
+    return len(notes)

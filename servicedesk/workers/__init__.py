@@ -15,6 +15,7 @@ when configured:
 - imap-poll           companies' IMAP mailboxes (IMAP_POLL_SECONDS > 0)
 - mail-sender         the e-mail outbox (SMTP_URL set; without it e-mails stay there)
 - series-round        makes recurring series' orders ahead (SERIES_ROUND_SECONDS > 0)
+- webhook-sender      partner webhooks' deliveries (WEBHOOK_POLL_SECONDS > 0)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from resolvers.photo_sweep import run_orphan_sweep
 from servicedesk.transport.websocket_auth import guard
 from servicedesk.workers.mail_sender import run_mail_sender
 from servicedesk.workers.series_round import run_series_round
+from servicedesk.workers.webhook_sender import run_webhook_sender
 
 log = logging.getLogger("servicedesk.channels")
 
@@ -76,6 +78,8 @@ def workers(settings: Settings) -> dict[str, Coroutine[Any, Any, None]]:
         work["series-round"] = run_series_round(settings)
     if settings.smtp_url:
         work["mail-sender"] = run_mail_sender(settings)
+    if settings.webhook_poll_seconds:
+        work["webhook-sender"] = run_webhook_sender(settings)
     return work
 
 

@@ -1,0 +1,303 @@
+"""Sending webhook deliveries: claimed, in order per order, signed, retried, and given up.
+
+A round (`send_due`) picks the due deliveries: PENDING, `next_attempt_at` passed or unset, no
+live lease (`claimed_until`), of an ACTIVE webhook (a switched-off webhook's deliveries wait,
+neither sent nor failed), and only the first PENDING delivery of its (webhook, order): an
+order's event N+1 waits while N is pending, retries included. Each is claimed with a
+conditional UPDATE that only one process can make (the same `attempts` it read, no live
+lease), setting the lease to the attempt's timeout plus a margin and counting the attempt; a
+process that dies mid-send lets the lease lapse, and the delivery is sent again with the same
+`webhook-id` (at least once). Every later write names the `attempts` it claimed, so a lapsed
+claim taken over by another process writes nothing.
+
+Before sending, the event is checked against what the webhook's member may see NOW (the
+event's audience, then the order through the API itself: schema/webhook_payload.py). A
+member deactivated, or an order it no longer sees, is not sent: the delivery is FAILED with
+that reason, which is no fault of the receiver and does not count towards switching the
+webhook off.
+
+Outcomes: 2xx SUCCEEDED. Timeouts, connection errors, a refused address, 408, 409, 429 and
+5xx are retried after `WEBHOOK_RETRY_BASE_SECONDS` doubled per attempt with full jitter (a
+`Retry-After` is honoured instead), each wait at most MAX_WAIT, until GIVE_UP after the
+delivery was made; then FAILED. A 3xx (redirects are not followed) and other 4xx (410...) are
+FAILED at once. Each of these failures adds one to the webhook's `failures_in_row` (a success
+resets it); at DISABLE_AFTER the webhook is switched off and the company's owners told.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from standardwebhooks import Webhook as Signer
+from tortoise.expressions import F, Q
+from tortoise.functions import Min
+
+from config.settings import current
+from models import Membership, OrderEvent, Webhook, WebhookDelivery, WebhookDeliveryStatus
+from permissions.actor import Actor
+from permissions.channel_secrets import SecretUnreadable, decrypt
+from realtime.events import EventFacts
+from resolvers import notifications
+
+log = logging.getLogger("servicedesk.webhooks")
+
+BATCH = 100
+WINDOW = 1000  # pending rows looked at per round to find BATCH heads of their orders
+CONCURRENCY = 8
+LEASE_MARGIN = timedelta(seconds=30)
+MAX_WAIT = timedelta(hours=6)
+GIVE_UP = timedelta(days=3)
+DISABLE_AFTER = 50
+USER_AGENT = "servicedesk-webhooks/1"
+
+NOT_VISIBLE = "not visible to the webhook's member"
+MEMBER_GONE = "the webhook's member is deactivated"
+EVENT_GONE = "the event is no longer kept"
+SECRET_GONE = "the signing secret cannot be read: create the webhook again"
+REDIRECT = "redirects are not followed"
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """What the receiver did: an HTTP status, or none and why (`error`)."""
+
+    status: int | None
+    error: str | None = None
+    retry_after: float | None = None  # seconds, from Retry-After
+    excerpt: str = ""  # at most 200 printable characters of the answer
+
+
+class Send(Protocol):
+    async def __call__(
+        self, url: str, headers: dict[str, str], body: bytes, seconds: float
+    ) -> SendResult: ...
+
+
+# The payload of an event for a member, as that member sees it; None: it may not see it.
+BuildPayload = Callable[[Actor, EventFacts], Awaitable[bytes | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    id: int
+    attempts: int
+    webhook_id: int
+    company_id: int
+    event_seq: int
+    created_at: datetime
+
+
+def _due(now: datetime) -> Q:
+    return (
+        Q(status=WebhookDeliveryStatus.PENDING)
+        & (Q(next_attempt_at=None) | Q(next_attempt_at__lte=now))
+        & (Q(claimed_until=None) | Q(claimed_until__lte=now))
+    )
+
+
+async def _heads(now: datetime, companies: list[int] | None) -> list[dict[str, object]]:
+    """Due deliveries that are the first PENDING one of their (webhook, order), oldest
+    first: two statements."""
+    scope = Q() if companies is None else Q(company_id__in=companies)
+    rows = (
+        await WebhookDelivery.filter(_due(now) & scope, webhook__active=True)
+        .order_by("event_seq", "id")
+        .limit(WINDOW)
+        .values("id", "attempts", "webhook_id", "company_id", "event_seq", "order_id", "created_at")
+    )
+    first: dict[tuple[int, int], dict[str, object]] = {}
+    for row in rows:
+        first.setdefault((row["webhook_id"], row["order_id"]), row)
+    if not first:
+        return []
+    pending = (
+        await WebhookDelivery.filter(
+            status=WebhookDeliveryStatus.PENDING,
+            webhook_id__in={w for w, _ in first},
+            order_id__in={o for _, o in first},
+        )
+        .annotate(head=Min("event_seq"))
+        .group_by("webhook_id", "order_id")
+        .values("webhook_id", "order_id", "head")
+    )
+    heads = {(p["webhook_id"], p["order_id"]): p["head"] for p in pending}
+    due = [row for key, row in first.items() if heads.get(key) == row["event_seq"]]
+    return due[:BATCH]
+
+
+async def claim_due(now: datetime, companies: list[int] | None = None) -> list[Claimed]:
+    """Claim this round's deliveries (one conditional UPDATE each)."""
+    lease = now + timedelta(seconds=current().webhook_timeout_seconds) + LEASE_MARGIN
+    claimed: list[Claimed] = []
+    for row in await _heads(now, companies):
+        attempts = int(str(row["attempts"])) + 1
+        taken = await WebhookDelivery.filter(
+            _due(now), id=row["id"], attempts=row["attempts"]
+        ).update(attempts=attempts, claimed_until=lease)
+        if taken:
+            claimed.append(
+                Claimed(
+                    int(str(row["id"])),
+                    attempts,
+                    int(str(row["webhook_id"])),
+                    int(str(row["company_id"])),
+                    int(str(row["event_seq"])),
+                    row["created_at"],  # type: ignore[arg-type]
+                )
+            )
+    return claimed
+
+
+def _mine(claim: Claimed) -> Q:
+    return Q(id=claim.id, attempts=claim.attempts, status=WebhookDeliveryStatus.PENDING)
+
+
+async def _finish(claim: Claimed, status: WebhookDeliveryStatus, **values: object) -> None:
+    _ = await WebhookDelivery.filter(_mine(claim)).update(
+        status=status, claimed_until=None, **values
+    )
+
+
+def _verdict(result: SendResult) -> tuple[str, bool]:
+    """The reason of a failed attempt, and whether it is worth retrying."""
+    status = result.status
+    if status is None:
+        return result.error or "no answer", True
+    text = f"HTTP {status}" + (f": {result.excerpt}" if result.excerpt else "")
+    if 300 <= status < 400:
+        return f"HTTP {status}: {REDIRECT}", False
+    return text, status >= 500 or status in (408, 409, 429)
+
+
+def retry_wait(attempts: int, retry_after: float | None, base_seconds: float) -> timedelta:
+    """Full jitter over base * 2^(attempts-1), or the receiver's Retry-After; at most MAX_WAIT."""
+    if retry_after is not None:
+        return min(timedelta(seconds=max(retry_after, 0.0)), MAX_WAIT)
+    ceiling = min(base_seconds * 2 ** min(attempts - 1, 30), MAX_WAIT.total_seconds())
+    return timedelta(seconds=random.uniform(0, ceiling))
+
+
+async def _failed(claim: Claimed, hook: Webhook, result: SendResult, now: datetime) -> None:
+    reason, retry = _verdict(result)
+    reason = reason[:500]
+    next_at = now + retry_wait(
+        claim.attempts, result.retry_after, current().webhook_retry_base_seconds
+    )
+    if retry and next_at <= claim.created_at + GIVE_UP:
+        _ = await WebhookDelivery.filter(_mine(claim)).update(
+            claimed_until=None,
+            next_attempt_at=next_at,
+            last_error=reason,
+            response_status=result.status,
+        )
+    else:
+        if retry:
+            reason = f"{reason} (given up after 3 days)"[:500]
+        await _finish(
+            claim, WebhookDeliveryStatus.FAILED, last_error=reason, response_status=result.status
+        )
+    await count_failure(hook, reason)
+
+
+async def count_failure(hook: Webhook, reason: str) -> bool:
+    """One more failure in a row; switches the webhook off at DISABLE_AFTER (once, whoever
+    counts it) and tells the owners. True when this call switched it off."""
+    _ = await Webhook.filter(id=hook.id).update(failures_in_row=F("failures_in_row") + 1)
+    why = f"{DISABLE_AFTER} deliveries failed in a row; last: {reason}"[:500]
+    off = await Webhook.filter(id=hook.id, active=True, failures_in_row__gte=DISABLE_AFTER).update(
+        active=False, disabled_reason=why
+    )
+    if off:
+        await notifications.notify_webhook_disabled(hook.company_id, hook.url, why)
+    return bool(off)
+
+
+def _actor(member: Membership) -> Actor:
+    return Actor(
+        member.id,
+        member.user_id,
+        member.company_id,
+        member.role,
+        member.path,
+        member.contact_id,
+        None,
+    )
+
+
+def signed_headers(secret: str, delivery_id: int, body: bytes, at: datetime) -> dict[str, str]:
+    """Standard Webhooks headers: the delivery's id (stable across retries), the time, the
+    HMAC-SHA256 signature of `id.timestamp.body` with the whsec_ secret."""
+    signature = Signer(secret).sign(str(delivery_id), at, body.decode())
+    return {
+        "webhook-id": str(delivery_id),
+        "webhook-timestamp": str(int(at.timestamp())),
+        "webhook-signature": signature,
+        "content-type": "application/json",
+        "user-agent": USER_AGENT,
+    }
+
+
+async def deliver(claim: Claimed, build: BuildPayload, send: Send) -> WebhookDeliveryStatus:
+    """One claimed attempt, start to end; the status it left the delivery in."""
+    hook = await Webhook.get(id=claim.webhook_id)
+    member = await Membership.get_or_none(id=hook.member_id, company_id=hook.company_id)
+    if member is None or not member.active:
+        await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=MEMBER_GONE)
+        return WebhookDeliveryStatus.FAILED
+    event = await OrderEvent.get_or_none(company_id=claim.company_id, seq=claim.event_seq)
+    if event is None:
+        await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=EVENT_GONE)
+        return WebhookDeliveryStatus.FAILED
+    actor = _actor(member)
+    facts = EventFacts.of(event)
+    body = await build(actor, facts) if facts.visible_to(actor) else None
+    if body is None:
+        await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=NOT_VISIBLE)
+        return WebhookDeliveryStatus.FAILED
+    try:
+        secret = decrypt(hook.secret)
+    except SecretUnreadable:
+        await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=SECRET_GONE)
+        return WebhookDeliveryStatus.FAILED
+    headers = signed_headers(secret, claim.id, body, datetime.now(UTC))
+    result = await send(hook.url, headers, body, float(current().webhook_timeout_seconds))
+    now = datetime.now(UTC)
+    if result.status is not None and 200 <= result.status < 300:
+        await _finish(
+            claim,
+            WebhookDeliveryStatus.SUCCEEDED,
+            delivered_at=now,
+            response_status=result.status,
+            last_error=None,
+        )
+        _ = await Webhook.filter(id=hook.id, failures_in_row__gt=0).update(failures_in_row=0)
+        return WebhookDeliveryStatus.SUCCEEDED
+    await _failed(claim, hook, result, now)
+    return WebhookDeliveryStatus.PENDING
+
+
+async def send_due(
+    build: BuildPayload,
+    send: Send,
+    now: datetime | None = None,
+    companies: list[int] | None = None,
+) -> int:
+    """Claim and send one batch, CONCURRENCY at a time; the number claimed. `now` fixes the
+    clock of the claim (tests move it on to make retries due)."""
+    claims = await claim_due(now or datetime.now(UTC), companies)
+    gate = asyncio.Semaphore(CONCURRENCY)
+
+    async def one(claim: Claimed) -> None:
+        async with gate:
+            _ = await deliver(claim, build, send)
+
+    for outcome in await asyncio.gather(*(one(c) for c in claims), return_exceptions=True):
+        if isinstance(outcome, Exception):  # the database away a moment: the lease lapses
+            log.error("webhook delivery failed: %r", outcome)
+    return len(claims)
