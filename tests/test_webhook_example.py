@@ -4,6 +4,7 @@ would run it: it takes what the service signs, once per `webhook-id`, and refuse
 from __future__ import annotations
 
 import base64
+import json
 import os
 import secrets
 import subprocess
@@ -79,10 +80,11 @@ def signed(secret: str, hook_id: str, body: str, at: datetime | None = None) -> 
 
 
 def event(cursor: int, status: str = "NEW") -> str:
-    return (
-        f'{{"cursor": "{cursor}", "kind": "CREATED", "at": "2031-01-01T10:00:00+00:00", '
-        f'"actor": null, "order": {{"id": "T3JkZXI6MQ", "status": "{status}"}}}}'
-    )
+    """A body as schema/webhook_payload.py builds it (the order's selection shortened)."""
+    at = "2031-01-01T10:00:00+00:00"
+    data = {"cursor": str(cursor), "kind": "CREATED", "at": at, "actor": None}
+    order = {"id": "T3JkZXI6MQ", "status": status}
+    return json.dumps({"type": "order.created", "timestamp": at, "data": data | {"order": order}})
 
 
 def test_the_example_handles_a_signed_event_once_and_refuses_the_rest() -> None:

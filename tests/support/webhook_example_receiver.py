@@ -19,9 +19,10 @@ handled: set[str] = set()  # keep these in your database, with what you did
 
 
 def handle(event: dict[str, Any]) -> None:
-    """Your work: here, one line per event."""
-    order = event["order"]
-    print(event["cursor"], event["kind"], order["id"], order["status"], flush=True)
+    """Your work: here, one line per event. `type` is "order." + the kind in lower case."""
+    data = event["data"]  # cursor, kind, at, actor, order (as the webhook's member reads it)
+    order = data["order"]
+    print(data["cursor"], data["kind"], order["id"], order["status"], flush=True)
 
 
 class Receiver(BaseHTTPRequestHandler):
