@@ -286,6 +286,36 @@ FIELD_RULES: dict[str, FieldAccess] = {
         "revokedAt",
     ),
     **_with_object("ApiTokenPayload", "apiToken", "token", "errors"),
+    # Webhooks visible by permissions.webhooks.visible_webhooks, their deliveries with them
+    # (what left and when is the channel's: whoever sees the webhook); the secret is in the
+    # payload of its creation only.
+    **_with_object(
+        "Webhook",
+        "id",
+        "url",
+        "events",
+        "member",
+        "active",
+        "disabledReason",
+        "createdAt",
+        "deliveries",
+    ),
+    **_with_object(
+        "WebhookDelivery",
+        "id",
+        "eventCursor",
+        "kind",
+        "status",
+        "attempts",
+        "responseStatus",
+        "lastError",
+        "nextAttemptAt",
+        "createdAt",
+        "deliveredAt",
+    ),
+    **_with_object("WebhookDeliveryEdge", "node", "cursor"),
+    **_with_object("WebhookDeliveryConnection", "edges", "pageInfo", "totalCount"),
+    **_with_object("WebhookPayload", "webhook", "secret", "errors"),
     # Conversations visible by permissions.conversations.visible_conversations; their fields
     # with them (the contact, the assignee), the order by its own rule.
     **_with_object(

@@ -124,6 +124,12 @@ MEMBER_OPERATIONS = frozenset(
         # The creator or a manager above the assignee: permissions.tasks.
         "Mutation.updateTask",
         "Mutation.cancelTask",
+        # permissions.webhooks: the OWNER, the creator and the webhook's member see one.
+        "Query.webhooks",
+        "Mutation.createWebhook",
+        "Mutation.deleteWebhook",
+        "Mutation.enableWebhook",
+        "Mutation.replayWebhook",
     }
 )
 
@@ -171,6 +177,11 @@ SESSION_ONLY_OPERATIONS = MINTING_OPERATIONS | {
     # Reactivating hands a login back; deactivating ends sessions: people, not partners.
     "Mutation.deactivateMember",
     "Mutation.reactivateMember",
+    # A webhook is a channel out that outlives the token that would make it (as a minted
+    # credential would), and enabling one opens it again: people decide. Deleting one and
+    # replaying events to its URL open nothing new: a partner's token may do those.
+    "Mutation.createWebhook",
+    "Mutation.enableWebhook",
 }
 
 

@@ -84,6 +84,8 @@ LIST_BOUNDS: dict[str, int] = {
     "Query.templates": 100,
     "Query.orderReport": 1_000,
     "Query.apiTokens": 100,
+    "Query.webhooks": 20,  # WEBHOOKS_PER_COMPANY, refused past it (resolvers/webhooks.py)
+    "Webhook.events": 7,  # the kinds of OrderEventKind, each once
     "UserError.field": 10,
     "Recurrence.weekdays": 7,
     # 62 days (domain/free_slots.py) of a few working intervals a day, cut by visits.

@@ -1,0 +1,157 @@
+"""Who may create, see and manage partner webhooks, and which URLs a webhook may POST to.
+
+A webhook carries the order events its member sees out of the company, for as long as it
+exists: a channel out, created under the rule of every credential (`permissions.credentials`).
+
+- Create: an OWNER or STAFF member for itself; the OWNER also for a CLIENT or CONTRACTOR
+  member (a client's facility-management tool); never for another colleague, and STAFF never
+  for a portal member, whose orders reach beyond any staff subtree. The member must be active.
+  Never through an API token (`permissions.operations.SESSION_ONLY_OPERATIONS`).
+- See (the webhook and its deliveries, which show what left and when): the OWNER every webhook
+  of the company, the member that created it, and the member it sends as (a portal member
+  may always see what leaves in its name). Not a colleague, not a manager of the creator:
+  a delivery's history is the channel's, and the channel is the creator's and the member's.
+- Delete: whoever sees it; the member it sends as included (it may always stop what speaks
+  in its name, as with `revokeApiToken`).
+- Enable and replay: whoever sees it, except a portal member looking at its own webhook:
+  starting a channel again or sending a burst of past events to a partner is the staff's
+  decision, as creating it was.
+
+`checked_webhook_url` is the one URL check, at creation and again at every send.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import SplitResult, urlsplit
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from config.settings import current
+from domain.errors import forbidden, invalid, not_found
+from models import Membership, Webhook
+from permissions.actor import Actor
+from permissions.credentials import PORTAL_ROLES, check_may_mint, check_may_mint_for, member_grant
+from permissions.members import check_active, visible_members
+from permissions.outgoing_hosts import HostRefused, Target, resolve
+
+MAX_URL = 2000
+URL_FIELD = ("input", "url")
+
+
+def visible_webhooks(actor: Actor) -> QuerySet[Webhook]:
+    hooks = Webhook.filter(company_id=actor.company_id)
+    if actor.is_owner:
+        return hooks
+    return hooks.filter(Q(created_by_id=actor.membership_id) | Q(member_id=actor.membership_id))
+
+
+async def access_webhook_by_id(
+    actor: Actor, webhook_id: int | None, field: list[str] | None = None
+) -> Webhook:
+    """A webhook the actor sees; missing and not yours are the same NOT_FOUND."""
+    hook = None if webhook_id is None else await visible_webhooks(actor).get_or_none(id=webhook_id)
+    if hook is None:
+        raise not_found("Webhook", field)
+    return hook
+
+
+def can_manage_webhook(actor: Actor, hook: Webhook) -> bool:
+    """Enable or replay a webhook the actor sees: not its portal member's to do."""
+    return not (actor.role in PORTAL_ROLES and hook.member_id == actor.membership_id)
+
+
+async def access_managed_webhook_by_id(actor: Actor, webhook_id: int | None) -> Webhook:
+    hook = await access_webhook_by_id(actor, webhook_id, ["id"])
+    if not can_manage_webhook(actor, hook):
+        raise forbidden("Only the company's staff start a webhook again or replay its events")
+    return hook
+
+
+async def access_webhook_member_by_id(
+    actor: Actor, member_id: int | None, field: list[str]
+) -> Membership:
+    """The member a new webhook sends as: the caller, or one it may mint a credential for."""
+    check_may_mint(actor)
+    if member_id is None or member_id == actor.membership_id:
+        member = await Membership.get(id=actor.membership_id)
+    else:
+        found = await visible_members(actor).get_or_none(id=member_id)
+        if found is None:
+            raise not_found("Member", field)
+        member = found
+        check_may_mint_for(actor, member_grant(member), field)
+    check_active(member, field)
+    return member
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookUrl:
+    """A checked URL: connect to one of `targets` (addresses checked now), send `host` as the
+    Host header and TLS name, request `target` (path and query)."""
+
+    url: str
+    https: bool
+    host: str
+    port: int
+    target: str
+    targets: list[Target]
+
+
+def _split(url: str, field: tuple[str, ...]) -> SplitResult:
+    if not url or len(url) > MAX_URL:
+        raise invalid(f"A webhook URL is 1 to {MAX_URL} characters", *field)
+    if not url.isascii() or any(ch <= " " or ch == "\x7f" for ch in url):
+        raise invalid(
+            "A webhook URL has no spaces or control characters (write an international "
+            "host name in its xn-- form)",
+            *field,
+        )
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # ValueError for a port that is no number or out of range
+    except ValueError:
+        raise invalid("This is not a URL", *field) from None
+    return parts
+
+
+def _syntax(url: str, field: tuple[str, ...]) -> SplitResult:
+    parts = _split(url, field)
+    scheme = parts.scheme.lower()
+    if scheme not in ("https", "http"):
+        raise invalid("A webhook URL starts with https://", *field)
+    if not parts.hostname:
+        raise invalid("A webhook URL names its host: https://host/path", *field)
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        raise invalid("A webhook URL carries no user name or password (user:pass@)", *field)
+    if scheme == "http" and not current().allow_private_hosts:
+        raise invalid("A webhook URL is https: plain http is not allowed", *field)
+    return parts
+
+
+def check_webhook_url_syntax(url: str, field: tuple[str, ...] = URL_FIELD) -> None:
+    """What can be told from the text alone (INVALID on `field`)."""
+    _ = _syntax(url, field)
+
+
+async def checked_webhook_url(url: str, field: tuple[str, ...] = URL_FIELD) -> WebhookUrl:
+    """The URL checked and its host resolved, every address public unless
+    ALLOW_PRIVATE_HOSTS=1; INVALID on `field` otherwise (a name that does not resolve too).
+    The sender calls it before every send and connects to `targets` (no DNS rebinding)."""
+    parts = _syntax(url, field)
+    https = parts.scheme.lower() == "https"
+    host = parts.hostname or ""
+    port = parts.port or (443 if https else 80)
+    try:
+        targets = await resolve(host, port)
+    except HostRefused:
+        raise invalid(
+            "The webhook's host is not allowed (a private, local or metadata address)", *field
+        ) from None
+    except (OSError, UnicodeError):
+        raise invalid(f"The host {host} cannot be found", *field) from None
+    path = parts.path or "/"
+    return WebhookUrl(
+        url, https, host, port, f"{path}?{parts.query}" if parts.query else path, targets
+    )
