@@ -1,0 +1,197 @@
+"""Webhook receivers that fail, against the local receiver: 410 fails at once, 5xx retried
+and after 50 failures in a row the webhook switched off with the owner told, a redirect not
+followed, a 1 GiB answer not read, a slow receiver cut at the timeout, a host that resolves
+to a private address at send time refused, giving up after 3 days, and a switched-off
+webhook's deliveries waiting."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from channels.webhook_http import NOT_ALLOWED, TIMED_OUT, retry_after
+from config.settings import Settings, configure
+from models import Webhook, WebhookDelivery
+from resolvers.webhook_delivery import DISABLE_AFTER, REDIRECT, retry_wait
+from resolvers.webhook_fanout import fan_out
+from tests.support.api import Api, invite_and_accept
+from tests.support.webhook_receiver import Reply, webhook_receiver
+from tests.support.webhook_sends import hook_row, order, rounds, shop, stored
+
+pytestmark = pytest.mark.asyncio
+
+NOTIFICATIONS = "{ notifications(first: 10) { edges { node { kind text } } } }"
+
+
+@contextmanager
+def settings_changed(settings: Settings, **changes: Any) -> Iterator[None]:
+    configure(replace(settings, **changes))
+    try:
+        yield
+    finally:
+        configure(settings)
+
+
+async def test_410_fails_at_once(api: Api) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        receiver.default = Reply(status=410, body=b"gone " * 100)
+        await order(api, s)
+        assert await rounds(s.company_id) == 1
+        assert await rounds(s.company_id, datetime.now(UTC) + timedelta(days=1)) == 0
+        assert len(receiver.requests) == 1
+    [row] = await stored(hook)
+    assert (row.status, row.response_status, row.attempts) == ("FAILED", 410, 1)
+    assert row.last_error is not None
+    assert row.last_error.startswith("HTTP 410: gone gone")
+    assert len(row.last_error) <= len("HTTP 410: ") + 200  # never the whole answer
+    assert (await Webhook.get(id=hook.id)).failures_in_row == 1
+
+
+async def test_a_redirect_is_not_followed(api: Api) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        receiver.answer(Reply(status=307, location=receiver.url + "/elsewhere"))
+        await order(api, s)
+        await rounds(s.company_id)
+        assert [r.path for r in receiver.requests] == ["/hook"]
+    [row] = await stored(hook)
+    assert (row.status, row.last_error) == ("FAILED", f"HTTP 307: {REDIRECT}")
+
+
+async def test_a_1_gib_answer_is_not_read(api: Api) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        receiver.answer(Reply(huge_body=1 << 30))
+        await order(api, s)
+        started = time.monotonic()
+        await rounds(s.company_id)
+        took = time.monotonic() - started
+        await asyncio.sleep(0.2)  # the receiver notices the hang-up
+        written = receiver.huge_written
+    assert took < 3, took
+    assert written < 64 << 20, written  # the sender hung up long before 1 GiB
+    [row] = await stored(hook)
+    assert (row.status, row.response_status) == ("SUCCEEDED", 200)
+
+
+async def test_a_slow_receiver_is_cut_at_the_timeout(api: Api, settings: Settings) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver, settings_changed(settings, webhook_timeout_seconds=1):
+        hook, _ = await hook_row(s.owner, receiver.url)
+        receiver.answer(Reply(sleep=4))
+        await order(api, s)
+        started = time.monotonic()
+        assert await rounds(s.company_id) == 1
+        took = time.monotonic() - started
+    assert 1 <= took < 2.5, took
+    [row] = await stored(hook)
+    assert (row.status, row.last_error, row.attempts) == ("PENDING", TIMED_OUT, 1)
+    assert row.next_attempt_at is not None
+    assert (await Webhook.get(id=hook.id)).failures_in_row == 1
+
+
+async def test_a_host_that_is_private_at_send_time_is_refused(api: Api, settings: Settings) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        # Accepted when created (the setting on), then resolved again at the send: refused.
+        hook, _ = await hook_row(s.owner, receiver.url.replace("127.0.0.1", "localhost"))
+        await order(api, s)
+        with settings_changed(settings, allow_private_hosts=False):
+            assert await rounds(s.company_id) == 1
+        assert receiver.requests == []
+    [row] = await stored(hook)
+    assert (row.status, row.last_error, row.response_status) == ("PENDING", NOT_ALLOWED, None)
+
+
+async def test_50_failures_in_a_row_switch_the_webhook_off(api: Api) -> None:
+    s = await shop(api)
+    head = await invite_and_accept(api, s.owner, "Head")
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        receiver.default = Reply(status=500)
+        for _ in range(DISABLE_AFTER + 2):
+            await order(api, s)
+        await rounds(s.company_id)
+        sent = len(receiver.requests)
+        assert DISABLE_AFTER <= sent <= DISABLE_AFTER + 2
+        hook = await Webhook.get(id=hook.id)
+        assert not hook.active
+        assert hook.disabled_reason == "50 deliveries failed in a row; last: HTTP 500: ok"
+        # Switched off: its deliveries wait, neither sent nor failed.
+        assert await rounds(s.company_id, datetime.now(UTC) + timedelta(days=1)) == 0
+        assert len(receiver.requests) == sent
+    statuses = {r.status for r in await stored(hook)}
+    assert statuses == {"PENDING"}
+    told = await api.ok(NOTIFICATIONS, token=s.owner.access)
+    [note] = [e["node"] for e in told["notifications"]["edges"]]
+    assert note["kind"] == "WEBHOOK_DISABLED"
+    assert receiver.url in note["text"]
+    assert "50 deliveries failed in a row" in note["text"]
+    untold = await api.ok(NOTIFICATIONS, token=head.access)  # the owner only
+    assert all(e["node"]["kind"] != "WEBHOOK_DISABLED" for e in untold["notifications"]["edges"])
+
+
+async def test_a_success_resets_the_count_and_5xx_is_retried(api: Api) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        receiver.answer(Reply(status=502), Reply(status=429), Reply(status=408))
+        for _ in range(3):
+            await order(api, s)
+        assert await rounds(s.company_id) == 3
+        assert (await Webhook.get(id=hook.id)).failures_in_row == 3
+        assert {r.status for r in await stored(hook)} == {"PENDING"}
+        later = datetime.now(UTC) + timedelta(minutes=5)
+        assert await rounds(s.company_id, later) == 3
+    assert {r.status for r in await stored(hook)} == {"SUCCEEDED"}
+    assert (await Webhook.get(id=hook.id)).failures_in_row == 0
+
+
+async def test_retrying_gives_up_3_days_after_the_event(api: Api) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        receiver.default = Reply(status=503)
+        await order(api, s)
+        await fan_out([s.company_id])
+        old = datetime.now(UTC) - timedelta(days=3)
+        await WebhookDelivery.filter(webhook_id=hook.id).update(created_at=old)
+        await rounds(s.company_id)
+    [row] = await stored(hook)
+    assert (row.status, row.last_error) == ("FAILED", "HTTP 503: ok (given up after 3 days)")
+
+
+async def test_a_switched_off_webhook_waits_then_goes_on(api: Api) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        await order(api, s)
+        await fan_out([s.company_id])
+        await Webhook.filter(id=hook.id).update(active=False)
+        assert await rounds(s.company_id) == 0
+        assert [r.status for r in await stored(hook)] == ["PENDING"]
+        await Webhook.filter(id=hook.id).update(active=True)
+        assert await rounds(s.company_id) == 1
+        assert len(receiver.requests) == 1
+
+
+async def test_retry_waits() -> None:
+    now = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    assert retry_after("120", now) == 120
+    assert retry_after("Thu, 03 Dec 2026 12:01:30 GMT", now) == 90
+    assert retry_after("soon", now) is None
+    assert retry_wait(1, 120, 30) == timedelta(seconds=120)
+    assert retry_wait(1, 10**9, 30) == timedelta(hours=6)  # capped
+    for attempts in range(1, 8):  # full jitter under base * 2^(n-1)
+        assert timedelta(0) <= retry_wait(attempts, None, 30) <= timedelta(seconds=30 << attempts)
