@@ -17,7 +17,7 @@ exists: a channel out, created under the rule of every credential (`permissions.
   starting a channel again or sending a burst of past events to a partner is the staff's
   decision, as creating it was.
 
-`checked_webhook_url` is the one URL check, at creation and again at every send.
+`check_webhook_url` is the one URL check, at creation and again at every send.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def check_webhook_url_syntax(url: str, field: tuple[str, ...] = URL_FIELD) -> No
     _ = _syntax(url, field)
 
 
-async def checked_webhook_url(url: str, field: tuple[str, ...] = URL_FIELD) -> WebhookUrl:
+async def check_webhook_url(url: str, field: tuple[str, ...] = URL_FIELD) -> WebhookUrl:
     """The URL checked and its host resolved, every address public unless
     ALLOW_PRIVATE_HOSTS=1; INVALID on `field` otherwise (a name that does not resolve too).
     The sender calls it before every send and connects to `targets` (no DNS rebinding)."""

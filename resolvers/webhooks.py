@@ -26,7 +26,7 @@ from permissions.webhooks import (
     access_managed_webhook_by_id,
     access_webhook_by_id,
     access_webhook_member_by_id,
-    checked_webhook_url,
+    check_webhook_url,
     visible_webhooks,
 )
 
@@ -64,7 +64,7 @@ async def create_webhook(
     The company's row is locked while the webhooks are counted, so concurrent creates never
     pass the limit (SQLite runs one transaction at a time: the count alone holds there)."""
     member = await access_webhook_member_by_id(actor, member_id, ["input", "memberId"])
-    checked = await checked_webhook_url(url)
+    checked = await check_webhook_url(url)
     secret = new_secret()
     limit = current().webhooks_per_company
     async with in_transaction():
@@ -115,14 +115,16 @@ async def replay_webhook(
 ) -> Webhook:
     """Every event after `after_seq` queued again: its existing deliveries back to PENDING
     with no attempts (same ids, so receivers de-duplicate by `webhook-id`), due now; and
-    `last_seq` lowered to `after_seq`, so the fan-out makes the rows missing past it (the
-    unique (webhook, event_seq) keeps it from doubling the others). Only events still in the
+    `last_seq` lowered to `after_seq`, so the fan-out (resolvers/webhook_fanout.py) makes the
+    rows missing past it; it ignores conflicts on the unique (webhook, event_seq), so the
+    existing ones stay as reset here. Only events still in the
     outbox come again (older ones are purged after EVENT_RETENTION_DAYS); the sender checks
     at send time that the webhook's member may see each. A disabled webhook sends them once
     enabled."""
     row = await access_managed_webhook_by_id(actor, webhook_id)
     async with in_transaction():
-        # The fan-out moves last_seq under this same row lock.
+        # The fan-out moves last_seq only from the value it read (a conditional UPDATE): a
+        # batch it read before this commit moves nothing, its next round starts here.
         locked = await Webhook.filter(id=row.id).select_for_update().get()
         _ = await WebhookDelivery.filter(webhook_id=row.id, event_seq__gt=after_seq).update(
             status=WebhookDeliveryStatus.PENDING,
