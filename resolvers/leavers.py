@@ -15,10 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tortoise import connections
 from tortoise.transactions import in_transaction
 
-from compat.tortoise import model_meta
 from domain.errors import invalid
 from models import (
     CLOSED_STATUSES,
@@ -35,10 +33,11 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.leavers import MEMBER_FIELD, access_leaver_by_id, access_successor_by_id
-from permissions.subtree import visible_subtree_of
 from realtime.conversations import publish_conversation
 from realtime.member_signals import publish_member_deactivated
 from realtime.outbox import publish
+from resolvers.counters import take_next
+from resolvers.members import rewrite_subtree
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +114,7 @@ async def _hand_over_orders(
     _ = await Order.filter(id__in=[o.id for o in orders]).update(
         responsible_id=to.id, updated_at=now
     )
-    last = await _take_seqs(leaver.company_id, len(orders))
+    last = await take_next(EventCounter, leaver.company_id, len(orders))
     first = last - len(orders) + 1
     await OrderEvent.bulk_create(
         [
@@ -140,36 +139,9 @@ async def _hand_over_orders(
     )
 
 
-async def _take_seqs(company_id: int, count: int) -> int:
-    """The last of `count` consecutive event numbers, in one UPDATE (resolvers.counters'
-    take_next, for many): the counter row stays locked until commit, so numbers keep
-    their commit order."""
-    db = connections.get("default")
-    first, second = ("$1", "$2") if db.capabilities.dialect == "postgres" else ("?", "?")
-    table = model_meta(EventCounter).db_table
-    rows = await db.execute_query_dict(
-        f'UPDATE "{table}" SET "last_seq" = "last_seq" + {first} '
-        f'WHERE "company_id" = {second} RETURNING "last_seq"',
-        [count, company_id],
-    )
-    if not rows:
-        _ = await EventCounter.create(company_id=company_id, last_seq=count)
-        return count
-    return int(rows[0]["last_seq"])
-
-
 async def _move_reports(leaver: Membership, manager: Membership) -> None:
     """The leaver's reports, with everyone below them, now report to `manager`: their paths
-    lose the leaver's step (as resolvers.members.move_member rewrites a moved subtree)."""
-    old_prefix, new_prefix = leaver.path, manager.path
-    below = list(
-        await Membership.filter(visible_subtree_of(old_prefix), company_id=leaver.company_id)
-        .exclude(id=leaver.id)
-        .select_for_update()
+    lose the leaver's step."""
+    await rewrite_subtree(
+        leaver.company_id, leaver.path, manager.path, leaver.id, manager.id, leaver.id
     )
-    for row in below:
-        row.path = new_prefix + row.path[len(old_prefix) :]
-        if row.manager_id == leaver.id:
-            row.manager_id = manager.id
-    if below:
-        await Membership.bulk_update(below, fields=["path", "manager_id"])

@@ -39,16 +39,31 @@ async def move_member(actor: Actor, member_id: int | None, manager_id: int | Non
     member = await access_member_by_id(actor, member_id)
     manager = await access_subtree_member_by_id(actor, manager_id, field=["managerId"])
     check_move(actor, member, manager)
-    old_prefix, new_prefix = member.path, f"{manager.path}{member.id}/"
     async with in_transaction():
-        subtree = list(
-            await Membership.filter(
-                visible_subtree_of(old_prefix), company_id=actor.company_id
-            ).select_for_update()
-        )
-        for row in subtree:
-            row.path = new_prefix + row.path[len(old_prefix) :]
-            if row.id == member.id:
-                row.manager_id = manager.id
-        await Membership.bulk_update(subtree, fields=["path", "manager_id"])
+        prefix = f"{manager.path}{member.id}/"
+        await rewrite_subtree(actor.company_id, member.path, prefix, member.manager_id, manager.id)
     return await Membership.get(id=member.id)
+
+
+async def rewrite_subtree(
+    company_id: int,
+    old_prefix: str,
+    new_prefix: str,
+    old_manager: int | None,
+    new_manager: int,
+    leaving: int | None = None,
+) -> None:
+    """Everyone at or below `old_prefix` (but `leaving`) gets its path under `new_prefix`,
+    and whoever reported to `old_manager` reports to `new_manager` (within a subtree only its
+    top reports outside it): two statements for any subtree, inside the caller's transaction
+    (the rows stay locked until it ends)."""
+    below = Membership.filter(visible_subtree_of(old_prefix), company_id=company_id)
+    if leaving is not None:
+        below = below.exclude(id=leaving)
+    subtree = list(await below.select_for_update())
+    for row in subtree:
+        row.path = new_prefix + row.path[len(old_prefix) :]
+        if row.manager_id == old_manager:
+            row.manager_id = new_manager
+    if subtree:
+        await Membership.bulk_update(subtree, fields=["path", "manager_id"])
