@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import logging
 import socket
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from standardwebhooks import Webhook as StandardWebhook
 
 from models import EventCounter, Membership, Webhook, WebhookDelivery, WebhookDeliveryStatus
 from permissions.channel_secrets import decrypt
+from resolvers.webhook_fanout import fan_out
 from schema.ids import decode_id
 from tests.support.api import Api, Session, count_statements, register
 from tests.support.api_tokens import codes, issue
@@ -52,10 +54,14 @@ async def _an_order(api: Api, owner: Session) -> dict[str, Any]:
     return await create_order(api, owner, clientId=client.id, addressId=client.address_ids[0])
 
 
-async def test_the_secret_is_shown_once_and_stored_encrypted(api: Api) -> None:
+async def test_the_secret_is_shown_once_and_stored_encrypted(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
     owner = await register(api)
-    payload = await create_webhook(api, owner, LOCAL, events=["STATUS_CHANGED", "CREATED"])
+    with caplog.at_level(logging.DEBUG):  # the SQL log included
+        payload = await create_webhook(api, owner, LOCAL, events=["STATUS_CHANGED", "CREATED"])
     secret = payload["secret"]
+    assert secret not in caplog.text
     assert secret.startswith("whsec_")
     assert len(base64.b64decode(secret.removeprefix("whsec_"))) == 32
     hook = payload["webhook"]
@@ -244,6 +250,29 @@ async def test_replay_requeues_every_event_after_the_cursor(api: Api) -> None:
     # A cursor past what was fanned out lowers nothing.
     assert (await replay_webhook(api, owner, gid, "9"))["errors"] == []
     assert (await _row(payload)).last_seq == 2
+
+
+async def test_replay_and_the_fan_out_queue_each_event_after_the_cursor_once(api: Api) -> None:
+    owner = await register(api)
+    payload = await create_webhook(api, owner, LOCAL)
+    row = await _row(payload)
+    for _ in range(3):
+        await _an_order(api, owner)
+    assert await fan_out([row.company_id]) == 3
+    made = {d.event_seq: d.id for d in await WebhookDelivery.filter(webhook_id=row.id)}
+    first, *_, last = sorted(made)
+    _ = await WebhookDelivery.filter(webhook_id=row.id).update(status="SUCCEEDED", attempts=1)
+    _ = await WebhookDelivery.filter(id=made[last]).delete()  # gone, as a purge would leave it
+    replayed = await replay_webhook(api, owner, payload["webhook"]["id"], str(first))
+    assert replayed["errors"] == []
+    _ = await fan_out([row.company_id])  # the missing one made again, the others not doubled
+    rows = {d.event_seq: d for d in await WebhookDelivery.filter(webhook_id=row.id)}
+    assert sorted(rows) == sorted(made)
+    assert (rows[first].status, rows[first].id) == ("SUCCEEDED", made[first])
+    for seq in sorted(made)[1:]:
+        assert (rows[seq].status, rows[seq].attempts) == ("PENDING", 0)
+    assert [rows[seq].id == made[seq] for seq in sorted(made)[1:]] == [True, False]
+    assert (await _row(payload)).last_seq == last
 
 
 async def test_deliveries_newest_first_in_pages(api: Api) -> None:
