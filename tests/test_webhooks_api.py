@@ -26,6 +26,7 @@ from tests.support.email_channel import settings_changed
 from tests.support.webhooks import (
     CREATE,
     WEBHOOKS,
+    WEBHOOKS_WITH_DELIVERIES,
     create_payload,
     create_webhook,
     delete_webhook,
@@ -295,6 +296,11 @@ async def test_deliveries_newest_first_in_pages(api: Api) -> None:
     assert rest is not None
     assert [e["node"]["eventCursor"] for e in rest["edges"]] == ["3", "2", "1"]
     assert rest["pageInfo"]["hasNextPage"] is False
+    for variables, field in (({"after": "zzz"}, "after"), ({"first": -1}, "first")):
+        body = await api.post(WEBHOOKS_WITH_DELIVERIES, variables, owner.access)
+        assert [(e["extensions"]["code"], e["extensions"]["field"]) for e in body["errors"]] == [
+            ("INVALID", [field])
+        ]
 
 
 async def test_deliveries_of_ten_webhooks_cost_what_one_costs(api: Api) -> None:
