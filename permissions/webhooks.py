@@ -22,6 +22,7 @@ exists: a channel out, created under the rule of every credential (`permissions.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
@@ -138,18 +139,20 @@ def check_webhook_url_syntax(url: str, field: tuple[str, ...] = URL_FIELD) -> No
 async def check_webhook_url(url: str, field: tuple[str, ...] = URL_FIELD) -> WebhookUrl:
     """The URL checked and its host resolved, every address public unless
     ALLOW_PRIVATE_HOSTS=1; INVALID on `field` otherwise (a name that does not resolve too).
-    The sender calls it before every send and connects to `targets` (no DNS rebinding)."""
+    For the sender too, before every send: connect to `targets`, never to the name again
+    (no DNS rebinding). The lookup is bounded by WEBHOOK_TIMEOUT_SECONDS."""
     parts = _syntax(url, field)
     https = parts.scheme.lower() == "https"
     host = parts.hostname or ""
     port = parts.port or (443 if https else 80)
     try:
-        targets = await resolve(host, port)
+        # A name server that never answers must not hold the request (or the sender).
+        targets = await asyncio.wait_for(resolve(host, port), current().webhook_timeout_seconds)
     except HostRefused:
         raise invalid(
             "The webhook's host is not allowed (a private, local or metadata address)", *field
         ) from None
-    except (OSError, UnicodeError):
+    except (OSError, UnicodeError):  # TimeoutError among them
         raise invalid(f"The host {host} cannot be found", *field) from None
     path = parts.path or "/"
     return WebhookUrl(

@@ -10,6 +10,7 @@ import base64
 import json
 import logging
 import socket
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -138,6 +139,10 @@ async def test_plain_http_and_private_hosts_only_with_the_operator_setting(
     def fake(host: Any, *args: Any, **kwargs: Any) -> Any:
         if host == "internal.partner.test":  # a public-looking name inside the network
             return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.1", 443))]
+        if host == "nowhere.partner.test":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        if host == "slow.partner.test":  # a name server that never answers
+            time.sleep(3)
         return real(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", fake)
@@ -157,6 +162,13 @@ async def test_plain_http_and_private_hosts_only_with_the_operator_setting(
         public = await create_payload(api, owner, "https://93.184.215.14/hooks")
         assert public["errors"] == []
     assert len(await webhooks(api, owner)) == 1
+    for url in ("https://nowhere.partner.test/hooks", "https://slow.partner.test/hooks"):
+        with settings_changed(webhook_timeout_seconds=1):
+            started = time.monotonic()
+            payload = await create_payload(api, owner, url)
+        assert error_codes(payload) == [("INVALID", ["input", "url"])], url
+        assert "cannot be found" in payload["errors"][0]["message"]
+        assert time.monotonic() - started < 2.5
     # Allowed by the tests' setting.
     for url in ("http://127.0.0.1/hooks", "https://internal.partner.test/hooks"):
         assert (await create_payload(api, owner, url))["errors"] == [], url
