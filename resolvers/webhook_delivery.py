@@ -32,11 +32,10 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from standardwebhooks import Webhook as Signer
-from tortoise.expressions import F, Q
-from tortoise.functions import Min
+from tortoise.expressions import F, Q, RawSQL
 
 from config.settings import current
 from models import Membership, OrderEvent, Webhook, WebhookDelivery, WebhookDeliveryStatus
@@ -48,7 +47,6 @@ from resolvers import notifications
 log = logging.getLogger("servicedesk.webhooks")
 
 BATCH = 100
-WINDOW = 1000  # pending rows looked at per round to find BATCH heads of their orders
 CONCURRENCY = 8
 LEASE_MARGIN = timedelta(seconds=30)
 MAX_WAIT = timedelta(hours=6)
@@ -101,34 +99,29 @@ def _due(now: datetime) -> Q:
     )
 
 
-async def _heads(now: datetime, companies: list[int] | None) -> list[dict[str, object]]:
-    """Due deliveries that are the first PENDING one of their (webhook, order), oldest
-    first: two statements."""
+# An earlier delivery of the same (webhook, order) still PENDING: this one waits for it.
+_WAITS = RawSQL(
+    "EXISTS (SELECT 1 FROM webhook_delivery earlier"
+    " WHERE earlier.webhook_id = webhook_delivery.webhook_id"
+    " AND earlier.order_id = webhook_delivery.order_id"
+    " AND earlier.status = 'PENDING'"
+    " AND earlier.event_seq < webhook_delivery.event_seq)"
+)
+
+
+async def _heads(now: datetime, companies: list[int] | None) -> list[dict[str, Any]]:
+    """Due deliveries of active webhooks that wait for no earlier one of their order, oldest
+    first: one statement (the (webhook, order_id, event_seq) index answers the EXISTS), so a
+    receiver that is down, with thousands of waiting events, never crowds out the others."""
     scope = Q() if companies is None else Q(company_id__in=companies)
-    rows = (
+    return (
         await WebhookDelivery.filter(_due(now) & scope, webhook__active=True)
+        .annotate(waits=_WAITS)
+        .filter(waits=False)
         .order_by("event_seq", "id")
-        .limit(WINDOW)
-        .values("id", "attempts", "webhook_id", "company_id", "event_seq", "order_id", "created_at")
+        .limit(BATCH)
+        .values("id", "attempts", "webhook_id", "company_id", "event_seq", "created_at")
     )
-    first: dict[tuple[int, int], dict[str, object]] = {}
-    for row in rows:
-        first.setdefault((row["webhook_id"], row["order_id"]), row)
-    if not first:
-        return []
-    pending = (
-        await WebhookDelivery.filter(
-            status=WebhookDeliveryStatus.PENDING,
-            webhook_id__in={w for w, _ in first},
-            order_id__in={o for _, o in first},
-        )
-        .annotate(head=Min("event_seq"))
-        .group_by("webhook_id", "order_id")
-        .values("webhook_id", "order_id", "head")
-    )
-    heads = {(p["webhook_id"], p["order_id"]): p["head"] for p in pending}
-    due = [row for key, row in first.items() if heads.get(key) == row["event_seq"]]
-    return due[:BATCH]
 
 
 async def claim_due(now: datetime, companies: list[int] | None = None) -> list[Claimed]:
@@ -136,19 +129,19 @@ async def claim_due(now: datetime, companies: list[int] | None = None) -> list[C
     lease = now + timedelta(seconds=current().webhook_timeout_seconds) + LEASE_MARGIN
     claimed: list[Claimed] = []
     for row in await _heads(now, companies):
-        attempts = int(str(row["attempts"])) + 1
+        attempts = row["attempts"] + 1
         taken = await WebhookDelivery.filter(
             _due(now), id=row["id"], attempts=row["attempts"]
         ).update(attempts=attempts, claimed_until=lease)
         if taken:
             claimed.append(
                 Claimed(
-                    int(str(row["id"])),
+                    row["id"],
                     attempts,
-                    int(str(row["webhook_id"])),
-                    int(str(row["company_id"])),
-                    int(str(row["event_seq"])),
-                    row["created_at"],  # type: ignore[arg-type]
+                    row["webhook_id"],
+                    row["company_id"],
+                    row["event_seq"],
+                    row["created_at"],
                 )
             )
     return claimed
@@ -243,14 +236,44 @@ def signed_headers(secret: str, delivery_id: int, body: bytes, at: datetime) -> 
     }
 
 
-async def deliver(claim: Claimed, build: BuildPayload, send: Send) -> WebhookDeliveryStatus:
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What a round's attempts read, once for the whole batch."""
+
+    hooks: dict[int, Webhook]
+    members: dict[int, Membership]
+    events: dict[tuple[int, int], OrderEvent]
+
+    @classmethod
+    async def of(cls, claims: list[Claimed]) -> Loaded:
+        """Three statements for the batch: its webhooks, their members, its events."""
+        if not claims:
+            return cls({}, {}, {})
+        hooks = {h.id: h for h in await Webhook.filter(id__in={c.webhook_id for c in claims})}
+        members = await Membership.filter(id__in={h.member_id for h in hooks.values()})
+        events = await OrderEvent.filter(
+            company_id__in={c.company_id for c in claims},
+            seq__in={c.event_seq for c in claims},
+        )
+        return cls(
+            hooks,
+            {m.id: m for m in members},
+            {(e.company_id, e.seq): e for e in events},
+        )
+
+
+async def deliver(
+    claim: Claimed, loaded: Loaded, build: BuildPayload, send: Send
+) -> WebhookDeliveryStatus:
     """One claimed attempt, start to end; the status it left the delivery in."""
-    hook = await Webhook.get(id=claim.webhook_id)
-    member = await Membership.get_or_none(id=hook.member_id, company_id=hook.company_id)
-    if member is None or not member.active:
+    hook = loaded.hooks.get(claim.webhook_id)
+    if hook is None:  # deleted meanwhile, its deliveries with it
+        return WebhookDeliveryStatus.FAILED
+    member = loaded.members.get(hook.member_id)
+    if member is None or not member.active or member.company_id != hook.company_id:
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=MEMBER_GONE)
         return WebhookDeliveryStatus.FAILED
-    event = await OrderEvent.get_or_none(company_id=claim.company_id, seq=claim.event_seq)
+    event = loaded.events.get((claim.company_id, claim.event_seq))
     if event is None:
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=EVENT_GONE)
         return WebhookDeliveryStatus.FAILED
@@ -276,7 +299,8 @@ async def deliver(claim: Claimed, build: BuildPayload, send: Send) -> WebhookDel
             response_status=result.status,
             last_error=None,
         )
-        _ = await Webhook.filter(id=hook.id, failures_in_row__gt=0).update(failures_in_row=0)
+        if hook.failures_in_row:  # as read this round: a reset only when there is one to do
+            _ = await Webhook.filter(id=hook.id).update(failures_in_row=0)
         return WebhookDeliveryStatus.SUCCEEDED
     await _failed(claim, hook, result, now)
     return WebhookDeliveryStatus.PENDING
@@ -291,11 +315,12 @@ async def send_due(
     """Claim and send one batch, CONCURRENCY at a time; the number claimed. `now` fixes the
     clock of the claim (tests move it on to make retries due)."""
     claims = await claim_due(now or datetime.now(UTC), companies)
+    loaded = await Loaded.of(claims)
     gate = asyncio.Semaphore(CONCURRENCY)
 
     async def one(claim: Claimed) -> None:
         async with gate:
-            _ = await deliver(claim, build, send)
+            _ = await deliver(claim, loaded, build, send)
 
     for outcome in await asyncio.gather(*(one(c) for c in claims), return_exceptions=True):
         if isinstance(outcome, Exception):  # the database away a moment: the lease lapses
