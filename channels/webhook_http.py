@@ -22,7 +22,9 @@ from datetime import UTC, datetime
 
 import httpx
 
+from domain.errors import DomainError
 from permissions.outgoing_hosts import HostRefused, resolve
+from permissions.webhooks import check_webhook_url_syntax
 from resolvers.webhook_delivery import SendResult
 
 log = logging.getLogger("servicedesk.webhooks")
@@ -62,6 +64,10 @@ async def _post(url: httpx.URL, headers: dict[str, str], body: bytes) -> SendRes
     https = url.scheme == "https"
     if url.scheme not in ("http", "https") or not url.host:
         return SendResult(None, BAD_URL)
+    try:  # the rules of creation, as they are now (plain http only while private hosts are)
+        check_webhook_url_syntax(str(url))
+    except DomainError as refusal:
+        return SendResult(None, f"the URL is not allowed now: {refusal.message}")
     try:
         [first, *_] = await resolve(url.host, url.port or (443 if https else 80))
     except HostRefused as error:

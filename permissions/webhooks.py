@@ -7,15 +7,11 @@ exists: a channel out, created under the rule of every credential (`permissions.
   member (a client's facility-management tool); never for another colleague, and STAFF never
   for a portal member, whose orders reach beyond any staff subtree. The member must be active.
   Never through an API token (`permissions.operations.SESSION_ONLY_OPERATIONS`).
-- See (the webhook and its deliveries, which show what left and when): the OWNER every webhook
-  of the company, the member that created it, and the member it sends as (a portal member
-  may always see what leaves in its name). Not a colleague, not a manager of the creator:
-  a delivery's history is the channel's, and the channel is the creator's and the member's.
-- Delete: whoever sees it; the member it sends as included (it may always stop what speaks
-  in its name, as with `revokeApiToken`).
-- Enable and replay: whoever sees it, except a portal member looking at its own webhook:
-  starting a channel again or sending a burst of past events to a partner is the staff's
-  decision, as creating it was.
+- See (the webhook and its deliveries, which show what left and when), as the role table
+  says: the OWNER every webhook of the company; STAFF those created by or for members within
+  its reach (itself or below it in the org tree), so a manager sees what its people opened;
+  a portal member none (not even one sending as it: the channel is the staff's).
+- Delete, enable and replay: whoever sees it.
 
 `check_webhook_url` is the one URL check, at creation and again at every send.
 """
@@ -30,12 +26,13 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from config.settings import current
-from domain.errors import forbidden, invalid, not_found
+from domain.errors import invalid, not_found
 from models import Membership, Webhook
 from permissions.actor import Actor
-from permissions.credentials import PORTAL_ROLES, check_may_mint, check_may_mint_for, member_grant
-from permissions.members import check_active, visible_members
+from permissions.credentials import check_may_mint, check_may_mint_for, member_grant
+from permissions.members import NO_ROW, check_active, visible_members
 from permissions.outgoing_hosts import HostRefused, Target, resolve
+from permissions.subtree import visible_subtree
 
 MAX_URL = 2000
 URL_FIELD = ("input", "url")
@@ -45,7 +42,11 @@ def visible_webhooks(actor: Actor) -> QuerySet[Webhook]:
     hooks = Webhook.filter(company_id=actor.company_id)
     if actor.is_owner:
         return hooks
-    return hooks.filter(Q(created_by_id=actor.membership_id) | Q(member_id=actor.membership_id))
+    if not actor.is_staff:
+        return hooks.filter(id=NO_ROW)
+    return hooks.filter(
+        Q(visible_subtree(actor, "created_by"), visible_subtree(actor, "member"), join_type="OR")
+    )
 
 
 async def access_webhook_by_id(
@@ -58,16 +59,9 @@ async def access_webhook_by_id(
     return hook
 
 
-def can_manage_webhook(actor: Actor, hook: Webhook) -> bool:
-    """Enable or replay a webhook the actor sees: not its portal member's to do."""
-    return not (actor.role in PORTAL_ROLES and hook.member_id == actor.membership_id)
-
-
 async def access_managed_webhook_by_id(actor: Actor, webhook_id: int | None) -> Webhook:
-    hook = await access_webhook_by_id(actor, webhook_id, ["id"])
-    if not can_manage_webhook(actor, hook):
-        raise forbidden("Only the company's staff start a webhook again or replay its events")
-    return hook
+    """A webhook the actor may delete, enable or replay: one it sees."""
+    return await access_webhook_by_id(actor, webhook_id, ["id"])
 
 
 async def access_webhook_member_by_id(

@@ -17,7 +17,7 @@ that reason, which is no fault of the receiver and does not count towards switch
 webhook off.
 
 Outcomes: 2xx SUCCEEDED. Timeouts, connection errors, a refused address, 408, 409, 429 and
-5xx are retried after `WEBHOOK_RETRY_BASE_SECONDS` doubled per attempt with full jitter (a
+5xx are retried after `WEBHOOK_RETRY_BASE_SECONDS` doubled per attempt with equal jitter (a
 `Retry-After` is honoured instead), each wait at most MAX_WAIT, until GIVE_UP after the
 delivery was made; then FAILED. A 3xx (redirects are not followed) and other 4xx (410...) are
 FAILED at once. Each of these failures adds one to the webhook's `failures_in_row` (a success
@@ -41,6 +41,7 @@ from config.settings import current
 from models import Membership, OrderEvent, Webhook, WebhookDelivery, WebhookDeliveryStatus
 from permissions.actor import Actor
 from permissions.channel_secrets import SecretUnreadable, decrypt
+from permissions.credentials import can_still_mint
 from realtime.events import EventFacts
 from resolvers import notifications
 
@@ -56,6 +57,8 @@ USER_AGENT = "servicedesk-webhooks/1"
 
 NOT_VISIBLE = "not visible to the webhook's member"
 MEMBER_GONE = "the webhook's member is deactivated"
+# As an API token is checked at every use (permissions.credentials.can_still_mint).
+CREATOR_GONE = "the webhook's creator may no longer send as its member"
 EVENT_GONE = "the event is no longer kept"
 SECRET_GONE = "the signing secret cannot be read: create the webhook again"
 REDIRECT = "redirects are not followed"
@@ -169,11 +172,14 @@ def _verdict(result: SendResult) -> tuple[str, bool]:
 
 
 def retry_wait(attempts: int, retry_after: float | None, base_seconds: float) -> timedelta:
-    """Full jitter over base * 2^(attempts-1), or the receiver's Retry-After; at most MAX_WAIT."""
+    """Half of base * 2^(attempts-1) plus jitter over the other half ("equal jitter": the
+    step is at least half its size, so a failing receiver is never hit again at once, and
+    many webhooks of one dead receiver still spread out), or the receiver's Retry-After; at
+    most MAX_WAIT."""
     if retry_after is not None:
         return min(timedelta(seconds=max(retry_after, 0.0)), MAX_WAIT)
     ceiling = min(base_seconds * 2 ** min(attempts - 1, 30), MAX_WAIT.total_seconds())
-    return timedelta(seconds=random.uniform(0, ceiling))
+    return timedelta(seconds=ceiling / 2 + random.uniform(0, ceiling / 2))
 
 
 async def _failed(claim: Claimed, hook: Webhook, result: SendResult, now: datetime) -> None:
@@ -246,11 +252,13 @@ class Loaded:
 
     @classmethod
     async def of(cls, claims: list[Claimed]) -> Loaded:
-        """Three statements for the batch: its webhooks, their members, its events."""
+        """Three statements for the batch: its webhooks, their members and creators, its
+        events."""
         if not claims:
             return cls({}, {}, {})
         hooks = {h.id: h for h in await Webhook.filter(id__in={c.webhook_id for c in claims})}
-        members = await Membership.filter(id__in={h.member_id for h in hooks.values()})
+        people = {h.member_id for h in hooks.values()} | {h.created_by_id for h in hooks.values()}
+        members = await Membership.filter(id__in=people)
         events = await OrderEvent.filter(
             company_id__in={c.company_id for c in claims},
             seq__in={c.event_seq for c in claims},
@@ -272,6 +280,10 @@ async def deliver(
     member = loaded.members.get(hook.member_id)
     if member is None or not member.active or member.company_id != hook.company_id:
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=MEMBER_GONE)
+        return WebhookDeliveryStatus.FAILED
+    creator = loaded.members.get(hook.created_by_id)
+    if creator is None or not creator.active or not can_still_mint(_actor(creator), member):
+        await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=CREATOR_GONE)
         return WebhookDeliveryStatus.FAILED
     event = loaded.events.get((claim.company_id, claim.event_seq))
     if event is None:

@@ -13,12 +13,12 @@ from standardwebhooks import Webhook as Signed
 from standardwebhooks.webhooks import WebhookVerificationError
 
 from models import OrderEvent, OrderEventKind, Webhook, WebhookDelivery
-from resolvers.webhook_delivery import NOT_VISIBLE, claim_due
+from resolvers.webhook_delivery import CREATOR_GONE, NOT_VISIBLE, claim_due
 from resolvers.webhook_fanout import fan_out
 from schema.webhook_payload import ORDER_DOCUMENT
 from servicedesk.workers.webhook_sender import run_round
 from tests.support.api import Api, count_statements, invite_and_accept
-from tests.support.tasks import deactivate
+from tests.support.tasks import deactivate, pk
 from tests.support.webhook_receiver import Reply, webhook_receiver
 from tests.support.webhook_sends import hook_row, order, rounds, shop, stored
 from tests.support.world import COMMENT, contact, move, portal_member
@@ -125,6 +125,26 @@ async def test_an_order_the_member_no_longer_sees_is_not_sent(api: Api) -> None:
         await order(api, s)
         await rounds(s.company_id)
         assert receiver.requests == []
+
+
+async def test_a_webhook_its_creator_may_no_longer_mint_sends_nothing(api: Api) -> None:
+    """As an API token: a STAFF member never sends as a client's portal member (its orders
+    reach past any subtree), whatever rule was in force when the row was made."""
+    s = await shop(api)
+    head = await invite_and_accept(api, s.owner, "Head")
+    anna = await portal_member(api, s.owner, s.client, "Anna")
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(anna, receiver.url, created_by_id=pk(head.member_id, "Member"))
+        await order(api, s)
+        await rounds(s.company_id)
+        assert receiver.requests == []
+    assert {(r.status, r.last_error) for r in await stored(hook)} == {("FAILED", CREATOR_GONE)}
+    # The OWNER may send as Anna.
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(anna, receiver.url, created_by_id=pk(s.owner.member_id, "Member"))
+        await order(api, s)
+        await rounds(s.company_id)
+        assert len(receiver.requests) == 1
 
 
 async def test_an_order_waits_for_its_earlier_event_and_the_retry_keeps_its_id(api: Api) -> None:

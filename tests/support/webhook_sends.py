@@ -45,14 +45,19 @@ def new_secret() -> str:
 async def hook_row(
     member: Session, url: str, events: tuple[str, ...] = (), **fields: Any
 ) -> tuple[Webhook, str]:
-    """A webhook sending `member`'s events to `url` from now on, and its plain secret."""
+    """A webhook sending `member`'s events to `url` from now on, and its plain secret; made
+    by the member itself, or for a portal member by the company's OWNER (as createWebhook
+    allows), unless `created_by_id` says otherwise."""
     membership = await Membership.get(id=pk(member.member_id, "Member"))
+    creator = membership
+    if membership.role in ("CLIENT", "CONTRACTOR"):
+        creator = await Membership.get(company_id=membership.company_id, role="OWNER")
     counter = await EventCounter.get_or_none(company_id=membership.company_id)
     secret = new_secret()
     hook = await Webhook.create(
         company_id=membership.company_id,
         member_id=membership.id,
-        created_by_id=membership.id,
+        created_by_id=fields.pop("created_by_id", creator.id),
         url=url,
         events=list(events),
         secret=encrypt(secret),
