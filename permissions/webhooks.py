@@ -27,7 +27,7 @@ from tortoise.queryset import QuerySet
 
 from config.settings import current
 from domain.errors import invalid, not_found
-from models import Membership, Webhook
+from models import Membership, Webhook, WebhookDelivery
 from permissions.actor import Actor
 from permissions.credentials import check_may_mint, check_may_mint_for, member_grant
 from permissions.members import NO_ROW, check_active, visible_members
@@ -57,6 +57,16 @@ async def access_webhook_by_id(
     if hook is None:
         raise not_found("Webhook", field)
     return hook
+
+
+async def access_webhook_delivery_by_id(
+    actor: Actor, delivery_id: int | None, field: list[str] | None = None
+) -> WebhookDelivery:
+    """A delivery of a webhook the actor sees (node(id)); otherwise NOT_FOUND."""
+    row = None if delivery_id is None else await WebhookDelivery.get_or_none(id=delivery_id)
+    if row is None or not await visible_webhooks(actor).filter(id=row.webhook_id).exists():
+        raise not_found("WebhookDelivery", field)
+    return row
 
 
 async def access_managed_webhook_by_id(actor: Actor, webhook_id: int | None) -> Webhook:

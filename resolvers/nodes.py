@@ -18,6 +18,7 @@ from permissions.orders import access_comment_by_id, access_order_by_id, access_
 from permissions.series import access_series_by_id
 from permissions.tasks import access_task_by_id
 from permissions.templates import access_template_by_id
+from permissions.webhooks import access_webhook_by_id, access_webhook_delivery_by_id
 
 FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "Company": access_company_by_id,
@@ -35,6 +36,8 @@ FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "Conversation": access_conversation_by_id,
     "Message": access_message_by_id,
     "OrderSeries": access_series_by_id,
+    "Webhook": access_webhook_by_id,
+    "WebhookDelivery": access_webhook_delivery_by_id,
 }
 
 

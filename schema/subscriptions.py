@@ -66,7 +66,7 @@ def _event(facts: EventFacts, order: models.Order) -> OrderEvent:
     )
 
 
-def _cursor(after: str) -> int:
+def event_cursor(after: str) -> int:
     """An event's seq: ASCII digits within int8 (`int()` takes `²` and `١٢` too)."""
     seq = 0 if after == "0" else row_number(after, INT8_MAX)
     if seq is None:
@@ -85,7 +85,7 @@ class Subscription:
     ) -> AsyncGenerator[OrderEvent, None]:
         actor = info.context.require_actor()
         try:
-            since = None if after is None else _cursor(after)
+            since = None if after is None else event_cursor(after)
         except DomainError as error:
             raise graphql_error(error) from None
         spec = LiveSpec(

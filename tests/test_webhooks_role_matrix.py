@@ -27,6 +27,8 @@ from tests.support.world import contact, portal_member
 
 pytestmark = pytest.mark.asyncio
 
+NODE = """query($id: ID!) { node(id: $id) {
+  id ... on Webhook { deliveries { totalCount } } } }"""
 URL = "http://127.0.0.1:9/hooks"  # allowed in tests: ALLOW_PRIVATE_HOSTS=1
 MEMBER_FIELD = ["input", "memberId"]
 
@@ -146,6 +148,7 @@ async def test_who_sees_which_webhooks_and_their_deliveries(api: Api) -> None:
         "other_client": set(),
         "contractor": set(),
     }
+    visible_deliveries: set[str] = set()
     sessions: dict[str, Session] = {name: getattr(c, name) for name in seen}
     sessions["stranger"] = stranger
     seen["stranger"] = set()
@@ -154,11 +157,24 @@ async def test_who_sees_which_webhooks_and_their_deliveries(api: Api) -> None:
         assert ids == {hooks[h] for h in seen[name]}, name
         for hook, gid in hooks.items():
             connection = await deliveries(api, who, gid)
+            node = (await api.ok(NODE, {"id": gid}, who.access))["node"]
             if hook in seen[name]:
                 assert connection is not None
                 assert connection["totalCount"] == 1, (name, hook)
+                assert node == {"id": gid, "deliveries": {"totalCount": 1}}, (name, hook)
+                delivery = connection["edges"][0]["node"]["id"]
+                assert (await api.ok(NODE, {"id": delivery}, who.access))["node"] == {
+                    "id": delivery
+                }
+                visible_deliveries.add(delivery)
             else:
                 assert connection is None, (name, hook)
+                assert node is None, (name, hook)
+    for name, who in sessions.items():  # and a delivery by its id: only with its webhook
+        for delivery in visible_deliveries:
+            found = (await api.ok(NODE, {"id": delivery}, who.access))["node"]
+            shown = {d for h in seen[name] if (d := await first_delivery(api, c.owner, hooks[h]))}
+            assert (found is not None) == (delivery in shown), (name, delivery)
 
 
 async def test_those_who_do_not_see_a_webhook_touch_nothing(api: Api) -> None:
@@ -205,3 +221,11 @@ async def test_those_who_see_a_webhook_may_enable_replay_and_delete_it(api: Api)
     assert await webhook_ids(api, c.owner) == {hooks["owner's"], hooks["staff's"]}
     assert (await delete_webhook(api, c.head, hooks["staff's"]))["errors"] == []
     assert await webhook_ids(api, c.owner) == {hooks["owner's"]}
+
+
+async def first_delivery(api: Api, who: Session, webhook_id: str) -> str | None:
+    connection = await deliveries(api, who, webhook_id)
+    if connection is None or not connection["edges"]:
+        return None
+    delivery: str = connection["edges"][0]["node"]["id"]
+    return delivery

@@ -8,7 +8,7 @@ from resolvers import webhooks
 from schema.context import Info
 from schema.errors import payload_of
 from schema.ids import decode_id, decode_optional_id
-from schema.subscriptions import _cursor as event_cursor  # the orderEvents subscription's
+from schema.subscriptions import event_cursor  # the orderEvents subscription's
 from schema.webhooks import CreateWebhookInput, Webhook, WebhookPayload
 
 

@@ -19,6 +19,7 @@ from schema.orders import Comment, Order, Photo
 from schema.people import Company, Invitation, Member
 from schema.series import OrderSeries
 from schema.tasks import Task, Template
+from schema.webhooks import Webhook, WebhookDelivery
 
 # Type name in the global id -> the type built from the row `resolvers.nodes` finds.
 NODE_TYPES: dict[str, Callable[[Any], Node]] = {
@@ -37,6 +38,8 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
     "Conversation": Conversation.of,
     "Message": Message.of,
     "OrderSeries": OrderSeries.of,
+    "Webhook": Webhook.of,
+    "WebhookDelivery": WebhookDelivery.of,
 }
 
 
