@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from contextlib import AsyncExitStack, ExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,21 +90,8 @@ async def cluster(
     }
     try:
         await asyncio.to_thread(migrate, env)
-        with ExitStack() as stack:
-            # Both processes start at once (each waits on its own health check); both
-            # finish starting before either failure is raised, so none is left behind.
-            started = await asyncio.gather(
-                *(
-                    asyncio.to_thread(stack.enter_context, api_process(env, data / f"{n}.log"))
-                    for n in "ab"
-                ),
-                return_exceptions=True,
-            )
-            for outcome in started:
-                if isinstance(outcome, BaseException):
-                    raise outcome
-            a, b = started
-            yield Cluster(str(a), str(b), redis_server, database)
+        with api_process(env, data / "a.log") as a, api_process(env, data / "b.log") as b:
+            yield Cluster(a, b, redis_server, database)
     finally:
         await drop_postgres_database(database)
 
