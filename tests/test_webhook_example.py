@@ -16,9 +16,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 from standardwebhooks import Webhook
 
+from models import Membership
+from servicedesk.workers.webhook_sender import run_round
+from tests.support.api import Api, register
 from tests.support.processes import ROOT, free_port
+from tests.support.tasks import pk
+from tests.support.webhooks import create_webhook
+from tests.support.world import contact, create_order, move
 
 EXAMPLE = ROOT / "tests" / "support" / "webhook_example_receiver.py"
 
@@ -36,8 +43,8 @@ class Running:
 
 
 @contextmanager
-def example(secret: str) -> Iterator[Running]:
-    port = free_port()
+def example(secret: str, port: int | None = None) -> Iterator[Running]:
+    port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, str(EXAMPLE), str(port)],
         cwd=ROOT,
@@ -115,6 +122,29 @@ def test_the_example_handles_a_signed_event_once_and_refuses_the_rest() -> None:
             assert httpx.post(rx.url, content=body, headers=headers).status_code == 400
         printed = rx.stop()
     assert printed == ["7 CREATED T3JkZXI6MQ NEW", "8 CREATED T3JkZXI6MQ ASSIGNED"]
+
+
+@pytest.mark.asyncio
+async def test_the_example_takes_what_the_service_sends(api: Api) -> None:
+    """Through the app: a webhook to the running example, an order made and moved, sender
+    rounds run here; the example prints each event once, in order."""
+    owner = await register(api)
+    client = await contact(api, owner, "CLIENT", "Anna Client")
+    company = (await Membership.get(id=pk(owner.member_id, "Member"))).company_id
+    port = free_port()
+    made = await create_webhook(api, owner, f"http://127.0.0.1:{port}/hook")
+    with example(made["secret"], port) as rx:
+        order = await create_order(api, owner, clientId=client.id, addressId=client.address_ids[0])
+        await move(api, owner, order["id"], "CANCELLED")
+        while await run_round(companies=[company]):
+            pass
+        printed = rx.stop()
+    events = [line.split() for line in printed]
+    assert [(kind, order_id, status) for _, kind, order_id, status in events] == [
+        ("CREATED", order["id"], "CANCELLED"),  # the order as it is when sent
+        ("STATUS_CHANGED", order["id"], "CANCELLED"),
+    ]
+    assert int(events[1][0]) == int(events[0][0]) + 1
 
 
 def test_the_example_needs_its_secret() -> None:
