@@ -43,6 +43,12 @@ class Contact(Model):
     working_hours: list[dict[str, int | str]] = fields.JSONField(default=list)
     # Archived: keeps its orders, left out of lists unless asked for, takes no new orders.
     archived = fields.BooleanField(default=False)
+    # DeliveryChannel values messages reach it on; null = the default (e-mail when it has one).
+    notify_by: list[str] | None = fields.JSONField(null=True)
+    # Language of its messages ("ru", "en"); null = the company's.
+    locale = fields.CharField(max_length=8, null=True)
+    # The Telegram chat tied to it through a createTelegramLink deep link.
+    telegram_chat_id = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     company_id: int

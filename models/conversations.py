@@ -67,6 +67,10 @@ class Conversation(Model):
     last_message_at = fields.DatetimeField()
     # The direction of the last message: INBOUND means it waits for an answer.
     last_direction = fields.CharEnumField(MessageDirection, max_length=16)
+    # CONVERSATION_UNANSWERED: the inbound message time it is about (a newer one re-arms it)
+    # and how many people were told (the assignee or owner, then managers up).
+    unanswered_for = fields.DatetimeField(null=True)
+    unanswered_level = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     company_id: int

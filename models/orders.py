@@ -100,6 +100,12 @@ class Order(Model):
     # differs from it, which re-arms the watch.
     overdue_for = fields.DatetimeField(null=True)
     due_soon_for = fields.DatetimeField(null=True)
+    # Escalation of an overdue order up the tree (ORDER_ESCALATED): the deadline it belongs to
+    # (a moved deadline re-arms it) and how many levels above the responsible were told.
+    escalated_for = fields.DatetimeField(null=True)
+    escalation_level = fields.IntField(default=0)
+    # The visit start the VISIT_REMINDER was sent for (a moved visit re-arms it).
+    reminded_for = fields.DatetimeField(null=True)
     # The booked visit, a half-open UTC interval [visit_start, visit_end); both or neither.
     visit_start = fields.DatetimeField(null=True)
     visit_end = fields.DatetimeField(null=True)

@@ -72,6 +72,13 @@ class Membership(Model):
     )
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)
+    # [{"kind": NotificationKind, "channels": [DeliveryChannel]}] chosen by the member itself;
+    # null or a kind not listed keeps the default; an empty channel list = that kind not sent.
+    notification_preferences: list[dict[str, object]] | None = fields.JSONField(null=True)
+    # Language of the messages to this member; null = its contact's, then the company's.
+    locale = fields.CharField(max_length=8, null=True)
+    # The Telegram chat tied to this member through a createTelegramLink deep link.
+    telegram_chat_id = fields.BigIntField(null=True)
     # False once deactivated (a leaver): no login, no token, no socket; history stays.
     active = fields.BooleanField(default=True)
     deactivated_at = fields.DatetimeField(null=True)

@@ -29,6 +29,7 @@ MODEL_MODULES = [
     "models.chat_visitors",
     "models.limits",
     "models.webhooks",
+    "models.outbound",
 ]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -390,3 +390,22 @@ def test_tortoise_query_building_and_db_urls() -> None:
         "tortoise-orm",
         f"expand_db_url gives a config with its credentials: {expanded}",
     )
+
+
+def test_aerich_sqlite_comment_change_is_a_no_op_only_while_asked() -> None:
+    """compat.aerich: aerich's SQLite DDL still refuses a comment change (else the patch is
+    needless), writes nothing inside the context, and refuses again after it."""
+    from aerich.ddl.sqlite import SqliteDDL
+    from aerich.exceptions import NotSupportError
+
+    from compat.aerich import sqlite_comments_unchanged
+
+    from models import Notification
+
+    ddl = SqliteDDL.__new__(SqliteDDL)
+    with pytest.raises(NotSupportError):
+        SqliteDDL.set_comment(ddl, Notification, {})
+    with sqlite_comments_unchanged():
+        assert SqliteDDL.set_comment(ddl, Notification, {}) == ""
+    with pytest.raises(NotSupportError):
+        SqliteDDL.set_comment(ddl, Notification, {})

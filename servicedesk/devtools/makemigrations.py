@@ -40,6 +40,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from compat.aerich import sqlite_comments_unchanged
 from config.settings import load
 from servicedesk.db import MIGRATIONS_DIR, tortoise_config
 
@@ -137,7 +138,8 @@ async def make_dialect_migration(
                     await command.upgrade(run_in_transaction=True)
                     await command.init()  # reads the models' state of the last applied migration
                     try:
-                        version = await command.migrate(name, no_input=True)
+                        with sqlite_comments_unchanged():
+                            version = await command.migrate(name, no_input=True)
                     except NotSupportError as exc:
                         raise MigrationsError(
                             f"{dialect}: aerich cannot express this change ({exc}). Write that "

@@ -1,7 +1,7 @@
 """Read a database's schema into plain data, so that two databases can be compared with `==`.
 
 The result maps each table to its columns (type, nullability, default, ...), indexes (unique
-ones included), foreign keys or constraints, and comments; names that the database makes up
+ones included), foreign keys or constraints, and comments (PostgreSQL's); names that the database makes up
 by itself (SQLite's automatic indexes) are replaced by what they index. Tables listed in
 `ignore` (aerich's own) and everything that belongs to them are left out.
 """
@@ -99,7 +99,9 @@ def _sqlite_schema(conn: sqlite3.Connection, ignore: frozenset[str]) -> Schema:
             "foreign_keys": sorted(foreign_keys.values()),
             "autoincrement": "AUTOINCREMENT" in sql.upper(),
             "without_rowid": bool(re.search(r"WITHOUT\s+ROWID\s*$", sql, re.IGNORECASE)),
-            "comments": sorted(re.findall(r"/\*.*?\*/", sql, re.DOTALL)),
+            # No comments: SQLite keeps them only as text inside CREATE TABLE, which no
+            # statement short of rebuilding the table changes and no query reads (an enum's
+            # new value changes its column's; compat/aerich.py). PostgreSQL's are compared.
         }
     others = sorted(
         (kind, name, table)
