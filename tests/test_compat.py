@@ -399,7 +399,6 @@ def test_aerich_sqlite_comment_change_is_a_no_op_only_while_asked() -> None:
     from aerich.exceptions import NotSupportError
 
     from compat.aerich import sqlite_comments_unchanged
-
     from models import Notification
 
     ddl = SqliteDDL.__new__(SqliteDDL)
