@@ -6,8 +6,5 @@ import strawberry
 
 import models
 
-DeliveryChannel = strawberry.enum(
-    models.DeliveryChannel,
-    name="DeliveryChannel",
-    description="A way the service reaches a person: in the app, by e-mail, Telegram or SMS.",
-)
+# In the app, by e-mail, Telegram or SMS (the contract gives the enum no description).
+DeliveryChannel = strawberry.enum(models.DeliveryChannel, name="DeliveryChannel")
