@@ -7,4 +7,5 @@ import strawberry
 import models
 
 # In the app, by e-mail, Telegram or SMS (the contract gives the enum no description).
-DeliveryChannel = strawberry.enum(models.DeliveryChannel, name="DeliveryChannel")
+DeliveryChannel = models.DeliveryChannel
+strawberry.enum(DeliveryChannel, name="DeliveryChannel")
