@@ -116,6 +116,9 @@ FIELD_RULES: dict[str, FieldAccess] = {
             "portalMembers",
             "skills",
             "workingHours",
+            # How and in what language the service reaches the contact: its own business.
+            "notifyBy",
+            "locale",
         )
     },
     "Contact.averageRating": FieldRule(contacts.can_see_contractor_rating, reads=None),

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from domain.errors import DomainError, forbidden, invalid
+from domain.phones import checked_phone, e164
 from domain.skills import normalise_skills
 from models import ContactKind, LegalForm, Role
 from permissions.actor import Actor
@@ -28,7 +29,7 @@ from permissions.members import visible_members
 from resolvers import validation
 from resolvers.contact_import_columns import COLUMNS, CONTRACTOR_ONLY, column_of, legal_form_of
 from resolvers.contact_import_read import MAX_COLUMNS, read_sheet
-from resolvers.contact_import_write import Entry, Outcome, apply_chunk, phone_key
+from resolvers.contact_import_write import Entry, Outcome, apply_chunk
 
 MAX_BYTES = 10 * 1024 * 1024
 CHUNK = 500
@@ -54,11 +55,7 @@ class ImportResult:
 
 
 def _phone(text: str) -> str:
-    checked = validation.optional_name(text, 50) or ""
-    key = phone_key(checked)
-    if key is None:
-        raise invalid("Not a valid phone number")
-    return key
+    return checked_phone(text) or ""
 
 
 def _skills(text: str) -> list[str]:
@@ -189,7 +186,7 @@ def _book(contacts: list[tuple[int, str, str | None, str | None]]) -> dict[tuple
     """The company's contacts of the kind by each key `_keys` gives a row (first id wins)."""
     book: dict[tuple[str, str], int] = {}
     for pk, name, email, phone in contacts:
-        for key in (("email", (email or "").lower()), ("phone", phone_key(phone) or "")):
+        for key in (("email", (email or "").lower()), ("phone", e164(phone) or "")):
             if key[1]:
                 book.setdefault(key, pk)
         book.setdefault(("name", name.casefold()), pk)

@@ -10,7 +10,6 @@ and updated, skills deleted and inserted. Ten statements a chunk at most, whatev
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -18,14 +17,11 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-import phonenumbers
 from tortoise.transactions import in_transaction
 
+from domain.phones import e164
 from models import Address, Contact, ContactKind, ContactSkill, LegalForm
 
-# A phone number without a leading + is read as Russian: a company has no country of its own
-# to take the region from, and the service's companies are in Russia (8 916 … and 916 … work).
-DEFAULT_REGION = "RU"
 CONTACT_COLUMNS = ("name", "legal_form", "email", "phone", "telegram", "tax_id", "manager_id")
 
 
@@ -44,20 +40,6 @@ class Entry:
     contact_id: int | None = None  # the contact it matched
 
 
-@functools.lru_cache(maxsize=65_536)  # each stored phone is read twice, ~50 µs a parse
-def phone_key(text: str | None) -> str | None:
-    """The number in E.164 (`+79161234567`), or None when it is no valid number."""
-    if not text:
-        return None
-    try:
-        number = phonenumbers.parse(text, DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 @dataclass
 class _Plan:
     new: list[Entry] = field(default_factory=list)
@@ -71,7 +53,7 @@ class _Plan:
 
 def _same(column: str, old: Any, new: Any) -> bool:
     if column == "phone":
-        return bool(phone_key(old) == new)
+        return bool(e164(old) == new)
     if column == "email":
         return bool((old or "").lower() == new)
     return bool(old == new)

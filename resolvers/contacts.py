@@ -10,9 +10,10 @@ from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from domain.errors import forbidden, invalid
+from domain.phones import checked_phone
 from domain.skills import MAX_SKILL_LENGTH, normalise_skills, skill_key
 from domain.working_hours import HoursInput, check_working_hours, to_json
-from models import Address, Contact, ContactKind, ContactSkill, LegalForm, Role
+from models import Address, Contact, ContactKind, ContactSkill, DeliveryChannel, LegalForm, Role
 from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id, can_edit_contacts, listed_contacts
 from permissions.members import access_member_by_id
@@ -43,6 +44,46 @@ class ContactData:
     # A contractor's profile; None (or null sent) is none: no skills, the company's hours.
     skills: Sequence[str] | None = None
     working_hours: Sequence[HoursInput] | None = None
+    # None (or null sent): the default, e-mail when the contact has an address.
+    notify_by: Sequence[DeliveryChannel] | None = None
+    locale: str | None = None
+
+
+# The languages the message catalogues have (domain/locales/).
+CONTACT_LOCALES = ("en", "ru")
+
+
+def notify_by_of(stored: list[str] | None, email: str | None) -> list[DeliveryChannel]:
+    """The channels a contact is reached on: the ones it chose, else e-mail when it has one."""
+    if stored is not None:
+        return [DeliveryChannel(channel) for channel in stored]
+    return [DeliveryChannel.EMAIL] if email else []
+
+
+def _notify_by(channels: Sequence[DeliveryChannel] | None) -> list[str] | None:
+    """The channels to store; IN_APP is no way to reach a contact (it has no app of its
+    own: its portal members choose theirs), and a channel named twice is a mistake."""
+    if channels is None:
+        return None
+    seen: list[str] = []
+    for index, channel in enumerate(channels):
+        if channel == DeliveryChannel.IN_APP:
+            message = "A contact has no app to be told in: choose EMAIL, TELEGRAM or SMS"
+            raise invalid(message, "input", "notifyBy", str(index))
+        if channel.value in seen:
+            raise invalid(f"{channel.value} is named twice", "input", "notifyBy", str(index))
+        seen.append(channel.value)
+    return seen
+
+
+def _locale(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    locale = value.strip().lower()
+    if locale not in CONTACT_LOCALES:
+        languages = " or ".join(repr(code) for code in CONTACT_LOCALES)
+        raise invalid(f"Unknown language {value[:20]!r}: write {languages}", "input", "locale")
+    return locale
 
 
 def address_fields(data: AddressData, *field: str) -> dict[str, Any]:
@@ -67,8 +108,13 @@ async def _contact_fields(actor: Actor, data: ContactData, given: set[str]) -> d
         out["email"] = (
             validation.email_address(data.email, "input", "email") if data.email else None
         )
+    if "phone" in given:
+        out["phone"] = checked_phone(data.phone, "input", "phone")
+    if "notifyBy" in given:
+        out["notify_by"] = _notify_by(data.notify_by)
+    if "locale" in given:
+        out["locale"] = _locale(data.locale)
     for attr, field, limit in (
-        ("phone", "phone", 50),
         ("telegram", "telegram", 100),
         ("tax_id", "taxId", 50),
     ):

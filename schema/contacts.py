@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 import models
-from resolvers.contacts import AddressData, ContactData
+from resolvers.contacts import AddressData, ContactData, notify_by_of
 from schema.company_settings import WorkingHours, WorkingHoursInput, working_hours_of
 from schema.connection import Connection
 from schema.context import Info
@@ -17,6 +17,7 @@ from schema.executor import context_only
 from schema.guard import guarded, guarded_list
 from schema.ids import to_global_id
 from schema.node import Node
+from schema.outbound import DeliveryChannel
 from schema.people import Member, load_member
 
 if TYPE_CHECKING:
@@ -179,6 +180,22 @@ class Contact(Node):
             return None
         return await info.context.loaders.average_rating.load(self.pk)
 
+    @strawberry.field(
+        description="How the service reaches this contact outside the app (assignments, "
+        "reminders, status, rating requests). Details: OWNER/STAFF and the contact's own members."
+    )
+    @context_only
+    @guarded_list
+    def notify_by(self, info: Info) -> list[DeliveryChannel]:
+        return notify_by_of(self.row.notify_by, self.row.email)
+
+    @strawberry.field(description="Language of the messages to this contact; null = the company's.")
+    @context_only
+    @guarded
+    def locale(self, info: Info) -> str | None:
+        locale: str | None = self.row.locale
+        return locale
+
 
 async def load_contact(info: Info, contact_id: int | None) -> Contact | None:
     if contact_id is None:
@@ -216,6 +233,8 @@ class CreateContactInput:
     addresses: list[AddressInput] | None = None
     skills: list[str] | None = None
     working_hours: list[WorkingHoursInput] | None = None
+    notify_by: list[DeliveryChannel] | None = None
+    locale: str | None = None
 
 
 @strawberry.input
@@ -234,6 +253,8 @@ class UpdateContactInput:
         default=strawberry.UNSET,
         description="Replaces the hours; null or [] = the company's working hours.",
     )
+    notify_by: list[DeliveryChannel] | None = strawberry.UNSET
+    locale: str | None = strawberry.UNSET
 
 
 @strawberry.input
@@ -277,4 +298,6 @@ def contact_data(
         manager_id=manager_id,
         skills=None if source.skills is strawberry.UNSET else source.skills,
         working_hours=(None if source.working_hours is strawberry.UNSET else source.working_hours),
+        notify_by=None if source.notify_by is strawberry.UNSET else source.notify_by,
+        locale=value("locale"),
     )
