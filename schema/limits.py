@@ -73,6 +73,7 @@ LIST_BOUNDS: dict[str, int] = {
     "Contact.skills": 30,  # MAX_SKILLS, refused past it (domain/skills.py)
     # Two shifts a day; up to 50 intervals are taken (domain/working_hours.py).
     "Contact.workingHours": 14,
+    "Contact.notifyBy": 3,  # EMAIL, TELEGRAM, SMS, each once (resolvers/contacts.py)
     "Company.workingHours": 14,
     "Member.subordinates": 50,
     "Message.attachments": 20,
