@@ -119,6 +119,9 @@ class Settings:
     webhook_poll_seconds: int = 1
     webhook_timeout_seconds: int = 10
     webhooks_per_company: int = 20
+    # How often each process looks for due messages to people outside the app (0: off;
+    # tests run rounds themselves).
+    outbound_poll_seconds: int = 2
 
     @property
     def production(self) -> bool:
@@ -362,6 +365,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         webhook_poll_seconds=read.number("WEBHOOK_POLL_SECONDS", 1, minimum=0),
         webhook_timeout_seconds=read.number("WEBHOOK_TIMEOUT_SECONDS", 10),
         webhooks_per_company=read.number("WEBHOOKS_PER_COMPANY", 20),
+        outbound_poll_seconds=read.number("OUTBOUND_POLL_SECONDS", 2, minimum=0),
     )
     if production:
         for required, problem in REQUIRED_IN_PRODUCTION.items():

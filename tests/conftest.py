@@ -53,6 +53,7 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         # ... and webhook delivery rounds (tests/test_webhook_delivery.py).
         "WEBHOOK_POLL_SECONDS": "0",
         "WEBHOOK_RETRY_BASE_SECONDS": "1",
+        "OUTBOUND_POLL_SECONDS": "0",  # outbound rounds too (tests/test_outbound_delivery.py)
         # The tests' SMTP, IMAP and Bot API servers listen on loopback (tests/security/
         # test_outgoing_hosts.py turns this off to see such hosts refused).
         "ALLOW_PRIVATE_HOSTS": "1",

@@ -16,6 +16,7 @@ when configured:
 - mail-sender         the e-mail outbox (SMTP_URL set; without it e-mails stay there)
 - series-round        makes recurring series' orders ahead (SERIES_ROUND_SECONDS > 0)
 - webhook-sender      partner webhooks' deliveries (WEBHOOK_POLL_SECONDS > 0)
+- outbound-sender     messages to people outside the app (OUTBOUND_POLL_SECONDS > 0)
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from resolvers.deadline_watch import run_deadline_watch
 from resolvers.photo_sweep import run_orphan_sweep
 from servicedesk.transport.websocket_auth import guard
 from servicedesk.workers.mail_sender import run_mail_sender
+from servicedesk.workers.outbound_sender import install as install_outbound
+from servicedesk.workers.outbound_sender import run_outbound_sender
 from servicedesk.workers.series_round import run_series_round
 from servicedesk.workers.webhook_sender import run_webhook_sender
 
@@ -80,12 +83,15 @@ def workers(settings: Settings) -> dict[str, Coroutine[Any, Any, None]]:
         work["mail-sender"] = run_mail_sender(settings)
     if settings.webhook_poll_seconds:
         work["webhook-sender"] = run_webhook_sender(settings)
+    if settings.outbound_poll_seconds:
+        work["outbound-sender"] = run_outbound_sender(settings)
     return work
 
 
 def start_workers(settings: Settings) -> list[asyncio.Task[None]]:
     """Register the channels' senders, then start every configured worker."""
     install_senders()
+    install_outbound()
     return [
         asyncio.create_task(job, name=f"background:{name}")
         for name, job in workers(settings).items()
