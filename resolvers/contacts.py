@@ -49,6 +49,8 @@ class ContactData:
     locale: str | None = None
 
 
+# What a phone number is written with besides its digits (a search for one).
+PHONE_CHARACTERS = "0123456789+-() ."
 # The languages the message catalogues have (domain/locales/).
 CONTACT_LOCALES = ("en", "ru")
 
@@ -239,10 +241,13 @@ async def list_contacts(
         at_address = Address.filter(
             company_id=actor.company_id, archived=False, text__icontains=text
         )
+        # Phones are stored in E.164: "555-00" or "(903) 555" looks for their digits.
+        digits = "".join(c for c in text if c.isdigit())
+        phone = digits if digits and not text.strip(PHONE_CHARACTERS) else text
         contacts = contacts.filter(
             Q(name__icontains=text)
             | Q(email__icontains=text)
-            | Q(phone__icontains=text)
+            | Q(phone__icontains=phone)
             | Q(id__in=Subquery(at_address.values("contact_id")))
         )
     return await paginate(contacts, ("name", "id"), first, after)
