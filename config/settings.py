@@ -15,6 +15,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from config.s3_url import parse_s3_url
+from config.sms_url import parse_sms_url
 from config.smtp_url import default_sender, parse_sender, parse_smtp_url
 
 ENVIRONMENTS = ("development", "production")
@@ -119,6 +120,10 @@ class Settings:
     webhook_poll_seconds: int = 1
     webhook_timeout_seconds: int = 10
     webhooks_per_company: int = 20
+    # SMS (config/sms_url.py has the forms; unset: SMS off) and the messages each process
+    # sends a second at most. The URL holds the provider's key: never in a repr.
+    sms_url: str | None = field(default=None, repr=False)
+    sms_per_second: int = 5
     # How often each process looks for due messages to people outside the app (0: off;
     # tests run rounds themselves).
     outbound_poll_seconds: int = 2
@@ -240,6 +245,18 @@ def _smtp(read: _Reader, public_url: str) -> tuple[str | None, str]:
         return url, parse_sender(sender)
     except ValueError as exc:
         return url, read.bad("SMTP_FROM", str(exc), default_sender(public_url))
+
+
+def _sms_url(read: _Reader) -> str | None:
+    """SMS_URL; one that sends to its own host (`smsru+http://…`) only with
+    ALLOW_PRIVATE_HOSTS, the operator's word that the service may reach such hosts."""
+    url = read.checked("SMS_URL", parse_sms_url)
+    if url is not None and parse_sms_url(url).overridden and not read.flag("ALLOW_PRIVATE_HOSTS"):
+        problem = (
+            "a +http or +https URL (another host than the provider's) needs ALLOW_PRIVATE_HOSTS=1"
+        )
+        return read.bad("SMS_URL", problem, None)
+    return url
 
 
 def _metrics_token(read: _Reader) -> str | None:
@@ -365,6 +382,8 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         webhook_poll_seconds=read.number("WEBHOOK_POLL_SECONDS", 1, minimum=0),
         webhook_timeout_seconds=read.number("WEBHOOK_TIMEOUT_SECONDS", 10),
         webhooks_per_company=read.number("WEBHOOKS_PER_COMPANY", 20),
+        sms_url=_sms_url(read),
+        sms_per_second=read.number("SMS_PER_SECOND", 5),
         outbound_poll_seconds=read.number("OUTBOUND_POLL_SECONDS", 2, minimum=0),
     )
     if production:
