@@ -31,6 +31,7 @@ from channels.delivery import run_delivery
 from channels.email_inbound import run_smtp_listener
 from channels.imap_poll import poll_mailboxes
 from channels.runtime import install_senders
+from channels.sms_outbound import install as install_sms
 from channels.telegram import process_pending
 from config.settings import Settings
 from realtime.outbox import run_relay
@@ -92,6 +93,7 @@ def start_workers(settings: Settings) -> list[asyncio.Task[None]]:
     """Register the channels' senders, then start every configured worker."""
     install_senders()
     install_outbound()
+    install_sms()
     return [
         asyncio.create_task(job, name=f"background:{name}")
         for name, job in workers(settings).items()
