@@ -8,6 +8,7 @@ from models import Comment, EventCounter, Membership, Order, OrderEvent, OrderEv
 from realtime.outbox import publish
 from resolvers import notifications
 from resolvers.counters import take_next
+from resolvers.outbound_events import on_order_event_outbound
 
 
 async def record(
@@ -35,6 +36,7 @@ async def record(
         comment_visibility=comment.visibility if comment else None,
     )
     await notifications.on_order_event(order, event, responsible, comment)
+    await on_order_event_outbound(order, event, comment)
     return event
 
 

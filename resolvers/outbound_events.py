@@ -1,0 +1,224 @@
+"""Which order events reach the order's client and contractor outside the app, and with what.
+
+resolvers.events.record calls `on_order_event_outbound` inside the change's transaction, so
+the messages (resolvers/outbound.py) commit or roll back with the change; the outbound queue
+sends them after.
+
+| event                                  | to             | kind                  |
+|----------------------------------------|----------------|-----------------------|
+| contractor booked (ASSIGNED, or        | the contractor | ORDER_ASSIGNED        |
+| CREATED with a contractor)             | the client     | ORDER_ASSIGNED        |
+| visit moved or removed (UPDATED: the   | the contractor | ORDER_ASSIGNED        |
+| window differs from the last one sent) |                |                       |
+| order CANCELLED with a contractor      | the contractor | ORDER_STATUS_CHANGED  |
+| accepted: status first ASSIGNED or     | the client     | ORDER_STATUS_CHANGED  |
+| IN_PROGRESS (STATUS_CHANGED) with no   |                |                       |
+| earlier booking or acceptance message  |                |                       |
+| OVERDUE (the deadline watch)           | the client     | ORDER_OVERDUE         |
+| DONE, not yet rated                    | the client     | RATING_REQUESTED      |
+| a staff comment visible to the CLIENT  | the client     | ORDER_COMMENTED       |
+
+Texts carry only what the recipient's role reads in the API (DESIGN's field rules): a
+contractor gets the order's number, title, description, address and details and the visit,
+never the price, the client's phone or e-mail (a contractor sees the client's name and the
+order's address only), nor the internal note; a client gets its order's terms and the visit,
+never the fee or the internal note. The contractor's name is left out too: the booking says
+when, the portal says who. Times are in the company's zone, in each person's language.
+
+The visit a contractor was last told of is kept in the message's dedupe key ("visit:<order>:
+<event>:<start>/<end>"), so an UPDATED event (a title edit, a rating) costs one SELECT and tells
+no one unless the window changed. Other events cost nothing when they tell no one.
+"""
+
+from __future__ import annotations
+
+from domain.texts import t, when, window
+from models import (
+    Address,
+    Comment,
+    CommentVisibility,
+    Company,
+    Membership,
+    NotificationKind,
+    Order,
+    OrderEvent,
+    OrderEventKind,
+    OrderStatus,
+    OutboundMessage,
+    Role,
+)
+from resolvers.outbound import Render, queue_for_contact
+
+STAFF = (Role.OWNER, Role.STAFF)
+_VISIT_KEY = "visit"
+
+
+def _window_tag(order: Order) -> str:
+    if order.visit_start is None or order.visit_end is None:
+        return "none"
+    return f"{int(order.visit_start.timestamp())}-{int(order.visit_end.timestamp())}"
+
+
+class _Texts:
+    """The order's values each text is made of, read once per event."""
+
+    def __init__(self, order: Order, zone: str, address: Address | None) -> None:
+        self.order = order
+        self.zone = zone
+        self.address = address
+
+    def visit(self, locale: str) -> str:
+        order = self.order
+        if order.visit_start is None or order.visit_end is None:
+            return t(locale, "outbound.visit.none")
+        return window(order.visit_start, order.visit_end, locale, self.zone)
+
+    def render(self, key: str, **values: object) -> Render:
+        order = self.order
+        address = self.address
+
+        def make(locale: str) -> tuple[str | None, str]:
+            common: dict[str, object] = {
+                "number": order.number,
+                "title": order.title,
+                "visit": self.visit(locale),
+                "deadline": when(order.deadline, locale, self.zone),
+                "address": address.text if address else "",
+                "details": (address.details or "-") if address else "-",
+                "description": order.description or "-",
+                **values,
+            }
+            subject = t(locale, f"{key}.subject", **common)
+            return subject, t(locale, f"{key}.text", **common)
+
+        return make
+
+
+async def on_order_event_outbound(
+    order: Order, event: OrderEvent, comment: Comment | None = None
+) -> None:
+    """The messages outside the app of one order event (module docstring)."""
+    kind = event.kind
+    booked = order.contractor_id is not None and (
+        kind == OrderEventKind.ASSIGNED or kind == OrderEventKind.CREATED
+    )
+    if not (
+        booked
+        or kind in (OrderEventKind.OVERDUE, OrderEventKind.STATUS_CHANGED)
+        or (kind == OrderEventKind.UPDATED and order.contractor_id is not None)
+        or (kind == OrderEventKind.COMMENTED and _for_client(comment))
+    ):
+        return
+    if kind == OrderEventKind.UPDATED and not await _visit_changed(order):
+        return
+    if kind == OrderEventKind.COMMENTED and not await _by_staff(comment):
+        return
+    zone = await Company.filter(id=order.company_id).values_list("timezone", flat=True)
+    address = await Address.get_or_none(id=order.address_id)
+    texts = _Texts(order, str(zone[0]) if zone else "UTC", address)
+    contractor = order.contractor_id
+    if booked and contractor is not None:
+        await _tell_visit(order, event, contractor, texts, "outbound.booked.contractor")
+        await queue_for_contact(
+            order.client_id,
+            NotificationKind.ORDER_ASSIGNED,
+            order.id,
+            texts.render("outbound.booked.client"),
+        )
+    elif kind == OrderEventKind.UPDATED and contractor is not None:
+        key = "outbound.visit_moved" if order.visit_start else "outbound.visit_removed"
+        await _tell_visit(order, event, contractor, texts, key)
+    elif kind == OrderEventKind.OVERDUE:
+        await queue_for_contact(
+            order.client_id,
+            NotificationKind.ORDER_OVERDUE,
+            order.id,
+            texts.render("outbound.overdue.client"),
+        )
+    elif kind == OrderEventKind.COMMENTED and comment is not None:
+        await queue_for_contact(
+            order.client_id,
+            NotificationKind.ORDER_COMMENTED,
+            order.id,
+            texts.render("outbound.comment.client", comment=comment.body),
+        )
+    elif kind == OrderEventKind.STATUS_CHANGED:
+        await _status_changed(order, texts)
+
+
+def _for_client(comment: Comment | None) -> bool:
+    return comment is not None and comment.visibility == CommentVisibility.CLIENT
+
+
+async def _by_staff(comment: Comment | None) -> bool:
+    """A reply from the company, not the client's own words echoed back to it."""
+    if comment is None:
+        return False
+    author = await Membership.get_or_none(id=comment.author_id).only("id", "role")
+    return author is not None and author.role in STAFF
+
+
+async def _visit_changed(order: Order) -> bool:
+    """Whether the order's window differs from the last one its contractor was told of."""
+    last = (
+        await OutboundMessage.filter(
+            order_id=order.id,
+            contact_id=order.contractor_id,
+            dedupe_key__startswith=f"{_VISIT_KEY}:{order.id}:",
+        )
+        .order_by("-id")
+        .first()
+        .values_list("dedupe_key", flat=True)
+    )
+    if last is None:
+        return False  # never told of a visit: nothing to correct
+    return str(last).split(":")[3] != _window_tag(order)
+
+
+async def _tell_visit(
+    order: Order, event: OrderEvent, contractor: int, texts: _Texts, key: str
+) -> None:
+    tag = f"{_VISIT_KEY}:{order.id}:{event.id}:{_window_tag(order)}"
+    await queue_for_contact(
+        contractor, NotificationKind.ORDER_ASSIGNED, order.id, texts.render(key), tag
+    )
+
+
+async def _status_changed(order: Order, texts: _Texts) -> None:
+    status = order.status
+    if status == OrderStatus.CANCELLED and order.contractor_id is not None:
+        await queue_for_contact(
+            order.contractor_id,
+            NotificationKind.ORDER_STATUS_CHANGED,
+            order.id,
+            texts.render("outbound.cancelled.contractor"),
+        )
+    elif status in (OrderStatus.ASSIGNED, OrderStatus.IN_PROGRESS):
+        told = await OutboundMessage.filter(
+            order_id=order.id,
+            contact_id=order.client_id,
+            kind__in=(NotificationKind.ORDER_ASSIGNED, NotificationKind.ORDER_STATUS_CHANGED),
+        ).exists()
+        if not told:
+            await queue_for_contact(
+                order.client_id,
+                NotificationKind.ORDER_STATUS_CHANGED,
+                order.id,
+                texts.render("outbound.accepted.client"),
+            )
+    elif status == OrderStatus.DONE and order.rating is None:
+        link = await _rating_link(order)
+        await queue_for_contact(
+            order.client_id,
+            NotificationKind.RATING_REQUESTED,
+            order.id,
+            texts.render("outbound.done.client", link=link),
+        )
+
+
+async def _rating_link(order: Order) -> str:
+    # Imported here: resolvers.rating_links records its rating through resolvers.events,
+    # which calls this module.
+    from resolvers.rating_links import new_rating_link
+
+    return await new_rating_link(order.id, order.company_id)
