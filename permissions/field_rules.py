@@ -94,6 +94,7 @@ FIELD_RULES: dict[str, FieldAccess] = {
     **_with_object("MemberConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("MemberPayload", "member", "errors"),
     **_with_object("AuthPayload", "accessToken", "refreshToken", "member", "errors"),
+    **_with_object("RateByLinkPayload", "rated", "errors"),
     **_with_object(
         "Invitation", "id", "email", "role", "invitedBy", "contact", "expiresAt", "acceptedAt"
     ),

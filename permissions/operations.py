@@ -30,6 +30,8 @@ PUBLIC_OPERATIONS = frozenset(
         "Mutation.requestPasswordReset",
         # The mailed single-use token is the credential.
         "Mutation.resetPassword",
+        # The mailed single-use rating link is the credential; it rates that order only.
+        "Mutation.rateOrderByLink",
     }
 )
 

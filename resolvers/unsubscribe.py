@@ -12,7 +12,11 @@ import hmac
 from dataclasses import dataclass
 from functools import cache
 
+from tortoise.transactions import in_transaction
+
 from config.settings import current
+from domain.texts import pick_locale, t
+from models import Company, Contact
 from models.outbound import DeliveryChannel
 
 _LABEL = b"servicedesk:unsubscribe"
@@ -60,3 +64,55 @@ def read_unsubscribe_token(token: str) -> Unsubscribe | None:
     if not hmac.compare_digest(_signature(read.contact_id, read.channel), signature):
         return None
     return read
+
+
+@dataclass(frozen=True, slots=True)
+class UnsubscribeView:
+    """What the unsubscribe page says: whose messages, on which channel, in which language."""
+
+    locale: str
+    company: str
+    channel: str  # the channel's name in `locale`
+
+
+async def _contact_of(read: Unsubscribe) -> tuple[Contact, UnsubscribeView] | None:
+    contact = await Contact.get_or_none(id=read.contact_id)
+    if contact is None:
+        return None
+    company = await Company.get(id=contact.company_id).only("id", "name", "locale")
+    locale = pick_locale(contact.locale, company.locale)
+    channel = t(locale, f"unsubscribe.channel.{read.channel.value}")
+    return contact, UnsubscribeView(locale, company.name, channel)
+
+
+async def view_unsubscribe(token: str) -> UnsubscribeView | None:
+    """The page's words for a valid link (None: altered, or its contact is gone); no change."""
+    read = read_unsubscribe_token(token)
+    found = None if read is None else await _contact_of(read)
+    return None if found is None else found[1]
+
+
+def remaining_channels(contact: Contact, channel: DeliveryChannel) -> list[str]:
+    """The contact's channels without `channel`; the default (e-mail when it has an address)
+    is written out first, so turning e-mail off leaves an explicit list, not null."""
+    current_channels = contact.notify_by
+    if current_channels is None:
+        current_channels = [DeliveryChannel.EMAIL.value] if contact.email else []
+    return [c for c in current_channels if c != channel.value]
+
+
+async def unsubscribe(token: str) -> UnsubscribeView | None:
+    """Turn the link's channel off for its contact (idempotent); None for a bad link."""
+    read = read_unsubscribe_token(token)
+    if read is None:
+        return None
+    async with in_transaction():
+        # Locked: a staff edit of notifyBy at the same moment is neither lost nor overwritten.
+        contact = await Contact.select_for_update().get_or_none(id=read.contact_id)
+        if contact is None:
+            return None
+        remaining = remaining_channels(contact, read.channel)
+        if remaining != contact.notify_by:
+            _ = await Contact.filter(id=contact.id).update(notify_by=remaining)
+    found = await _contact_of(read)
+    return None if found is None else found[1]

@@ -36,9 +36,11 @@ from servicedesk.http.link_pages import ROUTES as LINK_PAGES
 from servicedesk.http.media_route import media
 from servicedesk.http.metrics_route import metrics
 from servicedesk.http.middleware import MAX_BODY_BYTES, BodyLimit, RequestId, SocketShortcut
+from servicedesk.http.rating_page import ROUTES as RATING_PAGE
 from servicedesk.http.reports_csv import orders_csv
 from servicedesk.http.security_headers import SecurityHeaders
 from servicedesk.http.telemetry import RequestTelemetry
+from servicedesk.http.unsubscribe_route import ROUTES as UNSUBSCRIBE
 from servicedesk.http.widget_cors import WidgetCors
 from servicedesk.http.widget_route import widget_demo, widget_js
 from servicedesk.shutdown import take_over_exit_signals
@@ -142,6 +144,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
             Route("/attachments/{key}", attachment, methods=["GET"]),
             *LINK_PAGES,  # /invite/<token>, /reset/<token>: the mailed links' pages
+            *RATING_PAGE,  # /rate/<token>: a finished order's rating link
+            *UNSUBSCRIBE,  # /unsubscribe/<token>: one-click unsubscribe (RFC 8058)
         ],
         middleware=[
             Middleware(SocketShortcut, path="/graphql", endpoint=endpoint),

@@ -21,6 +21,7 @@ from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
 from schema.mutations.passwords import PasswordMutations
 from schema.mutations.photos import PhotoMutations
+from schema.mutations.rating_links import RatingLinkMutations
 from schema.mutations.series import SeriesMutations
 from schema.mutations.tasks import TaskMutations
 from schema.mutations.webhooks import WebhookMutations
@@ -47,5 +48,6 @@ class Mutation(
     CorrectionMutations,
     ContactImportMutations,
     WebhookMutations,
+    RatingLinkMutations,
 ):
     pass
