@@ -29,6 +29,7 @@ from tortoise.expressions import F, Q
 
 from config.settings import current
 from domain.errors import DomainError, ErrorCode, invalid
+from domain.texts import pick_locale, t, when
 from models import ChannelConfig, Company
 from resolvers.mail import queue_email
 
@@ -103,16 +104,14 @@ async def mail_code(company_id: int, address: str, code: str, now: datetime) -> 
     if not taken:
         raise _too_soon()
     company = await Company.get(id=company_id)
+    lang = pick_locale(company.locale)
+    until = when(now + timedelta(hours=CODE_HOURS), lang, company.timezone)
+    about = {"address": address, "company": company.name}
     _ = await queue_email(
         company_id,
         address,
-        f"Confirm {address} for {company.name}",
-        f"{company.name} asked to receive and answer customers' e-mail at {address} "
-        "through the service desk.\n\n"
-        f"If that is you, enter this code in the desk's channel settings: {code}\n"
-        f"It works for {CODE_HOURS} hours.\n\n"
-        "If you did not ask for it, ignore this e-mail: nothing is connected without "
-        "the code.\n",
+        t(lang, "mail.email_code.subject", **about),
+        t(lang, "mail.email_code.body", code=code, until=until, **about),
     )
 
 

@@ -13,7 +13,8 @@ from tortoise.transactions import in_transaction
 
 from config.settings import current
 from domain.errors import DomainError, ErrorCode, not_found
-from models import Company, ContactKind, Invitation, Membership, Role, User
+from domain.texts import pick_locale, t, when
+from models import Company, Contact, ContactKind, Invitation, Membership, Role, User
 from permissions.actor import Actor
 from permissions.authenticate import actor_of
 from permissions.contacts import access_contact_by_id
@@ -72,7 +73,7 @@ async def invite_contact(actor: Actor, contact_id: int | None, email: str | None
     address = validation.email_address(email or contact.email or "", "email")
     if await Membership.exists(company_id=actor.company_id, user__email=address):
         raise DomainError(ErrorCode.CONFLICT, "This person is already a member", ["email"])
-    return await _send(actor, address, role, contact.name, None, None, contact.id)
+    return await _send(actor, address, role, contact.name, None, None, contact)
 
 
 async def _send(
@@ -82,12 +83,15 @@ async def _send(
     name: str | None,
     title: str | None,
     manager_id: int | None,
-    contact_id: int | None,
+    contact: Contact | None,
 ) -> SentInvitation:
     token, hashed = new_opaque_token()
     expires = datetime.now(UTC) + timedelta(days=current().invitation_days)
     company = await Company.get(id=actor.company_id)
     url = invite_url(token)
+    # The invitee's language: its contact card's (a portal member), else the company's.
+    lang = pick_locale(contact.locale if contact else None, company.locale)
+    until = when(expires, lang, company.timezone)
     async with in_transaction():
         invitation = await Invitation.create(
             company_id=actor.company_id,
@@ -97,17 +101,15 @@ async def _send(
             title=title,
             invited_by_id=actor.membership_id,
             manager_id=manager_id,
-            contact_id=contact_id,
+            contact_id=contact.id if contact else None,
             token_hash=hashed,
             expires_at=expires,
         )
         _ = await queue_email(
             actor.company_id,
             email,
-            f"You are invited to {company.name}",
-            f"You have been invited to join {company.name}.\n\n"
-            f"Accept the invitation here (the link works once, for "
-            f"{current().invitation_days} days):\n{url}\n",
+            t(lang, "mail.invitation.subject", company=company.name),
+            t(lang, "mail.invitation.body", company=company.name, until=until, url=url),
         )
     return SentInvitation(invitation, token, url)
 

@@ -1,16 +1,32 @@
-"""What a notification says: one sentence per kind, about an order or a task.
-
-Times are UTC for now; the company's time zone and language come with the message
-catalogues.
+"""What a notification says: one catalogue sentence per kind, about an order or a task, in
+the reader's language with times in the company's zone (domain/locales/*/notifications.po).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from domain import texts
+from domain.texts import t
 from models import Comment, NotificationKind, Order, Task
 
 SNIPPET = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Whom a text is for: the language picked for the member (its own, its contact's, the
+    company's) and the company's time zone."""
+
+    locale: str
+    zone: str
+
+    @classmethod
+    def of(
+        cls, member: str | None, contact: str | None, company: str | None, zone: str | None
+    ) -> Reader:
+        return cls(texts.pick_locale(member, contact, company), zone or "UTC")
 
 
 def snippet(text: str) -> str:
@@ -20,52 +36,68 @@ def snippet(text: str) -> str:
 
 
 def when(moment: datetime) -> str:
+    """A UTC time for the API's own (English) error messages, e.g. resolvers.visits'; what
+    reaches a person by notification or mail goes through domain.texts.when."""
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def window(start: datetime, end: datetime) -> str:
-    """A booked window, e.g. "2026-12-04 10:00-12:00 UTC" (the end's date when it differs)."""
-    start, end = start.astimezone(UTC), end.astimezone(UTC)
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M}-{until} UTC"
+def _local(moment: datetime, reader: Reader) -> str:
+    return texts.when(moment, reader.locale, reader.zone)
 
 
-def due_or_visit(order: Order) -> str:
+def _order(order: Order) -> dict[str, object]:
+    return {"number": order.number, "title": order.title}
+
+
+def _scheduled(key: str, order: Order, reader: Reader) -> str:
+    """`key`.visit with the booked window, else `key`.due with the deadline."""
     start, end = order.visit_start, order.visit_end
     if start is None or end is None:
-        return f"due {when(order.deadline)}"
-    return f"visit {window(start, end)}"
+        return t(reader.locale, f"{key}.due", when=_local(order.deadline, reader), **_order(order))
+    span = texts.window(start, end, reader.locale, reader.zone)
+    return t(reader.locale, f"{key}.visit", window=span, **_order(order))
 
 
-def visit_moved_text(order: Order) -> str:
-    label = f'#{order.number} "{order.title}"'
+def visit_moved_text(order: Order, reader: Reader) -> str:
     start, end = order.visit_start, order.visit_end
     if start is None or end is None:
-        return f"The visit for order {label} is cancelled; the order is due {when(order.deadline)}"
-    return f"The visit for order {label} is moved to {window(start, end)}"
+        due = _local(order.deadline, reader)
+        return t(reader.locale, "notification.visit_cancelled", when=due, **_order(order))
+    span = texts.window(start, end, reader.locale, reader.zone)
+    return t(reader.locale, "notification.visit_moved", window=span, **_order(order))
 
 
-def order_text(kind: NotificationKind, order: Order, comment: Comment | None = None) -> str:
-    label = f'#{order.number} "{order.title}"'
+def order_text(
+    kind: NotificationKind, order: Order, reader: Reader, comment: Comment | None = None
+) -> str:
+    lang, about = reader.locale, _order(order)
     if kind == NotificationKind.ORDER_CREATED:
-        return f"New order {label}, {due_or_visit(order)}"
+        return _scheduled("notification.order_created", order, reader)
     if kind == NotificationKind.ORDER_ASSIGNED:
-        return f"Order {label} is assigned to you, {due_or_visit(order)}"
+        return _scheduled("notification.order_assigned", order, reader)
     if kind == NotificationKind.ORDER_STATUS_CHANGED:
-        return f"Order {label} is now {order.status.value.replace('_', ' ').lower()}"
+        status = t(lang, f"order_status.{order.status.value}")
+        return t(lang, "notification.order_status_changed", status=status, **about)
     if kind == NotificationKind.ORDER_COMMENTED:
         if comment is None:
-            return f"Order {label} was rated {order.rating} of 5"
-        return f"New comment on order {label}: {snippet(comment.body)}"
+            return t(lang, "notification.order_rated", rating=order.rating, **about)
+        return t(lang, "notification.order_commented", snippet=snippet(comment.body), **about)
+    due = _local(order.deadline, reader)
     if kind == NotificationKind.ORDER_DEADLINE_SOON:
-        return f"Order {label} is due soon: {when(order.deadline)}"
-    return f"Order {label} is overdue: it was due {when(order.deadline)}"
+        return t(lang, "notification.order_deadline_soon", when=due, **about)
+    return t(lang, "notification.order_overdue", when=due, **about)
 
 
-def task_text(kind: NotificationKind, task: Task) -> str:
-    label = f'"{task.title}"'
+def task_text(kind: NotificationKind, task: Task, reader: Reader) -> str:
+    due = _local(task.deadline, reader)
     if kind == NotificationKind.TASK_OVERDUE:
-        return f"Task {label} is overdue: it was due {when(task.deadline)}"
-    if task.requires_acknowledgement:
-        return f"Announcement {label}: please confirm you have read it by {when(task.deadline)}"
-    return f"New task {label}, due {when(task.deadline)}"
+        key = "notification.task_overdue"
+    elif task.requires_acknowledgement:
+        key = "notification.task_announcement"
+    else:
+        key = "notification.task_assigned"
+    return t(reader.locale, key, title=task.title, when=due)
+
+
+def webhook_disabled_text(url: str, reason: str, reader: Reader) -> str:
+    return t(reader.locale, "notification.webhook_disabled", url=url[:200], reason=reason)

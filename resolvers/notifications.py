@@ -43,7 +43,11 @@ Statements: an order event costs one SELECT of its recipients (memberships joine
 logins' e-mails), one SELECT of their unread notifications about the order (not for a new
 order) and one UPDATE of those, then one INSERT of the other notifications and, for an e-mail kind, one INSERT
 of all the e-mails; staff edits of the terms cost nothing. The watch pays the same three per
-batch of orders. A task assignment costs one INSERT (the assignee is known; no e-mail).
+batch of orders. A task assignment costs one SELECT (the assignee's language) and one INSERT.
+
+Texts (resolvers.notification_texts, domain/locales/*/notifications.po) are in each
+recipient's language (its own, its contact's, the company's) with times in the company's
+zone; the recipients' SELECT reads those with them (joins, no extra statement).
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ from tortoise.expressions import Q
 
 from config.settings import current
 from domain.errors import invalid
+from domain.texts import t
 from models import (
     Comment,
     Membership,
@@ -80,7 +85,13 @@ from permissions.orders import (
     comment_visibilities,
 )
 from resolvers.mail import queue_emails
-from resolvers.notification_texts import order_text, task_text, visit_moved_text
+from resolvers.notification_texts import (
+    Reader,
+    order_text,
+    task_text,
+    visit_moved_text,
+    webhook_disabled_text,
+)
 from resolvers.pagination import Page, paginate
 
 EMAIL_KINDS = frozenset(
@@ -108,6 +119,8 @@ class Recipient:
     path: str
     contact_id: int | None
     email: str
+    reader: Reader
+    active: bool = True
 
     @property
     def actor(self) -> Actor:
@@ -117,10 +130,23 @@ class Recipient:
         )
 
 
-async def _recipients(condition: Q) -> list[Recipient]:
-    """Active memberships and their logins' e-mails: one statement (a leaver hears nothing)."""
-    rows = await Membership.filter(condition, active=True).values(
-        "id", "user_id", "company_id", "role", "path", "contact_id", "user__email"
+async def _recipients(condition: Q, leavers: bool = False) -> list[Recipient]:
+    """Active memberships (`leavers`: all, for rows that were always written, never mailed),
+    their logins' e-mails and languages: one statement (a leaver hears nothing)."""
+    query = Membership.filter(condition) if leavers else Membership.filter(condition, active=True)
+    rows = await query.values(
+        "id",
+        "user_id",
+        "company_id",
+        "role",
+        "path",
+        "contact_id",
+        "user__email",
+        "locale",
+        "contact__locale",
+        "company__locale",
+        "company__timezone",
+        "active",
     )
     return [
         Recipient(
@@ -131,6 +157,10 @@ async def _recipients(condition: Q) -> list[Recipient]:
             r["path"],
             r["contact_id"],
             r["user__email"],
+            Reader.of(
+                r["locale"], r["contact__locale"], r["company__locale"], r["company__timezone"]
+            ),
+            bool(r["active"]),
         )
         for r in rows
     ]
@@ -141,12 +171,17 @@ async def _write(notes: list[Notification], recipients: Sequence[Recipient]) -> 
     if not notes:
         return
     await Notification.bulk_create(notes, batch_size=INSERT_BATCH)
-    emails = {r.id: r.email for r in recipients}
+    by_id = {r.id: r for r in recipients}
     link = current().public_url
     copies = [
-        (n.company_id, emails[n.member_id], n.text, f"{n.text}\n\nOpen the service desk: {link}\n")
+        (
+            n.company_id,
+            by_id[n.member_id].email,
+            n.text,
+            t(by_id[n.member_id].reader.locale, "mail.notification_copy", text=n.text, link=link),
+        )
         for n in notes
-        if n.kind in EMAIL_KINDS and n.member_id in emails
+        if n.kind in EMAIL_KINDS and n.member_id in by_id
     ]
     if copies:
         await queue_emails(copies)
@@ -224,7 +259,7 @@ async def on_order_event(
                 company_id=order.company_id,
                 member_id=row.id,
                 kind=note_kind,
-                text=order_text(note_kind, order, comment),
+                text=order_text(note_kind, order, row.reader, comment),
                 order_id=order.id,
                 event_id=event.id,
             )
@@ -250,7 +285,7 @@ async def on_visit_moved(order: Order, event: OrderEvent) -> None:
             company_id=order.company_id,
             member_id=row.id,
             kind=kind,
-            text=visit_moved_text(order),
+            text=visit_moved_text(order, row.reader),
             order_id=order.id,
             event_id=event.id,
         )
@@ -311,7 +346,7 @@ async def notify_deadline(
                     company_id=order.company_id,
                     member_id=row.id,
                     kind=kind,
-                    text=order_text(kind, order),
+                    text=order_text(kind, order, row.reader),
                     order_id=order.id,
                     event_id=(event_ids or {}).get(order.id),
                 )
@@ -321,17 +356,23 @@ async def notify_deadline(
 
 
 async def on_tasks_assigned(tasks: Sequence[Task]) -> int:
-    """TASK_ASSIGNED to each assignee who did not create the task itself (one INSERT)."""
+    """TASK_ASSIGNED to each assignee who did not create the task itself (one SELECT of
+    their languages, one INSERT; no e-mail)."""
+    told = [task for task in tasks if task.assignee_id != task.creator_id]
+    if not told:
+        return 0
+    assignees = await _recipients(Q(id__in={task.assignee_id for task in told}), leavers=True)
+    readers = {r.id: r.reader for r in assignees}
     notes = [
         Notification(
             company_id=task.company_id,
             member_id=task.assignee_id,
             kind=NotificationKind.TASK_ASSIGNED,
-            text=task_text(NotificationKind.TASK_ASSIGNED, task),
+            text=task_text(NotificationKind.TASK_ASSIGNED, task, readers[task.assignee_id]),
             task_id=task.id,
         )
-        for task in tasks
-        if task.assignee_id != task.creator_id
+        for task in told
+        if task.assignee_id in readers
     ]
     await _write(notes, [])
     return len(notes)
@@ -341,18 +382,20 @@ async def notify_tasks_overdue(tasks: Sequence[Task]) -> int:
     """TASK_OVERDUE to each task's assignee, with an e-mail copy (one SELECT for the e-mails)."""
     if not tasks:
         return 0
-    rows = await _recipients(Q(id__in={t.assignee_id for t in tasks}))
+    rows = await _recipients(Q(id__in={task.assignee_id for task in tasks}), leavers=True)
+    readers = {r.id: r.reader for r in rows}
     notes = [
         Notification(
             company_id=task.company_id,
             member_id=task.assignee_id,
             kind=NotificationKind.TASK_OVERDUE,
-            text=task_text(NotificationKind.TASK_OVERDUE, task),
+            text=task_text(NotificationKind.TASK_OVERDUE, task, readers[task.assignee_id]),
             task_id=task.id,
         )
         for task in tasks
+        if task.assignee_id in readers
     ]
-    await _write(notes, rows)
+    await _write(notes, [r for r in rows if r.active])
     return len(notes)
 
 
@@ -394,7 +437,7 @@ async def notify_webhook_disabled(company_id: int, url: str, reason: str) -> int
             company_id=company_id,
             member_id=owner.id,
             kind=NotificationKind.WEBHOOK_DISABLED,
-            text=f"The webhook to {url[:200]} was switched off: {reason}",
+            text=webhook_disabled_text(url, reason, owner.reader),
         )
         for owner in owners
     ]
@@ -405,3 +448,10 @@ async def notify_webhook_disabled(company_id: int, url: str, reason: str) -> int
         )
     )
     return len(notes)
+
+
+async def write_notifications(notes: list[Notification]) -> None:
+    """Insert notifications whose recipients and texts the caller chose, in each recipient's
+    language (escalations, visit reminders): one INSERT, no e-mail copy (those kinds reach
+    people outside the app through resolvers.outbound); the caller publishes after commit."""
+    await _write(notes, [])

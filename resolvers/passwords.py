@@ -21,6 +21,7 @@ from tortoise.transactions import in_transaction
 
 from config.settings import current
 from domain.errors import DomainError, ErrorCode, forbidden, invalid
+from domain.texts import pick_locale, t
 from models import Membership, PasswordReset, User
 from permissions.actor import Actor
 from permissions.passwords import (
@@ -40,13 +41,6 @@ log = logging.getLogger("servicedesk.passwords")
 # A token is secrets.token_urlsafe(32): 43 characters. Anything much longer is not one.
 MAX_TOKEN = 200
 
-RESET_SUBJECT = "Reset your password"
-RESET_BODY = (
-    "Someone, hopefully you, asked to reset the password of your login at {site}.\n\n"
-    "To choose a new password, open this link within {minutes} minutes. It works once:\n"
-    "{url}\n\n"
-    "If it was not you, ignore this mail: your password stays as it is.\n"
-)
 BAD_LINK = "This reset link is not valid or was used already: ask for a new one"
 OLD_LINK = "This reset link has expired: ask for a new one"
 BREACHED = "This password is in a list of leaked passwords: choose another"
@@ -79,21 +73,37 @@ async def _write_link(user: User, token: str, token_hash: str) -> None:
     await asyncio.sleep(WRITE_DELAY_SECONDS)  # the answer goes out first, unhindered
     settings = current()
     minutes = settings.password_reset_minutes
-    body = RESET_BODY.format(
-        site=settings.app_url or settings.public_url,
-        minutes=minutes,
-        url=mailed_link("reset", token),
-    )
     try:
+        lang = await _login_locale(user.id)
+        body = t(
+            lang,
+            "mail.password_reset.body",
+            site=settings.app_url or settings.public_url,
+            minutes=minutes,
+            url=mailed_link("reset", token),
+        )
         async with in_transaction():
             _ = await PasswordReset.create(
                 user_id=user.id,
                 token_hash=token_hash,
                 expires_at=datetime.now(UTC) + timedelta(minutes=minutes),
             )
-            _ = await queue_email(None, user.email, RESET_SUBJECT, body)
+            subject = t(lang, "mail.password_reset.subject")
+            _ = await queue_email(None, user.email, subject, body)
     except Exception:  # the person asks again; nothing half-written
         log.exception("the reset link for login %s was not written", user.id)
+
+
+async def _login_locale(user_id: int) -> str:
+    """The language of the login's most recently used active membership (the one a reset
+    logs in to): its own, its contact's, its company's; English without one."""
+    rows = await Membership.filter(user_id=user_id, active=True).values(
+        "id", "last_login_at", "locale", "contact__locale", "company__locale"
+    )
+    if not rows:
+        return pick_locale()
+    latest = max(rows, key=lambda r: (r["last_login_at"] is not None, r["last_login_at"], r["id"]))
+    return pick_locale(latest["locale"], latest["contact__locale"], latest["company__locale"])
 
 
 async def links_written() -> None:

@@ -21,7 +21,9 @@ EVENTS = """subscription { orderEvents {
 
 
 def utc_label(value: str) -> str:
-    return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
+    """How a notification writes the moment for a company in UTC: "6 December 2026, 10:00"."""
+    moment = datetime.fromisoformat(value)
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
 
 
 async def test_a_moved_visit_is_heard_live_by_the_parties_only(app: Starlette, api: Api) -> None:
@@ -97,11 +99,11 @@ async def test_a_moved_visit_tells_the_client_and_the_contractor_the_new_window(
     for name in ("contractor1", "contractor2"):
         [note] = await inbox(api, members[name])
         assert note["kind"] == "ORDER_ASSIGNED"
-        assert f"visit {utc_label(at(10))}-12:00 UTC" in note["text"]
+        assert f"visit {utc_label(at(10))}\u201312:00" in note["text"]
     moved = {"visitStart": at(14), "visitEnd": at(15.5)}
     data = await api.ok(UPDATE, {"id": order["id"], "input": moved}, c.owner.access)
     assert data["updateOrder"]["errors"] == []
-    window = f"{utc_label(at(14))}-15:30 UTC"
+    window = f"{utc_label(at(14))}\u201315:30"
     parties = once("client1", "client2", "contractor1", "contractor2")
     assert await told(api, members, "ORDER_ASSIGNED", order["id"]) == parties
     for name in parties:
