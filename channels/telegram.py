@@ -9,7 +9,8 @@ Webhook (`POST /telegram/webhook`, registered by configureTelegram with a random
   `process_pending`, which the app runs every few seconds;
 - text and photos (the largest size under the attachment limit, through getFile) of
   messages from people (not bots) are recorded with resolvers.inbound: one conversation
-  per chat, the sender's @username finds its contact.
+  per chat, the sender's @username finds its contact; a deep link's "/start <token>" and
+  rating buttons are channels/telegram_people.py's instead.
 
 Replies go out with sendMessage to the conversation's chat, at most one a second per chat
 from a process (Telegram's limit), and a 429 is retried after its retry_after.
@@ -30,6 +31,7 @@ from tortoise.exceptions import IntegrityError
 
 from channels.base import DeliveryFailed, Outbound, RetryLater, not_connected
 from channels.telegram_api import TelegramApi, TelegramError
+from channels.telegram_people import handle_people_update
 from config.settings import current
 from media.attachments import InboundFile
 from models import Channel, ChannelConfig, TelegramUpdate
@@ -129,6 +131,8 @@ async def _photo(config: ChannelConfig, photos: list[Any]) -> InboundFile | None
 
 
 async def _record(company_id: int, update: dict[str, Any]) -> None:
+    if await handle_people_update(company_id, update):
+        return  # a deep-link /start or a rating button: not the inbox's
     message = update.get("message")
     if not isinstance(message, dict):
         return  # edits, channel posts, callbacks: not taken

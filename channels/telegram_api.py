@@ -111,7 +111,7 @@ class TelegramApi:
         params = {
             "url": url,
             "secret_token": secret_token,
-            "allowed_updates": ["message"],
+            "allowed_updates": ["message", "callback_query"],  # rating buttons
             "drop_pending_updates": False,
         }
         _ = await self.call("setWebhook", params)

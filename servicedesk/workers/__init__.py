@@ -32,6 +32,7 @@ from channels.email_inbound import run_smtp_listener
 from channels.imap_poll import poll_mailboxes
 from channels.runtime import install_senders
 from channels.sms_outbound import install as install_sms
+from channels.telegram_outbound import install as install_telegram
 from channels.telegram import process_pending
 from config.settings import Settings
 from realtime.outbox import run_relay
@@ -94,6 +95,7 @@ def start_workers(settings: Settings) -> list[asyncio.Task[None]]:
     install_senders()
     install_outbound()
     install_sms()
+    install_telegram()
     return [
         asyncio.create_task(job, name=f"background:{name}")
         for name, job in workers(settings).items()
