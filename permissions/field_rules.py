@@ -381,6 +381,8 @@ FIELD_RULES: dict[str, FieldAccess] = {
         "webchatAllowedOrigins",
     ),
     **_with_object("ChannelSettingsPayload", "settings", "errors"),
+    # The link is shown once, to whoever may make it (permissions.telegram_links).
+    **_with_object("TelegramLinkPayload", "url", "errors"),
     # The visitor's own token and conversation, in the answer to its startChat only.
     **_with_object("ChatSession", "visitorToken", "conversationId"),
     **_with_object("ChatSessionPayload", "session", "errors"),

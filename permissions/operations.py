@@ -132,6 +132,8 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.deleteWebhook",
         "Mutation.enableWebhook",
         "Mutation.replayWebhook",
+        # Any member for its own chat, the OWNER for a contact's: permissions.telegram_links.
+        "Mutation.createTelegramLink",
     }
 )
 
@@ -184,6 +186,8 @@ SESSION_ONLY_OPERATIONS = MINTING_OPERATIONS | {
     # replaying events to its URL open nothing new: a partner's token may do those.
     "Mutation.createWebhook",
     "Mutation.enableWebhook",
+    # A tied Telegram chat hears of the person's orders long after the token is revoked.
+    "Mutation.createTelegramLink",
 }
 
 

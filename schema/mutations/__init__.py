@@ -24,6 +24,7 @@ from schema.mutations.photos import PhotoMutations
 from schema.mutations.rating_links import RatingLinkMutations
 from schema.mutations.series import SeriesMutations
 from schema.mutations.tasks import TaskMutations
+from schema.mutations.telegram_links import TelegramLinkMutations
 from schema.mutations.webhooks import WebhookMutations
 from schema.webchat import WebchatMutations
 
@@ -48,6 +49,7 @@ class Mutation(
     CorrectionMutations,
     ContactImportMutations,
     WebhookMutations,
+    TelegramLinkMutations,
     RatingLinkMutations,
 ):
     pass
