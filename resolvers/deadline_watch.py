@@ -48,7 +48,7 @@ from models import (
 )
 from realtime.notifications import publish_notifications
 from realtime.outbox import publish
-from resolvers import events, notifications
+from resolvers import escalation, events, notifications
 
 log = logging.getLogger("servicedesk.deadlines")
 
@@ -109,6 +109,7 @@ async def watch_once(
         overdue, full_overdue = await _emit_overdue_orders(_overdue_orders(now) & scope, batch)
         due_soon, full_soon = await _emit_due_soon(_due_soon_orders(now, soon) & scope, batch)
         tasks, full_tasks = await _emit_overdue_tasks(_overdue_tasks(now) & scope, batch)
+        await escalation.escalate(now, batch, companies)  # resolvers/escalation.py
     except Exception:
         DEADLINE_WATCH_RUNS.labels("failed").inc()
         raise
