@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from domain import texts
 from domain.texts import t
-from models import Comment, NotificationKind, Order, Task
+from models import Channel, Comment, NotificationKind, Order, Task
 
 SNIPPET = 200
 
@@ -49,13 +49,18 @@ def _order(order: Order) -> dict[str, object]:
     return {"number": order.number, "title": order.title}
 
 
-def _scheduled(key: str, order: Order, reader: Reader) -> str:
-    """`key`.visit with the booked window, else `key`.due with the deadline."""
-    start, end = order.visit_start, order.visit_end
+def _scheduled(assigned: bool, order: Order, reader: Reader) -> str:
+    """A new or assigned order with its booked window, else with its deadline."""
+    lang, about, start, end = reader.locale, _order(order), order.visit_start, order.visit_end
     if start is None or end is None:
-        return t(reader.locale, f"{key}.due", when=_local(order.deadline, reader), **_order(order))
-    span = texts.window(start, end, reader.locale, reader.zone)
-    return t(reader.locale, f"{key}.visit", window=span, **_order(order))
+        due = _local(order.deadline, reader)
+        if assigned:
+            return t(lang, "notification.order_assigned.due", when=due, **about)
+        return t(lang, "notification.order_created.due", when=due, **about)
+    span = texts.window(start, end, lang, reader.zone)
+    if assigned:
+        return t(lang, "notification.order_assigned.visit", window=span, **about)
+    return t(lang, "notification.order_created.visit", window=span, **about)
 
 
 def visit_moved_text(order: Order, reader: Reader) -> str:
@@ -72,9 +77,9 @@ def order_text(
 ) -> str:
     lang, about = reader.locale, _order(order)
     if kind == NotificationKind.ORDER_CREATED:
-        return _scheduled("notification.order_created", order, reader)
+        return _scheduled(False, order, reader)
     if kind == NotificationKind.ORDER_ASSIGNED:
-        return _scheduled("notification.order_assigned", order, reader)
+        return _scheduled(True, order, reader)
     if kind == NotificationKind.ORDER_STATUS_CHANGED:
         status = t(lang, f"order_status.{order.status.value}")
         return t(lang, "notification.order_status_changed", status=status, **about)
@@ -89,15 +94,22 @@ def order_text(
 
 
 def task_text(kind: NotificationKind, task: Task, reader: Reader) -> str:
-    due = _local(task.deadline, reader)
+    lang, due = reader.locale, _local(task.deadline, reader)
     if kind == NotificationKind.TASK_OVERDUE:
-        key = "notification.task_overdue"
-    elif task.requires_acknowledgement:
-        key = "notification.task_announcement"
-    else:
-        key = "notification.task_assigned"
-    return t(reader.locale, key, title=task.title, when=due)
+        return t(lang, "notification.task_overdue", title=task.title, when=due)
+    if task.requires_acknowledgement:
+        return t(lang, "notification.task_announcement", title=task.title, when=due)
+    return t(lang, "notification.task_assigned", title=task.title, when=due)
 
 
 def webhook_disabled_text(url: str, reason: str, reader: Reader) -> str:
     return t(reader.locale, "notification.webhook_disabled", url=url[:200], reason=reason)
+
+
+def message_received_text(channel: Channel, who: str, body: str, reader: Reader) -> str:
+    """MESSAGE_RECEIVED: "New telegram message from Ann: ..." (the channel's name from the
+    catalogue, for resolvers.conversation_notifications)."""
+    via = t(reader.locale, f"channel.{channel.value}")
+    return t(
+        reader.locale, "notification.message_received", channel=via, who=who, snippet=snippet(body)
+    )
