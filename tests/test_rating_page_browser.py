@@ -3,6 +3,7 @@ comes from the client's real "done, rate us" message (RATING_REQUESTED in Order.
 queue), opened on a phone-sized screen; the client picks stars with the keyboard, writes a
 comment and sends; the order is rated once. The same link sent again from a page opened
 before says it was used and changes nothing; opened afresh, it shows why instead of the form.
+The one-click unsubscribe page's button (a plain form, no script) does the RFC 8058 POST.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pytest
 from playwright.async_api import Browser, ViewportSize, expect
 from starlette.applications import Starlette
 
-from models import NotificationKind, Order, OutboundMessage
+from models import Contact, DeliveryChannel, NotificationKind, Order, OutboundMessage
+from resolvers.unsubscribe import unsubscribe_url
 from schema.ids import decode_id
 from tests.support.api import Api, Session, register
 from tests.support.world import CREATE_CONTACT, contact, create_order, move
@@ -157,3 +159,23 @@ async def test_the_page_in_russian_for_a_russian_client(
         await page.get_by_role("radio", name="5 звёзд: отлично").check()
         await page.get_by_role("button", name="Отправить оценку").click()
         await expect(page.locator("#done-text")).to_have_text("Спасибо! Ваша оценка сохранена.")
+
+
+async def test_the_unsubscribe_pages_button_works_without_a_script(
+    api: Api, app: Starlette, browser: Browser
+) -> None:
+    owner = await register(api)
+    client_id, _ = await client_card(api, owner, email="unsub@example.test")
+    pk = decode_id(client_id, "Contact")
+    link = unsubscribe_url(pk, DeliveryChannel.EMAIL)
+    async with visit(browser, app, ViewportSize(width=375, height=667)) as seen:
+        page = seen.page
+        await page.goto(link)
+        assert (await Contact.get(id=pk)).notify_by is None  # opening it changed nothing
+        await page.get_by_role("button", name="Unsubscribe").click()
+        await expect(page.get_by_role("status")).to_contain_text("no more e-mail messages")
+        await no_horizontal_scroll(page)
+        [post] = [r for r in seen.seen if r.method == "POST"]
+        assert post.post_data == "List-Unsubscribe=One-Click"
+        assert "referer" not in post.headers
+    assert (await Contact.get(id=pk)).notify_by == []
