@@ -15,7 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from permissions import companies, contacts, conversations, members, orders, series, tasks, webchat
+from permissions import (
+    companies,
+    contacts,
+    conversations,
+    members,
+    orders,
+    outbound,
+    series,
+    tasks,
+    webchat,
+)
 from permissions.actor import Actor
 
 
@@ -90,6 +100,9 @@ FIELD_RULES: dict[str, FieldAccess] = {
     "Member.email": MEMBER_EMAIL,
     "Member.manager": MEMBER_RELATIONS,
     "Member.subordinates": MEMBER_RELATIONS,
+    "Member.notificationPreferences": FieldRule(
+        outbound.can_see_notification_preferences, reads="pk"
+    ),
     **_with_object("MemberEdge", "node", "cursor"),
     **_with_object("MemberConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("MemberPayload", "member", "errors"),
@@ -194,6 +207,8 @@ FIELD_RULES: dict[str, FieldAccess] = {
     "Order.comments": RowFilter(orders.comment_visibilities),
     # The series an order was made from, if the asker sees that series.
     "Order.series": RowFilter(series.visible_series),
+    # Who was reached outside the app, where, and what failed: the company's (staff) only.
+    "Order.outbound": FieldRule(outbound.can_see_outbound, reads="row"),
     **_with_object("OrderEdge", "node", "cursor"),
     **_with_object("OrderConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("OrderStatusChange", "from", "to", "by", "at", "comment"),
@@ -320,6 +335,21 @@ FIELD_RULES: dict[str, FieldAccess] = {
     **_with_object("WebhookDeliveryEdge", "node", "cursor"),
     **_with_object("WebhookDeliveryConnection", "edges", "pageInfo", "totalCount"),
     **_with_object("WebhookPayload", "webhook", "secret", "errors"),
+    # Messages outside the app: reached through Order.outbound's rule or node(id)'s
+    # (permissions.outbound), their fields with them.
+    **_with_object(
+        "OutboundMessage",
+        "id",
+        "kind",
+        "channel",
+        "to",
+        "text",
+        "status",
+        "error",
+        "createdAt",
+        "sentAt",
+    ),
+    **_with_object("NotificationPreference", "kind", "channels"),
     # Conversations visible by permissions.conversations.visible_conversations; their fields
     # with them (the contact, the assignee), the order by its own rule.
     **_with_object(

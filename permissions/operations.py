@@ -134,6 +134,8 @@ MEMBER_OPERATIONS = frozenset(
         "Mutation.replayWebhook",
         # Any member for its own chat, the OWNER for a contact's: permissions.telegram_links.
         "Mutation.createTelegramLink",
+        # The caller's own channels per kind: permissions.outbound (a portal member or staff).
+        "Mutation.setNotificationPreferences",
     }
 )
 
@@ -188,6 +190,8 @@ SESSION_ONLY_OPERATIONS = MINTING_OPERATIONS | {
     "Mutation.enableWebhook",
     # A tied Telegram chat hears of the person's orders long after the token is revoked.
     "Mutation.createTelegramLink",
+    # Where a person is reached is the person's choice, not a partner's.
+    "Mutation.setNotificationPreferences",
 }
 
 

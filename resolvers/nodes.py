@@ -15,6 +15,7 @@ from permissions.conversations import access_conversation_by_id, access_message_
 from permissions.members import access_invitation_by_id, access_member_by_id
 from permissions.notifications import access_notification_by_id
 from permissions.orders import access_comment_by_id, access_order_by_id, access_photo_by_id
+from permissions.outbound import access_outbound_message_by_id
 from permissions.series import access_series_by_id
 from permissions.tasks import access_task_by_id
 from permissions.templates import access_template_by_id
@@ -38,6 +39,7 @@ FINDERS: dict[str, Callable[[Actor, int], Awaitable[Model]]] = {
     "OrderSeries": access_series_by_id,
     "Webhook": access_webhook_by_id,
     "WebhookDelivery": access_webhook_delivery_by_id,
+    "OutboundMessage": access_outbound_message_by_id,
 }
 
 

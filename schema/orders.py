@@ -21,6 +21,7 @@ from schema.executor import context_only
 from schema.guard import guarded
 from schema.ids import to_global_id
 from schema.node import Node
+from schema.outbound import OutboundMessage, outbound_of
 from schema.parties import address_of, client_of, contractor_of, responsible_of
 from schema.people import Member, load_member
 
@@ -299,6 +300,14 @@ class Order(Node):
         from schema.series import load_visible_series
 
         return await load_visible_series(info, self.row.series_id)
+
+    @strawberry.field(
+        description="What the service sent about this order outside the app (e-mail, "
+        "Telegram, SMS): OWNER/STAFF only, null for others."
+    )
+    @guarded
+    async def outbound(self, info: Info) -> list[OutboundMessage] | None:
+        return await outbound_of(info, self.row.id)
 
 
 async def load_visible_order(info: Info, order_id: int | None) -> Order | None:

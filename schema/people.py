@@ -19,11 +19,13 @@ from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.contacts import Contact
+    from schema.outbound import NotificationPreference
 
 Role = models.Role
 strawberry.enum(Role, name="Role")
 
 LazyContact = Annotated["Contact", strawberry.lazy("schema.contacts")]
+LazyPreference = Annotated["NotificationPreference", strawberry.lazy("schema.outbound")]
 
 
 @strawberry.type
@@ -78,6 +80,7 @@ class Member(Node):
     company_id: strawberry.Private[int]
     manager_id: strawberry.Private[int | None]
     contact_id: strawberry.Private[int | None]
+    preferences: strawberry.Private[list[dict[str, object]] | None] = None
 
     @classmethod
     def of(cls, row: models.Membership) -> Member:
@@ -92,6 +95,7 @@ class Member(Node):
             company_id=row.company_id,
             manager_id=row.manager_id,
             contact_id=row.contact_id,
+            preferences=row.notification_preferences,
         )
 
     @strawberry.field(
@@ -126,6 +130,16 @@ class Member(Node):
         row = await info.context.loaders.company.load(self.company_id)
         assert row is not None, "a membership always has its company"
         return Company.of(row)
+
+    @strawberry.field(
+        description="The member's own choice of channels per kind of notification: the "
+        "member itself only, null for others."
+    )
+    @guarded
+    def notification_preferences(self, info: Info) -> list[LazyPreference] | None:
+        from schema.outbound import preferences_of
+
+        return list(preferences_of(self.preferences))
 
 
 async def load_member(info: Info, member_id: int | None) -> Member | None:

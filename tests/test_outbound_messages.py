@@ -158,13 +158,11 @@ async def test_a_channel_without_an_address_is_failed_with_what_to_do(api: Api) 
         (DeliveryChannel.TELEGRAM, DeliveryStatus.FAILED, ""),
         (DeliveryChannel.SMS, DeliveryStatus.FAILED, ""),
     }
-    reasons = {m.channel: m.error for m in rows}
+    reasons = {m.channel: m.error or "" for m in rows}
     assert reasons[DeliveryChannel.TELEGRAM] == (
         "no Telegram chat: send the person a createTelegramLink link"
     )
-    assert reasons[DeliveryChannel.SMS] is not None
     assert "no phone number" in reasons[DeliveryChannel.SMS]
-    assert reasons[DeliveryChannel.EMAIL] is not None
     assert "no e-mail" in reasons[DeliveryChannel.EMAIL]
 
 

@@ -21,6 +21,7 @@ from schema.mutations.orders import OrderMutations
 from schema.mutations.org_tree import OrgTreeMutations
 from schema.mutations.passwords import PasswordMutations
 from schema.mutations.photos import PhotoMutations
+from schema.mutations.preferences import PreferenceMutations
 from schema.mutations.rating_links import RatingLinkMutations
 from schema.mutations.series import SeriesMutations
 from schema.mutations.tasks import TaskMutations
@@ -51,5 +52,6 @@ class Mutation(
     WebhookMutations,
     TelegramLinkMutations,
     RatingLinkMutations,
+    PreferenceMutations,
 ):
     pass

@@ -16,6 +16,7 @@ from schema.ids import decode_any_id
 from schema.node import Node
 from schema.notifications import Notification
 from schema.orders import Comment, Order, Photo
+from schema.outbound import OutboundMessage
 from schema.people import Company, Invitation, Member
 from schema.series import OrderSeries
 from schema.tasks import Task, Template
@@ -40,6 +41,7 @@ NODE_TYPES: dict[str, Callable[[Any], Node]] = {
     "OrderSeries": OrderSeries.of,
     "Webhook": Webhook.of,
     "WebhookDelivery": WebhookDelivery.of,
+    "OutboundMessage": OutboundMessage.of,
 }
 
 
