@@ -130,7 +130,10 @@ async def rate_by_link(token: str, rating: int, feedback: str | None) -> Order:
         raise link_error(state, locale)
     if not 1 <= rating <= 5:
         raise DomainError(ErrorCode.INVALID, t(locale, "rate.error.rating"), ["rating"])
-    words = validation.optional_text(feedback, MAX_FEEDBACK, "feedback")
+    try:
+        words = validation.optional_text(feedback, MAX_FEEDBACK, "feedback")
+    except DomainError as error:  # rateOrder's rule, said in the client's language
+        raise DomainError(error.code, t(locale, "rate.error.feedback"), ["feedback"]) from None
     async with in_transaction():
         # Both conditional: a second send, or a rating from elsewhere in between, loses here.
         claimed = await RatingLink.filter(id=link.id, used_at=None, expires_at__gt=now).update(
