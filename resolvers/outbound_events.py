@@ -37,7 +37,6 @@ from models import (
     Address,
     Comment,
     CommentVisibility,
-    Company,
     Membership,
     NotificationKind,
     Order,
@@ -113,9 +112,11 @@ async def on_order_event_outbound(
         return
     if kind == OrderEventKind.COMMENTED and not await _by_staff(comment):
         return
-    zone = await Company.filter(id=order.company_id).values_list("timezone", flat=True)
-    address = await Address.get_or_none(id=order.address_id)
-    texts = _Texts(order, str(zone[0]) if zone else "UTC", address)
+    if kind == OrderEventKind.STATUS_CHANGED and not await _status_tells(order):
+        return
+    address = await Address.get_or_none(id=order.address_id).select_related("company")
+    zone = address.company.timezone if address is not None else "UTC"
+    texts = _Texts(order, zone, address)
     contractor = order.contractor_id
     if booked and contractor is not None:
         await _tell_visit(order, event, contractor, texts, "outbound.booked.contractor")
@@ -184,6 +185,23 @@ async def _tell_visit(
     )
 
 
+async def _status_tells(order: Order) -> bool:
+    """Whether a status change tells anyone outside the app (before reading any text's
+    values): a cancellation with a contractor, the first acceptance, a finish not rated."""
+    status = order.status
+    if status == OrderStatus.CANCELLED:
+        return order.contractor_id is not None
+    if status == OrderStatus.DONE:
+        return order.rating is None
+    if status in (OrderStatus.ASSIGNED, OrderStatus.IN_PROGRESS):
+        return not await OutboundMessage.filter(
+            order_id=order.id,
+            contact_id=order.client_id,
+            kind__in=(NotificationKind.ORDER_ASSIGNED, NotificationKind.ORDER_STATUS_CHANGED),
+        ).exists()
+    return False
+
+
 async def _status_changed(order: Order, texts: _Texts) -> None:
     status = order.status
     if status == OrderStatus.CANCELLED and order.contractor_id is not None:
@@ -194,18 +212,12 @@ async def _status_changed(order: Order, texts: _Texts) -> None:
             texts.render("outbound.cancelled.contractor"),
         )
     elif status in (OrderStatus.ASSIGNED, OrderStatus.IN_PROGRESS):
-        told = await OutboundMessage.filter(
-            order_id=order.id,
-            contact_id=order.client_id,
-            kind__in=(NotificationKind.ORDER_ASSIGNED, NotificationKind.ORDER_STATUS_CHANGED),
-        ).exists()
-        if not told:
-            await queue_for_contact(
-                order.client_id,
-                NotificationKind.ORDER_STATUS_CHANGED,
-                order.id,
-                texts.render("outbound.accepted.client"),
-            )
+        await queue_for_contact(
+            order.client_id,
+            NotificationKind.ORDER_STATUS_CHANGED,
+            order.id,
+            texts.render("outbound.accepted.client"),
+        )
     elif status == OrderStatus.DONE and order.rating is None:
         link = await _rating_link(order)
         await queue_for_contact(
