@@ -6,14 +6,16 @@ language and the company's zone. Rounds run the deadline watch at a clock the te
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from models import Conversation
-from tests.support.api import Api
+from servicedesk.devtools import demo_data as d
+from servicedesk.devtools.demo import ensure_demo
+from tests.support.api import LOGIN, Api, Session
 from tests.support.escalation import WEEKDAYS_8_TO_20, configure, rounds, update_order
 from tests.support.inbox import ASSIGN, REPLY, arrive, build_inbox, gid
 from tests.support.notifications import Cast, cast, inbox, told
@@ -164,3 +166,14 @@ async def test_an_unassigned_message_goes_to_the_owner_only(api: Api) -> None:
     assert await told(api, people, UNANSWERED) == {"owner": 1}
     await rounds(box.company, since + timedelta(hours=9))
     assert await told(api, people, UNANSWERED) == {"owner": 1}
+
+
+async def test_the_demo_shows_an_overdue_order_escalated(api: Api) -> None:
+    """`make demo`: Kitchen deep clean is two days overdue (at least six working hours);
+    its responsible Gleb reports to Boris, who was told once."""
+    _ = await ensure_demo(datetime.now(UTC))
+    data = await api.ok(LOGIN, {"email": d.BORIS, "password": d.PASSWORD})
+    boris = Session(data["login"]["accessToken"], "", "", d.BORIS)
+    escalated = [n for n in await inbox(api, boris) if n["kind"] == ESCALATED]
+    assert [n["text"].split('"')[1] for n in escalated].count("Kitchen deep clean") == 1
+    assert "Gleb Dispatcher is responsible for it." in escalated[0]["text"]

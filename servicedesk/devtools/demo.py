@@ -41,6 +41,7 @@ from resolvers import (
     api_tokens,
     contacts,
     conversations,
+    escalation,
     invitations,
     order_workflow,
     orders,
@@ -109,6 +110,8 @@ async def _build(now: datetime, horizon_days: int) -> tuple[str, int]:
     await _tasks(people, made, templates, now)
     await _conversations(people, now)
     series_orders = await calendar.make_series(people, cards, now, horizon_days)
+    # One round of the escalations as the running service's deadline watch would make it.
+    _ = await escalation.escalate(now, companies=[people[d.OWNER_EMAIL].company_id])
     issued = await api_tokens.create_api_token(
         people[d.OWNER_EMAIL], d.TOKEN_NAME, people[d.SERGEY].membership_id, True, None, now
     )
