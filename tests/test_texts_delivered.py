@@ -6,12 +6,13 @@ Moscow times; a member's own language, then its contact card's, comes before the
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from starlette.applications import Starlette
 
 from models import Contact, Membership, OutboxEmail
+from resolvers.deadline_watch import watch_once
 from resolvers.passwords import links_written
 from schema.ids import parse_global_id
 from tests.support.api import Api, Session
@@ -116,6 +117,32 @@ async def test_tasks_read_russian(api: Api) -> None:
     )
     [note] = await inbox(api, c.staff)
     assert note["text"] == f"Новая задача «Инвентаризация», срок: {RU_DUE}"
+
+
+async def test_the_deadline_watch_speaks_russian_at_moscow_time(api: Api) -> None:
+    c = await russian_cast(api)
+    order = await create_order(
+        api,
+        c.owner,
+        clientId=c.client.id,
+        addressId=c.client.address_ids[0],
+        responsibleId=c.staff.member_id,
+        contractorId=c.contractor.id,
+        deadline=DEADLINE,
+    )
+    await new_task(api, c.head, title="Аренда", assigneeId=c.staff.member_id, deadline=DEADLINE)
+    due = datetime.fromisoformat(DEADLINE)
+    number, first = order["number"], c.contractor.members[0]
+    _ = await watch_once(due - timedelta(hours=1), timedelta(hours=2), 100, [c.company_pk])
+    soon = f"Скоро срок заказа №{number} «Clean»: {RU_DUE}"
+    assert (await inbox(api, first))[0]["text"] == soon
+    assert await OutboxEmail.filter(to=first.email, subject=soon).count() == 1
+    _ = await watch_once(due + timedelta(minutes=1), timedelta(hours=2), 100, [c.company_pk])
+    overdue = f"Заказ №{number} «Clean» просрочен: срок был {RU_DUE}"
+    assert (await inbox(api, first))[0]["text"] == overdue
+    late = f"Задача «Аренда» просрочена: срок был {RU_DUE}"
+    [mail] = await OutboxEmail.filter(to=c.staff.email, subject=late)
+    assert mail.body == f"{late}\n\nОткрыть сервис: {LINK}\n"
 
 
 async def test_an_invitation_from_a_russian_company_is_in_russian(api: Api) -> None:
