@@ -28,14 +28,12 @@ from channels.base import DeliveryFailed, RetryLater
 from channels.webhook_http import retry_after
 from config.settings import current
 from config.sms_url import SmsProvider, parse_sms_url
+from domain.texts import t
 
 log = logging.getLogger("servicedesk.sms")
 
 TIMEOUT = 15.0
 EXCERPT = 200
-NOT_CONFIGURED = "SMS is not configured (SMS_URL)"
-TIMED_OUT = "the SMS provider did not answer in time"
-NO_CONNECTION = "could not connect to the SMS provider"
 # sms.ru's codes that mean "not now": service busy (220), its server's error (500), the same
 # text to the same number too often (231, a minute). Any other code but 100 is a refusal.
 SMSRU_TEMPORARY: dict[int, float | None] = {220: None, 500: None, 231: 60.0}
@@ -93,12 +91,14 @@ def _json(response: httpx.Response) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
-async def send(to: str, text: str, provider: SmsProvider | None = None) -> str | None:
+async def send(
+    to: str, text: str, provider: SmsProvider | None = None, locale: str = "en"
+) -> str | None:
     """Send `text` to `to` (E.164); the provider's id of the message. RetryLater or
-    DeliveryFailed as the module says."""
+    DeliveryFailed as the module says, their reason in `locale` (the staff's, who read it)."""
     provider = provider or configured_provider()
     if provider is None:
-        raise DeliveryFailed(NOT_CONFIGURED)
+        raise DeliveryFailed(t(locale, "sms.not_configured"))
     await pacer(current().sms_per_second).wait()
     try:
         async with httpx.AsyncClient(timeout=TIMEOUT, verify=_tls()) as http:
@@ -108,13 +108,13 @@ async def send(to: str, text: str, provider: SmsProvider | None = None) -> str |
                 response = await _post_twilio(http, provider, to, text)
     except httpx.TimeoutException:
         log.warning("SMS: %s timed out", provider)
-        raise RetryLater(TIMED_OUT) from None
+        raise RetryLater(t(locale, "sms.timed_out")) from None
     except httpx.HTTPError as exc:
         log.warning("SMS: %s unreachable (%s)", provider, type(exc).__name__)
-        raise RetryLater(NO_CONNECTION) from None
-    _raise_for_http(response)
+        raise RetryLater(t(locale, "sms.no_connection")) from None
+    _raise_for_http(response, locale)
     if provider.dialect == "smsru":
-        return _smsru_result(_json(response), to)
+        return _smsru_result(_json(response), to, locale)
     sid = _json(response).get("sid")
     return str(sid) if sid else None
 
@@ -137,26 +137,30 @@ async def _post_twilio(
     return await http.post(url, data=form, auth=(account, provider.key))
 
 
-def _raise_for_http(response: httpx.Response) -> None:
+def _detail(said: object, code: object, locale: str) -> str:
+    said = _excerpt(str(said))
+    return t(locale, "sms.detail", said=said, code=code) if code else said
+
+
+def _raise_for_http(response: httpx.Response, locale: str) -> None:
     status = response.status_code
     if status < 400:
         return
     if status == 429:
         wait = retry_after(response.headers.get("retry-after"), datetime.now(UTC))
-        raise RetryLater("the SMS provider asked to slow down (429)", wait)
+        raise RetryLater(t(locale, "sms.slow_down"), wait)
     if status >= 500:
-        raise RetryLater(f"the SMS provider is unavailable ({status})")
+        raise RetryLater(t(locale, "sms.unavailable", status=status))
     body = _json(response)
     said = body.get("message") or body.get("status_text") or response.reason_phrase
-    code = body.get("code")
-    detail = f"{_excerpt(str(said))} (code {code})" if code else _excerpt(str(said))
-    raise DeliveryFailed(f"the SMS provider refused it: {detail}")
+    detail = _detail(said, body.get("code"), locale)
+    raise DeliveryFailed(t(locale, "sms.refused", detail=detail))
 
 
-def _smsru_result(body: dict[str, Any], to: str) -> str | None:
+def _smsru_result(body: dict[str, Any], to: str, locale: str) -> str | None:
     """sms.ru answers 200 with its verdict inside: overall, then per number."""
     if not body:
-        raise RetryLater("the SMS provider's answer could not be read")
+        raise RetryLater(t(locale, "sms.unreadable"))
     verdict = body
     numbers = body.get("sms")
     if body.get("status") == "OK" and isinstance(numbers, dict):
@@ -165,7 +169,7 @@ def _smsru_result(body: dict[str, Any], to: str) -> str | None:
     if verdict.get("status") == "OK" and code in (SMSRU_SENT, None):
         sms_id = verdict.get("sms_id")
         return str(sms_id) if sms_id else None
-    said = _excerpt(str(verdict.get("status_text") or "no answer"))
+    detail = _detail(verdict.get("status_text") or "?", code, locale)
     if isinstance(code, int) and code in SMSRU_TEMPORARY:
-        raise RetryLater(f"sms.ru: {said} (code {code})", SMSRU_TEMPORARY[code])
-    raise DeliveryFailed(f"the SMS provider refused it: {said} (code {code})")
+        raise RetryLater(t(locale, "sms.busy", detail=detail), SMSRU_TEMPORARY[code])
+    raise DeliveryFailed(t(locale, "sms.refused", detail=detail))

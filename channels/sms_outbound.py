@@ -8,17 +8,19 @@ from __future__ import annotations
 from channels import sms
 from channels.base import DeliveryFailed
 from channels.outbound_senders import register_outbound_sender
-from models import DeliveryChannel, OutboundMessage
-
-NO_NUMBER = "no phone number"
+from domain.texts import pick_locale, t
+from models import Company, DeliveryChannel, OutboundMessage
 
 
 async def send_sms(message: OutboundMessage) -> None:
+    """Why it failed reads in the company's language: staff read it, not the recipient."""
+    company = await Company.filter(id=message.company_id).values_list("locale", flat=True)
+    locale = pick_locale(str(company[0]) if company else None)
     if sms.configured_provider() is None:
-        raise DeliveryFailed(sms.NOT_CONFIGURED)
+        raise DeliveryFailed(t(locale, "sms.not_configured"))
     if not message.to:
-        raise DeliveryFailed(NO_NUMBER)
-    _ = await sms.send(message.to, message.text)
+        raise DeliveryFailed(t(locale, "sms.no_number"))
+    _ = await sms.send(message.to, message.text, locale=locale)
 
 
 def install() -> None:

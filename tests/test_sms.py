@@ -43,6 +43,9 @@ mutation($input: CreateContactInput!) {
   createContact(input: $input) { contact { id phone notifyBy } errors { field code message } }
 }
 """
+COMPANY = """
+mutation($input: CompanySettingsInput!) { updateCompany(input: $input) { errors { message } } }
+"""
 TEXT = "Мастер придёт завтра с 10:00 до 12:00"
 
 
@@ -52,8 +55,12 @@ def provider() -> Iterator[Provider]:
         yield running
 
 
-async def sms_contact(api: Api, phone: str = "8 (916) 123-45-67") -> Contact:
+async def sms_contact(
+    api: Api, phone: str = "8 (916) 123-45-67", company_locale: str = "en"
+) -> Contact:
     owner = await register(api)
+    company = await api.ok(COMPANY, {"input": {"locale": company_locale}}, owner.access)
+    assert company["updateCompany"]["errors"] == []
     data = await api.ok(
         CREATE,
         {
@@ -134,10 +141,11 @@ async def test_429_waits_its_retry_after_and_5xx_is_retried_with_backoff(
     assert len(provider.requests) == 3
 
 
-async def test_smsru_busy_codes_are_retried_and_its_refusals_failed_with_its_words(
+async def test_smsru_busy_codes_are_retried_and_its_refusals_failed_in_staff_language(
     api: Api, settings: Settings, provider: Provider
 ) -> None:
-    contact = await sms_contact(api)
+    """sms.ru's own words, framed in the company's language (staff read it, in Russian here)."""
+    contact = await sms_contact(api, company_locale="ru")
     _ = await queued(contact)
     busy = {"status": "ERROR", "status_code": 220, "status_text": "Сервис временно недоступен"}
     refused = smsru_refused("79161234567", 207, "На этот номер нельзя отправлять сообщения")
@@ -146,13 +154,11 @@ async def test_smsru_busy_codes_are_retried_and_its_refusals_failed_with_its_wor
     with settings_with(settings, sms_url=provider.smsru_url()):
         row = await round_at(contact, start)
         assert row.status == DeliveryStatus.PENDING
-        assert row.error == "sms.ru: Сервис временно недоступен (code 220)"
+        assert row.error == "SMS-провайдер занят: Сервис временно недоступен (код 220)"
         assert row.next_attempt_at is not None
         row = await round_at(contact, row.next_attempt_at + timedelta(seconds=1))
     assert row.status == DeliveryStatus.FAILED
-    assert row.error == (
-        "the SMS provider refused it: На этот номер нельзя отправлять сообщения (code 207)"
-    )
+    assert row.error == "SMS-провайдер отказал: На этот номер нельзя отправлять сообщения (код 207)"
     assert len(provider.requests) == 2
 
 
