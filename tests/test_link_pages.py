@@ -159,5 +159,7 @@ async def test_the_access_log_path_of_a_link_leaves_the_token_out(
     assert not [r for r in caplog.records if TOKEN in r.getMessage() or TOKEN in str(r.__dict__)]
     assert loggable_path(f"/invite/{TOKEN}") == "/invite/…"
     assert loggable_path(f"/reset/{TOKEN}") == "/reset/…"
+    assert loggable_path(f"/rate/{TOKEN}") == "/rate/…"
+    assert loggable_path(f"/unsubscribe/{TOKEN}") == "/unsubscribe/…"
     assert loggable_path("/graphql") == "/graphql"
     assert loggable_path("/pages/pages.js") == "/pages/pages.js"

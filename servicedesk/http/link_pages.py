@@ -81,7 +81,7 @@ def not_found(reason: str) -> PlainTextResponse:
 def loggable_path(path: str) -> str:
     """The path for the access log: a mailed link's token is a credential, so it is left out
     (`/invite/…`); other paths as they are."""
-    for kind in PAGES:
+    for kind in (*PAGES, "rate", "unsubscribe"):
         prefix = f"/{kind}/"
         if path.startswith(prefix):
             return prefix + "…"
