@@ -130,24 +130,16 @@ class Recipient:
         )
 
 
+_WHO = ("id", "user_id", "company_id", "role", "path", "contact_id", "user__email", "active")
+# What a text needs to be in the member's language and the company's zone (joined).
+_LANGUAGE = ("locale", "contact__locale", "company__locale", "company__timezone")
+
+
 async def _recipients(condition: Q, leavers: bool = False) -> list[Recipient]:
     """Active memberships (`leavers`: all, for rows that were always written, never mailed),
     their logins' e-mails and languages: one statement (a leaver hears nothing)."""
     query = Membership.filter(condition) if leavers else Membership.filter(condition, active=True)
-    rows = await query.values(
-        "id",
-        "user_id",
-        "company_id",
-        "role",
-        "path",
-        "contact_id",
-        "user__email",
-        "locale",
-        "contact__locale",
-        "company__locale",
-        "company__timezone",
-        "active",
-    )
+    rows = await query.values(*_WHO, *_LANGUAGE)
     return [
         Recipient(
             r["id"],
