@@ -55,7 +55,7 @@ class ImportResult:
 
 
 def _phone(text: str) -> str:
-    return checked_phone(text) or ""
+    return checked_phone(validation.optional_name(text, 50)) or ""
 
 
 def _skills(text: str) -> list[str]:

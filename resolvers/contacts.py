@@ -111,7 +111,9 @@ async def _contact_fields(actor: Actor, data: ContactData, given: set[str]) -> d
             validation.email_address(data.email, "input", "email") if data.email else None
         )
     if "phone" in given:
-        out["phone"] = checked_phone(data.phone, "input", "phone")
+        # Cleaned as names are first: a pasted number's invisible characters go.
+        phone = validation.optional_name(data.phone, 50, "input", "phone")
+        out["phone"] = checked_phone(phone, "input", "phone")
     if "notifyBy" in given:
         out["notify_by"] = _notify_by(data.notify_by)
     if "locale" in given:

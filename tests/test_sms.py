@@ -181,6 +181,22 @@ async def test_a_twilio_400_is_failed_at_once_with_the_reason_and_the_key_nowher
         assert KEY not in text
 
 
+async def test_a_provider_too_slow_to_answer_is_retried(
+    api: Api, settings: Settings, provider: Provider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contact = await sms_contact(api)
+    _ = await queued(contact)
+    monkeypatch.setattr(sms, "TIMEOUT", 0.3)
+    provider.answer(Reply(sleep=1.0))
+    with settings_with(settings, sms_url=provider.twilio_url()):
+        row = await round_at(contact)
+        assert (row.status, row.attempts) == (DeliveryStatus.PENDING, 1)
+        assert row.error == "the SMS provider did not answer in time"
+        assert row.next_attempt_at is not None
+        row = await round_at(contact, row.next_attempt_at + timedelta(seconds=1))
+    assert (row.status, row.error) == (DeliveryStatus.SENT, None)
+
+
 async def test_unreachable_provider_is_retried_and_unset_sms_url_is_failed_saying_so(
     api: Api, settings: Settings, provider: Provider
 ) -> None:

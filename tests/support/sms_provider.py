@@ -10,6 +10,7 @@ import base64
 import contextlib
 import json
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ class Reply:
     retry_after: str | None = None
     body: Any = None
     raw: bytes | None = None
+    sleep: float = 0.0  # seconds before answering at all
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def _handler(provider: Provider) -> type[BaseHTTPRequestHandler]:
             form = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
             provider.record(Request(self.path, form, self.headers.get("authorization")))
             reply = provider.next_reply()
+            if reply is not None and reply.sleep:
+                time.sleep(reply.sleep)
             status, answer = _success(self.path, form)
             if reply is not None:
                 status = reply.status
