@@ -7,11 +7,13 @@ replacing its contact's channels; a dedupe key making a message once."""
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
+from domain.texts import catalogue
 from models import Contact, DeliveryChannel, DeliveryStatus, Membership, NotificationKind
 from resolvers.deadline_watch import watch_once
 from resolvers.outbound import queue_for_contact, queue_for_member
@@ -21,6 +23,8 @@ from tests.support.world import COMMENT, move
 from tests.test_visits_booking import UPDATE, at
 
 pytestmark = pytest.mark.asyncio
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 SECRETS_FOR_CONTRACTOR = (PRICE, "4321", "4 321", "+79161234567", "916 123", NOTE)
 SECRETS_FOR_CLIENT = (FEE, "1234", "1 234", NOTE)
@@ -231,3 +235,12 @@ async def test_a_dedupe_key_makes_one_message_per_person_and_channel_however_man
         pk(fixer.member_id), NotificationKind.ORDER_OVERDUE, None, render
     )
     assert nothing == []  # no choice for the kind: its in-app notification is the default
+
+
+async def test_both_catalogues_have_every_outbound_text_with_the_same_values() -> None:
+    english, russian = catalogue("en"), catalogue("ru")
+    keys = {k for k in english if k.startswith("outbound.")}
+    assert keys == {k for k in russian if k.startswith("outbound.")}
+    assert len(keys) >= 30
+    for key in keys:
+        assert set(PLACEHOLDER.findall(english[key])) == set(PLACEHOLDER.findall(russian[key])), key

@@ -32,7 +32,7 @@ from channels.retry import Verdict
 from config.settings import Settings, current
 from config.smtp_url import parse_smtp_url
 from domain.texts import pick_locale, t
-from models import DeliveryChannel, OutboundMessage
+from models import Company, DeliveryChannel, OutboundMessage
 from resolvers.unsubscribe import unsubscribe_url
 from servicedesk.workers.mail_sender import (
     MailServerUnavailable,
@@ -67,8 +67,9 @@ def build_email(row: OutboundMessage, sender: str, now: datetime) -> EmailMessag
 async def send_email(row: OutboundMessage) -> None:
     """The EMAIL sender (channels/outbound_senders.py's Sender)."""
     settings = current()
-    if settings.smtp_url is None:
-        reason = t(pick_locale(row.locale), "outbound.no_sender.email")
+    if settings.smtp_url is None:  # the reason is read by staff: in the company's language
+        company = await Company.filter(id=row.company_id).values_list("locale", flat=True)
+        reason = t(pick_locale(*(str(c) for c in company)), "outbound.no_sender.email")
         raise RetryLater(reason, NOT_CONNECTED_RECHECK_SECONDS)
     try:
         message = build_email(row, settings.smtp_from, datetime.now(UTC))
