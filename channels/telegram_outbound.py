@@ -35,13 +35,19 @@ from models import (
 )
 
 _last: dict[int, float] = {}
+_FORGET_AFTER = 10_000  # chats remembered for pacing before the idle ones are forgotten
 
 
 async def _pace(chat_id: int) -> None:
+    """At most one message a second per chat from this process (Telegram's limit)."""
     wait = _last.get(chat_id, 0.0) + PER_CHAT_SECONDS - time.monotonic()
     if wait > 0:
         await asyncio.sleep(wait)
-    _last[chat_id] = time.monotonic()
+    now = time.monotonic()
+    if len(_last) > _FORGET_AFTER:
+        for chat in [c for c, at in _last.items() if at < now - PER_CHAT_SECONDS]:
+            del _last[chat]
+    _last[chat_id] = now
 
 
 async def _still_tied(row: OutboundMessage, chat_id: int) -> bool:
@@ -64,23 +70,24 @@ async def _rates_it(row: OutboundMessage) -> bool:
     return row.contact_id == order.client_id
 
 
-async def send_telegram(row: OutboundMessage) -> None:
-    """The TELEGRAM sender (channels/outbound_senders.py's Sender)."""
+async def _failed(row: OutboundMessage, key: str, **values: object) -> DeliveryFailed:
+    """The reason in the company's language: staff read it on Order.outbound."""
     company = await Company.get(id=row.company_id)
-    locale = pick_locale(company.locale)  # the reason is read by staff
-    try:
-        chat_id = int(row.to)
-    except ValueError:
-        raise DeliveryFailed(t(locale, "telegram.failed.no_chat")) from None
-    if not await _still_tied(row, chat_id):
-        raise DeliveryFailed(t(locale, "telegram.failed.no_chat"))
+    return DeliveryFailed(t(pick_locale(company.locale), key, **values))
+
+
+async def send_telegram(row: OutboundMessage) -> None:
+    """The TELEGRAM sender (channels/outbound_senders.py's Sender): two statements for a
+    message, two more for a rating request (its order and recipient)."""
+    chat_id = int(row.to) if row.to.lstrip("-").isdigit() else None
+    if chat_id is None or not await _still_tied(row, chat_id):
+        raise await _failed(row, "telegram.failed.no_chat")
     config = await ChannelConfig.get_or_none(company_id=row.company_id)
-    if config is None or config.telegram_token is None:
-        raise DeliveryFailed(t(locale, "telegram.failed.not_connected"))
+    if config is None or not config.telegram_token:
+        raise await _failed(row, "telegram.failed.not_connected")
     api = api_for(config)
     params: dict[str, Any] = {"chat_id": chat_id, "text": row.text}
-    if await _rates_it(row):
-        assert row.order_id is not None
+    if row.order_id is not None and await _rates_it(row):
         params["reply_markup"] = rating_keyboard(row.company_id, row.order_id, chat_id)
     await _pace(chat_id)
     try:
@@ -89,12 +96,10 @@ async def send_telegram(row: OutboundMessage) -> None:
         if error.code == 429:
             raise RetryLater(error.description, error.retry_after or 1.0) from None
         if error.code == 403:
-            raise DeliveryFailed(t(locale, "telegram.failed.blocked")) from None
+            raise await _failed(row, "telegram.failed.blocked") from None
         if 400 <= error.code < 500:
-            reason = t(
-                locale, "telegram.failed.refused", code=error.code, description=error.description
-            )
-            raise DeliveryFailed(reason) from None
+            values = {"code": error.code, "description": error.description}
+            raise await _failed(row, "telegram.failed.refused", **values) from None
         raise RetryLater(error.description) from None  # unreachable (0) or Telegram's 5xx
 
 

@@ -20,7 +20,7 @@ from channels.telegram_people import rating_keyboard
 from config.settings import Settings, configure
 from models import Contact, DeliveryChannel, NotificationKind, OutboundMessage
 from resolvers.outbound import queue_for_contact
-from tests.support.api import Api, Session
+from tests.support.api import Api, Session, count_statements
 from tests.support.inbox import Inbox, build_inbox
 from tests.support.outbound import pk
 from tests.support.telegram import TOKEN
@@ -193,7 +193,10 @@ async def test_blocked_throttled_and_retied_chats(api: Api, telegram: PeopleBotA
     assert slow.next_attempt_at is not None
     assert slow.next_attempt_at - datetime.now(UTC) > timedelta(seconds=1)
     later = datetime.now(UTC) + timedelta(seconds=5)
-    assert await deliver_outbound(later, companies=[inbox.company]) == 1
+    with count_statements() as counted:
+        assert await deliver_outbound(later, companies=[inbox.company]) == 1
+    # The queue's round (6) and the sender's two: is the chat still tied, the bot.
+    assert len(counted.statements) == 8, counted.statements
     await slow.refresh_from_db()
     assert slow.status == "SENT"
 
