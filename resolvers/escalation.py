@@ -65,6 +65,11 @@ BATCH = 100
 MAX_LEVELS = 16
 OPEN_ORDER = [s for s in OrderStatus if s not in CLOSED_STATUSES]
 
+# The company's deepest member: "/1/7/42/" is 3 deep (no chain of managers is longer).
+_DEEPEST = RawSQL(
+    "(SELECT MAX(LENGTH(m.path) - LENGTH(REPLACE(m.path, '/', '')) - 1)"
+    " FROM membership m WHERE m.company_id = company.id)"
+)
 # Managers above an order's responsible member: its path "/1/7/42/" has 4 slashes, 2 above.
 _ABOVE_RESPONSIBLE = RawSQL(
     "(SELECT LENGTH(m.path) - LENGTH(REPLACE(m.path, '/', '')) - 2"
@@ -102,13 +107,16 @@ async def escalate(
 async def clocks(column: str, now: datetime, companies: Sequence[int] | None) -> list[Clock]:
     """Each company with the escalation `column` set, with its cutoffs (one SELECT)."""
     scope = Q() if companies is None else Q(id__in=list(companies))
-    rows = await Company.filter(scope, **{f"{column}__isnull": False}).values(
-        "id", "locale", "timezone", "working_hours", column
+    rows = (
+        await Company.filter(scope, **{f"{column}__isnull": False})
+        .annotate(depth=_DEEPEST)
+        .values("id", "locale", "timezone", "working_hours", "depth", column)
     )
     found: list[Clock] = []
     for row in rows:
         hours = from_json(row["working_hours"] or [])
-        cutoffs = working_cutoffs(hours, zone(row["timezone"]), now, row[column], MAX_LEVELS)
+        levels = min(int(row["depth"] or 1), MAX_LEVELS)  # no chain is longer than the tree
+        cutoffs = working_cutoffs(hours, zone(row["timezone"]), now, row[column], levels)
         if cutoffs:
             found.append(Clock(row["id"], row["locale"], row["timezone"], cutoffs))
     return found

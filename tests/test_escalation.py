@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from models import Conversation
+from resolvers.escalation import escalate
 from servicedesk.devtools import demo_data as d
 from servicedesk.devtools.demo import ensure_demo
-from tests.support.api import LOGIN, Api, Session
+from tests.support.api import LOGIN, Api, Session, count_statements
 from tests.support.escalation import WEEKDAYS_8_TO_20, configure, rounds, update_order
 from tests.support.inbox import ASSIGN, REPLY, arrive, build_inbox, gid
 from tests.support.notifications import Cast, cast, inbox, told
@@ -177,3 +178,23 @@ async def test_the_demo_shows_an_overdue_order_escalated(api: Api) -> None:
     escalated = [n for n in await inbox(api, boris) if n["kind"] == ESCALATED]
     assert [n["text"].split('"')[1] for n in escalated].count("Kitchen deep clean") == 1
     assert "Gleb Dispatcher is responsible for it." in escalated[0]["text"]
+
+
+async def test_a_round_costs_four_statements_per_step_and_four_when_idle(api: Api) -> None:
+    c = await cast(api)
+    await configure(api, c.owner, overdueEscalationMinutes=60)
+    due = datetime(2031, 3, 3, 9, tzinfo=UTC)
+    for _ in range(20):
+        await overdue_order(api, c, due, c.staff.member_id)
+    with count_statements() as idle:
+        assert await escalate(due, companies=[c.company_pk]) == 0
+    with count_statements() as busy:
+        assert await escalate(due + timedelta(minutes=61), companies=[c.company_pk]) == 20
+    with count_statements() as done:
+        assert await escalate(due + timedelta(minutes=62), companies=[c.company_pk]) == 0
+    # Idle: the companies of each of the three features, and the due orders; then per order:
+    # the claim, the order with its responsible, the manager, the notification; and the
+    # publish (read the unpublished, mark them).
+    assert len(idle.statements) == 4
+    assert len(busy.statements) == 4 + 4 * 20 + 2
+    assert len(done.statements) == 4
