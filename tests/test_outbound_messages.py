@@ -17,7 +17,7 @@ from domain.texts import catalogue
 from models import Contact, DeliveryChannel, DeliveryStatus, Membership, NotificationKind
 from resolvers.deadline_watch import watch_once
 from resolvers.outbound import queue_for_contact, queue_for_member
-from tests.support.api import Api
+from tests.support.api import Api, count_statements
 from tests.support.outbound import FEE, NOTE, PRICE, booked_order, messages, pk, setup
 from tests.support.world import COMMENT, move
 from tests.test_visits_booking import UPDATE, at
@@ -241,6 +241,28 @@ async def test_both_catalogues_have_every_outbound_text_with_the_same_values() -
     english, russian = catalogue("en"), catalogue("ru")
     keys = {k for k in english if k.startswith("outbound.")}
     assert keys == {k for k in russian if k.startswith("outbound.")}
-    assert len(keys) == 29  # 8 reasons, the empty visit, 10 subjects and texts
+    assert len(keys) == 29  # 10 reasons, the empty visit, 9 subjects and texts
     for key in keys:
         assert set(PLACEHOLDER.findall(english[key])) == set(PLACEHOLDER.findall(russian[key])), key
+
+
+async def test_what_a_booking_costs_in_statements(api: Api) -> None:
+    """createOrder with a contractor and a visit: the messages to the contractor and the
+    client add one SELECT of the address and zone, then per contact one SELECT of it, one
+    of its portal members, and the INSERTs of the messages; a person with no channel costs
+    no INSERT."""
+    s = await setup(api)
+    costs: list[int] = []
+    for channels in ([], None):  # none, then the default e-mail
+        await Contact.filter(id__in=[pk(s.client.id), pk(s.contractor.id)]).update(
+            notify_by=channels
+        )
+        with count_statements() as counter:
+            await booked_order(api, s, allowOverlap=True)
+        costs.append(len(counter.statements))
+    # The client's message: one INSERT; the contractor's, keyed by its visit: INSERT ... ON
+    # CONFLICT DO NOTHING and the SELECT of the key's rows.
+    assert costs[1] - costs[0] == 3, costs
+    print(
+        f"\ncreateOrder with a booking: {costs[0]} statements without messages, {costs[1]} with two"
+    )
