@@ -7,6 +7,7 @@ nothing; a plain /start still the inbox's."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,6 +23,7 @@ from config.settings import Settings, configure
 from models import Contact, DeliveryChannel, Membership, NotificationKind, TelegramLink
 from permissions.tokens import hash_token
 from resolvers.outbound import queue_for_contact
+from resolvers.telegram_links import StartOutcome, tie_chat
 from tests.support.api import Api, Session, register
 from tests.support.api_tokens import issue
 from tests.support.inbox import Inbox, build_inbox, conversations
@@ -190,3 +192,23 @@ async def test_who_may_make_a_link(api: Api, telegram: PeopleBotApi) -> None:
         assert member.telegram_chat_id == chat
         assert [m["text"] for m in telegram.to_chat(chat)] == ["Done: you will get messages here."]
     assert (await Contact.get(id=pk(inbox.client.id))).telegram_chat_id is None
+
+
+async def test_one_token_pressed_twice_at_once_ties_once(api: Api, telegram: PeopleBotApi) -> None:
+    inbox = await build_inbox(api)
+    await connect(api, inbox.owner, telegram)
+    token = await token_of(api, inbox.owner, inbox.client.id)
+    answers = await asyncio.gather(
+        *(tie_chat(inbox.company, chat, token, "en") for chat in (901, 902, 903))
+    )
+    assert sorted(a.outcome for a in answers) == [
+        StartOutcome.LINKED,
+        StartOutcome.USED,
+        StartOutcome.USED,
+    ]
+    [linked] = [
+        chat
+        for chat, a in zip((901, 902, 903), answers, strict=True)
+        if a.outcome == StartOutcome.LINKED
+    ]
+    assert (await Contact.get(id=pk(inbox.client.id))).telegram_chat_id == linked
