@@ -253,7 +253,8 @@ async def test_what_a_booking_costs_in_statements(api: Api) -> None:
     no INSERT."""
     s = await setup(api)
     costs: list[int] = []
-    for channels in ([], None):  # none, then the default e-mail
+    choices: tuple[list[str] | None, ...] = ([], None)
+    for channels in choices:  # none, then the default e-mail
         await Contact.filter(id__in=[pk(s.client.id), pk(s.contractor.id)]).update(
             notify_by=channels
         )
