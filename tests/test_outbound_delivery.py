@@ -192,3 +192,22 @@ async def test_a_contractor_taken_off_the_order_before_sending_gets_nothing(api:
     assert gone.error == "not sent: the person is no longer on the order"
     assert s.contractor_email not in [str(m["To"]) for m in recorder.messages]
     assert s.client_email in [str(m["To"]) for m in recorder.messages]
+
+
+async def test_a_member_deactivated_before_sending_gets_nothing(api: Api) -> None:
+    s = await setup(api, members=True)
+    fixer = s.contractor.members[0]
+    await Membership.filter(id=pk(fixer.member_id)).update(
+        notification_preferences=[{"kind": "ORDER_ASSIGNED", "channels": ["EMAIL"]}]
+    )
+    order = await booked_order(api, s)
+    await Membership.filter(id=pk(fixer.member_id)).update(active=False)
+    recorder = Recorder()
+    async with mail(recorder):
+        assert await round_(s) == 2  # the contractor's and the client's own addresses
+    (gone,) = await messages(order["id"], member_id=pk(fixer.member_id))
+    assert (gone.status, gone.error) == (
+        DeliveryStatus.FAILED,
+        "not sent: the member has been deactivated",
+    )
+    assert fixer.email not in [str(m["To"]) for m in recorder.messages]
