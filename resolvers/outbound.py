@@ -9,8 +9,9 @@ Who gets a message about a contact, on what:
   that choice replaces the contact's channels for that person. EMAIL goes to its login,
   TELEGRAM to its own chat, SMS to the contact's phone; IN_APP is the in-app notification
   the member already gets (resolvers/notifications.py), so no row. An address the member
-  shares with the contact (its login is the contact's e-mail) follows the member's choice:
-  a member who turned e-mail off for the kind gets no copy as the contact either.
+  shares with the contact (its login is the contact's e-mail, its chat the contact's)
+  follows the member's choice: a member who turned e-mail off for the kind gets no copy as
+  the contact either. The phone is the contact's: its SMS follows the contact's channels.
 A channel without an address still gets a row, FAILED with what to do about it, so staff see
 in `Order.outbound` why a person heard nothing. The text is rendered in the person's
 language (member's, contact's, company's) by the caller's `render(locale)`.
@@ -43,6 +44,9 @@ Render = Callable[[str], tuple[str | None, str]]
 PORTAL_ROLES = (Role.CLIENT, Role.CONTRACTOR)
 SUBJECT_LENGTH = 300
 KEY_LENGTH = 200
+# A member's own addresses: its login, its chat. A contact's row to one of them follows the
+# member's choice.
+OWN_ADDRESSES = (DeliveryChannel.EMAIL, DeliveryChannel.TELEGRAM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +147,9 @@ async def queue_for_contact(
             continue
         person = _member_person(member, member.user.email, contact, company, choice)
         people.append(person)
-        for channel, address in person.addresses.items():
-            if address:
-                overridden.add((channel, address))
+        for channel in OWN_ADDRESSES:  # the phone is the contact's: not the member's to drop
+            if person.addresses[channel]:
+                overridden.add((channel, person.addresses[channel]))
     first = people[0]
     people[0] = _Person(
         first.contact_id,

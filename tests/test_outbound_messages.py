@@ -267,3 +267,18 @@ async def test_what_a_booking_costs_in_statements(api: Api) -> None:
     print(
         f"\ncreateOrder with a booking: {costs[0]} statements without messages, {costs[1]} with two"
     )
+
+
+async def test_a_members_choice_leaves_the_contacts_phone_to_the_contact(api: Api) -> None:
+    s = await setup(api, members=True)
+    fixer = s.contractor.members[0]
+    await Contact.filter(id=pk(s.contractor.id)).update(notify_by=["SMS"])
+    await Membership.filter(id=pk(fixer.member_id)).update(
+        notification_preferences=[{"kind": "ORDER_ASSIGNED", "channels": ["EMAIL"]}]
+    )
+    order = await booked_order(api, s)
+    rows = await messages(order["id"], contact_id=pk(s.contractor.id))
+    assert {(m.member_id, m.channel, m.to) for m in rows} == {
+        (None, DeliveryChannel.SMS, "+79161112233"),
+        (pk(fixer.member_id), DeliveryChannel.EMAIL, fixer.email),
+    }
