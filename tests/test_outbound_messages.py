@@ -282,3 +282,14 @@ async def test_a_members_choice_leaves_the_contacts_phone_to_the_contact(api: Ap
         (None, DeliveryChannel.SMS, "+79161112233"),
         (pk(fixer.member_id), DeliveryChannel.EMAIL, fixer.email),
     }
+
+
+async def test_the_clients_own_comment_is_not_echoed_back_to_it(api: Api) -> None:
+    s = await setup(api, members=True)
+    order = await booked_order(api, s)
+    before = len(await messages(order["id"]))
+    said = await api.ok(
+        COMMENT, {"o": order["id"], "b": "My own words", "v": "CLIENT"}, s.client.members[0].access
+    )
+    assert said["addComment"]["errors"] == []
+    assert len(await messages(order["id"])) == before
