@@ -136,7 +136,7 @@ async def test_matching_by_email_then_phone_updates_only_the_file_columns(api: A
     archived = await Contact.get(id=pk(romashka, "Contact"))
     assert archived.name == "Ромашка"
     assert archived.archived  # updated, still archived
-    assert archived.phone == "8 (916) 555-44-33"  # the same number: kept as written
+    assert archived.phone == "+79165554433"  # the same number, stored in E.164
     again = await imported(api, owner.access, content)
     assert again["unchanged"] == 3
 

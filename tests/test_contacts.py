@@ -90,14 +90,14 @@ async def test_create_contact_rejects_bad_input_and_stores_nothing(api: Api) -> 
 
 async def test_update_contact_changes_only_given_fields(api: Api) -> None:
     owner = await register(api)
-    contact = await create(api, owner, name="Old Name", phone="123", email="a@b.test")
+    contact = await create(api, owner, name="Old Name", phone="+7 916 000-11-22", email="a@b.test")
     data = await api.ok(
         UPDATE, {"id": contact["id"], "input": {"name": "New Name", "notes": "VIP"}}, owner.access
     )
     assert data["updateContact"]["contact"] == {
         "name": "New Name",
         "email": "a@b.test",
-        "phone": "123",
+        "phone": "+79160001122",
         "notes": "VIP",
     }
     cleared = await api.ok(UPDATE, {"id": contact["id"], "input": {"phone": None}}, owner.access)

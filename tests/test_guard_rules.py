@@ -44,12 +44,13 @@ PROFILE = """mutation($id: ID!) {
   }) { errors { code } } }"""
 
 GUARDED = """{
-  members(first: 50) { edges { node { email manager { id } subordinates { id } } } }
+  members(first: 50) { edges { node {
+    email manager { id } subordinates { id } notificationPreferences { kind } } } }
   contacts(first: 50) { edges { node {
     email phone telegram taxId notes addresses { id } manager { id } portalMembers { id }
-    skills workingHours { weekday } averageRating } } }
+    skills workingHours { weekday } averageRating notifyBy locale } } }
   me { company { escalation { overdueMinutes } } }
-  orders(first: 50) { edges { node { price contractorFee internalNote feedback } } }
+  orders(first: 10) { edges { node { price contractorFee internalNote feedback outbound { id } } } }
   orderSeries(first: 50) { edges { node { price contractorFee internalNote } } }
   conversations(first: 50) { edges { node {
     messages { edges { node { author { id } } } } } } }
@@ -74,6 +75,8 @@ ROOT_OF = {
     "OrderSeries": "orderSeries",
 }
 # Nothing to show: no rating, no reply.
+PREFERENCES = """mutation($p: [NotificationPreferenceInput!]!) {
+  setNotificationPreferences(preferences: $p) { errors { code message } } }"""
 NO_DATA = {"Order.feedback", "Message.author", "Contact.averageRating"}
 
 
@@ -94,7 +97,8 @@ async def _company(api: Api) -> Company:
                 "legalForm": "PERSON",
                 "name": "Guard Client",
                 "email": "client@example.test",
-                "phone": "+10000000001",
+                "phone": "+79160000001",
+                "locale": "ru",
                 "telegram": "@guard_client",
                 "taxId": "7700000000",
                 "notes": "Ring twice",
@@ -148,6 +152,9 @@ async def _company(api: Api) -> Company:
         staff.access,
     )
     assert made["createOrderFromConversation"]["errors"] == []
+    chosen = [{"kind": "ORDER_ASSIGNED", "channels": ["IN_APP", "EMAIL"]}]
+    done = await api.ok(PREFERENCES, {"p": chosen}, staff.access)
+    assert done["setNotificationPreferences"]["errors"] == []
     return Company(owner, staff)
 
 

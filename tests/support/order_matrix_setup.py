@@ -72,7 +72,7 @@ async def setup(api: Api) -> Matrix:
     contacts: dict[str, ContactFacts] = {}
     for kind, cards in ((CLIENT, world.clients), (CONTRACTOR, world.contractors)):
         for c, card in enumerate(cards):
-            email, phone = f"{kind.lower()}{c}@contacts.test", f"+7 900 000 0{c}"
+            email, phone = f"{kind.lower()}{c}@contacts.test", f"+7900000000{c}"
             manager = managers.get(card.id)
             data = await api.ok(
                 UPDATE_CONTACT,
