@@ -184,8 +184,7 @@ class Contact(Node):
         description="How the service reaches this contact outside the app (assignments, "
         "reminders, status, rating requests). Details: OWNER/STAFF and the contact's own members."
     )
-    @context_only
-    @guarded_list
+    @guarded_list  # a list: the executor's fast path takes none (schema/executor.py)
     def notify_by(self, info: Info) -> list[DeliveryChannel]:
         return notify_by_of(self.row.notify_by, self.row.email)
 

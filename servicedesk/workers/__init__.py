@@ -32,8 +32,8 @@ from channels.email_inbound import run_smtp_listener
 from channels.imap_poll import poll_mailboxes
 from channels.runtime import install_senders
 from channels.sms_outbound import install as install_sms
-from channels.telegram_outbound import install as install_telegram
 from channels.telegram import process_pending
+from channels.telegram_outbound import install as install_telegram
 from config.settings import Settings
 from realtime.outbox import run_relay
 from resolvers.deadline_watch import run_deadline_watch
