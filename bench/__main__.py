@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from bench import datagen, imports, load, servers
+from bench import datagen, imports, load, servers, webhooks
 from bench.scenarios import NAMES, Scenario, fixtures, scenarios, token
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_bench"
@@ -192,7 +192,7 @@ async def run(args: argparse.Namespace) -> None:
         chosen = [n for n in NAMES if not args.scenario or n in args.scenario]
         table = scenarios(fx)
         print(f"{'scenario':<24}" + "".join(f"{h:>11}" for h in COLUMNS), flush=True)
-        web = [n for n in chosen if n not in ("fanout", "import-contacts")]
+        web = [n for n in chosen if n not in ("fanout", "import-contacts", "webhook-throughput")]
         if web:
             api_ctx = servers.started(
                 "api", "servicedesk.app:create_app", env, logs, True, "/healthz", args.workers
@@ -208,6 +208,8 @@ async def run(args: argparse.Namespace) -> None:
             print_row(await asyncio.to_thread(fanout))
         if "import-contacts" in chosen:
             _ = await imports.measure(url, 1_700, logs)  # prints its own rows
+        if "webhook-throughput" in chosen:
+            _ = await webhooks.measure(url, 1_000, 10, logs)  # prints its own rows
 
 
 async def connect(url: str) -> Any:

@@ -203,6 +203,7 @@ NAMES = (
     "suggest-contractors",
     "fanout",
     "import-contacts",
+    "webhook-throughput",
 )
 
 
