@@ -8,6 +8,7 @@ from tortoise.transactions import in_transaction
 
 from config.settings import current
 from domain.errors import DomainError, ErrorCode, invalid, not_found
+from domain.texts import pick_locale, t
 from models import Company, EventCounter, Membership, OrderCounter, Role, User
 from permissions.actor import Actor
 from permissions.counters import reserve
@@ -107,15 +108,15 @@ async def tell_owner_of_registration(email: str) -> None:
     notice = await reserve(f"register-notice:{email}", 1, settings.registration_window_minutes * 60)
     if notice is None:
         return
+    # In the language of the login's company (its most recent membership), else English.
+    known = await Membership.filter(user__email=email).order_by("-last_login_at", "-id").first()
+    company = None if known is None else await Company.get_or_none(id=known.company_id)
+    lang = pick_locale(known.locale if known else None, company.locale if company else None)
     _ = await queue_email(
         None,
         email,
-        "Someone tried to register with your e-mail address",
-        "Someone tried to register a new company with your e-mail address and a wrong "
-        "password.\n\nIf it was you: your address already has a login. Log in at "
-        f"{settings.public_url} , or register again with your password to add the new "
-        "company to your login.\n\nIf it was not you, you need do nothing: nothing was "
-        "created and your password still works.\n",
+        t(lang, "mail.registration_notice.subject"),
+        t(lang, "mail.registration_notice.body", link=settings.public_url),
     )
 
 

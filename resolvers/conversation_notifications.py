@@ -16,13 +16,13 @@ from models import Conversation, Membership, Message, Notification, Notification
 from permissions.actor import STAFF_ROLES, Actor
 from permissions.conversations import ConversationKeys, can_see_conversation
 from realtime.notifications import publish_notifications
-from resolvers.notification_texts import snippet
+from resolvers.notification_texts import Reader, message_received_text
 from resolvers.notifications import coalesce
 
 
-def message_text(conversation: Conversation, message: Message) -> str:
+def message_text(conversation: Conversation, message: Message, reader: Reader) -> str:
     who = conversation.external_name or conversation.external_key
-    return f"New {conversation.channel.value.lower()} message from {who}: {snippet(message.body)}"
+    return message_received_text(conversation.channel, who, message.body, reader)
 
 
 async def on_message_received(conversation: Conversation, message: Message) -> int:
@@ -30,16 +30,21 @@ async def on_message_received(conversation: Conversation, message: Message) -> i
     condition = Q(company_id=conversation.company_id, role__in=list(STAFF_ROLES))
     if conversation.assignee_id is not None:
         condition &= Q(id=conversation.assignee_id)
-    rows = await Membership.filter(condition).values("id", "user_id", "role", "path")
+    rows = await Membership.filter(condition, active=True).values(
+        "id", "user_id", "role", "path", "locale", "company__locale", "company__timezone"
+    )
     path = next((r["path"] for r in rows if r["id"] == conversation.assignee_id), None)
     keys = ConversationKeys(conversation.company_id, path)
-    text = message_text(conversation, message)
     notes = [
         Notification(
             company_id=conversation.company_id,
             member_id=r["id"],
             kind=NotificationKind.MESSAGE_RECEIVED,
-            text=text,
+            text=message_text(
+                conversation,
+                message,
+                Reader.of(r["locale"], None, r["company__locale"], r["company__timezone"]),
+            ),
             conversation_id=conversation.id,
         )
         for r in rows
