@@ -30,7 +30,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -244,11 +244,23 @@ def signed_headers(secret: str, delivery_id: int, body: bytes, at: datetime) -> 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """What a round's attempts read, once for the whole batch."""
+    """What a round's attempts read, once for the whole batch; and each (member, event)
+    payload built once, however many of the member's webhooks send it (ten webhooks of one
+    member were ten runs of the same query)."""
 
     hooks: dict[int, Webhook]
     members: dict[int, Membership]
     events: dict[tuple[int, int], OrderEvent]
+    payloads: dict[tuple[int, int, int], asyncio.Future[bytes | None]] = field(default_factory=dict)
+
+    def payload(
+        self, build: BuildPayload, actor: Actor, facts: EventFacts, event: OrderEvent
+    ) -> Awaitable[bytes | None]:
+        key = (actor.membership_id, event.company_id, event.seq)
+        built = self.payloads.get(key)
+        if built is None:
+            built = self.payloads[key] = asyncio.ensure_future(build(actor, facts))
+        return asyncio.shield(built)  # one attempt's timeout leaves the others' payload
 
     @classmethod
     async def of(cls, claims: list[Claimed]) -> Loaded:
@@ -291,7 +303,7 @@ async def deliver(
         return WebhookDeliveryStatus.FAILED
     actor = _actor(member)
     facts = EventFacts.of(event)
-    body = await build(actor, facts) if facts.visible_to(actor) else None
+    body = await loaded.payload(build, actor, facts, event) if facts.visible_to(actor) else None
     if body is None:
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=NOT_VISIBLE)
         return WebhookDeliveryStatus.FAILED
