@@ -38,9 +38,12 @@ from tests.support.readme_first_week import (
     contractors_imported,
     dispatcher_invited,
     first_week_followed,
+    fixit_reached,
     gleb_left,
     imported_again,
+    late_work_escalated,
     readme_file,
+    readme_receiver_is_the_tested_one,
     upload,
 )
 from tests.support.ws import client, joined, member_of, socket
@@ -309,6 +312,8 @@ TOUR: dict[str, list[Run]] = {
     ],
     "InviteDispatcher": [Run(d.OWNER_EMAIL, dispatcher_invited)],
     "GlebLeaves": [Run(d.OWNER_EMAIL, gleb_left)],
+    "LateWorkEscalated": [Run(d.BORIS, late_work_escalated)],
+    "WhatReachedFixIt": [Run(d.OWNER_EMAIL, fixit_reached)],
 }
 # Blocks sent as the README says, as a multipart request with the README's file.
 UPLOADS = {"ImportContractors": "csv"}
@@ -355,6 +360,7 @@ async def test_the_readme_tour_runs_as_written(app: Starlette, api: Api) -> None
     assert done == set(TOUR)
     await thumbnails_open(api)
     await first_week_followed(api)
+    readme_receiver_is_the_tested_one()
 
 
 def logins(runs: list[Run]) -> list[str]:

@@ -86,3 +86,33 @@ async def first_week_followed(api: Api) -> None:
     for column, words in COLUMNS.items():
         assert f"| `{column}`" in table, column
         assert all(word in table for word in words), column
+
+
+def late_work_escalated(data: Data) -> None:
+    """Boris, Gleb's manager, heard the kitchen order (two days overdue) stays late."""
+    told = [edge["node"] for edge in data["notifications"]["edges"]]
+    escalated = {n["order"]["title"] for n in told if n["kind"] == "ORDER_ESCALATED"}
+    assert "Kitchen deep clean" in escalated
+    [text] = [
+        n["text"]
+        for n in told
+        if n["kind"] == "ORDER_ESCALATED" and n["order"]["title"] == "Kitchen deep clean"
+    ]
+    assert "Gleb Dispatcher" in text
+
+
+def fixit_reached(data: Data) -> None:
+    """FixIt Team has no login: its booking went out by e-mail, waiting for SMTP_URL."""
+    [order] = [edge["node"] for edge in data["orders"]["edges"]]
+    assert order["number"] == 7
+    to_fixit = [m for m in order["outbound"] if m["to"] == "team@fixit.test"]
+    assert [(m["kind"], m["channel"], m["status"]) for m in to_fixit] == [
+        ("ORDER_ASSIGNED", "EMAIL", "PENDING")
+    ]
+
+
+def readme_receiver_is_the_tested_one() -> None:
+    """The README's webhook receiver is tests/support/webhook_example_receiver.py, which
+    tests/test_webhook_example.py runs against the service."""
+    example = Path(__file__).resolve().parent / "webhook_example_receiver.py"
+    assert readme_file("python").decode() == example.read_text()
