@@ -53,7 +53,7 @@ from models import (
     OrderStatus,
     Role,
 )
-from permissions.actor import Actor
+from permissions.authenticate import actor_of
 from permissions.conversations import ConversationKeys, can_see_conversation
 from permissions.orders import OrderKeys, can_see_order
 from realtime.notifications import publish_notifications
@@ -127,18 +127,6 @@ def chain(path: str) -> list[int]:
     return [int(part) for part in path.strip("/").split("/") if part]
 
 
-def _actor(member: Membership) -> Actor:
-    return Actor(
-        member.id,
-        member.user_id,
-        member.company_id,
-        member.role,
-        member.path,
-        member.contact_id,
-        None,
-    )
-
-
 # Orders.
 
 
@@ -205,7 +193,7 @@ async def _tell_manager(clock: Clock, order_id: int, level: int) -> bool:
         return False
     manager = await Membership.get_or_none(id=ids[-1 - level], active=True)
     keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, responsible.path)
-    if manager is None or not can_see_order(_actor(manager), keys):
+    if manager is None or not can_see_order(actor_of(manager, None), keys):
         return False  # a leaver's place: the level is used up, the next one hears later
     locale = pick_locale(manager.locale, clock.locale)
     text = t(
@@ -302,7 +290,7 @@ async def _tell_unanswered(clock: Clock, conversation_id: int, level: int) -> bo
     keys = ConversationKeys(chat.company_id, assignee.path if assignee else None)
     notes: list[Notification] = []
     for person in people:
-        if not can_see_conversation(_actor(person), keys):
+        if not can_see_conversation(actor_of(person, None), keys):
             continue
         locale = pick_locale(person.locale, clock.locale)
         text = t(

@@ -40,6 +40,7 @@ from tortoise.expressions import F, Q, RawSQL
 from config.settings import current
 from models import Membership, OrderEvent, Webhook, WebhookDelivery, WebhookDeliveryStatus
 from permissions.actor import Actor
+from permissions.authenticate import actor_of
 from permissions.channel_secrets import SecretUnreadable, decrypt
 from permissions.credentials import can_still_mint
 from realtime.events import EventFacts
@@ -217,18 +218,6 @@ async def count_failure(hook: Webhook, reason: str) -> bool:
     return bool(off)
 
 
-def _actor(member: Membership) -> Actor:
-    return Actor(
-        member.id,
-        member.user_id,
-        member.company_id,
-        member.role,
-        member.path,
-        member.contact_id,
-        None,
-    )
-
-
 def signed_headers(secret: str, delivery_id: int, body: bytes, at: datetime) -> dict[str, str]:
     """Standard Webhooks headers: the delivery's id (stable across retries), the time, the
     HMAC-SHA256 signature of `id.timestamp.body` with the whsec_ secret."""
@@ -294,14 +283,14 @@ async def deliver(
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=MEMBER_GONE)
         return WebhookDeliveryStatus.FAILED
     creator = loaded.members.get(hook.created_by_id)
-    if creator is None or not creator.active or not can_still_mint(_actor(creator), member):
+    if creator is None or not creator.active or not can_still_mint(actor_of(creator, None), member):
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=CREATOR_GONE)
         return WebhookDeliveryStatus.FAILED
     event = loaded.events.get((claim.company_id, claim.event_seq))
     if event is None:
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=EVENT_GONE)
         return WebhookDeliveryStatus.FAILED
-    actor = _actor(member)
+    actor = actor_of(member, None)
     facts = EventFacts.of(event)
     body = await loaded.payload(build, actor, facts, event) if facts.visible_to(actor) else None
     if body is None:
