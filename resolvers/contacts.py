@@ -56,9 +56,11 @@ CONTACT_LOCALES = ("en", "ru")
 
 
 def notify_by_of(stored: list[str] | None, email: str | None) -> list[DeliveryChannel]:
-    """The channels a contact is reached on: the ones it chose, else e-mail when it has one."""
+    """The channels a contact is reached on: the ones it chose, else e-mail when it has one
+    (the one place this default is written: the API, the outbound queue and unsubscribing
+    read it here). A stored value no channel has any more is passed over."""
     if stored is not None:
-        return [DeliveryChannel(channel) for channel in stored]
+        return [DeliveryChannel(c) for c in stored if c in DeliveryChannel.__members__]
     return [DeliveryChannel.EMAIL] if email else []
 
 

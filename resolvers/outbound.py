@@ -38,6 +38,7 @@ from models import (
     OutboundMessage,
     Role,
 )
+from resolvers.contacts import notify_by_of
 
 Render = Callable[[str], tuple[str | None, str]]
 
@@ -63,9 +64,7 @@ class _Person:
 
 def contact_channels(contact: Contact) -> list[DeliveryChannel]:
     """The contact's own channels: `notify_by`, or e-mail when it has an address."""
-    if contact.notify_by is None:
-        return [DeliveryChannel.EMAIL] if contact.email else []
-    return [DeliveryChannel(c) for c in contact.notify_by if c in DeliveryChannel.__members__]
+    return notify_by_of(contact.notify_by, contact.email)
 
 
 def member_channels(member: Membership, kind: NotificationKind) -> list[DeliveryChannel] | None:

@@ -18,6 +18,7 @@ from config.settings import current
 from domain.texts import pick_locale, t
 from models import Company, Contact
 from models.outbound import DeliveryChannel
+from resolvers.contacts import notify_by_of
 
 _LABEL = b"servicedesk:unsubscribe"
 # Longer than any token this module makes (digits, a channel name, 64 hex digits).
@@ -95,10 +96,8 @@ async def view_unsubscribe(token: str) -> UnsubscribeView | None:
 def remaining_channels(contact: Contact, channel: DeliveryChannel) -> list[str]:
     """The contact's channels without `channel`; the default (e-mail when it has an address)
     is written out first, so turning e-mail off leaves an explicit list, not null."""
-    current_channels = contact.notify_by
-    if current_channels is None:
-        current_channels = [DeliveryChannel.EMAIL.value] if contact.email else []
-    return [c for c in current_channels if c != channel.value]
+    channels = notify_by_of(contact.notify_by, contact.email)
+    return [c.value for c in channels if c != channel]
 
 
 async def unsubscribe(token: str) -> UnsubscribeView | None:
