@@ -10,7 +10,16 @@ from tortoise.functions import Count
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from models import Address, Comment, CommentVisibility, ContactKind, Order, OrderStatusChange, Photo
+from models import (
+    Address,
+    Comment,
+    CommentVisibility,
+    ContactKind,
+    Order,
+    OrderStatusChange,
+    OutboundMessage,
+    Photo,
+)
 from permissions.actor import Actor
 from permissions.orders import visible_orders
 from resolvers.pagination import ParentPage, pages_per_parent
@@ -129,3 +138,17 @@ async def visible_orders_by_id(keys: Sequence[tuple[int, Actor]]) -> list[Order 
         ids = [key[0] for key in keys if key[1] == actor]
         found.update({(o.id, actor): o for o in await visible_orders(actor).filter(id__in=ids)})
     return [found.get(key) for key in keys]
+
+
+# Order.outbound shows the newest this many messages of an order (schema/limits.py bounds it).
+OUTBOUND_PER_ORDER = 50
+
+
+async def outbound_messages(order_ids: Sequence[int]) -> list[list[OutboundMessage]]:
+    """The orders' messages to people outside the app, oldest first: one SELECT for a page."""
+    groups: dict[int, list[OutboundMessage]] = defaultdict(list)
+    rows = await OutboundMessage.filter(order_id__in=list(order_ids)).order_by("-id")
+    for row in rows:
+        if row.order_id is not None and len(groups[row.order_id]) < OUTBOUND_PER_ORDER:
+            groups[row.order_id].append(row)
+    return [list(reversed(groups[i])) for i in order_ids]

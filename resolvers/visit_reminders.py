@@ -33,8 +33,8 @@ from models import (
     OrderStatus,
     Role,
 )
-from permissions.actor import Actor
 from permissions.audience import listed_portal_members
+from permissions.authenticate import actor_of
 from permissions.orders import OrderKeys, can_see_order
 from realtime.notifications import publish_notifications
 from resolvers.notifications import write_notifications
@@ -102,15 +102,7 @@ async def _remind(company: Company, order_id: int) -> None:
     keys = OrderKeys(company.id, order.client_id, order.contractor_id, order.responsible.path)
     notes: list[Notification] = []
     for member in members:
-        actor = Actor(
-            member.id,
-            member.user_id,
-            member.company_id,
-            member.role,
-            member.path,
-            member.contact_id,
-            None,
-        )
+        actor = actor_of(member, None)
         chosen = member_channels(member, KIND)
         if not can_see_order(actor, keys) or (
             chosen is not None and DeliveryChannel.IN_APP not in chosen

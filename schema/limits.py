@@ -92,7 +92,7 @@ LIST_BOUNDS: dict[str, int] = {
     # 62 days (domain/free_slots.py) of a few working intervals a day, cut by visits.
     "Query.freeSlots": 500,
     "ImportPayload.rowErrors": 1_000,  # MAX_ROW_ERRORS (resolvers/contact_import.py)
-    "Order.outbound": 50,  # OUTBOUND_PER_ORDER, the newest (schema/outbound.py)
+    "Order.outbound": 50,  # OUTBOUND_PER_ORDER, the newest (resolvers/order_loaders.py)
     "Member.notificationPreferences": 20,  # one per NotificationKind (resolvers/preferences.py)
     "NotificationPreference.channels": 4,  # each DeliveryChannel once
 }

@@ -28,6 +28,7 @@ from models import (
     Order,
     OrderSeries,
     OrderStatusChange,
+    OutboundMessage,
     Photo,
     Task,
 )
@@ -146,6 +147,11 @@ class Loaders:
     @actor_free
     def photos(self) -> ActorFreeLoader[int, list[Photo]]:
         return ActorFreeLoader(order_loaders.photos)
+
+    # Order.outbound's field rule is applied before the load: the rows are the same for all.
+    @actor_free
+    def outbound(self) -> ActorFreeLoader[int, list[OutboundMessage]]:
+        return ActorFreeLoader(order_loaders.outbound_messages)
 
     # The comment kinds the asker reads are in the key (not the asker): the page is the same
     # for every actor with those kinds, so it is shared between them.

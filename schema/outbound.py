@@ -1,25 +1,20 @@
 """Types of reaching people outside the app: the channels a message goes out on, the messages
 sent about an order (`Order.outbound`, staff only), and a member's own choice of channels.
 
-`Order.outbound` over a page of orders is one SELECT (`outbound_of`: a DataLoader kept per
-request beside the request's `Loaders`), the newest OUTBOUND_PER_ORDER messages of each.
+`Order.outbound` over a page of orders is one SELECT (the request's `Loaders.outbound`), the
+newest OUTBOUND_PER_ORDER messages of each (resolvers/order_loaders.py).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
 from datetime import datetime
-from weakref import WeakKeyDictionary
 
 import strawberry
-from strawberry.dataloader import DataLoader
 
 import models
 from models import NotificationKind
 from schema.context import Info
 from schema.ids import to_global_id
-from schema.loaders import Loaders
 from schema.node import Node
 
 # In the app, by e-mail, Telegram or SMS (the contract gives the enum no description).
@@ -28,7 +23,6 @@ strawberry.enum(DeliveryChannel, name="DeliveryChannel")
 
 # The newest messages of an order that Order.outbound lists (schema/limits.py's bound): an
 # order's booking, moves, reminders and replies on three channels stay well within it.
-OUTBOUND_PER_ORDER = 50
 
 
 @strawberry.type(
@@ -85,24 +79,7 @@ def preferences_of(stored: list[dict[str, object]] | None) -> list[NotificationP
     return shown
 
 
-async def _outbound(order_ids: Sequence[int]) -> list[list[models.OutboundMessage]]:
-    groups: dict[int, list[models.OutboundMessage]] = defaultdict(list)
-    rows = await models.OutboundMessage.filter(order_id__in=list(order_ids)).order_by("-id")
-    for row in rows:
-        if row.order_id is not None and len(groups[row.order_id]) < OUTBOUND_PER_ORDER:
-            groups[row.order_id].append(row)
-    return [list(reversed(groups[i])) for i in order_ids]
-
-
-_loaders: WeakKeyDictionary[Loaders, DataLoader[int, list[models.OutboundMessage]]] = (
-    WeakKeyDictionary()
-)
-
-
 async def outbound_of(info: Info, order_id: int) -> list[OutboundMessage]:
     """The order's messages, oldest first (its field rule already applied by the caller)."""
-    loaders = info.context.loaders
-    loader = _loaders.get(loaders)
-    if loader is None:
-        loader = _loaders[loaders] = DataLoader(_outbound)
-    return [OutboundMessage.of(row) for row in await loader.load(order_id)]
+    rows = await info.context.loaders.outbound.load(order_id)
+    return [OutboundMessage.of(row) for row in rows]

@@ -21,7 +21,7 @@ from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from domain.texts import t
-from resolvers.rating_links import LinkState, RatingLinkView, view_rating_link
+from resolvers.rating_links import MAX_TOKEN, LinkState, RatingLinkView, view_rating_link
 from servicedesk.http.link_pages import PAGE_HEADERS, STATIC, TOKEN_FORM, not_found
 
 ASSETS = {
@@ -72,7 +72,7 @@ def render(view: RatingLinkView) -> str:
 
 async def rating_page(request: Request) -> Response:
     token = request.path_params["token"]
-    if len(token) > 200:
+    if len(token) > MAX_TOKEN:
         return not_found("this link is too long to be one the service mailed.")
     if not TOKEN_FORM.fullmatch(token):
         return not_found("this link is not one the service mailed (check it was copied whole).")

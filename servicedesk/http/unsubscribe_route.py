@@ -62,6 +62,17 @@ def _is_one_click(content_type: str, body: bytes) -> bool:
     return ONE_CLICK[1] in fields.get(ONE_CLICK[0], [])
 
 
+async def _body_up_to(request: Request, most: int) -> bytes:
+    """The body, read no further than one byte past `most`: an anonymous POST of any size
+    costs at most that much memory (the answer to an oversize one is the same 400)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > most:
+            break
+    return body
+
+
 async def unsubscribe_page(request: Request) -> Response:
     token = request.path_params["token"]
     if request.method == "GET":
@@ -69,7 +80,7 @@ async def unsubscribe_page(request: Request) -> Response:
         if view is None:
             return not_found(BAD_LINK)
         return HTMLResponse(_page(view, done=False), headers=HEADERS)
-    body = await request.body()
+    body = await _body_up_to(request, MAX_BODY)
     if len(body) > MAX_BODY or not _is_one_click(request.headers.get("content-type", ""), body):
         view = await view_unsubscribe(token)
         if view is None:
