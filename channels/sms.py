@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import ssl
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 import httpx
 
 from channels.base import DeliveryFailed, RetryLater
+from channels.tls import shared_tls
 from channels.webhook_http import retry_after
 from config.settings import current
 from config.sms_url import SmsProvider, parse_sms_url
@@ -62,13 +62,6 @@ def pacer(per_second: int) -> Pacer:
 
 
 @functools.cache
-def _tls() -> ssl.SSLContext:
-    """One TLS context for the process: building one reads the CA bundle (~100 ms of CPU),
-    which would make every message's client cost more than its request."""
-    return httpx.create_ssl_context()
-
-
-@functools.cache
 def _parsed(url: str) -> SmsProvider:
     return parse_sms_url(url)
 
@@ -101,7 +94,7 @@ async def send(
         raise DeliveryFailed(t(locale, "sms.not_configured"))
     await pacer(current().sms_per_second).wait()
     try:
-        async with httpx.AsyncClient(timeout=TIMEOUT, verify=_tls()) as http:
+        async with httpx.AsyncClient(timeout=TIMEOUT, verify=shared_tls()) as http:
             if provider.dialect == "smsru":
                 response = await _post_smsru(http, provider, to, text)
             else:

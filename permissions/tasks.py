@@ -85,14 +85,10 @@ def check_acknowledge(actor: Actor, task: Task) -> None:
 async def access_assignee_by_id(
     actor: Actor, member_id: int | None, field: list[str] | None = None
 ) -> Membership:
-    """Whom the actor may give a task today: an active staff member at or below it.
-
-    A leaver keeps its row (and its history), so it is found, and refused by name.
-    """
-    member = await access_subtree_member_by_id(actor, member_id, field=field)
-    if not member.active:
-        raise DomainError(ErrorCode.INVALID, "This member has been deactivated", field)
-    return member
+    """Whom the actor may give a task today: an active staff member at or below it (a leaver
+    keeps its row and history, so it is found, and refused by name: the subtree rule's own
+    `check_active`)."""
+    return await access_subtree_member_by_id(actor, member_id, field=field)
 
 
 def check_may_edit_task(actor: Actor, task: Task, assignee_path: str) -> None:

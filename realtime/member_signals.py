@@ -31,6 +31,11 @@ def on_member_deactivated(handler: Handler) -> None:
     _local.add(handler)
 
 
+def off_member_deactivated(handler: Handler) -> None:
+    """Forget a handler (its guard stopped): a later app in this process is not told twice."""
+    _local.discard(handler)
+
+
 async def publish_member_deactivated(membership_id: int) -> bool:
     """Tell every process (this one included); False when the broadcast is away (this
     process's handlers are then called directly; other processes' rounds close their

@@ -27,7 +27,11 @@ from starlette.websockets import WebSocket, WebSocketState
 from models import Session
 from permissions.authenticate import bearer_token, live_api_token_hashes
 from permissions.tokens import hash_token, is_api_token, read_access_token
-from realtime.member_signals import follow_deactivations, on_member_deactivated
+from realtime.member_signals import (
+    follow_deactivations,
+    off_member_deactivated,
+    on_member_deactivated,
+)
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -226,6 +230,7 @@ class SocketGuard:
                 await self._check_now()
         finally:
             _ = signals.cancel()
+            off_member_deactivated(self._on_deactivated)
 
     async def _check_now(self) -> None:
         try:
