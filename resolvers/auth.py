@@ -144,8 +144,14 @@ async def login(
     active = [m for m in candidates if m.active]
     if not active:  # said only to whoever knows the password
         raise DomainError(ErrorCode.FORBIDDEN, DEACTIVATED)
-    membership = max(active, key=_recency)
+    membership = most_recent(active)
     return await start_session(membership)
+
+
+def most_recent(memberships: list[Membership]) -> Membership:
+    """The membership a login without a company lands in: the one used last (login, and a
+    password reset's login)."""
+    return max(memberships, key=_recency)
 
 
 def _recency(membership: Membership) -> tuple[float, int]:

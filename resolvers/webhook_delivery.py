@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -260,10 +261,13 @@ class Loaded:
         hooks = {h.id: h for h in await Webhook.filter(id__in={c.webhook_id for c in claims})}
         people = {h.member_id for h in hooks.values()} | {h.created_by_id for h in hooks.values()}
         members = await Membership.filter(id__in=people)
-        events = await OrderEvent.filter(
-            company_id__in={c.company_id for c in claims},
-            seq__in={c.event_seq for c in claims},
-        )
+        # Each company's own numbers: company x seq would read other companies' events with
+        # the same numbers (up to claims squared rows in a batch across many companies).
+        seqs: dict[int, set[int]] = defaultdict(set)
+        for claim in claims:
+            seqs[claim.company_id].add(claim.event_seq)
+        wanted = [Q(company_id=company, seq__in=list(numbers)) for company, numbers in seqs.items()]
+        events = await OrderEvent.filter(Q(*wanted, join_type="OR"))
         return cls(
             hooks,
             {m.id: m for m in members},
