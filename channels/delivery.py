@@ -233,4 +233,5 @@ async def run_delivery(poll_seconds: float) -> None:
             log.exception("delivery round failed; retrying")
         if sent < BATCH:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(_wake.wait(), poll_seconds)
+                async with asyncio.timeout(poll_seconds):
+                    _ = await _wake.wait()

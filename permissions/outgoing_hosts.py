@@ -102,7 +102,8 @@ async def open_socket(host: str, port: int, timeout: float) -> socket.socket:  #
         sock = socket.socket(target.family, socket.SOCK_STREAM)
         sock.setblocking(False)
         try:
-            await asyncio.wait_for(loop.sock_connect(sock, (target.address, port)), timeout)
+            async with asyncio.timeout(timeout):
+                await loop.sock_connect(sock, (target.address, port))
         except OSError as error:  # TimeoutError among them
             sock.close()
             failure = error

@@ -151,7 +151,8 @@ async def check_webhook_url(url: str, field: tuple[str, ...] = URL_FIELD) -> Web
     port = parts.port or (443 if https else 80)
     try:
         # A name server that never answers must not hold the request (or the sender).
-        targets = await asyncio.wait_for(resolve(host, port), current().webhook_timeout_seconds)
+        async with asyncio.timeout(current().webhook_timeout_seconds):
+            targets = await resolve(host, port)
     except HostRefused:
         raise invalid(
             "The webhook's host is not allowed (a private, local or metadata address)", *field

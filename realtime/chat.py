@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 
 from broadcaster import Broadcast
 
+from compat.cancel import cancel
 from models import DeliveryStatus, Message, MessageDirection
 from realtime.bounded import Bounded
 from realtime.company_feeds import CompanyFeed, CompanyFeeds, feeds_of
@@ -116,7 +117,7 @@ class ChatFeeds(CompanyFeeds[_Feed]):
             feed.by_conversation.pop(listener.conversation_id, None)
         self.close_if_idle(listener.company_id)
         if not self.feeds and self._poller is not None:
-            self._poller.cancel()
+            cancel(self._poller)
             self._poller = None
 
     async def _poll(self) -> None:

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar, cast
 from broadcaster import Broadcast
 
 from compat.broadcaster import Unsubscribed
+from compat.cancel import cancel
 from realtime.hub import current_hub
 
 log = logging.getLogger("servicedesk.realtime")
@@ -69,9 +70,10 @@ class CompanyFeeds(Generic[F]):
                     # Subscribing never waits long; if the backend is away, callers poll or
                     # accept a live view's gap.
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
+                        async with asyncio.timeout(SUBSCRIBE_SECONDS):
+                            _ = await ready.wait()
                 except BaseException:  # the joiner's socket closed meanwhile
-                    feed.task.cancel()  # else it would follow the channel for good, unlisted
+                    cancel(feed.task)  # else it would follow the channel for good, unlisted
                     raise
                 self.feeds[company_id] = feed
             return feed
@@ -81,7 +83,7 @@ class CompanyFeeds(Generic[F]):
         if feed is not None and feed.idle:
             del self.feeds[company_id]
             if feed.task is not None:
-                feed.task.cancel()
+                cancel(feed.task)
 
     async def _follow(self, feed: F, ready: asyncio.Event) -> None:
         async with self.broadcast.subscribe(self._channel(feed.company_id)) as subscriber:

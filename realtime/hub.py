@@ -24,6 +24,7 @@ from broadcaster import Broadcast
 from tortoise.functions import Max
 
 from compat.broadcaster import Unsubscribed
+from compat.cancel import cancel, cancel_and_wait
 from models import Order, OrderEvent
 from permissions.actor import Actor
 from permissions.orders import can_see_order
@@ -83,7 +84,8 @@ class Listener:
     async def wait(self, seconds: float) -> bool:
         """Wait up to `seconds` for deliveries and take all that came; True if any did."""
         try:
-            _ = await asyncio.wait_for(self.queue.get(), seconds)
+            async with asyncio.timeout(seconds):
+                _ = await self.queue.get()
         except TimeoutError:
             return False
         self.queue.take_waiting()
@@ -123,10 +125,7 @@ class Hub:
 
     async def stop(self) -> None:
         tasks = [f.task for f in self._feeds.values() if f.task] + [self._poller]
-        for task in tasks:
-            if task is not None:
-                task.cancel()
-        await asyncio.gather(*(t for t in tasks if t is not None), return_exceptions=True)
+        await cancel_and_wait(t for t in tasks if t is not None)
         self._feeds.clear()
 
     async def join(
@@ -159,10 +158,11 @@ class Hub:
                 try:
                     # Subscribing never waits long; if the backend is away, the poll delivers.
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(ready.wait(), SUBSCRIBE_SECONDS)
+                        async with asyncio.timeout(SUBSCRIBE_SECONDS):
+                            _ = await ready.wait()
                     feed.next_seq = await last_seq(company_id) + 1
                 except BaseException:  # the joiner's socket closed meanwhile, or no database
-                    feed.task.cancel()  # else it would follow the channel for good, unlisted
+                    cancel(feed.task)  # else it would follow the channel for good, unlisted
                     raise
                 self._feeds[company_id] = feed
             return feed
@@ -185,7 +185,7 @@ class Hub:
         if not feed.listeners and feed.notification_listeners.empty:
             del self._feeds[feed.company_id]
             if feed.task is not None:
-                feed.task.cancel()
+                cancel(feed.task)
 
     async def _follow(self, feed: Feed, ready: asyncio.Event) -> None:
         """The company's broadcast subscription, for as long as the feed has listeners."""

@@ -21,6 +21,7 @@ from redis import asyncio as redis
 from redis.backoff import ExponentialBackoff
 
 from compat.broadcaster import BroadcastBackend
+from compat.cancel import cancel_and_wait
 
 log = logging.getLogger("servicedesk.realtime")
 
@@ -47,8 +48,7 @@ class ResilientRedisBackend(BroadcastBackend):
 
     async def disconnect(self) -> None:
         if self._listener is not None:
-            self._listener.cancel()
-            await asyncio.gather(self._listener, return_exceptions=True)
+            await cancel_and_wait([self._listener])
         await self._publisher.aclose()
 
     async def subscribe(self, channel: str) -> None:

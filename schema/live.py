@@ -29,6 +29,7 @@ from graphql import (
 from strawberry.types.execution import ExecutionResult as StrawberryResult
 
 import models
+from compat.cancel import cancel
 from compat.strawberry import raw_info
 from permissions.actor import Actor
 from realtime.events import EventFacts
@@ -157,7 +158,7 @@ class Pushed:
             hub.leave(self.listener)
             self.listener = None
         if self.task is not None and self.task is not asyncio.current_task():
-            self.task.cancel()
+            cancel(self.task)
 
     def _run(self, first: Awaitable[None] | None) -> None:
         self.task = asyncio.create_task(self._work(first), name="live-subscription")

@@ -3,7 +3,6 @@ check."""
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import time
 from collections.abc import AsyncIterator
@@ -20,6 +19,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from channels.telegram import webhook as telegram_webhook
 from channels.webchat import register as register_webchat
+from compat.cancel import cancel_and_wait
 from config.settings import Settings, configure, current
 from media import storage
 from media.configured import photo_storage
@@ -117,9 +117,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 restore_signals()
                 await endpoint.live_sockets.close_all()
                 await links_written()  # a reset asked for just now still gets its mail
-                for task in background:
-                    task.cancel()
-                await asyncio.gather(*background, return_exceptions=True)
+                await cancel_and_wait(background)
                 install(None)
                 guard.stop()
                 await hub.stop()

@@ -41,7 +41,8 @@ def take_over_exit_signals(before_exit: Callable[[], Awaitable[object]]) -> Call
     async def drain(signum: int) -> None:
         log.info("%s received: shutting down", signal.Signals(signum).name)
         try:
-            await asyncio.wait_for(before_exit(), BEFORE_EXIT_SECONDS)
+            async with asyncio.timeout(BEFORE_EXIT_SECONDS):
+                await before_exit()
         except Exception:
             log.exception("closing before exit failed; exiting all the same")
         finally:
