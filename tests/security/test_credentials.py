@@ -10,9 +10,11 @@ minted through an API token. The whole table is tests/security/test_credential_m
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import pytest_asyncio
 from httpx_ws import AsyncWebSocketSession, aconnect_ws
 from starlette.applications import Starlette
 
@@ -20,13 +22,14 @@ from models import ApiToken, Invitation, OutboxEmail, Role
 from permissions.tokens import new_api_token, new_opaque_token
 from schema.ids import decode_id
 from servicedesk.transport.websocket_auth import guard
-from tests.support.api import ACCEPT, INVITE, LOGIN, PASSWORD, Api, unique_email
+from tests.support.api import ACCEPT, INVITE, LOGIN, PASSWORD, Api, api_of, unique_email
 from tests.support.api_tokens import ME, codes, create_token, issue
 from tests.support.credential_matrix import INVITE_CONTACT, issued_ids, outcome
 from tests.support.world import World, build_world, create_order
 from tests.support.ws import PROTOCOL, GraphQLSocket, client, joined, socket
 
-pytestmark = pytest.mark.asyncio
+# One worker runs the module, so that each shared world below is built once per backend.
+pytestmark = [pytest.mark.asyncio, pytest.mark.xdist_group("credentials")]
 
 ORDER = "query($id: ID!) { node(id: $id) { ... on Order { id price } } }"
 EVENTS = "subscription { orderEvents { kind order { id } } }"
@@ -48,13 +51,31 @@ def outside_orders(world: World, kind: str, card: int, staff: int) -> list[str]:
     return found
 
 
+async def shared_world(app: Starlette) -> AsyncIterator[World]:
+    async with api_of(app) as api:
+        world = await build_world(api, comments=False)  # no test here reads a comment
+    yield world
+
+
+# Two worlds a module instead of one a test (seven): a build is most of each test's time.
+# `untouched`: the tests that only try what must be refused, and check exactly that the
+# company's tokens and invitations stayed as built, so nothing else may write in it.
+# `shared`: the tests that write, each only things of its own (its own tokens, invitations
+# to addresses of its own, an order of its own; head1's invitee, with staff2 moved and back)
+# and none reading what another writes; no test deactivates anyone or changes an order.
+untouched = pytest_asyncio.fixture(shared_world, scope="module", name="untouched")
+shared = pytest_asyncio.fixture(shared_world, scope="module", name="shared")
+
+
 async def read(api: Api, order_id: str, token: str) -> object:
     return (await api.ok(ORDER, {"id": order_id}, token))["node"]
 
 
 @pytest.mark.parametrize("kind", ["CLIENT", "CONTRACTOR"])
-async def test_staff_cannot_mint_a_token_for_a_portal_member(api: Api, kind: str) -> None:
-    world = await build_world(api)
+async def test_staff_cannot_mint_a_token_for_a_portal_member(
+    api: Api, untouched: World, kind: str
+) -> None:
+    world = untouched
     attacker = world.staff[2]
     card = (world.clients if kind == "CLIENT" else world.contractors)[0]
     victim = card.members[0]
@@ -73,8 +94,10 @@ async def test_staff_cannot_mint_a_token_for_a_portal_member(api: Api, kind: str
 
 
 @pytest.mark.parametrize("kind", ["CLIENT", "CONTRACTOR"])
-async def test_staff_cannot_invite_a_contact_to_an_address_it_controls(api: Api, kind: str) -> None:
-    world = await build_world(api)
+async def test_staff_cannot_invite_a_contact_to_an_address_it_controls(
+    api: Api, untouched: World, kind: str
+) -> None:
+    world = untouched
     attacker = world.staff[2]
     card = (world.clients if kind == "CLIENT" else world.contractors)[0]
     mine = unique_email("attacker.alias")
@@ -94,11 +117,11 @@ async def test_staff_cannot_invite_a_contact_to_an_address_it_controls(api: Api,
 
 
 async def test_a_token_minted_under_the_old_rule_no_longer_authenticates(
-    app: Starlette, api: Api
+    app: Starlette, api: Api, shared: World
 ) -> None:
     """A token a STAFF member minted for a client before the rule (a row already stored) is
     refused over HTTP, at a socket's connection_init, and closes a socket already open."""
-    world = await build_world(api)
+    world = shared
     attacker, victim = world.staff[2], world.clients[0].members[0]
     beyond = outside_orders(world, "CLIENT", 0, 2)
     assert await read(api, beyond[0], victim.access) is not None
@@ -150,9 +173,11 @@ async def test_a_token_minted_under_the_old_rule_no_longer_authenticates(
         assert await sock.closed(seconds=2) == 4401
 
 
-async def test_a_pending_portal_invitation_from_staff_cannot_be_accepted(api: Api) -> None:
+async def test_a_pending_portal_invitation_from_staff_cannot_be_accepted(
+    api: Api, shared: World
+) -> None:
     """An invitation a STAFF member sent a contact before the rule: accepting makes no login."""
-    world = await build_world(api)
+    world = shared
     attacker, card = world.staff[2], world.clients[0]
     mine = unique_email("attacker.alias")
     token, hashed = new_opaque_token()
@@ -178,11 +203,11 @@ async def test_a_pending_portal_invitation_from_staff_cannot_be_accepted(api: Ap
     assert (await Invitation.get(email=mine)).accepted_at is None
 
 
-async def test_an_invitation_is_checked_again_when_accepted(api: Api) -> None:
+async def test_an_invitation_is_checked_again_when_accepted(api: Api, shared: World) -> None:
     """head1 invites someone under staff2; the OWNER then moves staff2 under head0. The
     newcomer would join outside head1's subtree: refused. Had the inviter moved along with its
     manager, the invitation would still hold."""
-    world = await build_world(api)
+    world = shared
     head0, head1, staff2 = world.heads[0], world.heads[1], world.staff[2]
     email = unique_email("newcomer")
     sent = await api.ok(
@@ -207,10 +232,10 @@ async def test_an_invitation_is_checked_again_when_accepted(api: Api) -> None:
     assert me["me"]["manager"] == {"id": staff2.member_id}
 
 
-async def test_an_api_token_mints_no_invitation(api: Api) -> None:
+async def test_an_api_token_mints_no_invitation(api: Api, shared: World) -> None:
     """A leaked writable token could otherwise outlive its revocation through the login an
     invitation makes."""
-    world = await build_world(api)
+    world = shared
     writer = await issue(api, world.owner, readOnly=False)
     email = unique_email("through.token")
     for query, variables in (

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from starlette.types import ASGIApp
 
 _serial = itertools.count(1)
 PASSWORD = "correct horse battery"
@@ -52,6 +53,15 @@ class Api:
             raise GraphQLFailure(body["errors"])
         data: dict[str, Any] = body["data"]
         return data
+
+
+@asynccontextmanager
+async def api_of(app: ASGIApp) -> AsyncIterator[Api]:
+    """A client of `app` like the `api` fixture's (tests/conftest.py), for fixtures wider
+    than one test (a module's shared world)."""
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.10", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield Api(http)
 
 
 @dataclass

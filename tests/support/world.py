@@ -54,6 +54,9 @@ mutation($o: ID!, $b: String!, $v: CommentVisibility) {
 """
 
 
+VISIBILITIES = ("INTERNAL", "CLIENT", "CONTRACTOR")
+
+
 def in_days(days: float) -> str:
     return (datetime.now(UTC) + timedelta(days=days)).isoformat()
 
@@ -133,7 +136,10 @@ async def move(
     assert data["setOrderStatus"]["errors"] == [], data["setOrderStatus"]["errors"]
 
 
-async def build_world(api: Api) -> World:
+async def build_world(api: Api, *, comments: bool = True) -> World:
+    """The company; `comments=False` leaves out the three comments on each order, for callers
+    that never read them: each comment's notifications and outbound fan-out are about half of
+    a build's CPU (0.7-0.9 s of 1.6-1.9 s measured, SQLite and PostgreSQL alike)."""
     owner = await register(api)
     heads = [await invite_and_accept(api, owner, f"Head {i}") for i in range(2)]
     staff = [
@@ -173,6 +179,12 @@ async def build_world(api: Api) -> World:
                 internalNote="door code 1234",
                 **({"contractorId": contractor.id} if contractor else {}),
             )
+            world.orders[order["id"]] = {
+                "status": status,
+                "client": client.id,
+                "contractor": contractor.id if contractor else None,
+                "responsible": responsible.member_id,
+            }
             path = {
                 "IN_PROGRESS": ["IN_PROGRESS"],
                 "DONE": ["IN_PROGRESS", "DONE"],
@@ -182,16 +194,11 @@ async def build_world(api: Api) -> World:
             calls = [(SET_STATUS, {"id": order["id"], "s": step, "c": None}) for step in path]
             calls += [
                 (COMMENT, {"o": order["id"], "b": f"{visibility} note", "v": visibility})
-                for visibility in ("INTERNAL", "CLIENT", "CONTRACTOR")
+                for visibility in (VISIBILITIES if comments else ())
             ]
-            query, variables = combine(calls)
-            data = await api.ok(query, variables, owner.access)
-            for k in range(len(calls)):
-                assert data[f"r{k}"]["errors"] == [], data[f"r{k}"]
-            world.orders[order["id"]] = {
-                "status": status,
-                "client": client.id,
-                "contractor": contractor.id if contractor else None,
-                "responsible": responsible.member_id,
-            }
+            if calls:
+                query, variables = combine(calls)
+                data = await api.ok(query, variables, owner.access)
+                for k in range(len(calls)):
+                    assert data[f"r{k}"]["errors"] == [], data[f"r{k}"]
     return world
