@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from tests.support.api import Api, Session, invite_and_accept, register
 from tests.support.inbox import ASSIGN as INBOX_ASSIGN
 from tests.support.inbox import arrive, build_inbox, gid, until_listening
 from tests.support.world import ASSIGN, COMMENT, ContactCard, contact, create_order, portal_member
-from tests.support.ws import GraphQLSocket, client, socket
+from tests.support.ws import GraphQLSocket, client, order_event, socket
 
 pytestmark = pytest.mark.asyncio
 
@@ -124,16 +124,53 @@ def leaked(messages: list[dict[str, Any]]) -> list[str]:
     return [m for m in (str(x) for x in messages) if SECRET in m or "999" in m]
 
 
-async def all_messages(
-    sock: GraphQLSocket, op: str, wait: float = 0.7, first: float = 1.5
-) -> list[dict[str, Any]]:
-    """Every message for `op` until none comes for `wait` seconds (`first` for the first one:
-    deliveries can take a while on a loaded machine)."""
+async def until_marker(
+    sock: GraphQLSocket, op: str, is_marker: Callable[[dict[str, Any]], bool]
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """Every message for `op` before the marker, and the marker's data (None when the
+    subscription ended first: complete or error ends the list, nothing of it can follow).
+
+    The marker is an event the test sets off after those under test, which the subscriber may
+    see. The server sends a subscription's messages in the order of the events behind them (a
+    replay before what happens live), so whatever should not have come arrives before the
+    marker: nothing is waited out (timed silences of 1.5 s each were most of this module's
+    43 s), and a slow server cannot make the check pass."""
     got: list[dict[str, Any]] = []
-    with contextlib.suppress(TimeoutError):
-        while True:
-            got.append(await sock.next(op, wait if got else first))
-    return got
+    while True:
+        message = await sock.next(op)
+        payload = message.get("payload") or {}
+        if message["type"] == "next" and "errors" not in payload and is_marker(payload["data"]):
+            return got, payload["data"]
+        got.append(message)
+        if message["type"] in ("complete", "error"):
+            return got, None
+
+
+async def before_marker(
+    sock: GraphQLSocket, op: str, is_marker: Callable[[dict[str, Any]], bool]
+) -> list[dict[str, Any]]:
+    """Every message for `op` before the marker (`until_marker`)."""
+    return (await until_marker(sock, op, is_marker))[0]
+
+
+async def marker_cursor(
+    sock: GraphQLSocket, op: str, is_marker: Callable[[dict[str, Any]], bool]
+) -> str:
+    """Assert nothing came for `op` before the marker; the marker's cursor."""
+    got, data = await until_marker(sock, op, is_marker)
+    assert got == [], got
+    assert data is not None, "the subscription ended before the marker"
+    cursor: str = data["orderEvents"]["cursor"]
+    return cursor
+
+
+async def mark(
+    api: Api, c: Company, marker_id: str, who: Session
+) -> Callable[[dict[str, Any]], bool]:
+    """Set off the marker: a comment `who` may read on `marker_id` (an order of its own that
+    nothing under test touches); returns the test for its orderEvents message."""
+    await comment(api, c, marker_id, "CLIENT" if who is c.client else "CONTRACTOR", "marker")
+    return order_event(marker_id)
 
 
 def listening_here(company_id: int) -> set[object]:
@@ -176,7 +213,7 @@ async def hub_held(company_id: int) -> AsyncIterator[None]:
 
 async def test_a_contractor_taken_off_an_order_replays_none_of_it(app: Starlette, api: Api) -> None:
     c = await company(api)
-    order = await order_of(api, c)
+    order, marker = await order_of(api, c), await order_of(api, c)
     cursor = await first_cursor(app, api, c, c.first_member, order["id"])
     # Events the contractor could see when they happened, then it is taken off the order.
     await comment(api, c, order["id"], "CONTRACTOR", "before the change")
@@ -184,7 +221,7 @@ async def test_a_contractor_taken_off_an_order_replays_none_of_it(app: Starlette
     await change_terms(api, c, order["id"])
     async with client(app) as http, socket(http, c.first_member.access) as sock:
         op = await subscribed(sock, c.id, EVENTS, after=cursor)
-        got = await all_messages(sock, op)
+        got = await before_marker(sock, op, await mark(api, c, marker["id"], c.first_member))
     assert got == [], leaked(got) or got
 
 
@@ -192,14 +229,14 @@ async def test_staff_whose_subtree_lost_an_order_replay_none_of_it(
     app: Starlette, api: Api
 ) -> None:
     c = await company(api)
-    order = await order_of(api, c)
+    order, marker = await order_of(api, c), await order_of(api, c)
     cursor = await first_cursor(app, api, c, c.staff, order["id"])
     await comment(api, c, order["id"], "INTERNAL", "before the change")
     await move_out_of_subtree(api, c, order["id"])
     await change_terms(api, c, order["id"])
     async with client(app) as http, socket(http, c.staff.access) as sock:
         op = await subscribed(sock, c.id, EVENTS, after=cursor)
-        got = await all_messages(sock, op)
+        got = await before_marker(sock, op, await mark(api, c, marker["id"], c.staff))
     assert got == [], leaked(got) or got
 
 
@@ -209,7 +246,7 @@ async def test_a_client_replays_only_the_comments_meant_for_clients(
     """A client never loses its order (no change moves an order to another client), and a
     comment keeps its audience: its replay carries its own comments' events, none other."""
     c = await company(api)
-    order = await order_of(api, c)
+    order, marker = await order_of(api, c), await order_of(api, c)
     async with client(app) as http, socket(http, c.client.access) as sock:
         op = await subscribed(sock, c.id, EVENTS)
         await comment(api, c, order["id"], "CLIENT", "for the client")
@@ -219,7 +256,7 @@ async def test_a_client_replays_only_the_comments_meant_for_clients(
     await comment(api, c, order["id"], "CLIENT", "again for the client")
     async with client(app) as http, socket(http, c.client.access) as sock:
         op = await subscribed(sock, c.id, EVENTS, after=cursor)
-        got = await all_messages(sock, op)
+        got = await before_marker(sock, op, await mark(api, c, marker["id"], c.client))
     assert len(got) == 1, got
     assert not leaked(got), got
     bodies = [
@@ -233,7 +270,7 @@ async def test_a_cursor_after_a_skipped_event_resumes_without_gap_or_duplicate(
     app: Starlette, api: Api
 ) -> None:
     c = await company(api)
-    lost, kept = await order_of(api, c), await order_of(api, c)
+    lost, kept, marker = await order_of(api, c), await order_of(api, c), await order_of(api, c)
     start = await first_cursor(app, api, c, c.first_member, kept["id"])
     # The contractor hears a comment on `lost` live, and keeps its cursor ...
     async with client(app) as http, socket(http, c.first_member.access) as sock:
@@ -244,24 +281,34 @@ async def test_a_cursor_after_a_skipped_event_resumes_without_gap_or_duplicate(
     await take_off_contractor(api, c, lost["id"])
     await change_terms(api, c, lost["id"])
     await comment(api, c, kept["id"], "CONTRACTOR", "on the kept order")
+    # Each "nothing more" below is a marker (a comment on `marker`, set off once subscribed);
+    # later replays carry the earlier markers' events too, in their places.
+    marks: list[str] = []
     for after in (start, skipped):
         async with client(app) as http, socket(http, c.first_member.access) as sock:
             op = await subscribed(sock, c.id, EVENTS, after=after)
             replayed = (await sock.data(op))["orderEvents"]
             assert replayed["order"]["id"] == kept["id"]
             assert int(replayed["cursor"]) > int(skipped)
-            assert await all_messages(sock, op, 0.3) == []
+            for earlier in marks:
+                assert (await sock.data(op))["orderEvents"]["cursor"] == earlier
+            marks.append(
+                await marker_cursor(sock, op, await mark(api, c, marker["id"], c.first_member))
+            )
     # Live from there: the next event follows, nothing twice, nothing lost.
     async with client(app) as http, socket(http, c.first_member.access) as sock:
         op = await subscribed(sock, c.id, EVENTS, after=skipped)
         assert (await sock.data(op))["orderEvents"]["cursor"] == replayed["cursor"]
+        for earlier in marks:
+            assert (await sock.data(op))["orderEvents"]["cursor"] == earlier
         await comment(api, c, kept["id"], "CONTRACTOR", "live")
         live = (await sock.data(op))["orderEvents"]
-        assert int(live["cursor"]) > int(replayed["cursor"])
-        assert await all_messages(sock, op, 0.3) == []
+        assert int(live["cursor"]) > int(marks[-1]) > int(replayed["cursor"])
+        last = await marker_cursor(sock, op, await mark(api, c, marker["id"], c.first_member))
     async with client(app) as http, socket(http, c.first_member.access) as sock:
         op = await subscribed(sock, c.id, EVENTS, after=live["cursor"])
-        assert await all_messages(sock, op, 0.5) == []
+        assert (await sock.data(op))["orderEvents"]["cursor"] == last
+        await marker_cursor(sock, op, await mark(api, c, marker["id"], c.first_member))
 
 
 # Live: an event still on its way when the order changed hands
@@ -277,15 +324,29 @@ async def live_after_change(
     order_id: str,
     visibility: str,
     change: Any,
-    first: float = 1.5,
 ) -> list[dict[str, Any]]:
+    marker = await order_of(api, c)
     async with client(app) as http, socket(http, who.access) as sock:
         op = await subscribed(sock, c.id, query, **variables)
+        marker_op = op if query == EVENTS else await subscribed(sock, c.id, EVENTS)
         async with hub_held(c.id):
             await comment(api, c, order_id, visibility, "visible to it when made")
             await change(api, c, order_id)
             await change_terms(api, c, order_id)
-        return await all_messages(sock, op, first=first)
+        if op == marker_op:
+            return await before_marker(sock, op, await mark(api, c, marker["id"], who))
+        return await ended_then_nothing(api, c, sock, op, marker_op, marker["id"], who)
+
+
+async def ended_then_nothing(
+    api: Api, c: Company, sock: GraphQLSocket, op: str, marker_op: str, marker_id: str, who: Session
+) -> list[dict[str, Any]]:
+    """Every message for `op` (an `orderUpdated`) until it ends, and any that follows before a
+    marker on `marker_op` (an `orderEvents` of the same socket): the hub delivers a company's
+    events by number, to every subscription of the socket."""
+    got = await before_marker(sock, op, lambda _: False)
+    await before_marker(sock, marker_op, await mark(api, c, marker_id, who))
+    return got + sock.inbox.pop(op, [])
 
 
 async def test_a_contractor_taken_off_an_order_hears_none_of_it_live(
@@ -325,7 +386,6 @@ async def test_order_updated_ends_when_the_contractor_is_taken_off(
         order["id"],
         "CONTRACTOR",
         take_off_contractor,
-        first=5,
     )
     assert [m["type"] for m in got] == ["complete"], leaked(got) or got
 
@@ -334,12 +394,13 @@ async def test_order_updated_ends_when_the_order_leaves_the_staff_subtree(
     app: Starlette, api: Api
 ) -> None:
     c = await company(api)
-    order = await order_of(api, c)
+    order, marker = await order_of(api, c), await order_of(api, c)
     async with client(app) as http, socket(http, c.staff.access) as sock:
         op = await subscribed(sock, c.id, UPDATED, id=order["id"])
+        marker_op = await subscribed(sock, c.id, EVENTS)
         await move_out_of_subtree(api, c, order["id"])
         await change_terms(api, c, order["id"])
-        got = await all_messages(sock, op, first=5)
+        got = await ended_then_nothing(api, c, sock, op, marker_op, marker["id"], c.staff)
     assert [m["type"] for m in got] == ["complete"], leaked(got) or got
 
 
@@ -350,18 +411,26 @@ async def test_a_notification_of_an_order_taken_away_meanwhile_is_not_pushed(
     app: Starlette, api: Api
 ) -> None:
     c = await company(api)
-    order = await order_of(api, c)
+    order, marker = await order_of(api, c), await order_of(api, c)
     received = "subscription { notificationReceived { kind text order { id } } }"
     async with client(app) as http, socket(http, c.first_member.access) as sock:
         op = await subscribed(sock, c.id, received)
         async with hub_held(c.id):
             await comment(api, c, order["id"], "CONTRACTOR", SECRET)
             await take_off_contractor(api, c, order["id"])
-        got = await all_messages(sock, op)
+        # The marker: the notification of a comment on an order the contractor is still on.
+        await mark(api, c, marker["id"], c.first_member)
+        got = await before_marker(
+            sock, op, lambda data: data["notificationReceived"]["order"] == {"id": marker["id"]}
+        )
     assert got == [], got
     # Listed still (what it was told then), with nothing of the order as it is now.
     listed = await api.ok(NOTIFICATIONS, token=c.first_member.access)
-    nodes = [e["node"] for e in listed["notifications"]["edges"]]
+    nodes = [
+        e["node"]
+        for e in listed["notifications"]["edges"]
+        if e["node"]["order"] != {"id": marker["id"]}
+    ]
     assert nodes, listed
     assert all(n["order"] is None for n in nodes), nodes
 
@@ -391,5 +460,10 @@ async def test_a_conversation_given_to_another_branch_meanwhile_is_not_pushed(
         assert hub is not None
         stale = {"id": recorded.conversation.id, "company_id": inbox.company, "assignee_path": None}
         await hub.broadcast.publish(inbox_channel(inbox.company), json.dumps(stale))
-        got = await all_messages(sock, op)
+        # The marker: another conversation, unassigned, published on the same channel after
+        # (the inbox feed takes a channel's messages one by one, in order).
+        await arrive(inbox.company, "marker", key="chat-marker")
+        got = await before_marker(
+            sock, op, lambda data: data["conversationUpdated"]["lastMessage"]["body"] == "marker"
+        )
     assert got == [], leaked(got) or got
