@@ -180,7 +180,7 @@ async def test_expiry(api: Api) -> None:
 async def test_a_contractor_token_sees_exactly_that_contractor_s_orders(
     app: Starlette, api: Api
 ) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     firm = world.contractors[1]
     member = firm.members[0]
     partner = await issue(api, world.owner, name="FixIt dispatch", memberId=member.member_id)
@@ -292,7 +292,7 @@ async def test_a_token_is_never_in_the_logs(app: Starlette, api: Api) -> None:
 
 
 async def test_who_may_issue_tokens_for_whom(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     owner, head, worker = world.owner, world.heads[0], world.staff[0]
     contractor = world.contractors[0].members[0]
     client_member = world.clients[1].members[0]
@@ -347,7 +347,7 @@ async def _tokens_of(world: World, api: Api) -> dict[str, str]:
 
 
 async def test_who_may_see_and_revoke_which_tokens(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     t = await _tokens_of(world, api)
     contractor = world.contractors[0].members[0]
     assert await token_ids(api, world.owner) == set(t.values())

@@ -32,7 +32,7 @@ CREATE_TASK = """mutation($input: CreateTaskInput!) {
 
 
 async def test_who_may_not_deactivate(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     stranger = await register(api)
     leaver = world.staff[0]  # under heads[0]
     portal = world.clients[0].members[0]
@@ -60,7 +60,7 @@ async def test_who_may_not_deactivate(api: Api) -> None:
 
 
 async def test_a_bad_successor_names_reassign_to_id_and_writes_nothing(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     head, leaver = world.heads[0], world.staff[0]
     gone = world.staff[1]
     assert (await deactivate(api, head, gone.member_id))["errors"] == []
@@ -123,7 +123,7 @@ async def test_a_leaver_is_shut_out_at_once_and_back_when_reactivated(api: Api) 
 
 
 async def test_reactivation_follows_the_same_rule(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     leaver = world.staff[0]
     assert (await deactivate(api, world.owner, leaver.member_id))["errors"] == []
     for caller, expected in (
@@ -151,7 +151,7 @@ async def test_another_company_still_logs_in(api: Api) -> None:
 
 
 async def test_one_portal_member_leaves_the_other_keeps_access(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     leaving, staying = world.clients[0].members
     payload = await deactivate(api, world.owner, leaving.member_id)
     assert payload["errors"] == []
@@ -163,7 +163,7 @@ async def test_one_portal_member_leaves_the_other_keeps_access(api: Api) -> None
 
 
 async def test_new_work_never_goes_to_a_deactivated_member(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     leaver = world.staff[0]
     assert (await deactivate(api, world.owner, leaver.member_id))["errors"] == []
     client = world.clients[1]

@@ -52,7 +52,7 @@ async def orders_of(api: Api, who: Session, member_id: str) -> dict[str, str]:
 
 
 async def test_orders_tasks_and_conversations_go_to_the_successor(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     head, leaver, successor = world.heads[0], world.staff[0], world.staff[1]
     before = await orders_of(api, world.owner, leaver.member_id)
     assert set(before.values()) == OPEN | {"DONE", "CANCELLED"}
@@ -124,7 +124,7 @@ async def test_reports_move_up_with_their_subtree(api: Api) -> None:
 
 
 async def test_without_a_successor_open_orders_go_to_the_manager(api: Api) -> None:
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     leaver, manager = world.staff[2], world.heads[1]
     before = await orders_of(api, world.owner, leaver.member_id)
     payload = await deactivate(api, world.owner, leaver.member_id)

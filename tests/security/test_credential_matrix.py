@@ -205,7 +205,7 @@ async def try_portal_invitation(run: Run, m: Minter, card: Target) -> None:
 
 async def test_credentials_minted_by_each_role(api: Api, backend: str) -> None:
     started = time.perf_counter()
-    world = await build_world(api)
+    world = await build_world(api, comments=False)
     stranger = await register(api)
     elsewhere = await contact(api, stranger, "CLIENT", "Elsewhere Client")
     run = Run(api, world)
