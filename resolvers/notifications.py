@@ -39,6 +39,9 @@ to act and may find them away from the app: ORDER_ASSIGNED (a contractor's new w
 ORDER_DEADLINE_SOON, ORDER_OVERDUE and TASK_OVERDUE. New orders, status changes, comments,
 ratings and new tasks stay in the app: they are frequent, and those they concern work there.
 
+The writing (the recipients' SELECT, `coalesce`, the INSERT and e-mail copies) is
+resolvers.notification_writes.
+
 Statements: an order event costs one SELECT of its recipients (memberships joined with their
 logins' e-mails), one SELECT of their unread notifications about the order (not for a new
 order) and one UPDATE of those, then one INSERT of the other notifications and, for an e-mail kind, one INSERT
@@ -54,17 +57,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from tortoise.expressions import Q
 
-from config.settings import current
 from domain.errors import invalid
-from domain.texts import t
 from models import (
     Comment,
-    Membership,
     Notification,
     NotificationKind,
     Order,
@@ -84,25 +83,18 @@ from permissions.orders import (
     can_see_order,
     comment_visibilities,
 )
-from resolvers.mail import queue_emails
 from resolvers.notification_texts import (
-    Reader,
     order_text,
     task_text,
     visit_moved_text,
     webhook_disabled_text,
 )
+from resolvers.notification_writes import Recipient, recipients, write
+from resolvers.notification_writes import (
+    coalesce as coalesce,  # resolvers.conversation_notifications
+)
 from resolvers.pagination import Page, paginate
 
-EMAIL_KINDS = frozenset(
-    {
-        NotificationKind.ORDER_ASSIGNED,
-        NotificationKind.ORDER_DEADLINE_SOON,
-        NotificationKind.ORDER_OVERDUE,
-        NotificationKind.TASK_OVERDUE,
-    }
-)
-INSERT_BATCH = 500
 MAX_IDS = 1000
 NEWEST_FIRST = ("-created_at", "-id")
 
@@ -110,110 +102,7 @@ NEWEST_FIRST = ("-created_at", "-id")
 _TO_PARTIES = (OrderEventKind.STATUS_CHANGED, OrderEventKind.COMMENTED, OrderEventKind.UPDATED)
 
 
-@dataclass(frozen=True, slots=True)
-class Recipient:
-    id: int
-    user_id: int
-    company_id: int
-    role: Role
-    path: str
-    contact_id: int | None
-    email: str
-    reader: Reader
-    active: bool = True
-
-    @property
-    def actor(self) -> Actor:
-        """The member as an actor, to ask the permission rules what it may see."""
-        return Actor(
-            self.id, self.user_id, self.company_id, self.role, self.path, self.contact_id, None
-        )
-
-
-_WHO = ("id", "user_id", "company_id", "role", "path", "contact_id", "user__email", "active")
-# What a text needs to be in the member's language and the company's zone (joined).
-_LANGUAGE = ("locale", "contact__locale", "company__locale", "company__timezone")
-
-
-async def _recipients(condition: Q, leavers: bool = False) -> list[Recipient]:
-    """Active memberships (`leavers`: all, for rows that were always written, never mailed),
-    their logins' e-mails and languages: one statement (a leaver hears nothing)."""
-    query = Membership.filter(condition) if leavers else Membership.filter(condition, active=True)
-    rows = await query.values(*_WHO, *_LANGUAGE)
-    return [
-        Recipient(
-            r["id"],
-            r["user_id"],
-            r["company_id"],
-            Role(r["role"]),
-            r["path"],
-            r["contact_id"],
-            r["user__email"],
-            Reader.of(
-                r["locale"], r["contact__locale"], r["company__locale"], r["company__timezone"]
-            ),
-            bool(r["active"]),
-        )
-        for r in rows
-    ]
-
-
-async def _write(notes: list[Notification], recipients: Sequence[Recipient]) -> None:
-    """One INSERT of the notifications; one of the e-mail copies of those that get one."""
-    if not notes:
-        return
-    await Notification.bulk_create(notes, batch_size=INSERT_BATCH)
-    by_id = {r.id: r for r in recipients}
-    link = current().public_url
-    copies = [
-        (
-            n.company_id,
-            by_id[n.member_id].email,
-            n.text,
-            t(by_id[n.member_id].reader.locale, "mail.notification_copy", text=n.text, link=link),
-        )
-        for n in notes
-        if n.kind in EMAIL_KINDS and n.member_id in by_id
-    ]
-    if copies:
-        await queue_emails(copies)
-
-
-async def coalesce(notes: list[Notification], about: str) -> list[Notification]:
-    """Of `notes`, those still to insert. Where a member has an unread notification of the
-    same kind about the same object (`about`: "order_id" or "conversation_id"), that one
-    takes the new text and event, moves to the top and is published again (one SELECT, and
-    one UPDATE per distinct text, whatever the number of members)."""
-    if not notes:
-        return notes
-    unread = await Notification.filter(
-        member_id__in={n.member_id for n in notes},
-        kind__in={n.kind for n in notes},
-        read_at=None,
-        **{f"{about}__in": {getattr(n, about) for n in notes}},
-    ).values("id", "member_id", "kind", about)
-    found: dict[tuple[int, str, int | None], list[int]] = defaultdict(list)
-    for row in unread:
-        found[(row["member_id"], str(row["kind"]), row[about])].append(row["id"])
-    fresh: list[Notification] = []
-    updates: dict[tuple[str, int | None], list[int]] = defaultdict(list)
-    for note in notes:
-        ids = found.get((note.member_id, str(note.kind), getattr(note, about)))
-        if ids:
-            updates[(note.text, note.event_id)].extend(ids)
-        else:
-            fresh.append(note)
-    now = datetime.now(UTC)
-    for (text, event_id), ids in updates.items():
-        await Notification.filter(id__in=ids).update(
-            text=text, event_id=event_id, created_at=now, published_at=None
-        )
-    return fresh
-
-
-async def on_order_event(
-    order: Order, event: OrderEvent, responsible: Membership, comment: Comment | None = None
-) -> None:
+async def on_order_event(order: Order, event: OrderEvent, comment: Comment | None = None) -> None:
     """The notifications of an order event; resolvers.events.record calls this inside the
     change's transaction, so they commit (or roll back) with it."""
     kind = event.kind
@@ -227,17 +116,17 @@ async def on_order_event(
         return
     parts: list[Q] = []
     if kind != OrderEventKind.ASSIGNED:
-        parts.append(listed_managers_up(responsible.path))
+        parts.append(listed_managers_up(event.responsible_path))
     if kind in _TO_PARTIES:
         parts.append(listed_portal_members([order.client_id], [Role.CLIENT]))
     if order.contractor_id is not None:
         parts.append(listed_portal_members([order.contractor_id], [Role.CONTRACTOR]))
     if rating:  # the actor comes along: only the order's client rates; staff edits tell no one
         parts.append(Q(id=event.actor_id))
-    rows = await _recipients(Q(company_id=order.company_id) & Q(*parts, join_type="OR"))
+    rows = await recipients(Q(company_id=order.company_id) & Q(*parts, join_type="OR"))
     if rating and not any(r.id == event.actor_id and can_rate(r.actor, order) for r in rows):
         return
-    keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, responsible.path)
+    keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, event.responsible_path)
     notes: list[Notification] = []
     for row in rows:
         who = row.actor
@@ -258,7 +147,7 @@ async def on_order_event(
         )
     if kind != OrderEventKind.CREATED:  # nobody has heard of a new order yet
         notes = await coalesce(notes, "order_id")
-    await _write(notes, rows)
+    await write(notes, rows)
 
 
 async def on_visit_moved(order: Order, event: OrderEvent) -> None:
@@ -269,7 +158,7 @@ async def on_visit_moved(order: Order, event: OrderEvent) -> None:
     if order.contractor_id is not None:
         contacts.append((order.contractor_id, Role.CONTRACTOR))
     parts = [listed_portal_members([contact], [role]) for contact, role in contacts]
-    rows = await _recipients(Q(company_id=order.company_id) & Q(*parts, join_type="OR"))
+    rows = await recipients(Q(company_id=order.company_id) & Q(*parts, join_type="OR"))
     keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, event.responsible_path)
     kind = NotificationKind.ORDER_ASSIGNED
     notes = [
@@ -284,7 +173,7 @@ async def on_visit_moved(order: Order, event: OrderEvent) -> None:
         for row in rows
         if row.id != event.actor_id and can_see_order(row.actor, keys)
     ]
-    await _write(await coalesce(notes, "order_id"), rows)
+    await write(await coalesce(notes, "order_id"), rows)
 
 
 def _order_kind(kind: OrderEventKind, role: Role) -> NotificationKind:
@@ -311,7 +200,7 @@ async def notify_deadline(
     contacts = {o.client_id for o in orders} | {
         o.contractor_id for o in orders if o.contractor_id is not None
     }
-    rows = await _recipients(
+    rows = await recipients(
         Q(id__in={o.responsible_id for o in orders})
         | listed_portal_members(contacts, [Role.CLIENT, Role.CONTRACTOR])
     )
@@ -343,7 +232,7 @@ async def notify_deadline(
                     event_id=(event_ids or {}).get(order.id),
                 )
             )
-    await _write(notes, rows)
+    await write(notes, rows)
     return len(notes)
 
 
@@ -353,7 +242,7 @@ async def on_tasks_assigned(tasks: Sequence[Task]) -> int:
     told = [task for task in tasks if task.assignee_id != task.creator_id]
     if not told:
         return 0
-    assignees = await _recipients(Q(id__in={task.assignee_id for task in told}), leavers=True)
+    assignees = await recipients(Q(id__in={task.assignee_id for task in told}), leavers=True)
     readers = {r.id: r.reader for r in assignees}
     notes = [
         Notification(
@@ -366,7 +255,7 @@ async def on_tasks_assigned(tasks: Sequence[Task]) -> int:
         for task in told
         if task.assignee_id in readers
     ]
-    await _write(notes, [])
+    await write(notes, [])
     return len(notes)
 
 
@@ -374,7 +263,7 @@ async def notify_tasks_overdue(tasks: Sequence[Task]) -> int:
     """TASK_OVERDUE to each task's assignee, with an e-mail copy (one SELECT for the e-mails)."""
     if not tasks:
         return 0
-    rows = await _recipients(Q(id__in={task.assignee_id for task in tasks}), leavers=True)
+    rows = await recipients(Q(id__in={task.assignee_id for task in tasks}), leavers=True)
     readers = {r.id: r.reader for r in rows}
     notes = [
         Notification(
@@ -387,7 +276,7 @@ async def notify_tasks_overdue(tasks: Sequence[Task]) -> int:
         for task in tasks
         if task.assignee_id in readers
     ]
-    await _write(notes, [r for r in rows if r.active])
+    await write(notes, [r for r in rows if r.active])
     return len(notes)
 
 
@@ -423,7 +312,7 @@ async def notify_webhook_disabled(company_id: int, url: str, reason: str) -> int
     once (the relay publishes it later if that fails)."""
     from realtime.notifications import publish_notifications
 
-    owners = await _recipients(Q(company_id=company_id, role=Role.OWNER))
+    owners = await recipients(Q(company_id=company_id, role=Role.OWNER))
     notes = [
         Notification(
             company_id=company_id,
@@ -433,7 +322,7 @@ async def notify_webhook_disabled(company_id: int, url: str, reason: str) -> int
         )
         for owner in owners
     ]
-    await _write(notes, owners)
+    await write(notes, owners)
     await publish_notifications(
         Notification.filter(
             company_id=company_id, kind=NotificationKind.WEBHOOK_DISABLED, published_at=None
@@ -446,4 +335,4 @@ async def write_notifications(notes: list[Notification]) -> None:
     """Insert notifications whose recipients and texts the caller chose, in each recipient's
     language (escalations, visit reminders): one INSERT, no e-mail copy (those kinds reach
     people outside the app through resolvers.outbound); the caller publishes after commit."""
-    await _write(notes, [])
+    await write(notes, [])

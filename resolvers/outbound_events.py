@@ -32,6 +32,11 @@ no one unless the window changed. Other events cost nothing when they tell no on
 
 from __future__ import annotations
 
+from typing import Any
+
+from tortoise.expressions import Q
+
+from compat.tortoise import cached_values
 from domain.texts import t, when, window
 from models import (
     Address,
@@ -58,13 +63,19 @@ def _window_tag(order: Order) -> str:
     return f"{int(order.visit_start.timestamp())}-{int(order.visit_end.timestamp())}"
 
 
+# The order's address and its company's zone: one row, its SELECT built once per dialect
+# (compat.tortoise.cached_values).
+_PLACE = ("text", "details", "company__timezone")
+
+
 class _Texts:
     """The order's values each text is made of, read once per event."""
 
-    def __init__(self, order: Order, zone: str, address: Address | None) -> None:
+    def __init__(self, order: Order, place: dict[str, Any] | None) -> None:
         self.order = order
-        self.zone = zone
-        self.address = address
+        self.zone: str = place["company__timezone"] if place is not None else "UTC"
+        self.address: str = place["text"] if place is not None else ""
+        self.details: str = (place["details"] or "-") if place is not None else "-"
 
     def visit(self, locale: str) -> str:
         order = self.order
@@ -74,7 +85,6 @@ class _Texts:
 
     def render(self, key: str, **values: object) -> Render:
         order = self.order
-        address = self.address
 
         def make(locale: str) -> tuple[str | None, str]:
             common: dict[str, object] = {
@@ -82,8 +92,8 @@ class _Texts:
                 "title": order.title,
                 "visit": self.visit(locale),
                 "deadline": when(order.deadline, locale, self.zone),
-                "address": address.text if address else "",
-                "details": (address.details or "-") if address else "-",
+                "address": self.address,
+                "details": self.details,
                 "description": order.description or "-",
                 **values,
             }
@@ -114,9 +124,8 @@ async def on_order_event_outbound(
         return
     if kind == OrderEventKind.STATUS_CHANGED and not await _status_tells(order):
         return
-    address = await Address.get_or_none(id=order.address_id).select_related("company")
-    zone = address.company.timezone if address is not None else "UTC"
-    texts = _Texts(order, zone, address)
+    places = await cached_values(Address, Q(id=order.address_id), _PLACE, limit=1)
+    texts = _Texts(order, places[0] if places else None)
     contractor = order.contractor_id
     if booked and contractor is not None:
         await _tell_visit(order, event, contractor, texts, "outbound.booked.contractor")
@@ -155,8 +164,8 @@ async def _by_staff(comment: Comment | None) -> bool:
     """A reply from the company, not the client's own words echoed back to it."""
     if comment is None:
         return False
-    author = await Membership.get_or_none(id=comment.author_id).only("id", "role")
-    return author is not None and author.role in STAFF
+    author = await cached_values(Membership, Q(id=comment.author_id), ("role",), limit=1)
+    return bool(author) and author[0]["role"] in STAFF
 
 
 async def _visit_changed(order: Order) -> bool:

@@ -408,3 +408,64 @@ def test_aerich_sqlite_comment_change_is_a_no_op_only_while_asked() -> None:
         assert SqliteDDL.set_comment(ddl, Notification, {}) == ""
     with pytest.raises(NotSupportError):
         SqliteDDL.set_comment(ddl, Notification, {})
+
+
+def test_tortoise_names_a_cached_lookup_reads() -> None:
+    """compat.tortoise.cached_values walks a Q tree and reads a values() query's columns."""
+    from tortoise.expressions import Q
+    from tortoise.queryset import ValuesQuery
+    from tortoise.router import router
+
+    q = Q(Q(id=1), Q(path="/1/"), join_type="OR")
+    expect(
+        q.join_type == "OR"
+        and len(q.children) == 2
+        and list(q.children[0].filters) == ["id"]
+        and q._is_negated is False
+        and (~q)._is_negated is True,
+        "tortoise-orm",
+        "Q.children, .filters, .join_type and ._is_negated",
+    )
+    expect(
+        "_fields_for_select" in ValuesQuery.__slots__
+        and _parameters(ValuesQuery.resolve_to_python_value) == ["self", "model", "field"]
+        and callable(router.db_for_read),
+        "tortoise-orm",
+        "ValuesQuery._fields_for_select, .resolve_to_python_value(model, field), "
+        "router.db_for_read(model)",
+    )
+
+
+@pytest.mark.asyncio
+async def test_cached_values_read_what_tortoise_reads(api: Any) -> None:
+    """Each shape twice (built, then from the cache), with what Tortoise itself reads: ids,
+    lists (one empty), enums, None, OR and NOT, a join, and values Tortoise rewrites
+    (`__startswith`) or a marker cannot stand for (a datetime), which Tortoise builds."""
+    from datetime import UTC, datetime
+
+    from tortoise.expressions import Q
+
+    from compat.tortoise import cached_values
+    from models import Membership, Role
+    from tests.support.api import register
+
+    owner = await register(api)
+    member = await Membership.get(user__email=owner.email)
+    fields = ("id", "role", "path", "contact_id", "user__email", "company__timezone")
+    cases = [
+        Q(id=member.id),
+        Q(id__in=[member.id, 0], role__in=[Role.OWNER, Role.STAFF], contact_id=None),
+        Q(Q(company_id=member.company_id), Q(id=0) | ~Q(path="/0/"), active=True),
+        Q(id__in=[]),
+        Q(id=member.id, path__startswith=member.path),
+        Q(id=member.id, created_at__lt=datetime.now(UTC)),
+    ]
+    for case in cases:
+        expected = await Membership.filter(case).values(*fields)
+        assert expected == await cached_values(Membership, case, fields)
+        assert expected == await cached_values(Membership, case, fields)
+    none = Q(id=0)
+    assert await cached_values(Membership, none, fields, limit=1) == []
+    [one] = await cached_values(Membership, Q(id=member.id), fields, limit=1)
+    assert one["role"] is Role.OWNER
+    assert one["user__email"] == owner.email
