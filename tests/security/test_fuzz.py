@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import base64
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import pytest
-from graphql import StringValueNode, parse, print_ast
+from graphql import DocumentNode, StringValueNode, Visitor, print_ast, visit
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import mutations, nodes, queries
@@ -40,7 +41,8 @@ from tests.support.tasks import CREATE_TEMPLATE, new_task
 from tests.support.webchat import REPLY, client_at, configure, send, visitor_token, webchats
 from tests.support.world import COMMENT, contact, create_order, portal_member
 
-pytestmark = pytest.mark.asyncio
+# One xdist worker runs both databases' runs, so the second reuses the first's draws.
+pytestmark = [pytest.mark.asyncio, pytest.mark.xdist_group("fuzz")]
 
 # Documents drawn per root field (each document may select more fields after it).
 PER_QUERY = 5
@@ -232,9 +234,12 @@ def value_strategies(ids: list[str]) -> dict[str, st.SearchStrategy[Any]]:
     }
 
 
-def draw(strategy: st.SearchStrategy[str], count: int) -> list[str]:
-    """`count` documents from `strategy`, the same ones on every run."""
-    drawn: list[str] = []
+def draw(strategy: st.SearchStrategy[DocumentNode], count: int) -> list[DocumentNode]:
+    """`count` documents from `strategy`, the same ones on every run.
+
+    derandomize seeds the draws from `collect`'s source and signature: its text (`str` too,
+    though strategies give DocumentNodes now) stays as it was, or every document would change."""
+    drawn: list[Any] = []
 
     @settings(
         max_examples=count,
@@ -252,20 +257,25 @@ def draw(strategy: st.SearchStrategy[str], count: int) -> list[str]:
     return drawn
 
 
-def order_documents(sdl: str, scalars: Any, orders: list[str]) -> list[str]:
+def order_selections(sdl: str, scalars: Any) -> list[DocumentNode]:
     """Generated selections of an Order (drawn from the schema with a root field returning
-    one added), each asked of one of `orders` by `node`, in turn."""
-    selections = draw(
+    one added)."""
+    return draw(
         queries(
             f"{sdl}\nextend type Query {{ fuzzOrder: Order! }}\n",
             fields=["fuzzOrder"],
             custom_scalars=scalars,
+            print_ast=lambda document: document,
         ),
         ORDER_SELECTIONS,
     )
+
+
+def order_documents(selections: Sequence[DocumentNode], orders: list[str]) -> list[str]:
+    """Each selection asked of one of `orders` by `node`, in turn."""
     documents = []
     for n, selection in enumerate(selections):
-        [operation] = parse(selection).definitions
+        [operation] = selection.definitions
         [fuzz_order] = operation.selection_set.selections  # type: ignore[attr-defined]
         fields = print_ast(fuzz_order.selection_set)
         order = orders[n % len(orders)]
@@ -282,23 +292,57 @@ def order_documents(sdl: str, scalars: Any, orders: list[str]) -> list[str]:
 
 def generated(ids: list[str], orders: list[str]) -> list[str]:
     """For every root query and mutation field, documents that start with it; and
-    selections of orders by `node`."""
+    selections of orders by `node`.
+
+    Drawn once per process (`drawn`) with a stand-in for each id, which is then given its id:
+    a strategy picks a value by its position, so the documents print exactly as if drawn with
+    the ids themselves. Drawing costs 6 s of CPU; the other database's run reuses it."""
+    roots, selections = drawn(len(ids))
+    documents = [print_ast(with_ids(document, ids)) for document in roots]
+    # The orders' selections first: among the mutations are some that end a role's access
+    # (deactivateMember, archiveContact, changePassword), which is theirs to do.
+    return order_documents([with_ids(s, ids) for s in selections], orders) + documents
+
+
+def stand_in(n: int) -> str:
+    return f"\0fuzz-id-{n}\0"
+
+
+class _Ids(Visitor):
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__()
+        self.by_stand_in = {stand_in(n): id_ for n, id_ in enumerate(ids)}
+
+    def enter_string_value(self, node: StringValueNode, *_: Any) -> StringValueNode | None:
+        id_ = self.by_stand_in.get(node.value)
+        return None if id_ is None else StringValueNode(value=id_)
+
+
+def with_ids(document: DocumentNode, ids: list[str]) -> DocumentNode:
+    """The document with each stand-in's id (a copy: drawn documents are shared)."""
+    replaced: DocumentNode = visit(document, _Ids(ids))
+    return replaced
+
+
+@cache
+def drawn(id_count: int) -> tuple[tuple[DocumentNode, ...], tuple[DocumentNode, ...]]:
+    """Documents from each root field, and Order selections, with `stand_in(n)` for id n."""
     schema = build_schema()
     sdl = schema.as_str()
-    scalars = value_strategies(ids)
-    documents: list[str] = []
-    kinds: list[tuple[Callable[..., st.SearchStrategy[str]], Any, int]] = [
+    scalars = value_strategies([stand_in(n) for n in range(id_count)])
+    documents: list[DocumentNode] = []
+    kinds: list[tuple[Callable[..., st.SearchStrategy[DocumentNode]], Any, int]] = [
         (queries, core_schema(schema).query_type, PER_QUERY),
         (mutations, core_schema(schema).mutation_type, PER_MUTATION),
     ]
     for strategy, root, count in kinds:
         for name in root.fields:
             if name not in OFFLINE:
-                strategy_of_name = strategy(sdl, fields=[name], custom_scalars=scalars)
+                strategy_of_name = strategy(
+                    sdl, fields=[name], custom_scalars=scalars, print_ast=lambda d: d
+                )
                 documents += draw(strategy_of_name, PER_FIELD.get(name, count))
-    # The orders' selections first: among the mutations are some that end a role's access
-    # (deactivateMember, archiveContact, changePassword), which is theirs to do.
-    return order_documents(sdl, scalars, orders) + documents
+    return tuple(documents), tuple(order_selections(sdl, scalars))
 
 
 def problems_of(role: str, status: int, body: Any, other_ids: set[str], document: str) -> list[str]:
