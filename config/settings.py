@@ -119,6 +119,9 @@ class Settings:
     webhook_retry_base_seconds: int = 30
     webhook_poll_seconds: int = 1
     webhook_timeout_seconds: int = 10
+    # A claimed batch's lease is the timeout plus this margin: the time another process waits
+    # before sending again what a process that died mid-batch had claimed.
+    webhook_lease_margin_seconds: int = 30
     webhooks_per_company: int = 20
     # SMS (config/sms_url.py has the forms; unset: SMS off) and the messages each process
     # sends a second at most. The URL holds the provider's key: never in a repr.
@@ -381,6 +384,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         webhook_retry_base_seconds=read.number("WEBHOOK_RETRY_BASE_SECONDS", 30),
         webhook_poll_seconds=read.number("WEBHOOK_POLL_SECONDS", 1, minimum=0),
         webhook_timeout_seconds=read.number("WEBHOOK_TIMEOUT_SECONDS", 10),
+        webhook_lease_margin_seconds=read.number("WEBHOOK_LEASE_MARGIN_SECONDS", 30),
         webhooks_per_company=read.number("WEBHOOKS_PER_COMPANY", 20),
         sms_url=_sms_url(read),
         sms_per_second=read.number("SMS_PER_SECOND", 5),

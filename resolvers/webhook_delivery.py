@@ -5,10 +5,11 @@ live lease (`claimed_until`), of an ACTIVE webhook (a switched-off webhook's del
 neither sent nor failed), and only the first PENDING delivery of its (webhook, order): an
 order's event N+1 waits while N is pending, retries included. Each is claimed with a
 conditional UPDATE that only one process can make (the same `attempts` it read, no live
-lease), setting the lease to the attempt's timeout plus a margin and counting the attempt; a
-process that dies mid-send lets the lease lapse, and the delivery is sent again with the same
-`webhook-id` (at least once). Every later write names the `attempts` it claimed, so a lapsed
-claim taken over by another process writes nothing.
+lease), setting the lease to the attempt's timeout plus a margin (WEBHOOK_LEASE_MARGIN_SECONDS,
+which covers the whole batch) and counting the attempt; a process that dies mid-send lets the
+lease lapse, and the delivery is sent again with the same `webhook-id` (at least once). Every
+later write names the `attempts` it claimed, so a lapsed claim taken over by another process
+writes nothing.
 
 Before sending, the event is checked against what the webhook's member may see NOW (the
 event's audience, then the order through the API itself: schema/webhook_payload.py). A
@@ -51,7 +52,6 @@ log = logging.getLogger("servicedesk.webhooks")
 
 BATCH = 100
 CONCURRENCY = 8
-LEASE_MARGIN = timedelta(seconds=30)
 MAX_WAIT = timedelta(hours=6)
 GIVE_UP = timedelta(days=3)
 DISABLE_AFTER = 50
@@ -131,7 +131,10 @@ async def _heads(now: datetime, companies: list[int] | None) -> list[dict[str, A
 
 async def claim_due(now: datetime, companies: list[int] | None = None) -> list[Claimed]:
     """Claim this round's deliveries (one conditional UPDATE each)."""
-    lease = now + timedelta(seconds=current().webhook_timeout_seconds) + LEASE_MARGIN
+    settings = current()
+    lease = now + timedelta(
+        seconds=settings.webhook_timeout_seconds + settings.webhook_lease_margin_seconds
+    )
     claimed: list[Claimed] = []
     for row in await _heads(now, companies):
         attempts = row["attempts"] + 1

@@ -25,7 +25,7 @@ from tests.support.databases import (
 )
 from tests.support.escalation import configure, update_contact
 from tests.support.notifications import cast
-from tests.support.processes import RedisServer, api_process, migrate
+from tests.support.processes import RedisServer, api_processes, migrate
 from tests.support.world import create_order
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
@@ -71,7 +71,7 @@ async def servers(
     }
     try:
         await asyncio.to_thread(migrate, env)
-        with api_process(env, data / "a.log") as a, api_process(env, data / "b.log"):
+        with api_processes(env, [data / "a.log", data / "b.log"]) as (a, _):
             yield a, database
     finally:
         await drop_postgres_database(database)

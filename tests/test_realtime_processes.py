@@ -28,7 +28,7 @@ from tests.support.databases import (
     postgres_available,
     service_missing,
 )
-from tests.support.processes import RedisServer, api_process, migrate
+from tests.support.processes import RedisServer, api_processes, migrate
 from tests.support.world import (
     ASSIGN,
     COMMENT,
@@ -90,7 +90,7 @@ async def cluster(
     }
     try:
         await asyncio.to_thread(migrate, env)
-        with api_process(env, data / "a.log") as a, api_process(env, data / "b.log") as b:
+        with api_processes(env, [data / "a.log", data / "b.log"]) as (a, b):
             yield Cluster(a, b, redis_server, database)
     finally:
         await drop_postgres_database(database)
