@@ -8,6 +8,7 @@ not allow cannot start a chat.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from tests.conftest import TEST_SECRET
 from tests.support.api import Api, register
 from tests.support.browser import chromium, static_site
 from tests.support.databases import create_postgres_database, drop_postgres_database
-from tests.support.processes import api_process, migrate
+from tests.support.processes import api_server
 from tests.support.webchat import REPLY, configure, webchats
 
 # One xdist worker runs the module, so its servers start once (`make test` runs -n 2).
@@ -56,13 +57,20 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path,
         )
 
 
+def serve(port: int) -> list[str]:
+    """`servicedesk serve`: it migrates, then runs uvicorn with the protocols and limits of
+    production, in one process (a separate `migrate` process cost another interpreter start
+    and import of the app, about 1.5 s of CPU per database)."""
+    return [sys.executable, "-m", "servicedesk.cli", "serve", "--port", str(port)]
+
+
 @pytest_asyncio.fixture(scope="module")
 async def served(
     settings: Settings,
     sites: tuple[str, Path, str, Path],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Served]:
-    """A uvicorn process of the app on a database of its own, of the run's dialect."""
+    """A process serving the app on a database of its own, of the run's dialect."""
     data = tmp_path_factory.mktemp("webchat-browser")
     if settings.dialect == "sqlite":
         database = f"sqlite://{data / 'chat.sqlite3'}"
@@ -78,17 +86,18 @@ async def served(
     if settings.redis_url:
         env["REDIS_URL"] = settings.redis_url
     try:
-        await asyncio.to_thread(migrate, env)
-        with api_process(env, data / "api.log") as url:
+        with api_server(env, data / "api.log", serve) as server:
             shop, pages, stranger, strange_pages = sites
-            yield Served(url, shop, stranger, pages, strange_pages)
+            yield Served(server.url, shop, stranger, pages, strange_pages)
     finally:
         if settings.dialect != "sqlite":
             await drop_postgres_database(database)
 
 
 @pytest_asyncio.fixture(scope="module")
-async def browser(served: Served) -> AsyncIterator[Browser]:
+async def browser() -> AsyncIterator[Browser]:
+    """One Chromium for both databases' runs (the pages talk to the served process, not to
+    this one's database); each test opens a fresh context of its own."""
     async with chromium() as launched:
         yield launched
 
