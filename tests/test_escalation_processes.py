@@ -134,7 +134,7 @@ async def test_two_processes_escalate_and_remind_once(servers: tuple[str, str]) 
             totals = tuple(await connection.fetchrow(TOTALS, company))
             if totals == expected:
                 break
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(0.1)
         print(f"all steps done {time.monotonic() - started:.1f} s after the settings")
         assert totals == expected
         await asyncio.sleep(4)  # four more rounds on each process: nothing more

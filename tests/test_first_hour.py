@@ -347,14 +347,12 @@ def test_demo_prints_a_short_block_with_a_working_token_every_run(
     assert tokens[0] != tokens[1]
     env = {"DATA_DIR": str(tmp_path), "DATABASE_URL": url, "SECRET_KEY": TEST_SECRET}
     query = {"query": "{ orders(first: 20) { edges { node { number } } } }"}
-    with api_server(env, tmp_path / "server.log") as server:
+    with (
+        api_server(env, tmp_path / "server.log") as server,
+        httpx.Client(base_url=server.url, timeout=10) as http,
+    ):
         seen = [
-            httpx.post(
-                f"{server.url}/graphql",
-                json=query,
-                headers={"Authorization": f"Bearer {token}"},
-                timeout=10,
-            ).json()
+            http.post("/graphql", json=query, headers={"Authorization": f"Bearer {token}"}).json()
             for token in tokens
         ]
     assert seen[0] == seen[1]

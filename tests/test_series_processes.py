@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -22,7 +21,7 @@ from tests.support.world import contact
 pytestmark = pytest.mark.asyncio
 
 ROUND = """
-import asyncio, sys, time
+import asyncio, sys
 from datetime import datetime
 from tortoise import Tortoise
 from config.settings import load
@@ -30,11 +29,12 @@ from servicedesk.db import tortoise_config
 from resolvers.series_round import make_series_orders
 
 async def main() -> None:
-    url, data_dir, secret, series, now, start_at = sys.argv[1:]
+    url, data_dir, secret, series, now = sys.argv[1:]
     settings = load({"DATABASE_URL": url, "DATA_DIR": data_dir, "SECRET_KEY": secret})
     await Tortoise.init(config=tortoise_config(settings, with_aerich=False))
     await Tortoise.get_connection("default").execute_query("SELECT 1")
-    time.sleep(max(0.0, float(start_at) - time.time()))  # both start the round together
+    print("ready", flush=True)
+    sys.stdin.readline()  # both start the round together: when the test says "go" to both
     made = await make_series_orders(int(series), datetime.fromisoformat(now), 28)
     print(made)
     await Tortoise.close_connections()
@@ -62,8 +62,7 @@ async def test_two_processes_make_each_visit_once(
     series_id = created["createOrderSeries"]["series"]["id"]
     pk = decode_id(series_id, "OrderSeries")
     now = datetime(2031, 1, 1, tzinfo=UTC).isoformat()
-    start_at = time.time() + 3
-    args = [settings.database_url, str(settings.data_dir), TEST_SECRET, str(pk), now, str(start_at)]
+    args = [settings.database_url, str(settings.data_dir), TEST_SECRET, str(pk), now]
     children = [
         await asyncio.create_subprocess_exec(
             sys.executable,
@@ -71,12 +70,24 @@ async def test_two_processes_make_each_visit_once(
             ROUND,
             *args,
             cwd=ROOT,
+            stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
         for _ in range(2)
     ]
-    outputs = [await asyncio.wait_for(child.communicate(), 120) for child in children]
+    # Both connected, then "go" to both at once (a fixed start time 3 s ahead waited longer
+    # than the children need, and a child slower than that would have started late).
+    for child in children:
+        assert child.stdout is not None
+        assert child.stderr is not None
+        ready = await asyncio.wait_for(child.stdout.readline(), 120)
+        if ready != b"ready\n":
+            child.kill()
+            pytest.fail((ready + await child.stderr.read()).decode()[-2000:])
+    outputs = await asyncio.wait_for(
+        asyncio.gather(*(child.communicate(b"go\n") for child in children)), 120
+    )
     for child, (_, err) in zip(children, outputs, strict=True):
         assert child.returncode == 0, err.decode()[-2000:]
     made = [int(out.decode().split()[-1]) for out, _ in outputs]

@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -57,10 +58,10 @@ def example(secret: str, port: int | None = None) -> Iterator[Running]:
     try:
         deadline = time.monotonic() + 15
         while True:
-            try:
-                httpx.get(url, timeout=1)
+            try:  # a bare connection: the receiver listens (no HTTP client built per poll)
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
-            except httpx.TransportError:
+            except OSError:
                 assert process.poll() is None, process.stderr.read() if process.stderr else ""
                 assert time.monotonic() < deadline, "the example receiver did not start"
                 time.sleep(0.05)
@@ -96,18 +97,17 @@ def event(cursor: int, status: str = "NEW") -> str:
 
 def test_the_example_handles_a_signed_event_once_and_refuses_the_rest() -> None:
     secret = new_secret()
-    with example(secret) as rx:
+    with example(secret) as rx, httpx.Client() as http:
         first = event(7)
         assert (
-            httpx.post(rx.url, content=first, headers=signed(secret, "41", first)).status_code
-            == 204
+            http.post(rx.url, content=first, headers=signed(secret, "41", first)).status_code == 204
         )
         # A retry of the same delivery: acknowledged, not handled again.
         again = signed(secret, "41", first)
-        assert httpx.post(rx.url, content=first, headers=again).status_code == 204
+        assert http.post(rx.url, content=first, headers=again).status_code == 204
         second = event(8, "ASSIGNED")
         assert (
-            httpx.post(rx.url, content=second, headers=signed(secret, "42", second)).status_code
+            http.post(rx.url, content=second, headers=signed(secret, "42", second)).status_code
             == 204
         )
         # Refused: another secret's signature, a changed body, no signature, a stale one.
@@ -119,7 +119,7 @@ def test_the_example_handles_a_signed_event_once_and_refuses_the_rest() -> None:
             (wrong, signed(secret, "46", wrong, datetime.now(UTC) - timedelta(minutes=10))),
         ]
         for body, headers in refused:
-            assert httpx.post(rx.url, content=body, headers=headers).status_code == 400
+            assert http.post(rx.url, content=body, headers=headers).status_code == 400
         printed = rx.stop()
     assert printed == ["7 CREATED T3JkZXI6MQ NEW", "8 CREATED T3JkZXI6MQ ASSIGNED"]
 
