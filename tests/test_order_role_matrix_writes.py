@@ -241,52 +241,91 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+def planned(
+    m: Matrix, v: Viewer, step: Step
+) -> list[tuple[OrderState, Attempt, OrderState | Effect | None]]:
+    return [(o, *p) for o in list(m.state.values()) for p in step(m, v, o)]
+
+
 async def phase_a(m: Matrix, v: Viewer) -> None:
     """Each step on every order. Orders written in the step before are re-read before the step
     predicts from them, and orders that refused attempts touched before the step makes an
     allowed one (so an order gets refused attempts only, or one allowed one, between two
-    re-reads); the rest of the refused ones are checked at the end of the member."""
+    re-reads); the rest of the refused ones wait for a later re-read (a later member's step
+    that writes them, or the end of phase A), several members' refusals in one look.
+
+    Both kinds are re-read in one look: the step is planned once from the model as it stands
+    to find the orders it writes, then again from the orders as re-read (a write that went
+    unlike predicted may change the plan: what is left is re-read then). With 15 orders a
+    look (SNAPSHOTS_PER_REQUEST) and phase B's moves re-read together, the owner's re-reads
+    went from 145 requests (919 orders) to 78 (668), the test from 45-58 s to 21-31 s."""
     for step in STEPS:
         await send_queued(m)
-        await m.verify(list(m.written))
-        plans = [(o, *p) for o in list(m.state.values()) for p in step(m, v, o)]
+        ahead = planned(m, v, step)
+        await m.verify([*m.written, *(o.id for o, a, _ in ahead if a.expected == OK)])
+        plans = planned(m, v, step)
         await m.verify([o.id for o, a, _ in plans if a.expected == OK])
         for o, a, effect in plans:
             await attempt(m, v, o, a, effect)
-    await flush(m)
+    await send_queued(m)
+
+
+def predicted(m: Matrix, order_id: str) -> OrderState | None:
+    """Phase B's prediction for an order moved but not yet re-read (queued or sent), or None."""
+    for q in reversed(m.queued):
+        if q.order.id == order_id:
+            assert isinstance(q.effect, OrderState), q.context
+            return q.effect
+    return m.written[order_id][0] if order_id in m.written else None
+
+
+def forward(m: Matrix, v: Viewer, o: OrderState, move: tuple[str, str]) -> Plan | None:
+    """`v`'s allowed `move` of `o` and its effect, if it applies there."""
+    if o.status != move[0]:
+        return None
+    if move[1] == "assign":
+        if not (sees_order(v, o) and v.is_staff):
+            return None
+        contractor = m.world.contractors[0].id
+        a = Attempt("assignOrder NEW", ASSIGN, {"c": contractor, "fee": "750.00"}, OK)
+        after = dataclasses.replace(
+            o,
+            status=ASSIGNED,
+            contractor=contractor,
+            fee="750.00",
+            history=(*o.history, (NEW, ASSIGNED, v.id, None)),
+        )
+        return a, after
+    comment = f"{v.label} moves it"
+    if expected_move(v, o, move[1], comment) != OK:
+        return None
+    a = Attempt(f"setOrderStatus {move[1]}", SET_STATUS, {"s": move[1], "c": comment}, OK)
+    after = dataclasses.replace(
+        o, status=move[1], history=(*o.history, (o.status, move[1], v.id, comment))
+    )
+    return a, after
 
 
 async def moves_forward(m: Matrix, v: Viewer) -> None:
     """Phase B: each allowed move (and staff's assignment of a NEW order), made once by each
-    member on the first order it sees where the move applies, and its effect checked."""
+    member on the first order it sees where the move applies, and its effect checked.
+
+    The moves go out together and are re-read together later; an order a move picks up where
+    an earlier one left it (chosen by the earlier one's prediction) is re-read first, and the
+    move planned again from the order as read (before: a request and a re-read per move)."""
     for move in sorted(MOVES | {(NEW, "assign")}):
         for o in list(m.state.values()):
-            if o.status != move[0]:
+            ahead = predicted(m, o.id)
+            if forward(m, v, ahead or o, move) is None:
                 continue
-            if move[1] == "assign":
-                if not (sees_order(v, o) and v.is_staff):
-                    continue
-                contractor = m.world.contractors[0].id
-                a = Attempt("assignOrder NEW", ASSIGN, {"c": contractor, "fee": "750.00"}, OK)
-                after = dataclasses.replace(
-                    o,
-                    status=ASSIGNED,
-                    contractor=contractor,
-                    fee="750.00",
-                    history=(*o.history, (NEW, ASSIGNED, v.id, None)),
-                )
-            else:
-                comment = f"{v.label} moves it"
-                if expected_move(v, o, move[1], comment) != OK:
-                    continue
-                a = Attempt(
-                    f"setOrderStatus {move[1]}", SET_STATUS, {"s": move[1], "c": comment}, OK
-                )
-                after = dataclasses.replace(
-                    o, status=move[1], history=(*o.history, (o.status, move[1], v.id, comment))
-                )
-            await attempt(m, v, o, a, after)
-            await flush(m)  # the next move may pick this order up where this one left it
+            if ahead is not None:
+                await send_queued(m)
+                await m.verify([o.id])
+                o = m.state[o.id]
+            chosen = forward(m, v, o, move)
+            if chosen is None:  # the earlier move went unlike predicted (a failure noted)
+                continue
+            await attempt(m, v, o, *chosen)
             break
 
 
@@ -296,6 +335,7 @@ async def test_order_role_matrix_writes(api: Api, backend: str) -> None:
     built = time.perf_counter()
     for v in m.viewers:
         await phase_a(m, v)
+    await flush(m)
     # Portal members first, then staff from the leaves up, so that each finds work to move.
     for v in sorted(m.viewers, key=lambda v: (v.is_staff, len(v.subtree))):
         await moves_forward(m, v)
