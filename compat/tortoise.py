@@ -81,7 +81,7 @@ def _marked_value(value: Any, counter: list[int]) -> Any:
         return value
     if isinstance(value, int | str):
         counter[0] += 1
-        return _marker(type(value), counter[0] - 1)
+        return _marker(int if isinstance(value, int) else str, counter[0] - 1)
     return [_marked_value(item, counter) for item in value]
 
 
@@ -104,9 +104,13 @@ def _build(
         sql, raw = prepared_sql(query)
     except Exception:  # a marker Tortoise refuses (an enum column given a str): not cached
         return None
-    markers = {_marker(kind, i): i for i in range(slots) for kind in (int, str)}
+    # By type too: a Decimal or float column's value equals an int marker, yet is not one.
+    markers = {(kind, _marker(kind, i)): i for i in range(slots) for kind in (int, str)}
     params = tuple(
-        (True, markers[p]) if isinstance(p, int | str) and p in markers else (False, p) for p in raw
+        (True, markers[(type(p), p)])
+        if type(p) in (int, str) and (type(p), p) in markers
+        else (False, p)
+        for p in raw
     )
     if {index for is_slot, index in params if is_slot} != set(range(slots)):
         return None
