@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,7 +14,7 @@ import jwt
 from httpx_ws import AsyncWebSocketSession, WebSocketDisconnect, aconnect_ws
 from httpx_ws.transport import ASGIWebSocketTransport
 from redis import asyncio as aioredis
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message
 
 from config.settings import current
 from realtime.events import channel
@@ -25,7 +26,7 @@ _ids = itertools.count(1)
 
 
 class GraphQLSocket:
-    def __init__(self, ws: AsyncWebSocketSession) -> None:
+    def __init__(self, ws: AsyncWebSocketSession | AsgiWebSocket) -> None:
         self.ws = ws
         self.inbox: dict[str, list[dict[str, Any]]] = {}
 
@@ -181,3 +182,96 @@ async def socket(http: httpx.AsyncClient, token: str | None) -> AsyncIterator[Gr
         ack = await sock.init(payload)
         assert ack["type"] == "connection_ack", ack
         yield sock
+
+
+class AsgiWebSocket:
+    """A WebSocket to the ASGI app driven as an ASGI server drives it (the `websocket.*`
+    messages of the scope's connection), with the interface GraphQLSocket uses
+    (`send_json`, `receive_json`; a close by the server raises WebSocketDisconnect).
+
+    httpx_ws's transport does the same and also frames every message with wsproto, both ways,
+    behind anyio streams and tasks: half the CPU of opening and closing a socket was the
+    client's (tests/security/test_socket_resources.py opens thousands)."""
+
+    def __init__(self, app: ASGIApp, scope: dict[str, Any]) -> None:
+        self.app = app
+        self.scope = scope
+        self._to_app: asyncio.Queue[Message] = asyncio.Queue()
+        self._from_app: asyncio.Queue[Message] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def _receive(self) -> Message:
+        message = await self._to_app.get()
+        if message["type"] == "websocket.disconnect":
+            self._to_app.put_nowait(message)  # as from a server: every later receive too
+        return message
+
+    async def _run(self) -> None:
+        try:
+            await self.app(self.scope, self._receive, self._from_app.put)
+        except Exception as error:  # as a server would: the socket closes with 1011
+            self._from_app.put_nowait(
+                {"type": "websocket.close", "code": 1011, "reason": str(error)}
+            )
+
+    async def connect(self, seconds: float = 5.0) -> None:
+        self._task = asyncio.create_task(self._run())
+        self._to_app.put_nowait({"type": "websocket.connect"})
+        async with asyncio.timeout(seconds):
+            message = await self._from_app.get()
+        if message["type"] == "websocket.close":
+            raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
+        assert message["type"] == "websocket.accept", message
+
+    async def send_json(self, data: Any) -> None:
+        self._to_app.put_nowait({"type": "websocket.receive", "text": json.dumps(data)})
+
+    async def receive_json(self, timeout: float | None = None) -> Any:  # noqa: ASYNC109 (httpx_ws's)
+        async with asyncio.timeout(timeout):
+            message = await self._from_app.get()
+        if message["type"] == "websocket.close":
+            self._from_app.put_nowait(message)  # closed it stays
+            raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
+        assert message["type"] == "websocket.send", message
+        text = message.get("text")
+        return json.loads(text if text is not None else message["bytes"])
+
+    async def close(self, seconds: float = 5.0) -> None:
+        """Close as a browser tab does, and wait until the app is done with the socket."""
+        self._to_app.put_nowait({"type": "websocket.disconnect", "code": 1000})
+        assert self._task is not None
+        async with asyncio.timeout(seconds):
+            await self._task
+
+
+@asynccontextmanager
+async def asgi_socket(
+    app: ASGIApp, address: str = "203.0.113.10", path: str = "/graphql"
+) -> AsyncIterator[AsgiWebSocket]:
+    """An open graphql-transport-ws WebSocket to `app` from the client address `address`."""
+    headers = [
+        (b"host", b"testserver"),
+        (b"connection", b"upgrade"),
+        (b"upgrade", b"websocket"),
+        (b"sec-websocket-version", b"13"),
+        (b"sec-websocket-key", b"dGhlIHNhbXBsZSBub25jZQ=="),
+        (b"sec-websocket-protocol", PROTOCOL.encode()),
+    ]
+    scope = {
+        "type": "websocket",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "scheme": "ws",
+        "query_string": b"",
+        "headers": headers,
+        "client": (address, 50000),
+        "server": ("testserver", 80),
+        "subprotocols": [PROTOCOL],
+    }
+    ws = AsgiWebSocket(app, scope)
+    await ws.connect()
+    try:
+        yield ws
+    finally:
+        await ws.close()
