@@ -33,7 +33,7 @@ from tests.support.databases import (
     postgres_available,
     service_missing,
 )
-from tests.support.processes import ApiServer, RedisServer, api_servers, migrate
+from tests.support.processes import ApiServer, RedisServer, api_server, migrate
 from tests.support.webhook_receiver import Receiver, webhook_receiver
 from tests.support.webhooks import create_webhook
 from tests.support.world import COMMENT, ContactCard, contact, create_order, portal_member
@@ -59,6 +59,7 @@ class Setup:
     env: dict[str, str]
     logs: Path
     redis: RedisServer
+    first: ApiServer  # server A of every test (a process start less than two per test)
 
 
 @pytest.fixture(scope="module")
@@ -97,17 +98,21 @@ async def setup(
     }
     try:
         await asyncio.to_thread(migrate, env)
-        yield Setup(env, data, redis_server)
+        with ExitStack() as stack:
+            first = await asyncio.to_thread(stack.enter_context, api_server(env, data / "a.log"))
+            yield Setup(env, data, redis_server, first)
     finally:
         await drop_postgres_database(database)
 
 
 @asynccontextmanager
 async def two_servers(setup: Setup, name: str) -> AsyncIterator[list[ApiServer]]:
-    """Two API processes (each runs the webhook sender), started side by side."""
+    """Two API processes (each runs the webhook sender): the module's server A, and a server
+    B of the test's own (the kill test kills it)."""
     with ExitStack() as stack:
-        logs = [setup.logs / f"{name}-{n}.log" for n in "ab"]
-        yield await asyncio.to_thread(stack.enter_context, api_servers(setup.env, logs))
+        log = setup.logs / f"{name}-b.log"
+        second = await asyncio.to_thread(stack.enter_context, api_server(setup.env, log))
+        yield [setup.first, second]
 
 
 @asynccontextmanager
