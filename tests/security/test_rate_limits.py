@@ -227,12 +227,19 @@ async def test_40_concurrent_chat_messages_stop_at_30_a_minute(
 ) -> None:
     key = await configure_widget(api, await register(api), SHOP)
     with limited(settings, store):
-        await inside_one_window(60)
-        async with client_at(app, fresh_ipv4()) as http:
-            token = await visitor_token(http, key, SHOP)
-            answers = await asyncio.gather(
-                *(graphql(http, SEND, {"body": f"hello {i}"}, token, SHOP) for i in range(40))
-            )
+        # A minute's window: waiting for a fresh one when fewer than 10 s were left cost 0.8 s
+        # a run on average, and up to 10 s. Instead, a burst found afterwards to straddle a
+        # minute's edge (where up to twice the limit may pass) is sent again, by a new visitor,
+        # in the minute that just began; what is asserted is always a burst within one window.
+        for _ in range(2):
+            minute = time.time() // 60
+            async with client_at(app, fresh_ipv4()) as http:
+                token = await visitor_token(http, key, SHOP)
+                answers = await asyncio.gather(
+                    *(graphql(http, SEND, {"body": f"hello {i}"}, token, SHOP) for i in range(40))
+                )
+            if time.time() // 60 == minute:
+                break
     assert codes([a["data"]["sendChatMessage"] for a in answers]) == {"ok": 30, "RATE_LIMITED": 10}
 
 
