@@ -9,7 +9,7 @@ mutations), so the server sees the same sequence of writes as with one request e
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphql import (
     FieldNode,
@@ -22,6 +22,9 @@ from graphql import (
     print_ast,
     visit,
 )
+
+if TYPE_CHECKING:
+    from tests.support.api import Api
 
 # The server refuses more than 15 aliases in a document.
 MAX_BATCH = 15
@@ -69,3 +72,17 @@ def combine(calls: Sequence[tuple[str, dict[str, Any]]]) -> tuple[str, dict[str,
         selection_set=SelectionSetNode(selections=tuple(fields)),
     )
     return print_ast(document), variables
+
+
+async def send_all(
+    api: Api, calls: Sequence[tuple[str, dict[str, Any]]], token: str | None
+) -> list[dict[str, Any]]:
+    """Each call's root field's value, MAX_BATCH calls a request, in order (the whole
+    response must have no GraphQL error, as with `Api.ok`)."""
+    answers: list[dict[str, Any]] = []
+    for start in range(0, len(calls), MAX_BATCH):
+        chunk = calls[start : start + MAX_BATCH]
+        query, variables = combine(chunk)
+        data = await api.ok(query, variables, token)
+        answers += [data[f"r{k}"] for k in range(len(chunk))]
+    return answers
