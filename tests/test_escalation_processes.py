@@ -26,6 +26,7 @@ from tests.support.databases import (
 from tests.support.escalation import configure, update_contact
 from tests.support.notifications import cast
 from tests.support.processes import RedisServer, api_processes, migrate
+from tests.support.watch_rounds import more_rounds_everywhere
 from tests.support.world import create_order
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
@@ -54,8 +55,9 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
 @pytest_asyncio.fixture(scope="module")
 async def servers(
     redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[tuple[str, str]]:
-    """Two uvicorn processes on one database of their own, the watch every second."""
+) -> AsyncIterator[tuple[list[str], str]]:
+    """Two uvicorn processes on one database of their own, the watch every second; their
+    URLs and the database's."""
     if not await postgres_available():
         service_missing("PostgreSQL is not reachable: the two-process test is skipped")
     database = await create_postgres_database("servicedesk_escalation")
@@ -71,14 +73,15 @@ async def servers(
     }
     try:
         await asyncio.to_thread(migrate, env)
-        with api_processes(env, [data / "a.log", data / "b.log"]) as (a, _):
-            yield a, database
+        with api_processes(env, [data / "a.log", data / "b.log"]) as urls:
+            yield urls, database
     finally:
         await drop_postgres_database(database)
 
 
-async def test_two_processes_escalate_and_remind_once(servers: tuple[str, str]) -> None:
-    url, database = servers
+async def test_two_processes_escalate_and_remind_once(servers: tuple[list[str], str]) -> None:
+    urls, database = servers
+    url = urls[0]
     async with httpx.AsyncClient(base_url=url, timeout=30) as http:
         api = Api(http)
         c = await cast(api)  # owner > head > staff; the client and contractor have 2 members
@@ -137,7 +140,9 @@ async def test_two_processes_escalate_and_remind_once(servers: tuple[str, str]) 
             await asyncio.sleep(0.1)
         print(f"all steps done {time.monotonic() - started:.1f} s after the settings")
         assert totals == expected
-        await asyncio.sleep(4)  # four more rounds on each process: nothing more
+        # Nothing more: two more rounds on each process (their own /metrics), so a whole round
+        # ran on each after the last step was taken (a fixed 4 s sleep was no such promise).
+        await more_rounds_everywhere(urls)
         assert tuple(await connection.fetchrow(TOTALS, company)) == expected
         levels = await connection.fetch(
             'SELECT escalation_level FROM "order" WHERE company_id = $1', company

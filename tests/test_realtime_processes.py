@@ -17,7 +17,6 @@ import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
-from prometheus_client.parser import text_string_to_metric_families
 
 from schema.ids import decode_id
 from tests.conftest import TEST_SECRET
@@ -29,6 +28,7 @@ from tests.support.databases import (
     service_missing,
 )
 from tests.support.processes import RedisServer, api_processes, migrate
+from tests.support.watch_rounds import more_rounds_everywhere
 from tests.support.world import (
     ASSIGN,
     COMMENT,
@@ -271,31 +271,6 @@ async def test_each_member_hears_exactly_the_events_it_may_see(cluster: Cluster)
             print(f"event role matrix: {len(members)} members x {made} events, {heard} heard")
 
 
-async def watch_rounds(http: httpx.AsyncClient) -> float:
-    """Rounds the process's deadline watch has finished (it is the only one on its /metrics:
-    these processes keep their metrics in memory)."""
-    text = (await http.get("/metrics")).text
-    return sum(
-        sample.value
-        for family in text_string_to_metric_families(text)
-        for sample in family.samples
-        if sample.name == "servicedesk_deadline_watch_runs_total"
-        and sample.labels == {"outcome": "ok"}
-    )
-
-
-async def two_more_rounds(url: str) -> None:
-    """Waits until the process's deadline watch has finished two more rounds (one client for
-    every poll: a new one builds an SSL context, ~30 ms of CPU)."""
-    async with httpx.AsyncClient(base_url=url) as http:
-        rounds = await watch_rounds(http)
-        for _ in range(300):  # at most 30 s; a round comes every second
-            if await watch_rounds(http) >= rounds + 2:
-                return
-            await asyncio.sleep(0.1)
-    raise AssertionError(f"the deadline watch at {url} stopped going round")
-
-
 async def test_two_watching_processes_tell_each_party_once_per_overdue_order(
     cluster: Cluster,
 ) -> None:
@@ -325,7 +300,7 @@ async def test_two_watching_processes_tell_each_party_once_per_overdue_order(
             await asyncio.sleep(0.1)
         # Both processes keep watching: nothing more may come. Two more rounds each (their
         # own /metrics) mean a whole round ran on each after the last claim was made.
-        await asyncio.gather(*(two_more_rounds(url) for url in (cluster.a, cluster.b)))
+        await more_rounds_everywhere([cluster.a, cluster.b])
         per_party = await connection.fetch(
             """SELECT member_id, order_id, COUNT(*) AS n FROM notification
                WHERE kind = 'ORDER_OVERDUE' AND order_id = ANY($1::int[])
