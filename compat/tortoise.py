@@ -1,12 +1,13 @@
 """Tortoise ORM's private names: a model's metadata (table, fields, columns), building a
 query's SQL without running it, reading a database URL into the connection dict its
-`credentials` can be extended in, and `values()` lookups whose SQL is built once per shape."""
+`credentials` can be extended in, and lookups and updates whose SQL is built once per shape."""
 
 from __future__ import annotations
 
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from typing import Any
 
@@ -14,7 +15,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url as expand_db_url
 from tortoise.expressions import Q
 from tortoise.models import MetaInfo, Model
-from tortoise.queryset import ValuesQuery
+from tortoise.queryset import AwaitableQuery, ValuesQuery
 from tortoise.router import router
 
 
@@ -25,26 +26,26 @@ def model_meta(model: type[Model] | Model) -> MetaInfo:
 
 def prepared_sql(query: ValuesQuery[Any]) -> tuple[str, list[Any]]:
     """The query's SQL with placeholders, and their values, as Tortoise would run it."""
-    query._choose_db_if_not_chosen()
-    query._make_query()
-    sql, params = query.query.get_parameterized_sql()
-    return sql, list(params)
+    return _parameterized(query, False)
 
 
-# Cached `values()` lookups. Building a query (Q.resolve, joins, pypika's get_sql) costs far
-# more Python than running it: a request's authentication spent half its CPU there (py-spy of
-# the suite). `cached_values` lets Tortoise build the SQL once per dialect and *shape* (the Q
-# tree with each int or str value replaced by a marker; constants such as None, booleans and
-# enums are part of the shape), then runs it with the values of each call through the same
-# connection method Tortoise uses (so it is logged and counted like any statement).
+# Cached statements. Building a query (Q.resolve, joins, pypika's get_sql) costs far more
+# Python than running it: a request's authentication spent half its CPU there (py-spy of the
+# suite). `cached_values` and `cached_update` let Tortoise build the SQL once per dialect and
+# *shape* (the Q tree and the columns set, each int, str or set datetime replaced by a marker;
+# constants such as None, booleans and enums are part of the shape), then run it with the
+# values of each call through the connection method Tortoise uses (logged and counted like any
+# statement). A shape whose markers do not come through verbatim (Tortoise rewrote a value,
+# e.g. `__startswith`) is left to Tortoise, as is a value no marker stands for (an expression).
 
 _Converter = Callable[[Any], Any]
 _MARKER_BASE = 8_000_000_000_000_000  # far from any id or constant a query carries
+_MARKER_TIME = datetime(1901, 1, 1, tzinfo=UTC)  # plus the slot's microseconds
 _MAX_SHAPES = 512
 
 
 class _Uncacheable(Exception):
-    """A value the shape cannot hold (an expression, a datetime…): Tortoise builds it."""
+    """A value the shape cannot hold (an expression, a datetime filter…): Tortoise builds it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +55,10 @@ class _Statement:
     columns: tuple[tuple[str, _Converter], ...]
 
 
-def _marker(kind: type, index: int) -> int | str:
-    return _MARKER_BASE + index if kind is int else f"\x1fslot{index}\x1f"
+def _marker(value: Any, index: int) -> int | str | datetime:
+    if isinstance(value, datetime):
+        return _MARKER_TIME + timedelta(microseconds=index)
+    return _MARKER_BASE + index if isinstance(value, int) else f"\x1fslot{index}\x1f"
 
 
 def _value_shape(value: Any, slots: list[Any]) -> Any:
@@ -76,12 +79,32 @@ def _shape(q: Q, slots: list[Any]) -> Any:
     return (q.join_type, q._is_negated, filters, children)
 
 
+def _set_shape(model: type[Model], changes: dict[str, Any], slots: list[Any]) -> Any:
+    """The columns an UPDATE sets; each value converted as Tortoise does (`to_db_value`), and
+    those that vary (ints, strs, datetimes) appended to `slots`."""
+    meta = model_meta(model)
+    shape: list[tuple[str, Any]] = []
+    for key, value in changes.items():
+        if key not in meta.fields_db_projection or key in meta.fetch_fields:
+            raise _Uncacheable(key)
+        if value is None or isinstance(value, bool | Enum):
+            shape.append((key, ("=", value)))
+            continue
+        field: Any = meta.fields_map[key]  # UpdateQuery converts with no instance: None
+        stored = field.to_db_value(value, None)
+        if not isinstance(stored, int | str | datetime) or isinstance(stored, bool | Enum):
+            raise _Uncacheable(type(stored).__name__)
+        slots.append(stored)
+        shape.append((key, type(stored)))
+    return tuple(shape)
+
+
 def _marked_value(value: Any, counter: list[int]) -> Any:
     if value is None or isinstance(value, bool | Enum):
         return value
     if isinstance(value, int | str):
         counter[0] += 1
-        return _marker(int if isinstance(value, int) else str, counter[0] - 1)
+        return _marker(value, counter[0] - 1)
     return [_marked_value(item, counter) for item in value]
 
 
@@ -94,25 +117,37 @@ def _marked(q: Q, counter: list[int]) -> Q:
     return copy
 
 
-def _build(
-    model: type[Model], condition: Q, fields: Sequence[str], limit: int | None, slots: int
-) -> _Statement | None:
-    """Tortoise's SQL for the marked condition; None when a marker did not come through
-    verbatim (Tortoise changed the value, e.g. `__contains`): such a shape is not cached."""
-    query = _query(model, _marked(condition, [0]), fields, limit)
-    try:
-        sql, raw = prepared_sql(query)
-    except Exception:  # a marker Tortoise refuses (an enum column given a str): not cached
-        return None
-    # By type too: a Decimal or float column's value equals an int marker, yet is not one.
-    markers = {(kind, _marker(kind, i)): i for i in range(slots) for kind in (int, str)}
+def _params(raw: Sequence[Any], slots: Sequence[Any]) -> tuple[tuple[bool, Any], ...] | None:
+    """Each parameter as a slot or a constant; None unless every slot's marker came through
+    verbatim. By type too: a Decimal or float column's value equals an int marker."""
+    kinds = (int, str, datetime)
+    markers = {(type(m), m): i for i, m in enumerate(_marker(v, i) for i, v in enumerate(slots))}
     params = tuple(
         (True, markers[(type(p), p)])
-        if type(p) in (int, str) and (type(p), p) in markers
+        if type(p) in kinds and (type(p), p) in markers
         else (False, p)
         for p in raw
     )
-    if {index for is_slot, index in params if is_slot} != set(range(slots)):
+    return params if {i for slot, i in params if slot} == set(range(len(slots))) else None
+
+
+def _parameterized(query: AwaitableQuery[Any], for_write: bool) -> tuple[str, list[Any]]:
+    query._choose_db_if_not_chosen(for_write)
+    query._make_query()
+    sql, params = query.query.get_parameterized_sql()
+    return sql, list(params)
+
+
+def _build_values(
+    model: type[Model], condition: Q, fields: Sequence[str], limit: int | None, slots: list[Any]
+) -> _Statement | None:
+    query = _query(model, _marked(condition, [0]), fields, limit)
+    try:
+        sql, raw = _parameterized(query, False)
+    except Exception:  # a marker Tortoise refuses (an enum column given a str): not cached
+        return None
+    params = _params(raw, slots)
+    if params is None:
         return None
     columns = tuple(
         (alias, convert)
@@ -125,7 +160,41 @@ def _build(
     return _Statement(sql, params, columns)
 
 
+def _build_update(
+    model: type[Model], condition: Q, changes: dict[str, Any], slots: list[Any]
+) -> _Statement | None:
+    counter = [0]
+    where = _marked(condition, counter)
+    marked: dict[str, Any] = {}
+    for key, value in changes.items():  # after the condition's, as _set_shape appends them
+        if value is None or isinstance(value, bool | Enum):
+            marked[key] = value
+        else:  # the marker of the converted value's type
+            marked[key] = _marker(slots[counter[0]], counter[0])
+            counter[0] += 1
+    try:
+        sql, raw = _parameterized(model.filter(where).update(**marked), True)
+    except Exception:
+        return None
+    params = _params(raw, slots)
+    return None if params is None else _Statement(sql, params, ())
+
+
 _statements: dict[tuple[Any, ...], _Statement | None] = {}
+
+
+def _statement(key: tuple[Any, ...], build: Callable[[], _Statement | None]) -> _Statement | None:
+    if key in _statements:
+        return _statements[key]
+    statement = build()
+    if len(_statements) >= _MAX_SHAPES:
+        _statements.clear()
+    _statements[key] = statement
+    return statement
+
+
+def _bound(statement: _Statement, slots: Sequence[Any]) -> list[Any]:
+    return [slots[value] if is_slot else value for is_slot, value in statement.params]
 
 
 async def cached_values(
@@ -140,21 +209,33 @@ async def cached_values(
         return await _values(model, condition, fields, limit)
     db: BaseDBAsyncClient = router.db_for_read(model) or model_meta(model).db
     key = (db.capabilities.dialect, model, tuple(fields), limit, shape)
-    if key in _statements:
-        statement = _statements[key]
-    else:
-        statement = _build(model, condition, fields, limit, len(slots))
-        if len(_statements) >= _MAX_SHAPES:
-            _statements.clear()
-        _statements[key] = statement
+    statement = _statement(key, lambda: _build_values(model, condition, fields, limit, slots))
     if statement is None:
         return await _values(model, condition, fields, limit)
-    params = [slots[value] if is_slot else value for is_slot, value in statement.params]
-    rows = await db.execute_query_dict(statement.sql, params)
+    rows = await db.execute_query_dict(statement.sql, _bound(statement, slots))
     for row in rows:
         for alias, convert in statement.columns:
             row[alias] = convert(row[alias])
     return rows
+
+
+async def cached_update(model: type[Model], condition: Q, **changes: Any) -> int:
+    """`model.filter(condition).update(**changes)`: the same SQL and connection, built once
+    per dialect and shape; the number of rows changed."""
+    slots: list[Any] = []
+    try:
+        shape = (_shape(condition, slots), _set_shape(model, changes, slots))
+    except _Uncacheable:
+        changed: int = await model.filter(condition).update(**changes)
+        return changed
+    db: BaseDBAsyncClient = router.db_for_write(model) or model_meta(model).db
+    key = (db.capabilities.dialect, model, "update", shape)
+    statement = _statement(key, lambda: _build_update(model, condition, changes, slots))
+    if statement is None:
+        changed = await model.filter(condition).update(**changes)
+        return changed
+    count, _ = await db.execute_query(statement.sql, _bound(statement, slots))
+    return int(count)
 
 
 def _query(
@@ -171,4 +252,4 @@ async def _values(
     return rows
 
 
-__all__ = ["cached_values", "expand_db_url", "model_meta", "prepared_sql"]
+__all__ = ["cached_update", "cached_values", "expand_db_url", "model_meta", "prepared_sql"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from compat.tortoise import cached_values
+from compat.tortoise import cached_update, cached_values
 from config.settings import current
 from domain.texts import t
 from models import Membership, Notification, NotificationKind, Role
@@ -131,7 +131,12 @@ async def coalesce(notes: list[Notification], about: str) -> list[Notification]:
             fresh.append(note)
     now = datetime.now(UTC)
     for (text, event_id), ids in updates.items():
-        await Notification.filter(id__in=ids).update(
-            text=text, event_id=event_id, created_at=now, published_at=None
+        await cached_update(
+            Notification,
+            Q(id__in=ids),
+            text=text,
+            event_id=event_id,
+            created_at=now,
+            published_at=None,
         )
     return fresh

@@ -469,3 +469,29 @@ async def test_cached_values_read_what_tortoise_reads(api: Any) -> None:
     [one] = await cached_values(Membership, Q(id=member.id), fields, limit=1)
     assert one["role"] is Role.OWNER
     assert one["user__email"] == owner.email
+
+
+@pytest.mark.asyncio
+async def test_cached_update_changes_what_tortoise_changes(api: Any) -> None:
+    """Each shape twice (built, then from the cache): a str, a datetime and NULL set, ids
+    matched or not, and an enum constant; the rows are read back through Tortoise."""
+    from datetime import UTC, datetime, timedelta
+
+    from tortoise.expressions import Q
+
+    from compat.tortoise import cached_update
+    from models import Membership, Role
+    from tests.support.api import register
+
+    owner = await register(api)
+    member = await Membership.get(user__email=owner.email)
+    at = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
+    for step in range(2):
+        when = at + timedelta(days=step)
+        assert await cached_update(Membership, Q(id=member.id), title="Boss", last_login_at=when)
+        row = await Membership.get(id=member.id)
+        assert (row.title, row.last_login_at) == ("Boss", when)
+        assert await cached_update(Membership, Q(id__in=[member.id, 0]), title=None) == 1
+        assert (await Membership.get(id=member.id)).title is None
+        assert await cached_update(Membership, Q(id=0), title="Nobody") == 0
+        assert await cached_update(Membership, Q(id=member.id), role=Role.OWNER) == 1
