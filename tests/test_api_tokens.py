@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import pytest_asyncio
 from starlette.applications import Starlette
 
 from models import ApiToken, Contact
 from schema.ids import decode_id
 from servicedesk.transport.websocket_auth import guard
-from tests.support.api import Api, count_statements, register
+from tests.support.api import Api, api_of, count_statements, register
 from tests.support.api_tokens import (
     ME,
     TOKENS,
@@ -38,7 +39,8 @@ from tests.support.world import (
 )
 from tests.support.ws import client, joined, socket
 
-pytestmark = pytest.mark.asyncio
+# One worker runs the module, so that its shared world is built once per backend.
+pytestmark = [pytest.mark.asyncio, pytest.mark.xdist_group("api_tokens")]
 
 EVENTS = "subscription { orderEvents { kind order { id contractor { id } } } }"
 ORDERS = """{ orders(first: 100) { totalCount edges { node { id price contractorFee
@@ -74,6 +76,8 @@ async def test_the_token_is_shown_once_and_stored_hashed(api: Api) -> None:
 async def test_a_read_only_token_is_refused_every_mutation(app: Starlette, api: Api) -> None:
     owner = await register(api)
     reader = await issue(api, owner)
+    # In its own company: the writable token's test makes a "Via token" contact in another.
+    mine = Contact.filter(company_id=decode_id(owner.company_id, "Company"), name="Via token")
     assert (await api.ok(ME, token=reader.token))["me"]["id"] == owner.member_id
     for query, variables in (
         (CREATE_CONTACT, NEW_CONTACT),
@@ -83,7 +87,7 @@ async def test_a_read_only_token_is_refused_every_mutation(app: Starlette, api: 
         body = await api.post(query, variables, reader.token)
         assert body["data"] is None
         assert codes(body) == ["FORBIDDEN"]
-    assert not await Contact.filter(name="Via token").exists()
+    assert not await mine.exists()
     # Over WebSocket too: a mutation sent on the socket is refused, a subscription is not.
     async with client(app) as http, socket(http, reader.token) as sock:
         op = await sock.subscribe(CREATE_CONTACT, NEW_CONTACT)
@@ -97,7 +101,7 @@ async def test_a_read_only_token_is_refused_every_mutation(app: Starlette, api: 
         marker = await create_order(api, owner, clientId=card.id, addressId=card.address_ids[0])
         # Its first message is the marker's event: the subscription was not refused.
         await sock.marker(live, lambda d: d["orderEvents"]["order"]["id"] == marker["id"])
-    assert not await Contact.filter(name="Via token").exists()
+    assert not await mine.exists()
 
 
 async def test_a_writable_token_acts_but_never_manages_tokens(api: Api) -> None:
@@ -177,10 +181,21 @@ async def test_expiry(api: Api) -> None:
     assert codes(await api.post(ME, token=soon.token)) == ["UNAUTHENTICATED"]
 
 
+@pytest_asyncio.fixture(scope="module")
+async def shared(app: Starlette) -> AsyncIterator[World]:
+    """One world for the two tests that write nothing the other reads: the contractor's one
+    cancels two orders and issues a token for contractors[1]; who-may-issue reads no order
+    and lists no token. (Who-may-see lists the tokens: a world of its own.) A build is most
+    of each one's time. No comments: none of them reads one."""
+    async with api_of(app) as api:
+        world = await build_world(api, comments=False)
+    yield world
+
+
 async def test_a_contractor_token_sees_exactly_that_contractor_s_orders(
-    app: Starlette, api: Api
+    app: Starlette, api: Api, shared: World
 ) -> None:
-    world = await build_world(api, comments=False)
+    world = shared
     firm = world.contractors[1]
     member = firm.members[0]
     partner = await issue(api, world.owner, name="FixIt dispatch", memberId=member.member_id)
@@ -291,8 +306,8 @@ async def test_a_token_is_never_in_the_logs(app: Starlette, api: Api) -> None:
     assert not [line for line in lines if writer.token[3:] in line]
 
 
-async def test_who_may_issue_tokens_for_whom(api: Api) -> None:
-    world = await build_world(api, comments=False)
+async def test_who_may_issue_tokens_for_whom(api: Api, shared: World) -> None:
+    world = shared
     owner, head, worker = world.owner, world.heads[0], world.staff[0]
     contractor = world.contractors[0].members[0]
     client_member = world.clients[1].members[0]
