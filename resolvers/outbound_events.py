@@ -203,11 +203,12 @@ async def _status_tells(order: Order) -> bool:
     if status == OrderStatus.DONE:
         return order.rating is None
     if status in (OrderStatus.ASSIGNED, OrderStatus.IN_PROGRESS):
-        return not await OutboundMessage.filter(
+        told = Q(
             order_id=order.id,
             contact_id=order.client_id,
             kind__in=(NotificationKind.ORDER_ASSIGNED, NotificationKind.ORDER_STATUS_CHANGED),
-        ).exists()
+        )
+        return not await cached_values(OutboundMessage, told, ("id",), limit=1)
     return False
 
 
