@@ -19,6 +19,7 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 from config.settings import Settings, load
 from servicedesk.app import create_app
 from servicedesk.db import migrate
+from tests.compat.xdist_groups import suffix_groups
 from tests.support.api import Api
 from tests.support.databases import (
     create_postgres_database,
@@ -111,11 +112,13 @@ def backend(settings: Settings) -> str:
     return settings.dialect
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark the PostgreSQL + Redis half (`-m "not postgres"` runs the SQLite half alone, as
     `make test-fast` does): tests run with a "postgres" parameter, and modules that mark
-    themselves (those that start PostgreSQL-backed processes)."""
+    themselves (those that start PostgreSQL-backed processes). Then keep each xdist_group on
+    one worker (tests/compat/xdist_groups.py)."""
     for item in items:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "postgres" in callspec.params.values():
             item.add_marker(pytest.mark.postgres)
+    suffix_groups(config, items)

@@ -495,3 +495,16 @@ async def test_cached_update_changes_what_tortoise_changes(api: Any) -> None:
         assert (await Membership.get(id=member.id)).title is None
         assert await cached_update(Membership, Q(id=0), title="Nobody") == 0
         assert await cached_update(Membership, Q(id=member.id), role=Role.OWNER) == 1
+
+
+def test_pytest_node_ids_are_set_where_xdist_groups_need_them(
+    request: pytest.FixtureRequest,
+) -> None:
+    """tests/compat/xdist_groups.py: a node's id is its `_id` (a NodeId), which `nodeid`
+    reads; setting it is how a grouped test reaches one worker under `--dist loadgroup`."""
+    from _pytest.nodeid import NodeId
+
+    item = request.node
+    expect(hasattr(NodeId, "parse"), "pytest", "_pytest.nodeid.NodeId.parse")
+    expect(isinstance(item._id, NodeId), "pytest", "Item._id holds the node's NodeId")
+    expect(str(item._id) == item.nodeid, "pytest", "Item.nodeid reads Item._id")

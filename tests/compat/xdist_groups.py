@@ -2,7 +2,9 @@
 `item._nodeid`, which pytest 9.2 no longer reads (a node's id is `item._id` now), so every
 xdist_group was silently ignored: a module that starts servers once for its tests started them
 once per worker, and again each time a worker came back to it (test_realtime_processes.py's
-cluster: 2-3 times a run). tests/conftest.py's pytest_collection_modifyitems calls this."""
+cluster: 2-3 times a run). tests/conftest.py's pytest_collection_modifyitems calls this; it
+lives in tests/compat/ because it sets pytest's private `_id` (tests/test_compat.py checks
+its shape)."""
 
 from __future__ import annotations
 
