@@ -20,7 +20,7 @@ from tests.conftest import TEST_SECRET
 from tests.support.api import Api, register, unique
 from tests.support.email_channel import CONFIRM, code_in
 from tests.support.inbox import REPLY, conversations
-from tests.support.processes import api_process, free_port, migrate
+from tests.support.processes import api_server, free_port, serve_command
 from tests.support.telegram import TOKEN, bot_api
 from tests.test_mail_sender import Recorder, smtp_server
 
@@ -64,10 +64,11 @@ async def _mail_and_telegram(
             "SMTP_URL": f"smtp://{relay}",
             "ALLOW_PRIVATE_HOSTS": "1",  # the servers of this test listen on loopback
         }
-        await asyncio.to_thread(migrate, env)
         async with smtp_server(outgoing) as server:
             host, port = server.split(":")
-            with api_process(env, tmp_path / "api.log") as url:
+            # `servicedesk serve` migrates the database itself.
+            with api_server(env, tmp_path / "api.log", serve_command) as running:
+                url = running.url
                 async with httpx.AsyncClient(base_url=url, timeout=30) as http:
                     api = Api(http)
                     owner = await register(api)

@@ -24,7 +24,7 @@ from tests.support.databases import (
     postgres_available,
     service_missing,
 )
-from tests.support.processes import RedisServer, api_process, migrate
+from tests.support.processes import RedisServer, api_server, serve_command
 from tests.support.ws import socket
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.postgres]
@@ -44,7 +44,8 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
 async def server(
     redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[tuple[str, str]]:
-    """One uvicorn process on a database of its own; yields its URL and the database's."""
+    """One `servicedesk serve` process on a database of its own; yields its URL and the
+    database's."""
     if not await postgres_available():
         service_missing("PostgreSQL is not reachable: the process test is skipped")
     database = await create_postgres_database("servicedesk_leavers")
@@ -58,9 +59,8 @@ async def server(
         "PUBLIC_URL": "http://t.test",
     }
     try:
-        await asyncio.to_thread(migrate, env)
-        with api_process(env, data / "api.log") as url:
-            yield url, database
+        with api_server(env, data / "api.log", serve_command) as server:  # it migrates
+            yield server.url, database
     finally:
         await drop_postgres_database(database)
 

@@ -1,5 +1,6 @@
-"""Graceful shutdown of a real uvicorn process: on SIGTERM a request still arriving is
-answered, a connected WebSocket is closed with 1001 (going away), and the process exits 0."""
+"""Graceful shutdown of a real `servicedesk serve` process (uvicorn): on SIGTERM a request still
+arriving is answered, a connected WebSocket is closed with 1001 (going away), and the process
+exits 0."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 from tests.conftest import TEST_SECRET
 from tests.support.api import Api, register
-from tests.support.processes import api_server, migrate
+from tests.support.processes import api_server, serve_command
 from tests.support.ws import socket
 
 pytestmark = pytest.mark.asyncio
@@ -36,8 +37,7 @@ async def test_sigterm_finishes_requests_closes_sockets_with_1001_and_exits_0(
     tmp_path: Path,
 ) -> None:
     env = server_env(tmp_path)
-    migrate(env)
-    with api_server(env, tmp_path / "server.log") as server:
+    with api_server(env, tmp_path / "server.log", serve_command) as server:  # it migrates
         async with httpx.AsyncClient(base_url=server.url, timeout=20) as http:
             owner = await register(Api(http))
             body = json.dumps({"query": "query Slow { me { name } }"}).encode()

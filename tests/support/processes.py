@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -89,20 +89,29 @@ def uvicorn_command(port: int) -> list[str]:
     ]
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+def serve_command(port: int) -> list[str]:
+    """`servicedesk serve` as deployed: it migrates, then runs uvicorn as uvicorn_command does
+    (and with the graceful-shutdown timeout): one process instead of a `migrate` one first
+    (~0.5 s of CPU and ~0.9 s of waiting saved)."""
+    return [sys.executable, "-m", "servicedesk.cli", "serve", "--port", str(port)]
 
 
-@contextmanager
-def _started(
+def _stop(processes: Sequence[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM to all, then wait for each: their graceful shutdowns overlap."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _launch(
     env: dict[str, str], log: Path, command: Callable[[int], list[str]]
-) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
-    """The process launched (not yet up); stopped at the end unless the test stopped it."""
+) -> tuple[int, subprocess.Popen[bytes]]:
     port = free_port()
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -112,10 +121,7 @@ def _started(
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    try:
-        yield port, process
-    finally:
-        _stop(process)
+    return port, process
 
 
 @contextmanager
@@ -124,13 +130,18 @@ def api_servers(
     logs: Sequence[Path],
     command: Callable[[int], list[str]] = uvicorn_command,
 ) -> Iterator[list[ApiServer]]:
-    """One process per log, all launched before any is waited for (each spends ~1.7 s of CPU
-    importing the app: side by side they come up in about the time of one on two cores)."""
-    with ExitStack() as stack:
-        launched = [stack.enter_context(_started(env, log, command)) for log in logs]
+    """One process per log, all launched before any is waited for (each spends ~1.4 s of CPU
+    importing the app: side by side they come up sooner when a core is free); stopped together
+    at the end, unless the test stopped them."""
+    launched: list[tuple[int, subprocess.Popen[bytes]]] = []
+    try:
+        for log in logs:
+            launched.append(_launch(env, log, command))
         for port, process in launched:
             _wait_until(partial(healthy, port), 30, f"API process on {port}", process)
         yield [ApiServer(f"http://127.0.0.1:{port}", process) for port, process in launched]
+    finally:
+        _stop([process for _, process in launched])
 
 
 @contextmanager
