@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
 from tests.support.api import Api
@@ -129,22 +128,10 @@ async def setup(api: Api) -> Matrix:
     return matrix
 
 
-@cache
-def _batch_document(queries: tuple[str, ...]) -> str:
-    return combine([(query, {}) for query in queries])[0]
-
-
 def batched(calls: Sequence[tuple[str, dict[str, Any]]]) -> tuple[str, dict[str, Any]]:
-    """`combine` (tests/support/graphql_batch.py), its document built once per sequence of
-    queries: the matrix sends the same few sequences hundreds of times, and parsing and
-    printing them each time cost the test a quarter of its time."""
-    document = _batch_document(tuple(query for query, _ in calls))
-    variables = {
-        f"{name}_{k}": value
-        for k, (_, values) in enumerate(calls)
-        for name, value in values.items()
-    }
-    return document, variables
+    """`combine` (tests/support/graphql_batch.py): the matrix sends the same few sequences of
+    queries hundreds of times, and it builds each one's document once."""
+    return combine(calls)
 
 
 def report(m: Matrix, backend: str, world_seconds: float, matrix_seconds: float) -> str:
