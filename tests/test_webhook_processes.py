@@ -87,9 +87,11 @@ async def setup(
         "PUBLIC_URL": "http://t.test",
         "WEBHOOK_POLL_SECONDS": "1",
         "WEBHOOK_RETRY_BASE_SECONDS": "1",
-        # A killed sender's lease (timeout + margin, 10 s instead of the default 40 s) lapses
-        # sooner; the margin still covers a live process's whole batch (100 sends, 8 at a
-        # time), else a copy of an order's event could arrive after its next one.
+        # A sender's lease is timeout + margin: 10 s here instead of the default 40 s. It must
+        # cover a live process's whole batch (100 sends, 8 at a time; rounds in one process
+        # follow each other), else another process could send an order's event again after
+        # that order's next one. The kill test's server B, killed within seconds of its first
+        # claims, has a margin of 2 s: its claims lapse 4 s after the kill, not 32 s.
         "WEBHOOK_TIMEOUT_SECONDS": "2",
         "WEBHOOK_LEASE_MARGIN_SECONDS": "8",
         "ALLOW_PRIVATE_HOSTS": "1",  # the receiver listens on loopback, over http
@@ -106,12 +108,13 @@ async def setup(
 
 
 @asynccontextmanager
-async def two_servers(setup: Setup, name: str) -> AsyncIterator[list[ApiServer]]:
+async def two_servers(setup: Setup, name: str, **b_env: str) -> AsyncIterator[list[ApiServer]]:
     """Two API processes (each runs the webhook sender): the module's server A, and a server
-    B of the test's own (the kill test kills it)."""
+    B of the test's own (the kill test kills it), with `b_env` over the module's settings."""
     with ExitStack() as stack:
         log = setup.logs / f"{name}-b.log"
-        second = await asyncio.to_thread(stack.enter_context, api_server(setup.env, log))
+        env = setup.env | b_env
+        second = await asyncio.to_thread(stack.enter_context, api_server(env, log))
         yield [setup.first, second]
 
 
@@ -241,7 +244,8 @@ async def test_a_server_killed_in_a_burst_loses_nothing_and_sends_nothing_twice(
     setup: Setup,
 ) -> None:
     with webhook_receiver() as owner_rx, webhook_receiver() as anna_rx:
-        async with two_servers(setup, "kill") as (a, b), api_at(a.url) as api:
+        killed_b = {"WEBHOOK_LEASE_MARGIN_SECONDS": "2"}
+        async with two_servers(setup, "kill", **killed_b) as (a, b), api_at(a.url) as api:
             co = await company(api)
             owner_secret = await hook(api, co.owner, owner_rx.url)
             anna_secret = await hook(api, co.owner, anna_rx.url, co.anna)
