@@ -25,7 +25,7 @@ from tests.support.databases import (
 )
 from tests.support.escalation import configure, update_contact
 from tests.support.notifications import cast
-from tests.support.processes import RedisServer, api_processes, migrate
+from tests.support.processes import RedisServer, api_processes
 from tests.support.watch_rounds import more_rounds_everywhere
 from tests.support.world import create_order
 
@@ -72,7 +72,6 @@ async def servers(
         "DEADLINE_WATCH_SECONDS": "1",
     }
     try:
-        await asyncio.to_thread(migrate, env)
         with api_processes(env, [data / "a.log", data / "b.log"]) as urls:
             yield urls, database
     finally:

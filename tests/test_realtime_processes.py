@@ -27,7 +27,7 @@ from tests.support.databases import (
     postgres_available,
     service_missing,
 )
-from tests.support.processes import RedisServer, api_processes, migrate
+from tests.support.processes import RedisServer, api_processes
 from tests.support.watch_rounds import more_rounds_everywhere
 from tests.support.world import (
     ASSIGN,
@@ -89,7 +89,6 @@ async def cluster(
         "WRITE_BURST": "100000",
     }
     try:
-        await asyncio.to_thread(migrate, env)
         with api_processes(env, [data / "a.log", data / "b.log"]) as (a, b):
             yield Cluster(a, b, redis_server, database)
     finally:

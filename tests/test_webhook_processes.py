@@ -33,7 +33,7 @@ from tests.support.databases import (
     postgres_available,
     service_missing,
 )
-from tests.support.processes import ApiServer, RedisServer, api_server, migrate
+from tests.support.processes import ApiServer, RedisServer, api_server, serve_command
 from tests.support.webhook_receiver import Receiver, webhook_receiver
 from tests.support.webhooks import create_webhook
 from tests.support.world import COMMENT, ContactCard, contact, create_order, portal_member
@@ -99,9 +99,9 @@ async def setup(
         "WRITE_BURST": "100000",
     }
     try:
-        await asyncio.to_thread(migrate, env)
-        with ExitStack() as stack:
-            first = await asyncio.to_thread(stack.enter_context, api_server(env, data / "a.log"))
+        with ExitStack() as stack:  # A is `servicedesk serve`: it migrates the database
+            started = api_server(env, data / "a.log", serve_command)
+            first = await asyncio.to_thread(stack.enter_context, started)
             yield Setup(env, data, redis_server, first)
     finally:
         await drop_postgres_database(database)
