@@ -1,4 +1,5 @@
-"""Real API processes (uvicorn) and a private Redis server, for tests across processes."""
+"""Real API processes (uvicorn, or `servicedesk serve` where a process should migrate first) and
+a private Redis server, for tests across processes."""
 
 from __future__ import annotations
 
