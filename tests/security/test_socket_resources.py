@@ -114,14 +114,17 @@ async def one_socket(app: Starlette, token: str, subscribe: bool) -> None:
     then just close, as a browser tab does. Straight to the ASGI app (tests/support/ws.py
     AsgiWebSocket): httpx_ws's framing was half of this test's CPU."""
     async with asgi_socket(app) as ws:
-        sock = GraphQLSocket(ws)
-        ack = await init(sock, token)
+        await ws.send_json(
+            {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
+        )
+        ack = await ws.receive_json(timeout=5)
         assert ack["type"] == "connection_ack", ack
         if subscribe:
-            await sock.subscribe(EVENTS)
-            await sock.subscribe(NOTIFICATIONS)
-            await sock.ws.send_json({"type": "ping"})
-            while (await sock.ws.receive_json(timeout=5))["type"] != "pong":
+            for n, query in enumerate((EVENTS, NOTIFICATIONS)):
+                subscription = {"query": query, "variables": {}}
+                await ws.send_json({"id": f"s{n}", "type": "subscribe", "payload": subscription})
+            await ws.send_json({"type": "ping"})
+            while (await ws.receive_json(timeout=5))["type"] != "pong":
                 pass
 
 

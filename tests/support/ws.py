@@ -26,7 +26,7 @@ _ids = itertools.count(1)
 
 
 class GraphQLSocket:
-    def __init__(self, ws: AsyncWebSocketSession | AsgiWebSocket) -> None:
+    def __init__(self, ws: AsyncWebSocketSession) -> None:
         self.ws = ws
         self.inbox: dict[str, list[dict[str, Any]]] = {}
 
@@ -204,8 +204,8 @@ async def socket(http: httpx.AsyncClient, token: str | None) -> AsyncIterator[Gr
 
 class AsgiWebSocket:
     """A WebSocket to the ASGI app driven as an ASGI server drives it (the `websocket.*`
-    messages of the scope's connection), with the interface GraphQLSocket uses
-    (`send_json`, `receive_json`; a close by the server raises WebSocketDisconnect).
+    messages of the scope's connection), with httpx_ws's `send_json` and `receive_json` (a
+    close by the server raises its WebSocketDisconnect).
 
     httpx_ws's transport does the same and also frames every message with wsproto, both ways,
     behind anyio streams and tasks: half the CPU of opening and closing a socket was the
