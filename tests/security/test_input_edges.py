@@ -6,10 +6,14 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import pytest
+import pytest_asyncio
 from starlette.applications import Starlette
 
 from tests.support import photos, ws
@@ -68,9 +72,41 @@ async def company(api: Api) -> tuple[Session, ContactCard, ContactCard, str]:
     return owner, client, contractor, order["id"]
 
 
+# The parametrized cases below only read, or are refused: each built a company (or a photo
+# scene) of its own, 66 of them over both databases, most of this module's time. One per
+# database now, made by a client of its own (the `api` fixture is per test).
+
+
+@asynccontextmanager
+async def own_api(app: Starlette) -> AsyncIterator[Api]:
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.10", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield Api(http)
+
+
+@pytest_asyncio.fixture(scope="module")
+async def shared(app: Starlette) -> tuple[Session, ContactCard]:
+    """An owner and a contractor of a company with an order."""
+    async with own_api(app) as api:
+        owner, _, contractor, _ = await company(api)
+    return owner, contractor
+
+
+@pytest_asyncio.fixture(scope="module")
+async def signed_url(app: Starlette) -> str:
+    """A photo's signed link."""
+    async with own_api(app) as api:
+        s = await photos.scene(api)
+        payload = await photos.upload(api, s.cast.owner.access, s.order_id, photos.picture())
+    url: str = payload["photo"]["url"]
+    return url
+
+
 @pytest.mark.parametrize("bad", BAD_ORDER_IDS)
-async def test_malformed_ids_read_as_ids_that_never_existed(api: Api, bad: str) -> None:
-    owner, _, contractor, _ = await company(api)
+async def test_malformed_ids_read_as_ids_that_never_existed(
+    api: Api, shared: tuple[Session, ContactCard], bad: str
+) -> None:
+    owner, contractor = shared
     assert await api.post(NODE, {"id": bad}, owner.access) == {"data": {"node": None}}
     for mutation, variables in (
         (UPDATE, {"id": bad}),
@@ -137,8 +173,10 @@ async def test_malformed_reference_ids_in_inputs_answer_as_missing_ones(api: Api
         "not base64 at all \u0000",
     ],
 )
-async def test_malformed_cursors_are_invalid(api: Api, bad: str) -> None:
-    owner, _, _, _ = await company(api)
+async def test_malformed_cursors_are_invalid(
+    api: Api, shared: tuple[Session, ContactCard], bad: str
+) -> None:
+    owner, _ = shared
     body = await api.post(ORDERS, {"after": bad}, owner.access)
     assert internal(body) == [], body
     assert body["errors"][0]["extensions"]["code"] == "INVALID", body
@@ -155,8 +193,10 @@ async def test_a_real_cursor_still_pages(api: Api) -> None:
 
 
 @pytest.mark.parametrize("after", ["²", "١٢", "9" * 40, "-1"])
-async def test_malformed_event_cursors_are_invalid(app: Starlette, api: Api, after: str) -> None:
-    owner, _, _, _ = await company(api)
+async def test_malformed_event_cursors_are_invalid(
+    app: Starlette, shared: tuple[Session, ContactCard], after: str
+) -> None:
+    owner, _ = shared
     async with ws.client(app) as http, ws.socket(http, owner.access) as sock:
         op = await sock.subscribe(
             "subscription($a: String) { orderEvents(after: $a) { cursor } }", {"a": after}
@@ -285,8 +325,10 @@ CSV_DATES = [
 
 
 @pytest.mark.parametrize(("start", "end"), CSV_DATES)
-async def test_report_csv_refuses_malformed_and_far_dates(api: Api, start: str, end: str) -> None:
-    owner = await register(api)
+async def test_report_csv_refuses_malformed_and_far_dates(
+    api: Api, shared: tuple[Session, ContactCard], start: str, end: str
+) -> None:
+    owner, _ = shared
     response = await api.http.get(
         "/reports/orders.csv",
         params={"from": start, "to": end, "groupBy": "CLIENT"},
@@ -307,10 +349,10 @@ async def test_report_csv_still_answers_sane_dates(api: Api) -> None:
 
 
 @pytest.mark.parametrize("expires", ["²²", "١٧٩٩٩٩٩٩٩٩", "9" * 13, "-5", ""])
-async def test_signed_links_with_foreign_digits_are_refused(api: Api, expires: str) -> None:
-    s = await photos.scene(api)
-    payload = await photos.upload(api, s.cast.owner.access, s.order_id, photos.picture())
-    url = payload["photo"]["url"]
+async def test_signed_links_with_foreign_digits_are_refused(
+    api: Api, signed_url: str, expires: str
+) -> None:
+    url = signed_url
     good = await photos.fetch(api, url)
     assert good.status_code == 200
     bad = re.sub(r"expires=\d+", f"expires={quote(expires)}", url)
