@@ -3,9 +3,12 @@ refused (leaving no file and no row), and the signed links that serve them."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx
 import pytest
+import pytest_asyncio
 from starlette.applications import Starlette
 
 from config.settings import Settings
@@ -14,6 +17,9 @@ from schema.ids import decode_id
 from tests.support.api import Api, Session, count_statements, register
 from tests.support.photos import (
     PHOTOS,
+    Crew,
+    Scene,
+    crew,
     fetch,
     jpeg_with_gps_and_serial,
     opened,
@@ -21,6 +27,7 @@ from tests.support.photos import (
     picture,
     png_declaring,
     scene,
+    scene_of,
     sideways_jpeg,
     stored_names,
     upload,
@@ -29,6 +36,20 @@ from tests.support.photos import (
 from tests.support.world import create_order
 
 pytestmark = pytest.mark.asyncio
+
+
+@pytest_asyncio.fixture(scope="module")
+async def people(app: Starlette) -> AsyncIterator[Crew]:
+    """The cast once per database (a scene's people were most of each test's time); each
+    test has an order of its own (`fresh`), so what a test counts on its order is its own."""
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.10", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield await crew(Api(http))
+
+
+@pytest_asyncio.fixture
+async def fresh(api: Api, people: Crew) -> Scene:
+    return await scene_of(api, people)
 
 
 async def photos_of(api: Api, who: Session, order_id: str) -> list[dict[str, Any]] | None:
@@ -47,8 +68,9 @@ async def rows_of(order_id: str) -> int:
 
 async def test_staff_client_and_contractor_upload_and_all_of_them_see_every_photo(
     api: Api,
+    fresh: Scene,
 ) -> None:
-    s = await scene(api)
+    s = fresh
     c = s.cast
     uploaders = [
         (c.owner, "BEFORE"),
@@ -81,8 +103,10 @@ async def test_staff_client_and_contractor_upload_and_all_of_them_see_every_phot
     assert [f"{a}" for a in events] == [str(decode_id(w.member_id, "Member")) for w, _ in uploaders]
 
 
-async def test_those_who_do_not_see_the_order_get_not_found_and_see_no_photo(api: Api) -> None:
-    s = await scene(api)
+async def test_those_who_do_not_see_the_order_get_not_found_and_see_no_photo(
+    api: Api, fresh: Scene
+) -> None:
+    s = fresh
     c = s.cast
     first = await upload(api, c.owner.access, s.order_id, picture())
     names = await stored_names()
@@ -107,8 +131,8 @@ async def test_those_who_do_not_see_the_order_get_not_found_and_see_no_photo(api
     assert await stored_names() == names
 
 
-async def test_unauthenticated_upload_is_refused(api: Api) -> None:
-    s = await scene(api)
+async def test_unauthenticated_upload_is_refused(api: Api, fresh: Scene) -> None:
+    s = fresh
     response = await upload_response(api, None, s.order_id, picture())
     assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert await rows_of(s.order_id) == 0
@@ -125,9 +149,9 @@ async def test_unauthenticated_upload_is_refused(api: Api) -> None:
     ],
 )
 async def test_multipart_requests_need_a_csrf_preflight_header(
-    api: Api, headers: dict[str, str], allowed: bool
+    api: Api, fresh: Scene, headers: dict[str, str], allowed: bool
 ) -> None:
-    s = await scene(api)
+    s = fresh
     owner = s.cast.owner
     response = await upload_response(api, owner.access, s.order_id, picture(), headers=headers)
     if allowed:
@@ -139,8 +163,8 @@ async def test_multipart_requests_need_a_csrf_preflight_header(
         assert await rows_of(s.order_id) == 0
 
 
-async def test_gps_position_and_camera_serial_are_gone(api: Api) -> None:
-    s = await scene(api)
+async def test_gps_position_and_camera_serial_are_gone(api: Api, fresh: Scene) -> None:
+    s = fresh
     original = jpeg_with_gps_and_serial("SERIAL-0042-XYZ")
     assert opened(original).getexif().get_ifd(0x8825)  # the test image does carry a position
     payload = await upload(api, s.cast.contractor.members[0].access, s.order_id, original)
@@ -154,8 +178,8 @@ async def test_gps_position_and_camera_serial_are_gone(api: Api) -> None:
         assert b"Exif" not in served
 
 
-async def test_a_sideways_photo_comes_back_upright(api: Api) -> None:
-    s = await scene(api)
+async def test_a_sideways_photo_comes_back_upright(api: Api, fresh: Scene) -> None:
+    s = fresh
     payload = await upload(api, s.cast.client.members[0].access, s.order_id, sideways_jpeg())
     photo = payload["photo"]
     assert (photo["width"], photo["height"]) == (20, 40)
@@ -179,9 +203,9 @@ async def test_a_sideways_photo_comes_back_upright(api: Api) -> None:
     ],
 )
 async def test_refused_uploads_leave_no_file_and_no_row(
-    api: Api, settings: Settings, case: str, message: str
+    api: Api, fresh: Scene, settings: Settings, case: str, message: str
 ) -> None:
-    s = await scene(api)
+    s = fresh
     jpeg = picture(800, 600, quality=95)
     oversize = jpeg + b"\0" * (settings.photo_max_bytes + 1 - len(jpeg))
     content, name = {
@@ -205,8 +229,8 @@ async def test_refused_uploads_leave_no_file_and_no_row(
     assert await photos_of(api, s.cast.owner, s.order_id) == []
 
 
-async def test_the_31st_photo_is_refused(api: Api, settings: Settings) -> None:
-    s = await scene(api)
+async def test_the_31st_photo_is_refused(api: Api, fresh: Scene, settings: Settings) -> None:
+    s = fresh
     small = picture(16, 16)
     for _ in range(settings.photos_per_order):
         assert (await upload(api, s.cast.staff.access, s.order_id, small))["errors"] == []
@@ -219,8 +243,10 @@ async def test_the_31st_photo_is_refused(api: Api, settings: Settings) -> None:
     assert await stored_names() == names
 
 
-async def test_png_webp_and_heic_are_stored_in_a_format_browsers_show(api: Api) -> None:
-    s = await scene(api)
+async def test_png_webp_and_heic_are_stored_in_a_format_browsers_show(
+    api: Api, fresh: Scene
+) -> None:
+    s = fresh
     token = s.cast.owner.access
     cases = [
         (picture(50, 40, "PNG", "RGBA", (0, 128, 0, 100)), "a.png", "image/png", "RGBA"),
@@ -238,9 +264,9 @@ async def test_png_webp_and_heic_are_stored_in_a_format_browsers_show(api: Api) 
 
 
 async def test_signed_links_serve_privately_then_expire_and_resist_tampering(
-    api: Api, app: Starlette
+    api: Api, fresh: Scene, app: Starlette
 ) -> None:
-    s = await scene(api)
+    s = fresh
     photo = (await upload(api, s.cast.client.members[0].access, s.order_id, picture(1000, 600)))[
         "photo"
     ]
@@ -308,8 +334,8 @@ async def test_a_photo_list_costs_the_same_statements_for_5_or_100_orders(api: A
     assert few == many <= 4, (few, many)
 
 
-async def test_a_file_sent_as_json_is_refused(api: Api) -> None:
-    s = await scene(api)
+async def test_a_file_sent_as_json_is_refused(api: Api, fresh: Scene) -> None:
+    s = fresh
     data = await api.ok(
         """mutation($o: ID!, $f: Upload!) { uploadOrderPhoto(orderId: $o, file: $f) {
             photo { id } errors { field code message } } }""",

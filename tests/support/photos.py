@@ -152,9 +152,25 @@ class Scene:
     stranger: ContactCard  # a contractor with a portal member, not assigned to the order
 
 
-async def scene(api: Api) -> Scene:
-    """An order of the cast's client, responsible: staff (under head), assigned to FixIt."""
+@dataclass
+class Crew:
+    """The people of a scene, without its order: a test module may share them (18 writes,
+    eight of them hashing a password) and give each test an order of its own."""
+
+    cast: Cast
+    stranger: ContactCard
+
+
+async def crew(api: Api) -> Crew:
     c = await cast(api)
+    stranger = await contact(api, c.owner, "CONTRACTOR", "Stranger Cleaning")
+    await portal_member(api, c.owner, stranger, "Stranger Portal")
+    return Crew(c, stranger)
+
+
+async def scene_of(api: Api, people: Crew) -> Scene:
+    """A new order of the cast's client, responsible: staff (under head), assigned to FixIt."""
+    c = people.cast
     order = await create_order(
         api,
         c.owner,
@@ -164,6 +180,9 @@ async def scene(api: Api) -> Scene:
     )
     assigned = await api.ok(ASSIGN, {"id": order["id"], "c": c.contractor.id}, c.owner.access)
     assert assigned["assignOrder"]["errors"] == []
-    stranger = await contact(api, c.owner, "CONTRACTOR", "Stranger Cleaning")
-    await portal_member(api, c.owner, stranger, "Stranger Portal")
-    return Scene(c, order["id"], stranger)
+    return Scene(c, order["id"], people.stranger)
+
+
+async def scene(api: Api) -> Scene:
+    """A scene with people of its own."""
+    return await scene_of(api, await crew(api))
