@@ -28,14 +28,30 @@ async def cancel_and_wait(tasks: Iterable[asyncio.Task[Any]]) -> None:
         _, pending = await asyncio.wait(pending, timeout=AGAIN_SECONDS)
 
 
+class _Again:
+    """Cancels its task again every AGAIN_SECONDS until it ends. A class, not closures: a
+    closure that schedules itself is a reference cycle, which keeps the task (and a closed
+    socket's context) until the garbage collector runs; a cancelled timer drops its callback."""
+
+    __slots__ = ("task", "timer")
+
+    def __init__(self, task: asyncio.Task[Any]) -> None:
+        self.task = task
+        self.timer = task.get_loop().call_later(AGAIN_SECONDS, self.again)
+        task.add_done_callback(self.ended)
+
+    def again(self) -> None:
+        if not self.task.done():
+            self.task.cancel()
+            self.timer = self.task.get_loop().call_later(AGAIN_SECONDS, self.again)
+
+    def ended(self, _: asyncio.Task[Any]) -> None:
+        self.timer.cancel()
+
+
 def cancel(task: asyncio.Task[Any]) -> None:
-    """Cancel a task nobody waits for, and cancel it again while it goes on running."""
-
-    def again() -> None:
-        if not task.done():
-            task.cancel()
-            task.get_loop().call_later(AGAIN_SECONDS, again)
-
+    """Cancel a task nobody waits for, and cancel it again while it goes on running; nothing
+    holds the task once it has ended."""
     if not task.done():
         task.cancel()
-        task.get_loop().call_later(AGAIN_SECONDS, again)
+        _Again(task)

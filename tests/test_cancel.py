@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 
 import pytest
@@ -83,3 +84,16 @@ async def test_cancel_and_wait_gives_cleanup_its_time() -> None:
     async with asyncio.timeout(5):
         await cancel_and_wait([task, task])
     assert cleaned == ["done"]
+
+
+@pytest.mark.asyncio
+async def test_cancel_keeps_nothing_once_the_task_has_ended() -> None:
+    """A socket's task cancelled on close is let go at once, not a second later."""
+    task = asyncio.create_task(asyncio.sleep(10))
+    await asyncio.sleep(0)
+    cancel(task)
+    done, _ = await asyncio.wait([task], timeout=5)
+    assert done == {task}
+    await asyncio.sleep(0)
+    referrers = [r for r in gc.get_referrers(task) if not isinstance(r, (set, list, dict))]
+    assert referrers == [], referrers

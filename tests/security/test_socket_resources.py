@@ -5,8 +5,8 @@ headers) in the guard for good: about 19 KB per connection, never freed. And 1,0
 of one token stayed open. Here 2,000 sockets open, subscribe and close through the app, and
 the guard, the hub and the endpoint's bookkeeping (and the process's memory) come back to
 where they started: a leak of a hundred blocks a socket would leave 200,000, the allowance is
-two a socket, and a few hundred stay (caches that fill once; counted once the cancels' timers
-of compat/cancel.py have fired, which hold each cancelled task for a second). The 2,000 are
+two a socket, and a few hundred stay (caches that fill once; compat/cancel.py's timers once
+held each cancelled task for a second and were thousands of blocks of noise). The 2,000 are
 kept: the allowance is per socket, so fewer sockets would let a leak of a block or two per
 socket hide under what fills once. The 21st socket of a token and
 the 201st of an address (IPv6 by /64) are closed with 4429 and a reason, and a slot frees
@@ -139,26 +139,11 @@ async def churn(app: Starlette, token: str, count: int) -> None:
         )
 
 
-def cancels_pending() -> int:
-    """compat/cancel.py's timers still to fire: each holds the task it cancelled, and with it
-    the socket's context, for AGAIN_SECONDS (a bounded delay, not a leak). With sockets
-    opened and closed in a tight loop, the last second's sockets were still held when memory
-    was counted: tens of thousands of blocks, the bound's noise."""
-    scheduled = asyncio.get_running_loop()._scheduled  # type: ignore[attr-defined]
-    return sum(
-        1
-        for handle in scheduled
-        if not handle.cancelled()
-        and getattr(handle._callback, "__qualname__", "") == "cancel.<locals>.again"
-    )
-
-
 async def settled(app: Starlette, before: dict[str, object] | None = None) -> dict[str, object]:
-    """The bookkeeping once closing sockets have finished (a few loop turns at most) and the
-    cancels' timers have fired (at most AGAIN_SECONDS)."""
+    """The bookkeeping once closing sockets have finished (a few loop turns at most)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 5
-    while cancels_pending() or (before is not None and bookkeeping(app) != before):
+    while before is not None and bookkeeping(app) != before:
         if loop.time() > deadline:
             break
         await asyncio.sleep(0.05)
