@@ -101,13 +101,14 @@ async def until_listening(company: int, count: int) -> None:
     import asyncio
 
     from realtime.company_feeds import feeds_of
-    from realtime.conversations import ConversationFeeds
+    from realtime.conversations import ConversationFeeds, inbox_channel
+    from tests.support.ws import channel_subscribed
 
     for _ in range(200):
         feed = feeds_of("inbox", ConversationFeeds).feeds.get(company)
         if feed is not None and len(feed.listeners) >= count:
-            # The Redis backend sends SUBSCRIBE from its own loop within 0.2 s of the join.
-            await asyncio.sleep(0.5)
+            # The Redis backend sends SUBSCRIBE from its own loop, after the join.
+            await channel_subscribed(company, name=inbox_channel(company))
             return
         await asyncio.sleep(0.01)
     raise TimeoutError("subscribers did not start listening")

@@ -155,17 +155,19 @@ async def joined(member_id: str, count: int = 1, seconds: float = 5.0) -> None:
             await asyncio.sleep(0.005)
 
 
-async def channel_subscribed(company_id: int, seconds: float = 5.0) -> None:
-    """Wait until Redis (when the app uses it) has the company's channel subscribed: the Redis
-    backend subscribes in the background after a listener joins, and what is published before
-    is (rightly) not sent live."""
+async def channel_subscribed(
+    company_id: int, seconds: float = 5.0, *, name: str | None = None
+) -> None:
+    """Wait until Redis (when the app uses it) has the company's channel (or the channel
+    `name`) subscribed: the Redis backend subscribes in the background after a listener joins,
+    and what is published before is (rightly) not sent live."""
     url = current().redis_url
     if url is None:
         return
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     async with aioredis.Redis.from_url(url) as server:
-        while not (await server.pubsub_numsub(channel(company_id)))[0][1]:
+        while not (await server.pubsub_numsub(name or channel(company_id)))[0][1]:
             if loop.time() > deadline:
                 raise TimeoutError(
                     f"Redis has not subscribed company {company_id} after {seconds} s"
