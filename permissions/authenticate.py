@@ -8,13 +8,15 @@ Two kinds of bearer token: a short access token (a JWT of a login session) and a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from compat.tortoise import cached_values
-from models import ApiToken, Membership, Session
+from models import ApiToken, Role, Session
 from permissions.actor import Actor
 from permissions.credentials import can_still_mint
 from permissions.tokens import hash_token, is_api_token, read_access_token
@@ -44,8 +46,37 @@ def bearer_token(header: str | None) -> str | None:
     return token.strip()
 
 
+class MembershipFacts(Protocol):
+    """What an actor is made of: a loaded `Membership`, or `_Joined` (one joined row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def user_id(self) -> int: ...
+    @property
+    def company_id(self) -> int: ...
+    @property
+    def role(self) -> Role: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def contact_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """A session's membership as `_SESSION_ACTOR` reads it."""
+
+    id: int
+    user_id: int
+    company_id: int
+    role: Role
+    path: str
+    contact_id: int | None
+
+
 def actor_of(
-    membership: Membership, session_id: str | None, api_token: ApiToken | None = None
+    membership: MembershipFacts, session_id: str | None, api_token: ApiToken | None = None
 ) -> Actor:
     return Actor(
         membership_id=membership.id,
@@ -80,15 +111,7 @@ async def authenticate(token: str | None) -> Actor | None:
     if not rows:
         return None
     row = rows[0]
-    return Actor(
-        membership_id=row["membership__id"],
-        user_id=row["membership__user_id"],
-        company_id=row["membership__company_id"],
-        role=row["membership__role"],
-        path=row["membership__path"],
-        contact_id=row["membership__contact_id"],
-        session_id=str(row["id"]),
-    )
+    return actor_of(_Joined(*(row[name] for name in _SESSION_ACTOR[1:])), str(row["id"]))
 
 
 def live_api_tokens(now: datetime) -> QuerySet[ApiToken]:
