@@ -24,6 +24,11 @@ so only one process goes on to tell; a moved deadline (or a newer inbound messag
 from the stored mark and starts again at level 1, and a closed order or an answer (the last
 message outbound) is never selected. One level per order per round: an order overdue for
 three levels' worth at once climbs a level per round (seconds apart).
+
+Each person told follows its own setNotificationPreferences for the kind: no choice, in the
+app; a choice without IN_APP, no notification; EMAIL, TELEGRAM or SMS chosen, an
+`OutboundMessage` on each (resolvers.outbound.queue_for_member), in the same transaction as
+the claim, so once too.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from models import (
     Company,
     Conversation,
     ConversationStatus,
+    DeliveryChannel,
     Membership,
     MessageDirection,
     Notification,
@@ -58,6 +64,7 @@ from permissions.conversations import ConversationKeys, can_see_conversation
 from permissions.orders import OrderKeys, can_see_order
 from realtime.notifications import publish_notifications
 from resolvers.notifications import write_notifications
+from resolvers.outbound import Render, member_channels, queue_for_member
 from resolvers.visit_reminders import remind_visits
 
 BATCH = 100
@@ -195,27 +202,41 @@ async def _tell_manager(clock: Clock, order_id: int, level: int) -> bool:
     keys = OrderKeys(order.company_id, order.client_id, order.contractor_id, responsible.path)
     if manager is None or not can_see_order(actor_of(manager, None), keys):
         return False  # a leaver's place: the level is used up, the next one hears later
-    locale = pick_locale(manager.locale, clock.locale)
-    text = t(
-        locale,
-        "order_escalated.text",
-        number=order.number,
-        title=order.title,
-        deadline=when(order.deadline, locale, clock.zone),
-        responsible=responsible.name,
+
+    def render(locale: str) -> tuple[str | None, str]:
+        subject = t(locale, "order_escalated.subject", number=order.number)
+        text = t(
+            locale,
+            "order_escalated.text",
+            number=order.number,
+            title=order.title,
+            deadline=when(order.deadline, locale, clock.zone),
+            responsible=responsible.name,
+        )
+        return subject, text
+
+    _, text = render(pick_locale(manager.locale, clock.locale))
+    note = Notification(
+        company_id=order.company_id,
+        member_id=manager.id,
+        kind=NotificationKind.ORDER_ESCALATED,
+        text=text,
+        order_id=order.id,
     )
-    await write_notifications(
-        [
-            Notification(
-                company_id=order.company_id,
-                member_id=manager.id,
-                kind=NotificationKind.ORDER_ESCALATED,
-                text=text,
-                order_id=order.id,
-            )
-        ]
-    )
-    return True
+    in_app = await _on_channels(manager, note, render)
+    await write_notifications(in_app)
+    return bool(in_app)
+
+
+async def _on_channels(
+    member: Membership, note: Notification, render: Render
+) -> list[Notification]:
+    """Queue `note` on each channel outside the app the member chose for its kind; `[note]`
+    unless that choice leaves IN_APP out (module docstring)."""
+    chosen = member_channels(member, note.kind)
+    if chosen:
+        await queue_for_member(member.id, note.kind, note.order_id, render)
+    return [] if chosen is not None and DeliveryChannel.IN_APP not in chosen else [note]
 
 
 # Conversations.
@@ -288,25 +309,25 @@ async def _tell_unanswered(clock: Clock, conversation_id: int, level: int) -> bo
         wanted = ids[-level] if len(ids) >= level else None
         people = await Membership.filter(id=wanted, active=True) if wanted else []
     keys = ConversationKeys(chat.company_id, assignee.path if assignee else None)
+    who = chat.external_name or chat.external_key
+
+    def render(locale: str) -> tuple[str | None, str]:
+        since = when(chat.last_message_at, locale, clock.zone)
+        subject = t(locale, "conversation_unanswered.subject", who=who)
+        return subject, t(locale, "conversation_unanswered.text", who=who, since=since)
+
     notes: list[Notification] = []
     for person in people:
         if not can_see_conversation(actor_of(person, None), keys):
             continue
-        locale = pick_locale(person.locale, clock.locale)
-        text = t(
-            locale,
-            "conversation_unanswered.text",
-            who=chat.external_name or chat.external_key,
-            since=when(chat.last_message_at, locale, clock.zone),
+        _, text = render(pick_locale(person.locale, clock.locale))
+        note = Notification(
+            company_id=chat.company_id,
+            member_id=person.id,
+            kind=NotificationKind.CONVERSATION_UNANSWERED,
+            text=text,
+            conversation_id=chat.id,
         )
-        notes.append(
-            Notification(
-                company_id=chat.company_id,
-                member_id=person.id,
-                kind=NotificationKind.CONVERSATION_UNANSWERED,
-                text=text,
-                conversation_id=chat.id,
-            )
-        )
+        notes.extend(await _on_channels(person, note, render))
     await write_notifications(notes)
     return bool(notes)

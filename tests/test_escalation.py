@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from models import Conversation
+from models import Conversation, DeliveryChannel, DeliveryStatus, OutboundMessage
 from resolvers.escalation import escalate
 from servicedesk.devtools import demo_data as d
 from servicedesk.devtools.demo import ensure_demo
@@ -20,6 +20,7 @@ from tests.support.api import LOGIN, Api, Session, count_statements
 from tests.support.escalation import WEEKDAYS_8_TO_20, configure, rounds, update_order
 from tests.support.inbox import ASSIGN, REPLY, arrive, build_inbox, gid
 from tests.support.notifications import Cast, cast, inbox, told
+from tests.support.outbound import pk
 from tests.support.world import create_order, move
 
 pytestmark = pytest.mark.asyncio
@@ -27,6 +28,8 @@ pytestmark = pytest.mark.asyncio
 MSK = ZoneInfo("Europe/Moscow")
 ESCALATED = "ORDER_ESCALATED"
 UNANSWERED = "CONVERSATION_UNANSWERED"
+CHOOSE = """mutation($p: [NotificationPreferenceInput!]!) {
+  setNotificationPreferences(preferences: $p) { errors { code field } } }"""
 
 
 def msk(day: int, hour: int, minute: int = 0) -> datetime:
@@ -167,6 +170,62 @@ async def test_an_unassigned_message_goes_to_the_owner_only(api: Api) -> None:
     assert await told(api, people, UNANSWERED) == {"owner": 1}
     await rounds(box.company, since + timedelta(hours=9))
     assert await told(api, people, UNANSWERED) == {"owner": 1}
+
+
+async def choose(api: Api, who: Session, kind: str, channels: list[str]) -> None:
+    data = await api.ok(CHOOSE, {"p": [{"kind": kind, "channels": channels}]}, who.access)
+    assert data["setNotificationPreferences"]["errors"] == []
+
+
+def sent(rows: list[OutboundMessage]) -> list[tuple[int | None, DeliveryChannel, str, str]]:
+    return [(r.member_id, r.channel, r.to, r.status) for r in rows]
+
+
+async def test_a_managers_own_channels_carry_its_escalations(api: Api) -> None:
+    """setNotificationPreferences holds for escalations too: the head chose e-mail and
+    Telegram, not the app (no chat tied: FAILED saying so); the owner the app and e-mail;
+    each once however many rounds run."""
+    c = await cast(api)
+    await configure(api, c.owner, overdueEscalationMinutes=60)
+    await choose(api, c.head, ESCALATED, ["EMAIL", "TELEGRAM"])
+    await choose(api, c.owner, ESCALATED, ["IN_APP", "EMAIL"])
+    due = datetime(2031, 3, 3, 9, tzinfo=UTC)
+    order = await overdue_order(api, c, due, c.staff.member_id)
+    for minutes in (61, 121, 200):
+        await rounds(c.company_pk, due + timedelta(minutes=minutes))
+    assert await told(api, c.members(), ESCALATED, order["id"]) == {"owner": 1}
+    rows = await OutboundMessage.filter(order_id=pk(order["id"])).order_by("id")
+    head, owner = pk(c.head.member_id), pk(c.owner.member_id)
+    assert sent(rows) == [
+        (head, DeliveryChannel.EMAIL, c.head.email, DeliveryStatus.PENDING),
+        (head, DeliveryChannel.TELEGRAM, "", DeliveryStatus.FAILED),
+        (owner, DeliveryChannel.EMAIL, c.owner.email, DeliveryStatus.PENDING),
+    ]
+    assert {r.kind.value for r in rows} == {ESCALATED}
+    assert rows[0].subject == f"Order #{order['number']} is still overdue"
+    assert rows[0].text.endswith("Staff is responsible for it.")
+    assert rows[1].error == "no Telegram chat: send the person a createTelegramLink link"
+
+
+async def test_an_assignee_who_chose_e_mail_hears_of_an_unanswered_message_there(
+    api: Api,
+) -> None:
+    box = await build_inbox(api)
+    await configure(api, box.owner, unansweredEscalationMinutes=30)
+    await choose(api, box.staff, UNANSWERED, ["EMAIL"])
+    recorded = await arrive(box.company, "Anyone?", sender_name="Dina")
+    chat = gid("Conversation", recorded.conversation.id)
+    await api.ok(ASSIGN, {"c": chat, "m": box.staff.member_id}, box.owner.access)
+    since = (await Conversation.get(id=recorded.conversation.id)).last_message_at
+    people = {"owner": box.owner, "head": box.head, "staff": box.staff}
+    await rounds(box.company, since + timedelta(minutes=31))
+    await rounds(box.company, since + timedelta(minutes=61))
+    assert await told(api, people, UNANSWERED) == {"head": 1}
+    rows = await OutboundMessage.filter(member_id=pk(box.staff.member_id))
+    assert sent(rows) == [
+        (pk(box.staff.member_id), DeliveryChannel.EMAIL, box.staff.email, DeliveryStatus.PENDING)
+    ]
+    assert (rows[0].order_id, rows[0].subject) == (None, "A message from Dina waits for an answer")
 
 
 async def test_the_demo_shows_an_overdue_order_escalated(api: Api) -> None:
