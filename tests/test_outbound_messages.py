@@ -117,15 +117,22 @@ async def test_a_visit_moved_removed_or_cancelled_tells_the_contractor_once_each
     assert moved["updateOrder"]["errors"] == []
     same = await api.ok(UPDATE, {"id": order["id"], "input": {"title": "Renamed"}}, s.owner.access)
     assert same["updateOrder"]["errors"] == []
+    cleared = {"visitStart": None, "visitEnd": None}
+    removed = await api.ok(UPDATE, {"id": order["id"], "input": cleared}, s.owner.access)
+    assert removed["updateOrder"]["errors"] == []
     await move(api, s.owner, order["id"], "CANCELLED")
     rows = await messages(order["id"], contact_id=pk(s.contractor.id))
     assert [m.kind for m in rows] == [
+        NotificationKind.ORDER_ASSIGNED,
         NotificationKind.ORDER_ASSIGNED,
         NotificationKind.ORDER_ASSIGNED,
         NotificationKind.ORDER_STATUS_CHANGED,
     ]
     assert "14:00" in rows[1].text
     assert "15:00" in rows[1].text
+    assert rows[2].subject == f"Order {order['number']}: the visit is cancelled"
+    assert "you will be told of a new time" in rows[2].text
+    assert "no visit booked yet" in rows[3].text
     for secret in SECRETS_FOR_CONTRACTOR:
         assert secret not in texts(rows), secret
 
