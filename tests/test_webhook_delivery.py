@@ -1,23 +1,30 @@
 """Webhook delivery to a real local receiver (tests/support/webhook_receiver.py): events
 fanned out into deliveries, signed (verified by standardwebhooks on the receiving side), in
-order per order, at least once with a stable webhook-id, and each payload shaped as the
-webhook's member reads the order, or not sent when it may not see it."""
+order per order, at least once with a stable webhook-id (a process that dies after the
+receiver took an event and before the row says so sends it again with the same id), each
+payload shaped as the webhook's member reads the order (the README's selection), or not sent
+when it may not see it, and each send connected to the address its own lookup checked."""
 
 from __future__ import annotations
 
 import asyncio
+import re
+import socket
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from standardwebhooks import Webhook as Signed
 from standardwebhooks.webhooks import WebhookVerificationError
 
+from channels.webhook_http import post
 from models import OrderEvent, OrderEventKind, Webhook, WebhookDelivery
-from resolvers.webhook_delivery import CREATOR_GONE, NOT_VISIBLE, claim_due
+from resolvers.webhook_delivery import CREATOR_GONE, NOT_VISIBLE, SendResult, claim_due, send_due
 from resolvers.webhook_fanout import fan_out
-from schema.webhook_payload import ORDER_DOCUMENT
+from schema.webhook_payload import ORDER_DOCUMENT, build_payload
 from servicedesk.workers.webhook_sender import run_round
 from tests.support.api import Api, count_statements, invite_and_accept
+from tests.support.readme_first_week import README
 from tests.support.tasks import deactivate, pk
 from tests.support.webhook_receiver import Reply, webhook_receiver
 from tests.support.webhook_sends import hook_row, order, rounds, shop, stored
@@ -64,6 +71,13 @@ async def test_the_order_document_is_the_documented_one() -> None:
         assert f" {name}" in ORDER_DOCUMENT
     assert "client { id name }" in ORDER_DOCUMENT
     assert "address { id text }" in ORDER_DOCUMENT
+
+
+async def test_the_readme_shows_the_order_document() -> None:
+    """The README's "fixed selection" is ORDER_DOCUMENT's, field for field."""
+    [shown] = re.findall(r"with this\nfixed selection:\n\n((?:    .*\n)+)", README.read_text())
+    [sent] = re.findall(r"\.\.\. on Order \{(.*?)\}\s*\}\s*\}\s*$", ORDER_DOCUMENT, re.S)
+    assert shown.split() == sent.split()
 
 
 async def test_client_and_contractor_payloads_follow_their_field_rules(api: Api) -> None:
@@ -185,6 +199,69 @@ async def test_a_lapsed_claim_is_sent_again_with_the_same_id(api: Api) -> None:
         assert [r.id for r in receiver.requests] == [str(claim.id)]
     [row] = await stored(hook)
     assert (row.status, row.attempts) == ("SUCCEEDED", 2)
+
+
+class Died(Exception):
+    """The sending process gone between the receiver's answer and the row's update."""
+
+
+async def test_a_process_dead_after_the_send_sends_it_again_with_the_same_id(api: Api) -> None:
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, secret = await hook_row(s.owner, receiver.url)
+        await order(api, s)
+        await fan_out([s.company_id])
+
+        async def dies_after_sending(
+            url: str, headers: dict[str, str], body: bytes, seconds: float
+        ) -> SendResult:
+            taken = await post(url, headers, body, seconds)
+            assert taken.status == 200  # the receiver has it ...
+            raise Died  # ... and the row never says so
+
+        assert await send_due(build_payload, dies_after_sending, None, [s.company_id]) == 1
+        [row] = await stored(hook)
+        assert (row.status, row.attempts, row.delivered_at) == ("PENDING", 1, None)
+        assert await rounds(s.company_id) == 0  # the dead process's lease holds
+        later = datetime.now(UTC) + timedelta(minutes=2)
+        assert await rounds(s.company_id, later) == 1  # lapsed: sent again
+        assert [r.id for r in receiver.requests] == [str(row.id)] * 2
+        assert receiver.unique_ids() == [str(row.id)]  # de-duplicated: one event
+        first, again = receiver.verified(secret)
+        assert first["data"] == again["data"]
+    [row] = await stored(hook)
+    assert (row.status, row.attempts) == ("SUCCEEDED", 2)
+
+
+async def test_each_send_connects_to_the_address_its_lookup_checked(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One lookup per send, and the connection made to its answer: a second lookup (the HTTP
+    client's own, which a rebinding name server would answer otherwise) is never made."""
+    s = await shop(api)
+    lookups: list[str] = []
+    real = socket.getaddrinfo
+
+    def counted(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host  # anyio passes idna bytes
+        if name == "partner.example.test":
+            lookups.append(name)
+            return real("127.0.0.1", port, *args, **kwargs)
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", counted)
+    with webhook_receiver() as receiver:
+        named = receiver.url.replace("127.0.0.1", "partner.example.test")
+        hook, _ = await hook_row(s.owner, named)
+        await order(api, s)
+        assert await rounds(s.company_id) == 1
+        assert lookups == ["partner.example.test"]
+        await order(api, s)
+        assert await rounds(s.company_id) == 1
+        assert lookups == ["partner.example.test"] * 2  # looked up again at the next send
+        hosts = [r.headers["host"] for r in receiver.requests]
+    assert hosts == [named.removeprefix("http://").removesuffix("/hook")] * 2
+    assert {r.status for r in await stored(hook)} == {"SUCCEEDED"}
 
 
 async def test_two_rounds_at_once_send_each_delivery_once(api: Api) -> None:

@@ -1,8 +1,9 @@
-"""Webhook receivers that fail, against the local receiver: 410 fails at once, 5xx retried
-and after 50 failures in a row the webhook switched off with the owner told, a redirect not
-followed, a 1 GiB answer not read, a slow receiver cut at the timeout, a host that resolves
-to a private address at send time refused, giving up after 3 days, and a switched-off
-webhook's deliveries waiting."""
+"""Webhook receivers that fail, against the local receiver: 410 fails at once, 5xx, 408,
+409 and 429 retried, a receiver that answers 500 for an hour or is not listening retried until
+it takes the event (same webhook-id, the order's next event waiting), after 50 failures in a
+row the webhook switched off with the owner told, a redirect not followed, a 1 GiB answer not
+read, a slow receiver cut at the timeout, a host that resolves to a private address at send
+time refused, giving up after 3 days, and a switched-off webhook's deliveries waiting."""
 
 from __future__ import annotations
 
@@ -16,14 +17,17 @@ from typing import Any
 
 import pytest
 
-from channels.webhook_http import NOT_ALLOWED, TIMED_OUT, retry_after
+from channels.webhook_http import NO_CONNECTION, NOT_ALLOWED, TIMED_OUT, retry_after
 from config.settings import Settings, configure
 from models import Webhook, WebhookDelivery
 from resolvers.webhook_delivery import DISABLE_AFTER, REDIRECT, retry_wait
 from resolvers.webhook_fanout import fan_out
+from servicedesk.workers.webhook_sender import run_round
 from tests.support.api import Api, invite_and_accept
+from tests.support.processes import free_port
 from tests.support.webhook_receiver import Reply, webhook_receiver
 from tests.support.webhook_sends import hook_row, order, rounds, shop, stored
+from tests.support.world import move
 
 pytestmark = pytest.mark.asyncio
 
@@ -153,17 +157,86 @@ async def test_a_success_resets_the_count_and_5xx_is_retried(api: Api, settings:
     s = await shop(api)
     with webhook_receiver() as receiver:
         hook, _ = await hook_row(s.owner, receiver.url)
-        receiver.answer(Reply(status=502), Reply(status=429), Reply(status=408))
-        for _ in range(3):
+        receiver.answer(Reply(status=502), Reply(status=429), Reply(status=408), Reply(status=409))
+        for _ in range(4):
             await order(api, s)
         # Retries a minute or more away: none falls due while these rounds run, however slow.
         with settings_changed(settings, webhook_retry_base_seconds=60):
-            assert await rounds(s.company_id) == 3
-        assert (await Webhook.get(id=hook.id)).failures_in_row == 3
-        assert {r.status for r in await stored(hook)} == {"PENDING"}
+            assert await rounds(s.company_id) == 4
+        assert (await Webhook.get(id=hook.id)).failures_in_row == 4
+        rows = await stored(hook)
+        assert {r.status for r in rows} == {"PENDING"}
+        assert sorted(r.response_status or 0 for r in rows) == [408, 409, 429, 502]
         later = datetime.now(UTC) + timedelta(hours=1)
-        assert await rounds(s.company_id, later) == 3
+        assert await rounds(s.company_id, later) == 4
     assert {r.status for r in await stored(hook)} == {"SUCCEEDED"}
+    assert (await Webhook.get(id=hook.id)).failures_in_row == 0
+
+
+async def test_500_for_an_hour_then_taken_once_with_the_order_waiting(api: Api) -> None:
+    """Every retry carries the same webhook-id, each wait doubles (with jitter) from
+    WEBHOOK_RETRY_BASE_SECONDS (1 s in tests), and the order's next event waits the hour.
+    Each round runs at the clock its retry falls due (the waits add up to an hour)."""
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, secret = await hook_row(s.owner, receiver.url)
+        receiver.default = Reply(status=500)
+        made = await order(api, s)
+        await move(api, s.owner, made["id"], "CANCELLED")
+        due: datetime | None = None
+        waits: list[float] = []
+        while sum(waits) < 3600:
+            before = datetime.now(UTC)
+            assert await run_round(due, companies=[s.company_id]) == 1  # the next one waits
+            first, second = await stored(hook)
+            assert (first.status, first.response_status, first.last_error) == (
+                "PENDING",
+                500,
+                "HTTP 500: ok",
+            )
+            assert (second.status, second.attempts) == ("PENDING", 0)
+            assert first.next_attempt_at is not None
+            waits.append((first.next_attempt_at - before).total_seconds())
+            due = first.next_attempt_at
+        tries = len(receiver.requests)
+        assert tries == len(waits)
+        assert 10 <= tries <= 14, waits  # from 1 s, doubling: about 12 in an hour
+        for n, wait in enumerate(waits):  # half its step to all of it (and the round's time)
+            assert 2**n / 2 <= wait <= 2**n + 2, (n, waits)
+        assert (await Webhook.get(id=hook.id)).failures_in_row == tries
+        receiver.default = Reply(status=200)
+        assert await rounds(s.company_id, due) == 2  # the retry, then the order's next event
+        payloads = receiver.verified(secret)
+    ids = [r.id for r in receiver.requests]
+    assert ids == [str(first.id)] * (tries + 1) + [str(second.id)]
+    assert [p["data"]["kind"] for p in payloads[-2:]] == ["CREATED", "STATUS_CHANGED"]
+    assert [(r.status, r.attempts) for r in await stored(hook)] == [
+        ("SUCCEEDED", tries + 1),
+        ("SUCCEEDED", 1),
+    ]
+    assert (await Webhook.get(id=hook.id)).failures_in_row == 0
+
+
+async def test_a_receiver_not_listening_is_retried_until_it_is(api: Api) -> None:
+    s = await shop(api)
+    hook, _ = await hook_row(s.owner, f"http://127.0.0.1:{free_port()}/hook")  # nobody there
+    await order(api, s)
+    assert await rounds(s.company_id) == 1
+    [row] = await stored(hook)
+    assert (row.status, row.last_error, row.response_status, row.attempts) == (
+        "PENDING",
+        NO_CONNECTION,
+        None,
+        1,
+    )
+    assert row.next_attempt_at is not None
+    assert (await Webhook.get(id=hook.id)).failures_in_row == 1
+    with webhook_receiver() as receiver:  # up again (at a port of its own: the URL follows)
+        await Webhook.filter(id=hook.id).update(url=receiver.url)
+        assert await rounds(s.company_id, datetime.now(UTC) + timedelta(hours=1)) == 1
+        assert [r.id for r in receiver.requests] == [str(row.id)]
+    [row] = await stored(hook)
+    assert (row.status, row.attempts, row.last_error) == ("SUCCEEDED", 2, None)
     assert (await Webhook.get(id=hook.id)).failures_in_row == 0
 
 
