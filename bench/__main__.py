@@ -11,26 +11,30 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench import datagen, imports, load, servers, webhooks
+from bench import contenders, datagen, imports, load, peer, servers, webhooks, wrk
+from bench.contenders import Contender
 from bench.scenarios import NAMES, Scenario, fixtures, scenarios, token
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_bench"
 COUNT_REQUESTS = 10
 # raw_p95_ms: with --rate, the raw baseline's p95 at the same rate (ratio is for closed loops).
+# peer_*: PostGraphile's (bench/peer.py); driver: wrk or python (who produced the row).
 COLUMNS = (
     *("rps", "p50_ms", "p95_ms", "p99_ms", "statements", "rss_mb", "raw_rps", "ratio"),
-    "raw_p95_ms",
+    *("raw_p95_ms", "peer_rps", "peer_ratio", "driver"),
 )
 
 
@@ -68,16 +72,7 @@ def graphql_sender(scenario: Scenario, bearers: list[str]) -> load.Send:
     return send
 
 
-def raw_sender(params: dict[str, str]) -> load.Send:
-    async def send(http: httpx.AsyncClient, w: int, i: int) -> None:
-        response = await http.get("/orders", params=params)
-        if response.status_code != 200 or len(response.json()["data"]["orders"]) == 0:
-            raise RuntimeError(f"raw: {response.status_code}")
-
-    return send
-
-
-def row(name: str, result: load.Result | None, **extra: Any) -> dict[str, Any]:
+def row(name: str, result: load.Measured | None, **extra: Any) -> dict[str, Any]:
     def ms(v: float) -> float | None:
         return None if math.isnan(v) else round(v, 1)
 
@@ -100,41 +95,96 @@ def print_row(figures: dict[str, Any]) -> None:
 
     print(f"{figures['scenario']:<24}" + "".join(f"{cell(k):>11}" for k in COLUMNS), flush=True)
     print(json.dumps(figures), flush=True)
+    if "contenders" in figures:
+        print(contenders.table(figures["scenario"], figures["label"], figures["contenders"]))
+
+
+def api_contender(scenario: Scenario, api: servers.Server, bearers: list[str]) -> Contender:
+    """The API as wrk and the Python driver send to it, as the scenario's (first) login."""
+    bodies = wrk.bodies(scenario.body) if scenario.read else []
+    headers = {"Authorization": f"Bearer {bearers[0]}"}
+    marks = contenders.ERRORS + (contenders.empty("edges") if scenario.raw else ())
+    target = wrk.Target("/graphql", headers=headers, bodies=bodies, marks=marks)
+    return Contender(contenders.API, api.url, target, graphql_sender(scenario, bearers))
 
 
 async def one(
-    scenario: Scenario, api: servers.Server, raw: servers.Server | None, fx: Any, args: Any
+    scenario: Scenario,
+    api: servers.Server,
+    raw: servers.Server | None,
+    peer_server: servers.Server | None,
+    fx: Any,
+    args: Any,
 ) -> dict[str, Any]:
     logins = scenario.logins or [fx.logins[scenario.login]]
-    send = graphql_sender(scenario, [token(login) for login in logins])
+    bearers = [token(login) for login in logins]
+    mine = api_contender(scenario, api, bearers)
+    how = contenders.driver(args, scenario.read)
+    extra: dict[str, Any] = {"driver": how}
     spy = profile(api, scenario.name, args) if args.profile else None
-    result = await drive(api.url, send, args)
+    if raw is not None and scenario.raw is not None:  # API, raw and peer side by side
+        rivals = [mine, contenders.raw_contender(raw.url, scenario.raw)]
+        if peer_server is not None:
+            rivals.append(contenders.peer_contender(peer_server.url, scenario.raw))
+        extra |= await compare_pages(scenario, rivals, peer_server)
+        figures = await contenders.rounds(rivals, args, say)
+        result: load.Measured | None = None
+        extra |= side_by_side(figures, args, how)
+    else:
+        result = await contenders.measure(mine, args, scenario.read)
+        if result.failures:
+            say(f"{scenario.name}: {result.failures} failed, first: {result.first_failure}")
     if spy is not None:
         await asyncio.to_thread(spy.wait)
-    if result.failures:
-        say(f"{scenario.name}: {result.failures} failed, first: {result.first_failure}")
     # Statements: counted by the API process's probe over a few requests sent one at a time.
     await api.count_statements_start()
     async with httpx.AsyncClient(base_url=api.url, timeout=30, trust_env=False) as http:
         for i in range(COUNT_REQUESTS):
-            await send(http, 10_000 + i, 10_000 + i)
+            await mine.send(http, 10_000 + i, 10_000 + i)
     statements = round(await api.count_statements_stop() / COUNT_REQUESTS, 1)
-    extra: dict[str, Any] = {"statements": statements, "rss_mb": round(api.peak_rss_mb(), 1)}
-    if raw is not None and scenario.raw is not None:
-        baseline = await drive(raw.url, raw_sender(scenario.raw), args)
-        extra["raw_rps"] = round(baseline.rps, 1)
-        if args.rate:  # both served the same rate: the latencies compare, not the rates
-            extra["raw_p95_ms"] = round(baseline.p(95), 1) if baseline.latencies_ms else None
-        else:
-            extra["ratio"] = round(result.rps / baseline.rps, 3) if baseline.rps else None
+    extra |= {"statements": statements, "rss_mb": round(api.peak_rss_mb(), 1)}
     return row(scenario.name, result, **extra)
 
 
-async def drive(url: str, send: load.Send, args: argparse.Namespace) -> load.Result:
-    """Closed loop (`--concurrency` clients back to back) or open loop (`--rate` a second)."""
+def side_by_side(figures: dict[str, dict[str, Any]], args: Any, how: str) -> dict[str, Any]:
+    """The row's columns from the rounds' medians: the API's figures, raw's and the peer's."""
+    mine, raw, rival = figures[contenders.API], figures[contenders.RAW], figures.get(peer.NAME)
+    shape = "wrk -t2 -c16" if how == "wrk" else f"python driver, {args.concurrency} clients"
     if args.rate:
-        return await load.run_rate(url, send, args.rate, args.seconds)
-    return await load.run(url, send, args.concurrency, args.seconds)
+        shape = f"python driver, open loop at {args.rate}/s"
+    extra = {k: mine[k] for k in ("rps", "p50_ms", "p95_ms", "p99_ms", "failures")}
+    extra |= {"raw_rps": raw["rps"], "contenders": figures}
+    extra["label"] = f"{shape}, {args.rounds} alternating rounds of {args.seconds:g} s, medians"
+    if args.rate:
+        extra["raw_p95_ms"] = raw["p95_ms"]
+    else:
+        extra["ratio"] = mine.get("ratio")
+    if rival is not None:
+        extra |= {"peer_rps": rival["rps"], "peer_ratio": rival.get("ratio")}
+    return extra
+
+
+async def compare_pages(
+    scenario: Scenario, rivals: list[Contender], peer_server: servers.Server | None
+) -> dict[str, Any]:
+    """One page from each contender, checked to hold the same 50 orders (ids and nested ids):
+    the peer's filter is then the raw baseline's, and both are the API's."""
+    assert scenario.raw is not None
+    async with httpx.AsyncClient(timeout=30, trust_env=False) as http:
+        headers = rivals[0].target.headers
+        answer = await http.post(
+            rivals[0].url + "/graphql", json=scenario.body(0, 0), headers=headers
+        )
+        raw_answer = await http.get(rivals[1].url + "/orders", params=scenario.raw)
+    other = await peer.page(peer_server.url, scenario.raw) if peer_server else None
+    orders = raw_answer.json()["data"]["orders"]
+    difference = contenders.same_page(answer.json(), orders, other)
+    checked = "API, raw" + (" and PostGraphile" if other is not None else "")
+    same = f"the same {len(orders)} orders, nested ids equal"
+    say(f"{scenario.name}: {checked}: {difference or same}")
+    return {"same_page": difference is None} | (
+        {"page_difference": difference} if difference else {}
+    )
 
 
 def profile(api: servers.Server, name: str, args: argparse.Namespace) -> subprocess.Popen[bytes]:
@@ -198,10 +248,14 @@ async def run(args: argparse.Namespace) -> None:
                 "api", "servicedesk.app:create_app", env, logs, True, "/healthz", args.workers
             )
             raw_ctx = servers.started("raw", "bench.raw:create_app", env, logs, False, "/x")
-            async with api_ctx as api, raw_ctx as raw:
+            paged = any(table[n].raw for n in web)
+            peer_ctx = peer.started(url, logs, say) if paged and not args.no_peer else no_peer()
+            if not wrk.available():
+                say("wrk is not installed (apt-get install wrk): reads use the Python driver")
+            async with api_ctx as api, raw_ctx as raw, peer_ctx as rival:
                 await servers.wait_quiet(api)
                 for name in web:
-                    print_row(await one(table[name], api, raw, fx, args))
+                    print_row(await one(table[name], api, raw, rival, fx, args))
                     if name == "create-order":
                         await forget_created_orders(url)
         if "fanout" in chosen:
@@ -210,6 +264,11 @@ async def run(args: argparse.Namespace) -> None:
             _ = await imports.measure(url, 1_700, logs)  # prints its own rows
         if "webhook-throughput" in chosen:
             _ = await webhooks.measure(url, 1_000, 10, logs)  # prints its own rows
+
+
+@contextlib.asynccontextmanager
+async def no_peer() -> AsyncIterator[None]:
+    yield None
 
 
 async def connect(url: str) -> Any:
@@ -240,6 +299,13 @@ def main(argv: list[str] | None = None) -> None:
         help="open loop: start this many requests a second whatever the answers (not --concurrency)",
     )
     parser.add_argument("--workers", type=int, default=1, help="API uvicorn workers (default 1)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="orders pages: alternating rounds of API, raw and peer; medians (default 3)",
+    )
+    parser.add_argument("--no-peer", action="store_true", help="do not start PostGraphile")
     parser.add_argument(
         "--scenario", action="append", choices=NAMES, help="run only this (repeatable)"
     )

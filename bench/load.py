@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import httpx
 
@@ -21,6 +22,21 @@ def percentile(values: list[float], p: float) -> float:
     low = int(k)
     high = min(low + 1, len(ordered) - 1)
     return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+class Measured(Protocol):
+    """What a driver's run reports: this module's Result, or bench/wrk.py's."""
+
+    @property
+    def rps(self) -> float: ...
+
+    @property
+    def failures(self) -> int: ...
+
+    @property
+    def first_failure(self) -> str: ...
+
+    def p(self, q: float) -> float: ...
 
 
 @dataclass

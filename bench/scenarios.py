@@ -115,6 +115,7 @@ class Scenario:
     raw: dict[str, str] | None = None  # the raw baseline's query string
     # Per concurrent client: who it acts as, when not all act as `login`.
     logins: list[Login] | None = None
+    read: bool = True  # a read over HTTP: driven by wrk when it is installed
 
 
 def scenarios(fx: Fixtures) -> dict[str, Scenario]:
@@ -183,8 +184,10 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
                 "variables": {"from": month_start.isoformat(), "to": month_end.isoformat()},
             },
         ),
-        Scenario("create-order", "staff", create_order, logins=[c[0] for c in fx.creators]),
-        Scenario("set-order-status", "staff", set_status),
+        Scenario(
+            "create-order", "staff", create_order, logins=[c[0] for c in fx.creators], read=False
+        ),
+        Scenario("set-order-status", "staff", set_status, read=False),
         Scenario("suggest-contractors", "staff", suggest.body(fx.suggest_orders, gid)),
     ]
     return {s.name: s for s in all_scenarios}
