@@ -3,7 +3,8 @@
 A round (`send_due`) picks the due deliveries: PENDING, `next_attempt_at` passed or unset, no
 live lease (`claimed_until`), of an ACTIVE webhook (a switched-off webhook's deliveries wait,
 neither sent nor failed), and only the first PENDING delivery of its (webhook, order): an
-order's event N+1 waits while N is pending, retries included. Each is claimed with a
+order's event N+1 waits while N is pending, retries included, and while N may still lack its
+row (past the `last_seq` a replay lowered, until the fan-out catches up). Each is claimed with a
 conditional UPDATE that only one process can make (the same `attempts` it read, no live
 lease), setting the lease to the attempt's timeout plus a margin (WEBHOOK_LEASE_MARGIN_SECONDS,
 which covers the whole batch) and counting the attempt; a process that dies mid-send lets the
@@ -104,13 +105,17 @@ def _due(now: datetime) -> Q:
     )
 
 
-# An earlier delivery of the same (webhook, order) still PENDING: this one waits for it.
+# An earlier delivery of the same (webhook, order) still PENDING: this one waits for it. So
+# does one past its webhook's `last_seq`: a replay lowered the mark, and the earlier events'
+# rows wait for the fan-out (which makes rows and moves the mark together otherwise).
 _WAITS = RawSQL(
-    "EXISTS (SELECT 1 FROM webhook_delivery earlier"
+    "(EXISTS (SELECT 1 FROM webhook_delivery earlier"
     " WHERE earlier.webhook_id = webhook_delivery.webhook_id"
     " AND earlier.order_id = webhook_delivery.order_id"
     " AND earlier.status = 'PENDING'"
     " AND earlier.event_seq < webhook_delivery.event_seq)"
+    " OR webhook_delivery.event_seq >"
+    " (SELECT mark.last_seq FROM webhook mark WHERE mark.id = webhook_delivery.webhook_id))"
 )
 
 

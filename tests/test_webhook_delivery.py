@@ -21,6 +21,7 @@ from channels.webhook_http import post
 from models import OrderEvent, OrderEventKind, Webhook, WebhookDelivery
 from resolvers.webhook_delivery import CREATOR_GONE, NOT_VISIBLE, SendResult, claim_due, send_due
 from resolvers.webhook_fanout import fan_out
+from schema.ids import to_global_id
 from schema.webhook_payload import ORDER_DOCUMENT, build_payload
 from servicedesk.workers.webhook_sender import run_round
 from tests.support.api import Api, count_statements, invite_and_accept
@@ -28,6 +29,7 @@ from tests.support.readme_first_week import README
 from tests.support.tasks import deactivate, pk
 from tests.support.webhook_receiver import Reply, webhook_receiver
 from tests.support.webhook_sends import hook_row, order, rounds, shop, stored
+from tests.support.webhooks import replay_webhook
 from tests.support.world import COMMENT, contact, move, portal_member
 
 pytestmark = pytest.mark.asyncio
@@ -184,6 +186,36 @@ async def test_an_order_waits_for_its_earlier_event_and_the_retry_keeps_its_id(a
         assert ids == [str(created.id), ids[1], str(created.id), str(cancelled.id)]
         assert len(receiver.verified(secret)) == 4
     assert {r.status for r in await stored(hook)} == {"SUCCEEDED"}
+
+
+async def test_a_replayed_order_waits_for_its_event_the_fan_out_has_yet_to_queue(
+    api: Api,
+) -> None:
+    """replayWebhook lowers `last_seq` and resets the later rows; the rows it lowered past
+    are made by the next fan-out. A round whose fan-out ran just before the replay committed
+    sends nothing of an order whose earlier event has no row yet."""
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        made = await order(api, s)  # before the webhook: no row for its CREATED
+        hook, _ = await hook_row(s.owner, receiver.url)
+        await move(api, s.owner, made["id"], "CANCELLED")
+        assert await rounds(s.company_id) == 1
+        created = await OrderEvent.get(
+            company_id=s.company_id, order_id=pk(made["id"], "Order"), kind="CREATED"
+        )
+        gid = to_global_id("Webhook", hook.id)
+        replayed = await replay_webhook(api, s.owner, gid, str(created.seq - 1))
+        assert replayed["errors"] == []
+        # The race: the round's fan-out ran before the replay, its send runs after it.
+        assert await send_due(build_payload, post, None, [s.company_id]) == 0
+        assert await rounds(s.company_id) == 2  # the CREATED made and sent, then the rest
+        sent = [(r.id, r.json()["data"]["kind"]) for r in receiver.requests]
+    [first, again] = await stored(hook)
+    assert sent == [
+        (str(again.id), "STATUS_CHANGED"),
+        (str(first.id), "CREATED"),
+        (str(again.id), "STATUS_CHANGED"),
+    ]
 
 
 async def test_a_lapsed_claim_is_sent_again_with_the_same_id(api: Api) -> None:
