@@ -82,7 +82,7 @@ def _due(now: datetime) -> Q:
     )
 
 
-def _describe(error: BaseException) -> str:
+def describe(error: BaseException) -> str:
     if isinstance(error, aiosmtplib.SMTPRecipientsRefused):
         text = "; ".join(f"{r.code} {r.message}" for r in error.recipients)
     elif isinstance(error, aiosmtplib.SMTPResponseException):
@@ -92,7 +92,7 @@ def _describe(error: BaseException) -> str:
     return text[:ERROR_LENGTH]
 
 
-def _verdict(error: BaseException) -> Verdict:
+def verdict(error: BaseException) -> Verdict:
     """FAIL_NOW when the server refuses this message for good (not the connection, not for
     now), or the message cannot be built (a bad header)."""
     if isinstance(error, aiosmtplib.SMTPRecipientsRefused):
@@ -132,17 +132,17 @@ def _client(server: SmtpServer) -> aiosmtplib.SMTP:
     )
 
 
-async def _connect(server: SmtpServer) -> aiosmtplib.SMTP:
+async def connect(server: SmtpServer) -> aiosmtplib.SMTP:
     client = _client(server)
     try:
         await client.connect()
     except (aiosmtplib.SMTPException, OSError) as error:
         client.close()
-        raise MailServerUnavailable(f"{server}: {_describe(error)}") from None
+        raise MailServerUnavailable(f"{server}: {describe(error)}") from None
     return client
 
 
-async def _quit(client: aiosmtplib.SMTP) -> None:
+async def quit_politely(client: aiosmtplib.SMTP) -> None:
     try:
         await client.quit()
     except (aiosmtplib.SMTPException, OSError):
@@ -190,7 +190,7 @@ async def send_pending(
             try:
                 message = build_message(row, settings.smtp_from, at)
                 if client is None:
-                    client = await _connect(server)
+                    client = await connect(server)
                 await client.send_message(message)
             except MailServerUnavailable as error:
                 await OutboxEmail.filter(id=row["id"], attempts=attempt).update(
@@ -200,7 +200,7 @@ async def send_pending(
             except (aiosmtplib.SMTPException, OSError, ValueError) as error:
                 await _failed(row, attempt, error, clock())
                 if client is not None:  # after a failure, a fresh connection for the next
-                    await _quit(client)
+                    await quit_politely(client)
                     client = None
                 continue
             await OutboxEmail.filter(id=row["id"]).update(sent_at=clock(), claimed_until=None)
@@ -212,14 +212,14 @@ async def send_pending(
         raise
     finally:
         if client is not None:
-            await _quit(client)
+            await quit_politely(client)
     return sent
 
 
 async def _failed(row: dict[str, Any], attempt: int, error: BaseException, at: datetime) -> None:
-    reason = _describe(error)
+    reason = describe(error)
     mine = OutboxEmail.filter(id=row["id"], attempts=attempt)
-    wait = RETRY.after_failure(attempt, _verdict(error))
+    wait = RETRY.after_failure(attempt, verdict(error))
     if wait is None:
         await mine.update(failed_at=at, claimed_until=None, last_error=reason)
         log.error(

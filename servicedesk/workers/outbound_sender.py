@@ -36,10 +36,10 @@ from models import Company, DeliveryChannel, OutboundMessage
 from resolvers.unsubscribe import unsubscribe_url
 from servicedesk.workers.mail_sender import (
     MailServerUnavailable,
-    _connect,
-    _describe,
-    _quit,
-    _verdict,
+    connect,
+    describe,
+    quit_politely,
+    verdict,
 )
 
 log = logging.getLogger("servicedesk.outbound")
@@ -74,19 +74,19 @@ async def send_email(row: OutboundMessage) -> None:
     try:
         message = build_email(row, settings.smtp_from, datetime.now(UTC))
     except ValueError as error:  # an address the email package cannot write
-        raise DeliveryFailed(_describe(error)) from None
+        raise DeliveryFailed(describe(error)) from None
     try:
-        client = await _connect(parse_smtp_url(settings.smtp_url))
+        client = await connect(parse_smtp_url(settings.smtp_url))
     except MailServerUnavailable as error:
         raise RetryLater(str(error), SERVER_WAIT) from None
     try:
         await client.send_message(message)
     except (aiosmtplib.SMTPException, OSError, ValueError) as error:
-        if _verdict(error) is Verdict.FAIL_NOW:
-            raise DeliveryFailed(_describe(error)) from None
-        raise RetryLater(_describe(error)) from None
+        if verdict(error) is Verdict.FAIL_NOW:
+            raise DeliveryFailed(describe(error)) from None
+        raise RetryLater(describe(error)) from None
     finally:
-        await _quit(client)
+        await quit_politely(client)
 
 
 def install() -> None:
