@@ -3,9 +3,10 @@
 - XLSX is known by its content (a zip archive), never by the file's name or declared type.
   It is opened read-only with formulas as they are written: a cell `=1+1` is the text "=1+1",
   never evaluated. Its unpacked size is checked first (a small zip can unpack to gigabytes).
-- CSV is UTF-8 (a byte-order mark allowed) or, when it is not valid UTF-8, what
-  charset-normalizer detects, accepted only when that is Windows-1251 (what Excel writes in a
-  Russian locale); its delimiter is `;` or `,`, whichever the header line has more of.
+- CSV is UTF-8 (a byte-order mark allowed) or, when it is not valid UTF-8, Windows-1251 (what
+  Excel writes in a Russian locale): when it reads as Cyrillic words in that encoding, or else
+  when charset-normalizer detects it; its delimiter is `;` or `,`, whichever the header line
+  has more of.
 - Rows are numbered as a spreadsheet shows them (the header is row 1; a quoted cell with line
   breaks is one row); blank rows are skipped and not counted.
 - Pure and synchronous: the caller runs it in a thread.
@@ -20,6 +21,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import islice
 from typing import Any
 
 import charset_normalizer
@@ -93,12 +95,51 @@ def _text(data: bytes) -> str:
 def _windows_1251(data: bytes) -> str:
     if b"\x00" in data:
         raise invalid(f"{NOT_TEXT}: it looks like a binary or UTF-16 file", "file")
+    text = _as_cyrillic_words(data)
+    if text is not None:
+        return text
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise invalid(f"{NOT_TEXT}: no text encoding fits it", "file")
     if best.encoding != "cp1251":
         raise invalid(f"{NOT_TEXT}: it looks like {best.encoding}", "file")
     return data.decode("cp1251")
+
+
+SAMPLE_LINES = 2_000
+# Windows-1251's letters, capital and small (Russian, Ukrainian, Belarusian, Serbian...).
+_CAPITAL = "\u0400-\u042f\u0490"
+_SMALL = "\u0430-\u045f\u0491"
+# A word as Russian text has it, with no other letter next to it: Capitalised, CAPITALS or
+# small letters, all Cyrillic.
+_NO_LETTER_BEFORE, _NO_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+_CYRILLIC_WORD = re.compile(
+    f"{_NO_LETTER_BEFORE}(?:[{_CAPITAL}]?[{_SMALL}]+|[{_CAPITAL}]+){_NO_LETTER_AFTER}"
+)
+# Windows-1251's other characters that Russian text has (dashes and quotes as escapes).
+_PUNCTUATION = "\u00a0«»—\u2013№„“”\u2018\u2019…°±§©®™•·€"
+
+
+def _as_cyrillic_words(data: bytes) -> str | None:
+    """`data` as Windows-1251 text when nine in ten of the non-ASCII characters then fall in
+    Cyrillic words (or are its punctuation), else None. Judged on its first SAMPLE_LINES
+    lines that have any (the whole of a 10 MiB file would take seconds).
+
+    charset-normalizer needs more text than a short file has: it took a few Russian names
+    for johab, big5 or mac_cyrillic. The other files this reading would get wrong fail it:
+    a Western file has its accented letters inside Latin words ("Josй"), KOI8-R's letters come
+    out with their case swapped ("йЧБО"), DOS's (cp866) as symbols and Serbian letters.
+    """
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:  # 0x98, the one byte Windows-1251 leaves undefined
+        return None
+    lines = (line for line in text.splitlines() if not line.isascii())
+    sample = "\n".join(islice(lines, SAMPLE_LINES))
+    foreign = len(sample) - len(sample.encode("ascii", "ignore"))
+    fitting = sum(sample.count(mark) for mark in _PUNCTUATION)
+    fitting += len("".join(_CYRILLIC_WORD.findall(sample)))
+    return text if fitting >= 0.9 * foreign else None
 
 
 def _delimiter(text: str) -> str:
