@@ -1,7 +1,7 @@
 """A leaver's work handed over: open orders (each with the UPDATED event an ordinary change of
 responsible member writes), open tasks and conversations to the successor (or, without one,
-the orders to its manager); its reports move up with their whole subtree; and the statements
-stay bounded however many orders it had."""
+the orders to its manager); its reports move up with their whole subtree; reactivation leaves
+all of it where it went; and the statements stay bounded however many orders it had."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from tests.support.inbox import ASSIGN, arrive
 from tests.support.leavers import (
     deactivate,
     membership,
+    reactivate,
 )
 from tests.support.world import build_world, in_days
 
@@ -97,6 +98,15 @@ async def test_orders_tasks_and_conversations_go_to_the_successor(api: Api) -> N
     assert rows["Done one"].assignee_id == decode_id(leaver.member_id, "Member")
     conversation = await Conversation.get(id=talk.conversation.id)
     assert conversation.assignee_id == successor_row.id
+    # Reactivation lifts the block only: the handed-over work stays with the successor.
+    assert (await reactivate(api, head, leaver.member_id))["errors"] == []
+    assert set((await orders_of(api, world.owner, leaver.member_id)).values()) == {
+        "DONE",
+        "CANCELLED",
+    }
+    assert moved <= set(await orders_of(api, world.owner, successor.member_id))
+    assert (await Task.get(id=rows["Open one"].id)).assignee_id == successor_row.id
+    assert (await Conversation.get(id=talk.conversation.id)).assignee_id == successor_row.id
 
 
 async def test_reports_move_up_with_their_subtree(api: Api) -> None:
@@ -117,6 +127,11 @@ async def test_reports_move_up_with_their_subtree(api: Api) -> None:
     assert (await membership(staff.member_id)).path == f"{owner_path}{staff_id}/"
     deep_id = decode_id(deep.member_id, "Member")
     assert (await membership(deep.member_id)).path == f"{owner_path}{staff_id}/{deep_id}/"
+    assert (await membership(head.member_id)).path == head_path
+    # Reactivated, the head keeps its place and its former reports stay with the owner.
+    assert (await reactivate(api, owner, head.member_id))["errors"] == []
+    node = (await api.ok(MANAGER, {"id": staff.member_id}, owner.access))["node"]
+    assert node == {"manager": {"id": owner.member_id}, "active": True}
     assert (await membership(head.member_id)).path == head_path
     # The moved members now answer to the owner's tree: the owner reaches them, and the
     # staff member still manages its own report.

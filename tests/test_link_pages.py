@@ -1,7 +1,9 @@
 """The mailed links' pages over plain HTTP: the invitation link of a real invitation mail
 opens a page (no longer a 404), the pages carry the headers a URL holding a credential needs,
 a path that cannot be a token gets a 404 with its reason and no page, and only the pages'
-own files are served under /pages/. What the pages do in a browser: test_link_pages_browser.py.
+own files are served under /pages/; with APP_URL the mailed links point at the company's app;
+an altered invitation link joins no one. What the pages do in a browser:
+test_link_pages_browser.py.
 """
 
 from __future__ import annotations
@@ -16,10 +18,19 @@ import pytest
 from starlette.applications import Starlette
 
 from config.settings import Settings, configure
-from models import OutboxEmail
+from models import OutboxEmail, User
+from resolvers.passwords import links_written
 from servicedesk.app import create_app
 from servicedesk.http.link_pages import POLICY, loggable_path
-from tests.support.api import INVITE, Api, count_statements, register, unique_email
+from tests.support.api import (
+    ACCEPT,
+    INVITE,
+    Api,
+    count_statements,
+    register,
+    unique_email,
+)
+from tests.support.passwords import api_at, request_reset, reset, reset_mails, settings_with
 
 pytestmark = pytest.mark.asyncio
 
@@ -163,3 +174,54 @@ async def test_the_access_log_path_of_a_link_leaves_the_token_out(
     assert loggable_path(f"/unsubscribe/{TOKEN}") == "/unsubscribe/…"
     assert loggable_path("/graphql") == "/graphql"
     assert loggable_path("/pages/pages.js") == "/pages/pages.js"
+
+
+async def test_with_app_url_the_mailed_links_point_at_the_company_s_app(
+    app: Starlette, api: Api, settings: Settings
+) -> None:
+    """APP_URL sends the invitation and reset links to the company's own web app, at the same
+    paths, and the tokens in them work as the service's own pages' do."""
+    owner = await register(api)
+    base = "https://app.example.test/desk"
+    email = unique_email("invitee")
+    with settings_with(settings, app_url=base):
+        sent = (await api.ok(INVITE, {"input": {"email": email}}, owner.access))["inviteMember"]
+        async with api_at(app) as stranger:
+            assert await request_reset(stranger, owner.email)
+            await links_written()
+    invite_url = f"{base}/invite/{sent['token']}"
+    assert sent["inviteUrl"] == invite_url
+    invitation = await OutboxEmail.filter(to=email).order_by("-id").first()
+    assert invitation is not None
+    assert invite_url in invitation.body
+    assert "desk.example.test/invite/" not in invitation.body  # PUBLIC_URL's page: not mailed
+    [mail] = await reset_mails(owner.email)
+    found = re.search(rf"{re.escape(base)}/reset/([A-Za-z0-9_-]+)", mail.body)
+    assert found is not None, mail.body
+    assert "desk.example.test/reset/" not in mail.body
+    assert (await reset(api, found.group(1)))["errors"] == []
+
+
+async def test_an_altered_invitation_link_is_refused_on_its_token_and_joins_no_one(
+    api: Api,
+) -> None:
+    """What the invitation page sends for a link changed by one character (or cut short): the
+    mutation names input.token, and no login or membership is made; the real link still works."""
+    owner = await register(api)
+    email = unique_email("invitee")
+    token = (await api.ok(INVITE, {"input": {"email": email}}, owner.access))["inviteMember"][
+        "token"
+    ]
+    altered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    for bad in (altered, token[:-1], token + "A"):
+        answer = await api.ok(
+            ACCEPT, {"input": {"token": bad, "name": "Mallory", "password": "a long passphrase"}}
+        )
+        payload = answer["acceptInvitation"]
+        assert payload["accessToken"] is None
+        assert [(e["code"], e["field"]) for e in payload["errors"]] == [
+            ("NOT_FOUND", ["input", "token"])
+        ], bad
+    assert not await User.filter(email=email).exists()
+    accept = {"input": {"token": token, "name": "Nina", "password": "a long passphrase"}}
+    assert (await api.ok(ACCEPT, accept))["acceptInvitation"]["errors"] == []

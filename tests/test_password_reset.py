@@ -27,6 +27,7 @@ from tests.support.api import (
     register,
     unique_email,
 )
+from tests.support.api_tokens import issue
 from tests.support.passwords import (
     NEW_PASSWORD,
     access_works,
@@ -211,6 +212,27 @@ async def test_an_open_websocket_of_an_ended_session_closes(app: Starlette, api:
             assert (await reset(stranger, await mailed_token(owner.email)))["errors"] == []
         await guard.check_revoked()  # the guard's round, every 5 s in the app
         assert await sock.closed() == 4401
+
+
+async def test_an_api_token_and_its_socket_outlive_a_reset(app: Starlette, api: Api) -> None:
+    """A reset ends sessions, and only sockets opened with a session's token: an API token is
+    no session (revokeApiToken ends it)."""
+    owner = await register(api)
+    token = await issue(api, owner)
+    async with (
+        client(app) as http,
+        socket(http, owner.access) as session_socket,
+        socket(http, token.token) as token_socket,
+    ):
+        async with api_at(app) as stranger:
+            assert await request_reset(stranger, owner.email)
+            assert (await reset(stranger, await mailed_token(owner.email)))["errors"] == []
+        await guard.check_revoked()  # the guard's round, every 5 s in the app
+        assert await session_socket.closed() == 4401
+        await token_socket.ws.send_json({"type": "ping"})
+        assert await token_socket.ws.receive_json(timeout=5) == {"type": "pong"}
+    assert await access_works(api, token.token)
+    assert not await access_works(api, owner.access)
 
 
 async def test_a_reset_logs_into_an_active_membership_only(app: Starlette, api: Api) -> None:
