@@ -11,7 +11,9 @@ that (order, contact, member, channel) is pending. Other channels are not held u
 Before sending, the row is checked against who may see it now (DESIGN: "whatever is
 delivered later is checked against who may see it at delivery"): a contact taken off the
 order (another contractor booked) or a member deactivated since gets nothing: FAILED, said
-why.
+why; the one exception is the message telling a contractor it is off the order (its dedupe
+key starts with resolvers.outbound_events.OFF_KEY). A rating request whose order is not DONE
+any more (reopened) is FAILED the same way.
 
 - Sent: SENT, `sent_at`, `error` cleared.
 - `RetryLater(seconds)`: again after the sender's delay, the attempt not counted (a mail
@@ -35,7 +37,16 @@ from channels.base import NOT_CONNECTED_RECHECK_SECONDS, DeliveryFailed, RetryLa
 from channels.outbound_senders import outbound_sender_for
 from channels.retry import Backoff, Verdict
 from domain.texts import pick_locale, t
-from models import Company, DeliveryStatus, Membership, Order, OutboundMessage
+from models import (
+    Company,
+    DeliveryStatus,
+    Membership,
+    NotificationKind,
+    Order,
+    OrderStatus,
+    OutboundMessage,
+)
+from resolvers.outbound_events import OFF_KEY
 
 log = logging.getLogger("servicedesk.outbound")
 
@@ -82,7 +93,9 @@ async def deliver_outbound(
             heads.setdefault(_key(pending), []).append(pending.id)
     orders = {
         o["id"]: o
-        for o in await Order.filter(id__in=order_ids).values("id", "client_id", "contractor_id")
+        for o in await Order.filter(id__in=order_ids).values(
+            "id", "client_id", "contractor_id", "status"
+        )
     }
     member_ids = list({row.member_id for row in rows if row.member_id is not None})
     members = {
@@ -123,7 +136,7 @@ async def deliver_outbound(
 
 def _no_longer_reached(
     row: OutboundMessage,
-    orders: dict[int, dict[str, int | None]],
+    orders: dict[int, dict[str, object]],
     members: dict[int, dict[str, object]],
 ) -> str | None:
     """The catalogue key of why `row` may not go out now, or None when it may."""
@@ -135,6 +148,10 @@ def _no_longer_reached(
     order = orders.get(row.order_id)
     if order is None:
         return "outbound.gone.order"
+    if row.kind == NotificationKind.RATING_REQUESTED and order["status"] != OrderStatus.DONE:
+        return "outbound.gone.reopened"
+    if (row.dedupe_key or "").startswith(f"{OFF_KEY}:"):
+        return None  # "you are no longer booked": to one who is off the order by definition
     contact_id = member["contact_id"] if member is not None else row.contact_id
     if contact_id is not None and contact_id not in (order["client_id"], order["contractor_id"]):
         return "outbound.gone.party"

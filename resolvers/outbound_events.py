@@ -10,6 +10,9 @@ sends them after.
 | CREATED with a contractor)             | the client     | ORDER_ASSIGNED        |
 | visit moved or removed (UPDATED: the   | the contractor | ORDER_ASSIGNED        |
 | window differs from the last one sent) |                |                       |
+| contractor replaced or removed         | the contractor | ORDER_ASSIGNED        |
+| (ASSIGNED or UPDATED), once told it    | that was told  | (no kind of its own)  |
+| was booked                             | it was booked  |                       |
 | order CANCELLED with a contractor      | the contractor | ORDER_STATUS_CHANGED  |
 | accepted: status first ASSIGNED or     | the client     | ORDER_STATUS_CHANGED  |
 | IN_PROGRESS (STATUS_CHANGED) with no   |                |                       |
@@ -26,8 +29,10 @@ never the fee or the internal note. The contractor's name is left out too: the b
 when, the portal says who. Times are in the company's zone, in each person's language.
 
 The visit a contractor was last told of is kept in the message's dedupe key ("visit:<order>:
-<event>:<start>/<end>"), so an UPDATED event (a title edit, a rating) costs one SELECT and tells
-no one unless the window changed. Other events cost nothing when they tell no one.
+<event>:<start>/<end>"), an unbooking in "off:<order>:<event>:c<contact>"; so an ASSIGNED or
+UPDATED event (a title edit, a rating) costs one SELECT of those keys, which says both whether
+the window changed and which contractor told of a booking is off the order now. Other events
+cost nothing when they tell no one.
 """
 
 from __future__ import annotations
@@ -55,6 +60,9 @@ from resolvers.outbound import Render, queue_for_contact
 
 STAFF = (Role.OWNER, Role.STAFF)
 _VISIT_KEY = "visit"
+# The dedupe key's head of "you are no longer booked": the one message to a contact that is
+# off the order by definition (channels/outbound_delivery.py does not hold it back for that).
+OFF_KEY = "off"
 
 
 def _window_tag(order: Order) -> str:
@@ -113,13 +121,24 @@ async def on_order_event_outbound(
     )
     if not (
         booked
-        or kind in (OrderEventKind.OVERDUE, OrderEventKind.STATUS_CHANGED)
-        or (kind == OrderEventKind.UPDATED and order.contractor_id is not None)
+        or kind
+        in (
+            OrderEventKind.OVERDUE,
+            OrderEventKind.STATUS_CHANGED,
+            OrderEventKind.ASSIGNED,
+            OrderEventKind.UPDATED,
+        )
         or (kind == OrderEventKind.COMMENTED and _for_client(comment))
     ):
         return
-    if kind == OrderEventKind.UPDATED and not await _visit_changed(order):
-        return
+    left: list[int] = []
+    moved = False
+    if kind in (OrderEventKind.ASSIGNED, OrderEventKind.UPDATED):
+        told = await _told_of_visits(order)
+        left = _left(order, told)
+        moved = kind == OrderEventKind.UPDATED and _visit_changed(order, told)
+        if not (booked or moved or left):
+            return
     if kind == OrderEventKind.COMMENTED and not await _by_staff(comment):
         return
     if kind == OrderEventKind.STATUS_CHANGED and not await _status_tells(order):
@@ -127,6 +146,10 @@ async def on_order_event_outbound(
     places = await cached_values(Address, Q(id=order.address_id), _PLACE, limit=1)
     texts = _Texts(order, places[0] if places else None)
     contractor = order.contractor_id
+    for gone in left:  # exempt from the delivery's "still on the order" check (OFF_KEY)
+        key = f"{OFF_KEY}:{order.id}:{event.id}:c{gone}"
+        unbooked = texts.render("outbound.unbooked.contractor")
+        await queue_for_contact(gone, NotificationKind.ORDER_ASSIGNED, order.id, unbooked, key)
     if booked and contractor is not None:
         await _tell_visit(order, event, contractor, texts, "outbound.booked.contractor")
         await queue_for_contact(
@@ -135,7 +158,7 @@ async def on_order_event_outbound(
             order.id,
             texts.render("outbound.booked.client"),
         )
-    elif kind == OrderEventKind.UPDATED and contractor is not None:
+    elif kind == OrderEventKind.UPDATED and contractor is not None and moved:
         key = "outbound.visit_moved" if order.visit_start else "outbound.visit_removed"
         await _tell_visit(order, event, contractor, texts, key)
     elif kind == OrderEventKind.OVERDUE:
@@ -168,21 +191,37 @@ async def _by_staff(comment: Comment | None) -> bool:
     return bool(author) and author[0]["role"] in STAFF
 
 
-async def _visit_changed(order: Order) -> bool:
-    """Whether the order's window differs from the last one its contractor was told of."""
-    last = (
-        await OutboundMessage.filter(
-            order_id=order.id,
-            contact_id=order.contractor_id,
-            dedupe_key__startswith=f"{_VISIT_KEY}:{order.id}:",
-        )
-        .order_by("-id")
-        .first()
-        .values_list("dedupe_key", flat=True)
+async def _told_of_visits(order: Order) -> list[tuple[int | None, str]]:
+    """(contact, dedupe key) of the order's booking, visit and unbooking messages, oldest
+    first: one SELECT."""
+    prefixes = Q(dedupe_key__startswith=f"{_VISIT_KEY}:{order.id}:") | Q(
+        dedupe_key__startswith=f"{OFF_KEY}:{order.id}:"
     )
-    if last is None:
+    rows = await cached_values(
+        OutboundMessage, Q(prefixes, order_id=order.id), ("id", "contact_id", "dedupe_key")
+    )
+    return [(r["contact_id"], str(r["dedupe_key"])) for r in sorted(rows, key=lambda r: r["id"])]
+
+
+def _visit_changed(order: Order, told: list[tuple[int | None, str]]) -> bool:
+    """Whether the order's window differs from the last one its contractor was told of."""
+    last = [key for contact, key in told if contact == order.contractor_id]
+    if not last or not last[-1].startswith(f"{_VISIT_KEY}:"):
         return False  # never told of a visit: nothing to correct
-    return str(last).split(":")[3] != _window_tag(order)
+    return last[-1].split(":")[3] != _window_tag(order)
+
+
+def _left(order: Order, told: list[tuple[int | None, str]]) -> list[int]:
+    """Contractors told they are booked, now off the order, and not told so yet."""
+    last: dict[int, str] = {}
+    for contact, key in told:
+        if contact is not None and contact != order.client_id:
+            last[contact] = key
+    return [
+        contact
+        for contact, key in last.items()
+        if contact != order.contractor_id and key.startswith(f"{_VISIT_KEY}:")
+    ]
 
 
 async def _tell_visit(

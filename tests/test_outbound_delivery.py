@@ -18,12 +18,19 @@ from channels import outbound_senders
 from channels.base import DeliveryFailed, RetryLater
 from channels.outbound_delivery import MAX_ATTEMPTS, RETRY, deliver_outbound
 from channels.outbound_senders import Sender, outbound_sender_for
-from models import Contact, DeliveryChannel, DeliveryStatus, Membership, OutboundMessage
+from models import (
+    Contact,
+    DeliveryChannel,
+    DeliveryStatus,
+    Membership,
+    NotificationKind,
+    OutboundMessage,
+)
 from servicedesk.workers.outbound_sender import send_email
-from tests.support.api import Api
+from tests.support.api import Api, unique_email
 from tests.support.email_channel import settings_changed
 from tests.support.outbound import Setup, booked_order, messages, pk, setup
-from tests.support.world import ASSIGN
+from tests.support.world import ASSIGN, move
 from tests.test_mail_sender import Recorder, smtp_server
 
 pytestmark = pytest.mark.asyncio
@@ -171,26 +178,50 @@ async def test_retries_back_off_then_fail_and_a_person_s_messages_keep_their_ord
     assert (row.status, row.error) == (DeliveryStatus.FAILED, "the number is blocked")
 
 
-async def test_a_contractor_taken_off_the_order_before_sending_gets_nothing(api: Api) -> None:
+async def test_a_replaced_contractor_hears_only_that_it_is_off_and_the_new_one_is_booked(
+    api: Api,
+) -> None:
     s = await setup(api)
     order = await booked_order(api, s)
+    other_email = unique_email("other.fixer")
     other = await api.ok(
         """mutation($input: CreateContactInput!) { createContact(input: $input) {
           contact { id } errors { code } } }""",
-        {"input": {"kind": "CONTRACTOR", "legalForm": "PERSON", "name": "Other Fixer"}},
+        {
+            "input": {
+                "kind": "CONTRACTOR",
+                "legalForm": "PERSON",
+                "name": "Other Fixer",
+                "email": other_email,
+            }
+        },
         s.owner.access,
     )
-    swapped = await api.ok(
-        ASSIGN, {"id": order["id"], "c": other["createContact"]["contact"]["id"]}, s.owner.access
-    )
+    other_id = other["createContact"]["contact"]["id"]
+    swapped = await api.ok(ASSIGN, {"id": order["id"], "c": other_id}, s.owner.access)
     assert swapped["assignOrder"]["errors"] == []
+    # Assigned again to the one booked now: nobody else is told it is off a second time.
+    again = await api.ok(ASSIGN, {"id": order["id"], "c": other_id}, s.owner.access)
+    assert again["assignOrder"]["errors"] == []
     recorder = Recorder()
     async with mail(recorder):
         await round_(s)
-    (gone,) = await messages(order["id"], contact_id=pk(s.contractor.id))
-    assert gone.status == DeliveryStatus.FAILED
-    assert gone.error == "not sent: the person is no longer on the order"
-    assert s.contractor_email not in [str(m["To"]) for m in recorder.messages]
+    booking, off = await messages(order["id"], contact_id=pk(s.contractor.id))
+    # The booking not sent yet is held back: the contractor is not on the order any more.
+    assert (booking.status, booking.error) == (
+        DeliveryStatus.FAILED,
+        "not sent: the person is no longer on the order",
+    )
+    assert (off.status, off.error) == (DeliveryStatus.SENT, None)
+    assert off.subject == f"Order {order['number']}: you are no longer booked"
+    assert "Anna Client street 5" in off.text
+    to_old = [m for m in recorder.messages if str(m["To"]) == s.contractor_email]
+    assert [str(m["Subject"]) for m in to_old] == [off.subject]
+    booked = await messages(order["id"], contact_id=pk(other_id))  # once per assignOrder
+    assert {(m.status, (m.subject or "")[:8]) for m in booked} == {
+        (DeliveryStatus.SENT, "New work")
+    }
+    assert other_email in [str(m["To"]) for m in recorder.messages]
     assert s.client_email in [str(m["To"]) for m in recorder.messages]
 
 
@@ -211,3 +242,28 @@ async def test_a_member_deactivated_before_sending_gets_nothing(api: Api) -> Non
         "not sent: the member has been deactivated",
     )
     assert fixer.email not in [str(m["To"]) for m in recorder.messages]
+
+
+async def test_a_rating_request_of_an_order_reopened_before_sending_is_not_sent(
+    api: Api,
+) -> None:
+    s = await setup(api)
+    order = await booked_order(api, s)
+    await move(api, s.owner, order["id"], "IN_PROGRESS")
+    await move(api, s.owner, order["id"], "DONE")
+    await move(api, s.owner, order["id"], "IN_PROGRESS", "The tap still drips")
+    recorder = Recorder()
+    async with mail(recorder):
+        await round_(s)
+    (asked,) = await messages(order["id"], kind=NotificationKind.RATING_REQUESTED)
+    assert (asked.status, asked.error) == (
+        DeliveryStatus.FAILED,
+        "not sent: the order was reopened, it is not done any more",
+    )
+    assert [str(m["To"]) for m in recorder.messages] == [s.contractor_email, s.client_email]
+    # Done again: a new request goes out, the order being DONE when it is sent.
+    await move(api, s.owner, order["id"], "DONE")
+    async with mail(recorder):
+        await round_(s)
+    _, again = await messages(order["id"], kind=NotificationKind.RATING_REQUESTED)
+    assert again.status == DeliveryStatus.SENT
