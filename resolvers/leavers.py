@@ -1,10 +1,10 @@
 """Leavers: deactivating a member (and handing over its work), and reactivating it.
 
 Deactivation is one transaction: the membership inactive, its sessions revoked (refresh
-tokens stop), its open orders, open tasks and conversations handed over, its reports moved
-to its manager with their whole subtree. Its API tokens are refused from then on by
-`permissions.authenticate` (not revoked: they work again on reactivation), and its open
-sockets close on the broadcast's signal (`realtime.member_signals`).
+tokens stop), its open orders, open tasks (their new assignee told) and conversations handed
+over, its reports moved to its manager with their whole subtree. Its API tokens are refused
+from then on by `permissions.authenticate` (not revoked: they work again on reactivation),
+and its open sockets close on the broadcast's signal (`realtime.member_signals`).
 
 Every step is a bounded number of statements whatever the amount of work: the orders'
 events take their numbers from the counter in one UPDATE and go in with one bulk INSERT.
@@ -24,6 +24,7 @@ from models import (
     ConversationStatus,
     EventCounter,
     Membership,
+    Notification,
     Order,
     OrderEvent,
     OrderEventKind,
@@ -35,7 +36,9 @@ from permissions.actor import Actor
 from permissions.leavers import MEMBER_FIELD, access_leaver_by_id, access_successor_by_id
 from realtime.conversations import publish_conversation
 from realtime.member_signals import publish_member_deactivated
+from realtime.notifications import publish_notifications
 from realtime.outbox import publish
+from resolvers import notifications
 from resolvers.counters import take_next
 from resolvers.members import rewrite_subtree
 
@@ -72,9 +75,7 @@ async def deactivate_member(
             raise invalid(f"{leaver.name} is already deactivated", *MEMBER_FIELD)
         _ = await Session.filter(membership_id=leaver.id, revoked_at=None).update(revoked_at=now)
         events = await _hand_over_orders(actor, leaver, handover.work_to, now)
-        _ = await Task.filter(assignee_id=leaver.id, status=TaskStatus.OPEN).update(
-            assignee_id=handover.work_to.id
-        )
+        tasks = await _hand_over_tasks(leaver, handover.work_to)
         conversations = list(
             await Conversation.filter(assignee_id=leaver.id, status=ConversationStatus.OPEN)
         )
@@ -82,6 +83,8 @@ async def deactivate_member(
         await _move_reports(leaver, handover.reports_to)
     _ = await publish_member_deactivated(leaver.id)
     await publish(events)
+    if tasks:
+        _ = await publish_notifications(Notification.filter(task_id__in=[t.id for t in tasks]))
     for conversation in conversations:  # the open ones: the inbox shows who has them now
         conversation.assignee_id = handover.work_to.id
         await publish_conversation(conversation)
@@ -137,6 +140,21 @@ async def _hand_over_orders(
             company_id=leaver.company_id, seq__gte=first, seq__lte=last
         ).order_by("seq")
     )
+
+
+async def _hand_over_tasks(leaver: Membership, to: Membership) -> list[Task]:
+    """The leaver's open tasks to `to`, who is told of each as updateTask tells a new
+    assignee (TASK_ASSIGNED; not of those it created itself): at most four statements."""
+    tasks = list(
+        await Task.filter(assignee_id=leaver.id, status=TaskStatus.OPEN).select_for_update()
+    )
+    if not tasks:
+        return []
+    _ = await Task.filter(id__in=[t.id for t in tasks]).update(assignee_id=to.id)
+    for task in tasks:
+        task.assignee_id = to.id
+    _ = await notifications.on_tasks_assigned(tasks)
+    return tasks
 
 
 async def _move_reports(leaver: Membership, manager: Membership) -> None:

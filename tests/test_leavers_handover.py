@@ -1,7 +1,8 @@
 """A leaver's work handed over: open orders (each with the UPDATED event an ordinary change of
-responsible member writes), open tasks and conversations to the successor (or, without one,
-the orders to its manager); its reports move up with their whole subtree; reactivation leaves
-all of it where it went; and the statements stay bounded however many orders it had."""
+responsible member writes), open tasks (the successor told of each) and conversations to the
+successor (or, without one, the orders to its manager); its reports move up with their whole
+subtree; reactivation leaves all of it where it went; and the statements stay bounded however
+many orders it had."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from models import (
     Conversation,
     LegalForm,
     Membership,
+    Notification,
     Order,
     OrderEvent,
     OrderEventKind,
@@ -96,6 +98,10 @@ async def test_orders_tasks_and_conversations_go_to_the_successor(api: Api) -> N
     assert rows["Open one"].assignee_id == successor_row.id
     assert rows["Open one"].status == TaskStatus.OPEN
     assert rows["Done one"].assignee_id == decode_id(leaver.member_id, "Member")
+    # The successor is told of the task as a new assignee is (updateTask, createTask).
+    told = await Notification.filter(member_id=successor_row.id, kind="TASK_ASSIGNED")
+    assert [note.task_id for note in told] == [rows["Open one"].id]
+    assert told[0].text.startswith('New task "Open one", due ')
     conversation = await Conversation.get(id=talk.conversation.id)
     assert conversation.assignee_id == successor_row.id
     # Reactivation lifts the block only: the handed-over work stays with the successor.
