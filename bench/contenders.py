@@ -138,7 +138,10 @@ def same_page(
             for o in orders
         ]
 
-    api_orders = [edge["node"] for edge in api["data"]["orders"]["edges"]]
+    try:
+        api_orders = [edge["node"] for edge in api["data"]["orders"]["edges"]]
+    except (KeyError, TypeError):
+        return f"the API answered no page: {json.dumps(api)[:300]}"
     answers = {API: api_orders, RAW: raw} | ({peer.NAME: other} if other is not None else {})
     expected = keys(raw)
     if not expected:
