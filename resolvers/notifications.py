@@ -39,8 +39,12 @@ to act and may find them away from the app: ORDER_ASSIGNED (a contractor's new w
 ORDER_DEADLINE_SOON, ORDER_OVERDUE and TASK_OVERDUE. New orders, status changes, comments,
 ratings and new tasks stay in the app: they are frequent, and those they concern work there.
 
-The writing (the recipients' SELECT, `coalesce`, the INSERT and e-mail copies) is
-resolvers.notification_writes.
+Each member's setNotificationPreferences for the kind decide how it hears (in the app, on
+channels outside it, not at all; no choice: as above), and a portal member whose contact is
+told of the event outside the app (resolvers.outbound_events) hears of it once per channel:
+resolvers.notification_writes.deliver, which also writes (the recipients' SELECT, `coalesce`,
+the INSERT and e-mail copies). A choice outside the app costs one INSERT of all the
+`OutboundMessage`s, and at most one SELECT of what the event tells outside.
 
 Statements: an order event costs one SELECT of its recipients (memberships joined with their
 logins' e-mails), one SELECT of their unread notifications about the order (not for a new
@@ -89,10 +93,11 @@ from resolvers.notification_texts import (
     visit_moved_text,
     webhook_disabled_text,
 )
-from resolvers.notification_writes import Recipient, recipients, write
+from resolvers.notification_writes import Recipient, deliver, recipients, write
 from resolvers.notification_writes import (
     coalesce as coalesce,  # resolvers.conversation_notifications
 )
+from resolvers.outbound_events import Told, contacts_told, visit_told
 from resolvers.pagination import Page, paginate
 
 MAX_IDS = 1000
@@ -107,7 +112,8 @@ async def on_order_event(order: Order, event: OrderEvent, comment: Comment | Non
     change's transaction, so they commit (or roll back) with it."""
     kind = event.kind
     if kind == OrderEventKind.OVERDUE:
-        await notify_deadline(NotificationKind.ORDER_OVERDUE, [order], {order.id: event.id})
+        told = await contacts_told(order, event)  # no statement: the client is told
+        await notify_deadline(NotificationKind.ORDER_OVERDUE, [order], {order.id: event.id}, told)
         return
     rating = kind == OrderEventKind.UPDATED
     if kind not in (OrderEventKind.CREATED, OrderEventKind.ASSIGNED, *_TO_PARTIES) or (
@@ -145,9 +151,12 @@ async def on_order_event(order: Order, event: OrderEvent, comment: Comment | Non
                 event_id=event.id,
             )
         )
-    if kind != OrderEventKind.CREATED:  # nobody has heard of a new order yet
-        notes = await coalesce(notes, "order_id")
-    await write(notes, rows)
+    about = None if kind == OrderEventKind.CREATED else "order_id"  # nobody heard of it yet
+
+    async def outside() -> Told:
+        return await contacts_told(order, event, comment)
+
+    await deliver(notes, rows, about, outside)
 
 
 async def on_visit_moved(order: Order, event: OrderEvent) -> None:
@@ -173,7 +182,11 @@ async def on_visit_moved(order: Order, event: OrderEvent) -> None:
         for row in rows
         if row.id != event.actor_id and can_see_order(row.actor, keys)
     ]
-    await write(await coalesce(notes, "order_id"), rows)
+
+    async def outside() -> Told:
+        return await visit_told(order, event)
+
+    await deliver(notes, rows, "order_id", outside)
 
 
 def _order_kind(kind: OrderEventKind, role: Role) -> NotificationKind:
@@ -190,7 +203,10 @@ def _order_kind(kind: OrderEventKind, role: Role) -> NotificationKind:
 
 
 async def notify_deadline(
-    kind: NotificationKind, orders: Sequence[Order], event_ids: Mapping[int, int] | None = None
+    kind: NotificationKind,
+    orders: Sequence[Order],
+    event_ids: Mapping[int, int] | None = None,
+    told: Told | None = None,
 ) -> int:
     """ORDER_DEADLINE_SOON or ORDER_OVERDUE for `orders` (one SELECT for all recipients): to
     the executor (the contractor's portal members; the responsible member when there is no
@@ -232,7 +248,11 @@ async def notify_deadline(
                     event_id=(event_ids or {}).get(order.id),
                 )
             )
-    await write(notes, rows)
+
+    async def outside() -> Told:
+        return told or set()
+
+    await deliver(notes, rows, outside=outside)
     return len(notes)
 
 
@@ -255,7 +275,7 @@ async def on_tasks_assigned(tasks: Sequence[Task]) -> int:
         for task in told
         if task.assignee_id in readers
     ]
-    await write(notes, [])
+    await deliver(notes, [a for a in assignees if a.active])
     return len(notes)
 
 
@@ -276,7 +296,7 @@ async def notify_tasks_overdue(tasks: Sequence[Task]) -> int:
         for task in tasks
         if task.assignee_id in readers
     ]
-    await write(notes, [r for r in rows if r.active])
+    await deliver(notes, [r for r in rows if r.active])
     return len(notes)
 
 
@@ -322,7 +342,7 @@ async def notify_webhook_disabled(company_id: int, url: str, reason: str) -> int
         )
         for owner in owners
     ]
-    await write(notes, owners)
+    await deliver(notes, owners)
     await publish_notifications(
         Notification.filter(
             company_id=company_id, kind=NotificationKind.WEBHOOK_DISABLED, published_at=None

@@ -97,10 +97,10 @@ _MEMBER_ROW = ("id", "notification_preferences", "locale", "telegram_chat_id", "
 
 def member_channels(member: Membership, kind: NotificationKind) -> list[DeliveryChannel] | None:
     """The member's own choice for `kind`, or None when it made none."""
-    return _chosen(member.notification_preferences, kind)
+    return chosen_channels(member.notification_preferences, kind)
 
 
-def _chosen(
+def chosen_channels(
     preferences: list[dict[str, object]] | None, kind: NotificationKind
 ) -> list[DeliveryChannel] | None:
     for entry in preferences or ():
@@ -150,7 +150,7 @@ def _member_person(
     )
 
 
-def _missing(channel: DeliveryChannel, locale: str) -> str:
+def missing_reason(channel: DeliveryChannel, locale: str) -> str:
     """The reason a row without an address shows, in words staff can act on."""
     return t(locale, f"outbound.missing.{channel.value.lower()}")
 
@@ -178,7 +178,7 @@ async def queue_for_contact(
     people = [_contact_person(contact, company_locale)]
     overridden: set[tuple[DeliveryChannel, str]] = set()  # addresses a member decides for
     for m in members:
-        choice = _chosen(m["notification_preferences"], kind)
+        choice = chosen_channels(m["notification_preferences"], kind)
         if choice is None:
             continue
         member = _Member(*(m[name] for name in _MEMBER_ROW))
@@ -270,7 +270,7 @@ async def _queue(
                     text=text,
                     locale=person.locale,
                     status=DeliveryStatus.PENDING if address else DeliveryStatus.FAILED,
-                    error=None if address else _missing(channel, staff_locale),
+                    error=None if address else missing_reason(channel, staff_locale),
                     dedupe_key=(
                         f"{dedupe_key}:{person.tag}:{channel.value}"[:KEY_LENGTH]
                         if dedupe_key

@@ -283,3 +283,41 @@ async def _rating_link(order: Order) -> str:
     from resolvers.rating_links import new_rating_link
 
     return await new_rating_link(order.id, order.company_id)
+
+
+Told = set[tuple[int, NotificationKind]]
+
+
+async def contacts_told(order: Order, event: OrderEvent, comment: Comment | None = None) -> Told:
+    """(contact, kind) that `on_order_event_outbound` tells of this event, asked before it
+    runs (resolvers.notification_writes: a portal member hears of it once per channel).
+    Booked, accepted, cancelled, overdue, done and a staff reply to the client; a moved
+    visit is `visit_told`. At most one SELECT (a comment's author, or an earlier acceptance)."""
+    kind, client, contractor = event.kind, order.client_id, order.contractor_id
+    told: Told = set()
+    if contractor is not None and kind in (OrderEventKind.ASSIGNED, OrderEventKind.CREATED):
+        told |= {(contractor, NotificationKind.ORDER_ASSIGNED)}
+        told |= {(client, NotificationKind.ORDER_ASSIGNED)}
+    elif kind == OrderEventKind.OVERDUE:
+        told.add((client, NotificationKind.ORDER_OVERDUE))
+    elif kind == OrderEventKind.COMMENTED and _for_client(comment) and await _by_staff(comment):
+        told.add((client, NotificationKind.ORDER_COMMENTED))
+    elif kind == OrderEventKind.STATUS_CHANGED and await _status_tells(order):
+        if order.status == OrderStatus.CANCELLED and contractor is not None:
+            told.add((contractor, NotificationKind.ORDER_STATUS_CHANGED))
+        elif order.status == OrderStatus.DONE:
+            told.add((client, NotificationKind.RATING_REQUESTED))
+        elif order.status != OrderStatus.CANCELLED:
+            told.add((client, NotificationKind.ORDER_STATUS_CHANGED))
+    return told
+
+
+async def visit_told(order: Order, event: OrderEvent) -> Told:
+    """Whether the moved visit of `event` was told to the contractor (asked after
+    `on_order_event_outbound` ran: its rows carry the event in their key): one SELECT."""
+    contractor = order.contractor_id
+    if contractor is None:
+        return set()
+    key = Q(order_id=order.id, dedupe_key__startswith=f"{_VISIT_KEY}:{order.id}:{event.id}:")
+    rows = await cached_values(OutboundMessage, key, ("id",), limit=1)
+    return {(contractor, NotificationKind.ORDER_ASSIGNED)} if rows else set()
