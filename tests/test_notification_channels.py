@@ -3,22 +3,31 @@ choice: as before; IN_APP in it: the notification; EMAIL/TELEGRAM/SMS: an Outbou
 each; empty: nothing), and a person hears of an event once per channel: a portal member
 whose contact is told of the event outside the app gets no second copy, whether by its own
 choice or by the old e-mail copy to a login that is the contact's e-mail. Through the API,
-on both databases; the statements stay bounded whatever the number of members told."""
+on both databases; the statements stay bounded whatever the number of members told; and what
+an event is said to tell outside the app (the rule's input) is what it tells, over a story."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from models import (
+    Comment,
     Contact,
     DeliveryChannel,
     DeliveryStatus,
     Notification,
+    Order,
+    OrderEvent,
+    OrderEventKind,
     OutboundMessage,
 )
 from models.mail import OutboxEmail
+from resolvers import events, outbound_events
+from resolvers.deadline_watch import watch_once
+from resolvers.outbound_events import contacts_told, visit_told
 from tests.support.api import (
     ACCEPT,
     PASSWORD,
@@ -27,11 +36,12 @@ from tests.support.api import (
     count_statements,
     invite_and_accept,
     session_of,
+    unique_email,
 )
-from tests.support.outbound import Setup, booked_order, pk, setup
-from tests.support.world import COMMENT, INVITE_CONTACT, move, portal_member
+from tests.support.outbound import Setup, booked_order, contact, pk, setup
+from tests.support.world import ASSIGN, COMMENT, INVITE_CONTACT, move, portal_member
 from tests.test_notification_preferences import choose
-from tests.test_visits_booking import at
+from tests.test_visits_booking import UPDATE, at
 
 pytestmark = pytest.mark.asyncio
 
@@ -163,3 +173,56 @@ async def test_choices_cost_the_same_statements_for_one_member_or_many(api: Api)
         clients = Notification.filter(order_id=pk(order["id"]), member__contact_id=pk(s.client.id))
         assert await clients.count() == 0
     assert costs[0] == costs[1], costs
+
+
+async def test_what_an_event_is_said_to_tell_outside_is_what_it_tells(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """contacts_told (asked before the messages are made) and visit_told (after) agree with
+    the rows resolvers.outbound_events makes, event by event, over an order's whole story:
+    the once-per-channel rule leans on them."""
+    seen: list[tuple[str, set[tuple[int, str]], set[tuple[int, str]]]] = []
+    original = outbound_events.on_order_event_outbound
+
+    async def checked(order: Order, event: OrderEvent, comment: Comment | None = None) -> None:
+        said = await contacts_told(order, event, comment)
+        last = await OutboundMessage.filter(order_id=order.id).order_by("-id").first()
+        await original(order, event, comment)
+        if event.kind == OrderEventKind.UPDATED:
+            said = await visit_told(order, event)
+        made = await OutboundMessage.filter(order_id=order.id, id__gt=last.id if last else 0)
+        rows = {
+            (m.contact_id, str(m.kind))
+            for m in made
+            if m.contact_id is not None and not (m.dedupe_key or "").startswith("off:")
+        }
+        seen.append((str(event.kind), {(c, str(k)) for c, k in said}, rows))
+
+    monkeypatch.setattr(events, "on_order_event_outbound", checked)
+    s = await setup(api, members=True)
+    order = await booked_order(api, s)
+    await api.ok(UPDATE, {"id": order["id"], "input": {"title": "Renamed"}}, s.owner.access)
+    moved = {"visitStart": at(14), "visitEnd": at(15)}
+    await api.ok(UPDATE, {"id": order["id"], "input": moved}, s.owner.access)
+    await move(api, s.owner, order["id"], "IN_PROGRESS")
+    for visibility in ("CLIENT", "INTERNAL"):
+        await api.ok(COMMENT, {"o": order["id"], "b": "Hi", "v": visibility}, s.owner.access)
+    client = s.client.members[0]
+    await api.ok(COMMENT, {"o": order["id"], "b": "Thanks", "v": "CLIENT"}, client.access)
+    await watch_once(
+        datetime.now(UTC) + timedelta(days=30), timedelta(hours=1), companies=[s.company_pk]
+    )
+    await move(api, s.owner, order["id"], "DONE")
+    await move(api, s.owner, order["id"], "IN_PROGRESS", "Not quite")
+    unbooked = await booked_order(api, s, contractorId=None, visitStart=at(20), visitEnd=at(21))
+    await move(api, s.owner, unbooked["id"], "CANCELLED")
+    second = await booked_order(api, s, visitStart=at(22), visitEnd=at(23))
+    other = await contact(api, s.owner, "CONTRACTOR", "Other Fixer", email=unique_email("o"))
+    await api.ok(ASSIGN, {"id": second["id"], "c": other.id}, s.owner.access)
+    await move(api, s.owner, second["id"], "CANCELLED")
+    kinds = [kind for kind, _, _ in seen]
+    for kind in ("CREATED", "ASSIGNED", "UPDATED", "STATUS_CHANGED", "COMMENTED", "OVERDUE"):
+        assert kind in kinds, kinds
+    assert sum(bool(rows) for _, _, rows in seen) == 8, seen  # booked twice, moved, reply,
+    # overdue, done, reassigned, cancelled
+    assert [(kind, said, rows) for kind, said, rows in seen if said != rows] == []
