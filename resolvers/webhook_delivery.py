@@ -1,16 +1,23 @@
 """Sending webhook deliveries: claimed, in order per order, signed, retried, and given up.
 
-A round (`send_due`) picks the due deliveries: PENDING, `next_attempt_at` passed or unset, no
-live lease (`claimed_until`), of an ACTIVE webhook (a switched-off webhook's deliveries wait,
-neither sent nor failed), and only the first PENDING delivery of its (webhook, order): an
-order's event N+1 waits while N is pending, retries included, and while N may still lack its
-row (past the `last_seq` a replay lowered, until the fan-out catches up). Each is claimed with a
-conditional UPDATE that only one process can make (the same `attempts` it read, no live
-lease), setting the lease to the attempt's timeout plus a margin (WEBHOOK_LEASE_MARGIN_SECONDS,
-which covers the whole batch) and counting the attempt; a process that dies mid-send lets the
-lease lapse, and the delivery is sent again with the same `webhook-id` (at least once). Every
-later write names the `attempts` it claimed, so a lapsed claim taken over by another process
-writes nothing.
+A round (`send_due`) claims the due heads, the first PENDING delivery of each (webhook, order),
+in one statement (resolvers/webhook_claims.py: claimed so that two processes never send the
+same attempt; an order's event N+1 waits while N is pending; a switched-off webhook's
+deliveries wait, neither sent nor failed). CONCURRENCY workers send them, oldest first; when a
+delivery SUCCEEDED (its row says so) the worker queues its order's next one, claimed just
+before it is sent (one statement), behind the heads: an order's burst goes out in one round,
+in order, instead of one event a round, up to CHAIN deliveries per (webhook, order) and for
+at most WEBHOOK_LEASE_MARGIN_SECONDS / 2 of sending. An attempt whose lease no longer covers
+its timeout (it waited too long for a worker) is released unsent, so a lapsed claim is never
+sent by two processes at once. A process that dies mid-send lets the lease lapse, and the
+delivery is sent again with the same `webhook-id` (at least once). Every later write names
+the `attempts` it claimed, so a lapsed claim taken over by another process writes nothing.
+
+Statements per delivery: its claim (a head's shares one UPDATE with the round's), its outcome,
+and the payload's reads (per (member, event), shared by the member's webhooks; a chained
+delivery's event read too); a chain ends with one claim that finds nothing (none when the
+heads' read saw no later delivery). Per round: the fan-out's, the heads, their claim, and the
+heads' webhooks, members and events.
 
 Before sending, the event is checked against what the webhook's member may see NOW (the
 event's audience, then the order through the API itself: schema/webhook_payload.py). A
@@ -31,14 +38,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections import defaultdict
+import time
+from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from standardwebhooks import Webhook as Signer
-from tortoise.expressions import F, Q, RawSQL
+from tortoise.expressions import F, Q
 
 from config.settings import current
 from models import Membership, OrderEvent, Webhook, WebhookDelivery, WebhookDeliveryStatus
@@ -48,11 +56,14 @@ from permissions.channel_secrets import SecretUnreadable, decrypt
 from permissions.credentials import can_still_mint
 from realtime.events import EventFacts
 from resolvers import notifications
+from resolvers.webhook_claims import Claimed, claim_due, claim_next, mine, release
+
+__all__ = ["Claimed", "claim_due", "deliver", "send_due"]
 
 log = logging.getLogger("servicedesk.webhooks")
 
-BATCH = 100
-CONCURRENCY = 8
+CONCURRENCY = 16
+CHAIN = 20  # deliveries of one (webhook, order) in a round
 MAX_WAIT = timedelta(hours=6)
 GIVE_UP = timedelta(days=3)
 DISABLE_AFTER = 50
@@ -87,87 +98,12 @@ class Send(Protocol):
 BuildPayload = Callable[[Actor, EventFacts], Awaitable[bytes | None]]
 
 
-@dataclass(frozen=True, slots=True)
-class Claimed:
-    id: int
-    attempts: int
-    webhook_id: int
-    company_id: int
-    event_seq: int
-    created_at: datetime
-
-
-def _due(now: datetime) -> Q:
-    return (
-        Q(status=WebhookDeliveryStatus.PENDING)
-        & (Q(next_attempt_at=None) | Q(next_attempt_at__lte=now))
-        & (Q(claimed_until=None) | Q(claimed_until__lte=now))
-    )
-
-
-# An earlier delivery of the same (webhook, order) still PENDING: this one waits for it. So
-# does one past its webhook's `last_seq`: a replay lowered the mark, and the earlier events'
-# rows wait for the fan-out (which makes rows and moves the mark together otherwise).
-_WAITS = RawSQL(
-    "(EXISTS (SELECT 1 FROM webhook_delivery earlier"
-    " WHERE earlier.webhook_id = webhook_delivery.webhook_id"
-    " AND earlier.order_id = webhook_delivery.order_id"
-    " AND earlier.status = 'PENDING'"
-    " AND earlier.event_seq < webhook_delivery.event_seq)"
-    " OR webhook_delivery.event_seq >"
-    " (SELECT mark.last_seq FROM webhook mark WHERE mark.id = webhook_delivery.webhook_id))"
-)
-
-
-async def _heads(now: datetime, companies: list[int] | None) -> list[dict[str, Any]]:
-    """Due deliveries of active webhooks that wait for no earlier one of their order, oldest
-    first: one statement (the (webhook, order_id, event_seq) index answers the EXISTS), so a
-    receiver that is down, with thousands of waiting events, never crowds out the others."""
-    scope = Q() if companies is None else Q(company_id__in=companies)
-    return (
-        await WebhookDelivery.filter(_due(now) & scope, webhook__active=True)
-        .annotate(waits=_WAITS)
-        .filter(waits=False)
-        .order_by("event_seq", "id")
-        .limit(BATCH)
-        .values("id", "attempts", "webhook_id", "company_id", "event_seq", "created_at")
-    )
-
-
-async def claim_due(now: datetime, companies: list[int] | None = None) -> list[Claimed]:
-    """Claim this round's deliveries (one conditional UPDATE each)."""
-    settings = current()
-    lease = now + timedelta(
-        seconds=settings.webhook_timeout_seconds + settings.webhook_lease_margin_seconds
-    )
-    claimed: list[Claimed] = []
-    for row in await _heads(now, companies):
-        attempts = row["attempts"] + 1
-        taken = await WebhookDelivery.filter(
-            _due(now), id=row["id"], attempts=row["attempts"]
-        ).update(attempts=attempts, claimed_until=lease)
-        if taken:
-            claimed.append(
-                Claimed(
-                    row["id"],
-                    attempts,
-                    row["webhook_id"],
-                    row["company_id"],
-                    row["event_seq"],
-                    row["created_at"],
-                )
-            )
-    return claimed
-
-
-def _mine(claim: Claimed) -> Q:
-    return Q(id=claim.id, attempts=claim.attempts, status=WebhookDeliveryStatus.PENDING)
-
-
-async def _finish(claim: Claimed, status: WebhookDeliveryStatus, **values: object) -> None:
-    _ = await WebhookDelivery.filter(_mine(claim)).update(
+async def _finish(claim: Claimed, status: WebhookDeliveryStatus, **values: object) -> bool:
+    """The attempt's outcome, if the claim still holds the row; whether it did."""
+    changed = await WebhookDelivery.filter(mine(claim)).update(
         status=status, claimed_until=None, **values
     )
+    return bool(changed)
 
 
 def _verdict(result: SendResult) -> tuple[str, bool]:
@@ -199,7 +135,7 @@ async def _failed(claim: Claimed, hook: Webhook, result: SendResult, now: dateti
         claim.attempts, result.retry_after, current().webhook_retry_base_seconds
     )
     if retry and next_at <= claim.created_at + GIVE_UP:
-        _ = await WebhookDelivery.filter(_mine(claim)).update(
+        _ = await WebhookDelivery.filter(mine(claim)).update(
             claimed_until=None,
             next_attempt_at=next_at,
             last_error=reason,
@@ -250,6 +186,20 @@ class Loaded:
     members: dict[int, Membership]
     events: dict[tuple[int, int], OrderEvent]
     payloads: dict[tuple[int, int, int], asyncio.Future[bytes | None]] = field(default_factory=dict)
+    # Events of the deliveries claimed later in the round (an order's next): one read each,
+    # shared by the webhooks sending it.
+    later: dict[tuple[int, int], asyncio.Future[OrderEvent | None]] = field(default_factory=dict)
+
+    async def event(self, claim: Claimed) -> OrderEvent | None:
+        key = (claim.company_id, claim.event_seq)
+        if key in self.events:
+            return self.events[key]
+        read = self.later.get(key)
+        if read is None:
+            read = self.later[key] = asyncio.ensure_future(
+                OrderEvent.get_or_none(company_id=claim.company_id, seq=claim.event_seq)
+            )
+        return await asyncio.shield(read)
 
     def payload(
         self, build: BuildPayload, actor: Actor, facts: EventFacts, event: OrderEvent
@@ -298,7 +248,7 @@ async def deliver(
     if creator is None or not creator.active or not can_still_mint(actor_of(creator, None), member):
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=CREATOR_GONE)
         return WebhookDeliveryStatus.FAILED
-    event = loaded.events.get((claim.company_id, claim.event_seq))
+    event = await loaded.event(claim)
     if event is None:
         await _finish(claim, WebhookDeliveryStatus.FAILED, last_error=EVENT_GONE)
         return WebhookDeliveryStatus.FAILED
@@ -317,7 +267,7 @@ async def deliver(
     result = await send(hook.url, headers, body, float(current().webhook_timeout_seconds))
     now = datetime.now(UTC)
     if result.status is not None and 200 <= result.status < 300:
-        await _finish(
+        recorded = await _finish(
             claim,
             WebhookDeliveryStatus.SUCCEEDED,
             delivered_at=now,
@@ -326,7 +276,9 @@ async def deliver(
         )
         if hook.failures_in_row:  # as read this round: a reset only when there is one to do
             _ = await Webhook.filter(id=hook.id).update(failures_in_row=0)
-        return WebhookDeliveryStatus.SUCCEEDED
+            hook.failures_in_row = 0
+        # Not recorded: the claim had lapsed and another process holds the row; it says.
+        return WebhookDeliveryStatus.SUCCEEDED if recorded else WebhookDeliveryStatus.PENDING
     await _failed(claim, hook, result, now)
     return WebhookDeliveryStatus.PENDING
 
@@ -337,17 +289,59 @@ async def send_due(
     now: datetime | None = None,
     companies: list[int] | None = None,
 ) -> int:
-    """Claim and send one batch, CONCURRENCY at a time; the number claimed. `now` fixes the
-    clock of the claim (tests move it on to make retries due)."""
-    claims = await claim_due(now or datetime.now(UTC), companies)
+    """Claim the due heads and send them, CONCURRENCY at a time, each success followed by its
+    order's next delivery (bounded: CHAIN per order, half the lease margin in all); the number
+    of attempts claimed. `now` fixes the clock of the claims (tests move it on to make
+    retries due)."""
+    clock = now or datetime.now(UTC)
+    settings = current()
+    started = time.monotonic()
+    chaining_until = started + settings.webhook_lease_margin_seconds / 2
+    claims = await claim_due(clock, companies)
     loaded = await Loaded.of(claims)
-    gate = asyncio.Semaphore(CONCURRENCY)
+    # (claim, when it was claimed, its place in its order's chain); heads first, oldest first.
+    queue: deque[tuple[Claimed, float, int]] = deque((c, started, 1) for c in claims)
+    attempted = 0
 
-    async def one(claim: Claimed) -> None:
-        async with gate:
-            _ = await deliver(claim, loaded, build, send)
+    async def attempt(claim: Claimed, claimed_at: float, step: int) -> None:
+        nonlocal attempted
+        # Sent only while the lease outlasts the attempt's timeout: never beside a taker.
+        if time.monotonic() - claimed_at > settings.webhook_lease_margin_seconds:
+            await release(claim)
+            return
+        attempted += 1
+        status = await deliver(claim, loaded, build, send)
+        if status is not WebhookDeliveryStatus.SUCCEEDED or step >= CHAIN or not claim.later:
+            return
+        if time.monotonic() > chaining_until:
+            return
+        after = await claim_next(now or datetime.now(UTC), claim)
+        if after is not None:
+            queue.append((after, time.monotonic(), step + 1))
 
-    for outcome in await asyncio.gather(*(one(c) for c in claims), return_exceptions=True):
-        if isinstance(outcome, Exception):  # the database away a moment: the lease lapses
-            log.error("webhook delivery failed: %r", outcome)
-    return len(claims)
+    busy = 0  # attempts under way: each may queue its order's next
+    changed = asyncio.Condition()
+
+    def ready() -> bool:  # an attempt to make, or none coming
+        return bool(queue) or not busy
+
+    async def worker() -> None:
+        nonlocal busy
+        while True:
+            async with changed:
+                _ = await changed.wait_for(ready)
+                if not queue:
+                    return
+                claim, claimed_at, step = queue.popleft()
+                busy += 1
+            try:
+                await attempt(claim, claimed_at, step)
+            except Exception as error:  # the database away a moment: the lease lapses
+                log.error("webhook delivery failed: %r", error)
+            finally:
+                async with changed:
+                    busy -= 1
+                    changed.notify_all()
+
+    _ = await asyncio.gather(*(worker() for _ in range(min(CONCURRENCY, len(queue)))))
+    return attempted
