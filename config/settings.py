@@ -197,6 +197,14 @@ class _Reader:
             return self.bad(name, problem, None)
         return raw.rstrip("/")
 
+    def base_url(self, name: str) -> str | None:
+        """An http(s) URL that mailed links are built on (`<base>/invite/<token>`): a query
+        or fragment would end up in the middle of every link, so it is refused."""
+        raw = self.url(name, ("http", "https"))
+        if raw is not None and (urlsplit(raw).query or urlsplit(raw).fragment):
+            return self.bad(name, "links are built on it: no query (?) or fragment (#)", None)
+        return raw
+
     def checked(self, name: str, check: Callable[[str], object]) -> str | None:
         """The value when `check` accepts it; its `ValueError` (never holding a secret) is
         the problem."""
@@ -317,7 +325,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         name = read.bad("SERVICEDESK_ENV", problem, "development")
     production = name == "production"
     data_dir, usable = _data_dir(read)
-    public_url = read.url("PUBLIC_URL", ("http", "https")) or "http://127.0.0.1:8000"
+    public_url = read.base_url("PUBLIC_URL") or "http://127.0.0.1:8000"
     smtp_url, smtp_from = _smtp(read, public_url)
     origins = tuple(
         origin.strip().rstrip("/")
@@ -375,7 +383,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         max_connections_per_address=read.number("MAX_CONNECTIONS_PER_ADDRESS", 300, minimum=0),
         request_header_timeout_seconds=read.number("REQUEST_HEADER_TIMEOUT_SECONDS", 10),
         allow_private_hosts=read.flag("ALLOW_PRIVATE_HOSTS"),
-        app_url=(read.url("APP_URL", ("http", "https")) or "").rstrip("/") or None,
+        app_url=read.base_url("APP_URL"),
         password_reset_minutes=read.number("PASSWORD_RESET_MINUTES", 60),
         password_resets_per_email=read.number("PASSWORD_RESETS_PER_EMAIL", 3),
         password_resets_per_address=read.number("PASSWORD_RESETS_PER_ADDRESS", 20),

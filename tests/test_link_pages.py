@@ -17,7 +17,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from config.settings import Settings, configure
+from config.settings import Settings, SettingsError, configure, load
 from models import OutboxEmail, User
 from resolvers.passwords import links_written
 from servicedesk.app import create_app
@@ -225,3 +225,16 @@ async def test_an_altered_invitation_link_is_refused_on_its_token_and_joins_no_o
     assert not await User.filter(email=email).exists()
     accept = {"input": {"token": token, "name": "Nina", "password": "a long passphrase"}}
     assert (await api.ok(ACCEPT, accept))["acceptInvitation"]["errors"] == []
+
+
+@pytest.mark.parametrize("name", ["APP_URL", "PUBLIC_URL"])
+@pytest.mark.parametrize("suffix", ["?a=1", "#top", "/?next=/x"])
+async def test_a_link_base_with_a_query_or_fragment_is_refused_at_start(
+    name: str, suffix: str
+) -> None:
+    """Links are built as `<base>/invite/<token>`: a query or fragment in the base would land
+    in the middle of every mailed link, so the start names the setting instead."""
+    with pytest.raises(SettingsError) as caught:
+        load({name: f"https://app.example.test/desk{suffix}"})
+    assert [problem[0] for problem in caught.value.problems] == [name]
+    assert load({name: "https://app.example.test/desk/"}) is not None
