@@ -10,15 +10,25 @@ that answers slowly or endlessly never holds a worker longer.
 
 The reason returned for a failure is a few words a user can act on; it never quotes the URL's
 credentials or more than EXCERPT characters of what the receiver said.
+
+Within `connections()` (a sender round) the sends to one (scheme, name, checked address,
+port) share a client, so a burst to one receiver reuses its keep-alive connections instead of
+connecting for each event; the name is still resolved and checked at every send, a connection
+only ever goes to the address its own send checked, cookies are never kept, and the clients
+are closed when the round ends. Outside it, each send has a client of its own.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
 import logging
 import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 
 import httpx
 
@@ -38,6 +48,50 @@ NOT_RESOLVED = "the URL's host does not resolve"
 NO_CONNECTION = "could not connect to the receiver"
 TIMED_OUT = "the receiver did not answer in time"
 BAD_URL = "the URL cannot be used"
+
+
+# (scheme, host name, checked address, port): the round's client for it.
+_Key = tuple[str, str, str, int]
+_round: contextvars.ContextVar[dict[_Key, httpx.AsyncClient] | None] = contextvars.ContextVar(
+    "webhook_connections", default=None
+)
+
+
+def _client() -> httpx.AsyncClient:
+    no_cookies = CookieJar(DefaultCookiePolicy(allowed_domains=[]))  # a receiver's stay its own
+    return httpx.AsyncClient(
+        follow_redirects=False,
+        trust_env=False,
+        timeout=None,
+        verify=shared_tls(),
+        cookies=no_cookies,
+        limits=httpx.Limits(max_keepalive_connections=16, keepalive_expiry=5.0),
+    )
+
+
+@asynccontextmanager
+async def connections() -> AsyncIterator[None]:
+    """Sends in this block reuse connections per receiver address; all closed at its end."""
+    clients: dict[_Key, httpx.AsyncClient] = {}
+    token = _round.set(clients)
+    try:
+        yield
+    finally:
+        _round.reset(token)
+        for client in clients.values():
+            await client.aclose()
+
+
+@asynccontextmanager
+async def _client_for(key: _Key) -> AsyncIterator[httpx.AsyncClient]:
+    clients = _round.get()
+    if clients is None:
+        async with _client() as client:
+            yield client
+        return
+    if key not in clients:
+        clients[key] = _client()
+    yield clients[key]
 
 
 def retry_after(value: str | None, now: datetime) -> float | None:
@@ -79,10 +133,9 @@ async def _post(url: httpx.URL, headers: dict[str, str], body: bytes) -> SendRes
     pinned = url.copy_with(host=first.address)
     extensions = {"sni_hostname": url.host} if https else {}
     sent = {**headers, "Host": url.netloc.decode("ascii")}
+    key = (url.scheme, url.host, first.address, url.port or (443 if https else 80))
     async with (
-        httpx.AsyncClient(
-            follow_redirects=False, trust_env=False, timeout=None, verify=shared_tls()
-        ) as client,
+        _client_for(key) as client,
         client.stream("POST", pinned, headers=sent, content=body, extensions=extensions) as answer,
     ):
         read = b""

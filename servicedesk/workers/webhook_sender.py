@@ -13,7 +13,7 @@ import asyncio
 import logging
 from datetime import datetime
 
-from channels.webhook_http import post
+from channels.webhook_http import connections, post
 from config.settings import Settings
 from resolvers.webhook_delivery import Send, send_due
 from resolvers.webhook_fanout import fan_out
@@ -28,7 +28,8 @@ async def run_round(
     """Fan out, then send one batch; the number of deliveries attempted. `now` fixes the
     claim's clock (tests move it on to make retries due); `companies` limits the round."""
     _ = await fan_out(companies)
-    return await send_due(build_payload, send, now, companies)
+    async with connections():  # a burst to one receiver reuses its connections
+        return await send_due(build_payload, send, now, companies)
 
 
 async def run_webhook_sender(settings: Settings) -> None:
