@@ -27,6 +27,7 @@ from typing import Any
 from tortoise import connections
 from tortoise.expressions import Q, RawSQL
 
+from compat.tortoise import cached_update
 from config.settings import current
 from models import WebhookDelivery, WebhookDeliveryStatus
 
@@ -183,6 +184,6 @@ def mine(claim: Claimed) -> Q:
 
 async def release(claim: Claimed) -> None:
     """Give back a claim that was not sent: the attempt uncounted, the lease dropped."""
-    _ = await WebhookDelivery.filter(mine(claim)).update(
-        attempts=claim.attempts - 1, claimed_until=None
+    _ = await cached_update(
+        WebhookDelivery, mine(claim), attempts=claim.attempts - 1, claimed_until=None
     )

@@ -48,6 +48,7 @@ from typing import Protocol
 from standardwebhooks import Webhook as Signer
 from tortoise.expressions import F, Q
 
+from compat.tortoise import cached_update
 from config.settings import current
 from models import Membership, OrderEvent, Webhook, WebhookDelivery, WebhookDeliveryStatus
 from permissions.actor import Actor
@@ -100,8 +101,8 @@ BuildPayload = Callable[[Actor, EventFacts], Awaitable[bytes | None]]
 
 async def _finish(claim: Claimed, status: WebhookDeliveryStatus, **values: object) -> bool:
     """The attempt's outcome, if the claim still holds the row; whether it did."""
-    changed = await WebhookDelivery.filter(mine(claim)).update(
-        status=status, claimed_until=None, **values
+    changed = await cached_update(
+        WebhookDelivery, mine(claim), status=status, claimed_until=None, **values
     )
     return bool(changed)
 
@@ -135,7 +136,9 @@ async def _failed(claim: Claimed, hook: Webhook, result: SendResult, now: dateti
         claim.attempts, result.retry_after, current().webhook_retry_base_seconds
     )
     if retry and next_at <= claim.created_at + GIVE_UP:
-        _ = await WebhookDelivery.filter(mine(claim)).update(
+        _ = await cached_update(
+            WebhookDelivery,
+            mine(claim),
             claimed_until=None,
             next_attempt_at=next_at,
             last_error=reason,

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from dataclasses import replace
 
 import pytest
 
+from config.settings import Settings, configure
 from resolvers.webhook_delivery import CHAIN
 from servicedesk.workers.webhook_sender import run_round
 from tests.support.api import Api
@@ -84,3 +86,26 @@ async def test_rounds_at_once_send_each_burst_once_and_in_order(api: Api) -> Non
             per_order[(request.path, data["order"]["id"])].append(int(data["cursor"]))
     assert len(per_order) == 8
     assert all(cursors == sorted(cursors) for cursors in per_order.values())
+
+
+async def test_a_claim_whose_lease_no_longer_covers_the_timeout_is_given_back_unsent(
+    api: Api, settings: Settings
+) -> None:
+    """With no margin past the timeout, every claim is too old by the time a worker takes it:
+    released (the attempt uncounted, no lease), never sent beside a process that took it
+    over."""
+    s = await shop(api)
+    with webhook_receiver() as receiver:
+        hook, _ = await hook_row(s.owner, receiver.url)
+        await order(api, s)
+        configure(replace(settings, webhook_lease_margin_seconds=0))
+        try:
+            assert await run_round(companies=[s.company_id]) == 0
+        finally:
+            configure(settings)
+        [row] = await stored(hook)
+        assert (row.status, row.attempts, row.claimed_until) == ("PENDING", 0, None)
+        assert receiver.requests == []
+        assert await rounds(s.company_id) == 1  # taken at once by the next round
+    [row] = await stored(hook)
+    assert (row.status, row.attempts) == ("SUCCEEDED", 1)
