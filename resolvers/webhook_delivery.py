@@ -7,7 +7,8 @@ deliveries wait, neither sent nor failed). CONCURRENCY workers send them, oldest
 delivery SUCCEEDED (its row says so) the worker queues its order's next one, claimed just
 before it is sent (one statement), behind the heads: an order's burst goes out in one round,
 in order, instead of one event a round, up to CHAIN deliveries per (webhook, order) and for
-at most WEBHOOK_LEASE_MARGIN_SECONDS / 2 of sending. An attempt whose lease no longer covers
+at most CHAIN_SECONDS (or half the lease margin) of sending: the webhooks and members the
+round read at its start (who may still send, and as whom) are that fresh. An attempt whose lease no longer covers
 its timeout (it waited too long for a worker) is released unsent, so a lapsed claim is never
 sent by two processes at once. A process that dies mid-send lets the lease lapse, and the
 delivery is sent again with the same `webhook-id` (at least once). Every later write names
@@ -65,6 +66,7 @@ log = logging.getLogger("servicedesk.webhooks")
 
 CONCURRENCY = 16
 CHAIN = 20  # deliveries of one (webhook, order) in a round
+CHAIN_SECONDS = 5.0  # no order's next claimed later than this into the round
 MAX_WAIT = timedelta(hours=6)
 GIVE_UP = timedelta(days=3)
 DISABLE_AFTER = 50
@@ -293,13 +295,13 @@ async def send_due(
     companies: list[int] | None = None,
 ) -> int:
     """Claim the due heads and send them, CONCURRENCY at a time, each success followed by its
-    order's next delivery (bounded: CHAIN per order, half the lease margin in all); the number
+    order's next delivery (bounded: CHAIN per order, CHAIN_SECONDS in all); the number
     of attempts claimed. `now` fixes the clock of the claims (tests move it on to make
     retries due)."""
     clock = now or datetime.now(UTC)
     settings = current()
     started = time.monotonic()
-    chaining_until = started + settings.webhook_lease_margin_seconds / 2
+    chaining_until = started + min(CHAIN_SECONDS, settings.webhook_lease_margin_seconds / 2)
     claims = await claim_due(clock, companies)
     loaded = await Loaded.of(claims)
     # (claim, when it was claimed, its place in its order's chain); heads first, oldest first.
