@@ -7,12 +7,13 @@ deliveries wait, neither sent nor failed). CONCURRENCY workers send them, oldest
 delivery SUCCEEDED (its row says so) the worker queues its order's next one, claimed just
 before it is sent (one statement), behind the heads: an order's burst goes out in one round,
 in order, instead of one event a round, up to CHAIN deliveries per (webhook, order) and for
-at most CHAIN_SECONDS (or half the lease margin) of sending: the webhooks and members the
-round read at its start (who may still send, and as whom) are that fresh. An attempt whose lease no longer covers
-its timeout (it waited too long for a worker) is released unsent, so a lapsed claim is never
-sent by two processes at once. A process that dies mid-send lets the lease lapse, and the
-delivery is sent again with the same `webhook-id` (at least once). Every later write names
-the `attempts` it claimed, so a lapsed claim taken over by another process writes nothing.
+at most CHAIN_SECONDS (or half the lease margin) of sending, so the webhooks and members the
+round read at its start (who may still send, and as whom) are never older than that. An
+attempt whose lease no longer covers its timeout (it waited too long for a worker) is
+released unsent, so a lapsed claim is never sent by two processes at once. A process that
+dies mid-send lets the lease lapse, and the delivery is sent again with the same `webhook-id`
+(at least once). Every later write names the `attempts` it claimed, so a lapsed claim taken
+over by another process writes nothing.
 
 Statements per delivery: its claim (a head's shares one UPDATE with the round's), its outcome,
 and the payload's reads (per (member, event), shared by the member's webhooks; a chained
