@@ -126,7 +126,8 @@ async def _claim(now: datetime, target: Callable[[_Sql], str]) -> list[Claimed]:
     db = connections.get("default")
     bind = _Sql(db.capabilities.dialect == "postgres")
     sql = (
-        f"UPDATE webhook_delivery SET attempts = attempts + 1, claimed_until = {bind(lease_of(now))}"
+        "UPDATE webhook_delivery SET attempts = attempts + 1,"
+        f" claimed_until = {bind(lease_of(now))}"
         f" WHERE {target(bind)} AND status = 'PENDING'"
         f" AND (next_attempt_at IS NULL OR next_attempt_at <= {bind(now)})"
         f" AND (claimed_until IS NULL OR claimed_until <= {bind(now)})"
