@@ -1,10 +1,11 @@
 """The webhook worker of every process: a round every WEBHOOK_POLL_SECONDS (0: off).
 
-A round turns new order events into deliveries (resolvers/webhook_fanout.py) and sends one
-claimed batch, a few at a time (resolvers/webhook_delivery.py), each body built through the
-API's own schema (schema/webhook_payload.py) and POSTed by channels/webhook_http.py. A round
-that found work goes straight on to the next, so a backlog drains without waiting a poll per
-batch. Every process runs it at once: claims make each attempt happen once.
+A round turns new order events into deliveries (resolvers/webhook_fanout.py) and sends the
+claimed heads, each order's next following its success in the same round, a few at a time
+(resolvers/webhook_delivery.py), each body built through the API's own schema
+(schema/webhook_payload.py) and POSTed by channels/webhook_http.py over the round's shared
+connections. A round that found work goes straight on to the next, so a backlog drains
+without waiting a poll per batch. Every process runs it at once: claims make each attempt happen once.
 """
 
 from __future__ import annotations
