@@ -102,6 +102,9 @@ class Settings:
     # Outgoing connections to hosts that users configure may reach loopback, private and
     # link-local addresses (permissions/outgoing_hosts.py); off: public addresses only.
     allow_private_hosts: bool = False
+    # Reads of the compiled subset answered by one SQL statement (schema/compiled/); 0: the
+    # executor answers every document.
+    compiled_reads: bool = True
     # Where mailed links (invitation, password reset) point: unset, the pages this service
     # serves at PUBLIC_URL; set, the company's own web app (APP_URL/invite/<token>, …/reset/…).
     app_url: str | None = None
@@ -383,6 +386,7 @@ def load(environ: dict[str, str] | None = None) -> Settings:
         max_connections_per_address=read.number("MAX_CONNECTIONS_PER_ADDRESS", 300, minimum=0),
         request_header_timeout_seconds=read.number("REQUEST_HEADER_TIMEOUT_SECONDS", 10),
         allow_private_hosts=read.flag("ALLOW_PRIVATE_HOSTS"),
+        compiled_reads=read.flag("COMPILED_READS") if env.get("COMPILED_READS") else True,
         app_url=read.base_url("APP_URL"),
         password_reset_minutes=read.number("PASSWORD_RESET_MINUTES", 60),
         password_resets_per_email=read.number("PASSWORD_RESETS_PER_EMAIL", 3),

@@ -14,6 +14,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from compat.strawberry import core_schema
 from schema.base import ServiceSchema as Schema
+from schema.compiled.run import CompiledReads
 from schema.executor import LeanExecutor
 from schema.extensions import (
     BoundedParserCache,
@@ -47,7 +48,8 @@ def build_schema(*, production: bool = False) -> Schema:
         OperationGate,  # before the validation it spares a refused document
         lambda: GatedValidationCache(maxsize=1000),
         OperationLabel,
-        WriteBudget,  # last: an operation refused by any check above spends nothing
+        WriteBudget,  # an operation refused by any check above spends nothing
+        CompiledReads,  # last: answers a compiled read once every check above let it through
     ]
     schema = Schema(
         query=Query,

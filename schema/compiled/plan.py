@@ -1,0 +1,267 @@
+"""Which documents compile, and what they select: a plan per document, independent of the
+caller and the variables' values, or None (the ordinary path).
+
+The subset: one root field, `orders` with `first`/`after` only, selecting edges (cursor,
+node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename` and
+the to-one parties with their column fields. Every field's entry in
+`permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an SQL form
+(`permissions.orders.SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
+No fragments, directives or repeated response keys (merging them is the executor's job).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    IntValueNode,
+    NonNullTypeNode,
+    NullValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    StringValueNode,
+    VariableNode,
+)
+
+from permissions.field_rules import FIELD_RULES, FieldRule, WithObject
+from permissions.orders import SQL_FORMS
+
+# json_build_object takes at most 100 arguments: 50 keys an object.
+MAX_KEYS = 50
+
+# GraphQL name -> (column, how PostgreSQL writes it the executor's way).
+TEXT, INT, BOOL, DATETIME, DECIMAL = "text", "int", "bool", "datetime", "decimal"
+ORDER_COLUMNS: dict[str, tuple[str, str]] = {
+    "number": ("number", INT),
+    "title": ("title", TEXT),
+    "description": ("description", TEXT),
+    "status": ("status", TEXT),  # enum values are their names
+    "deadline": ("deadline", DATETIME),
+    "source": ("source", TEXT),
+    "createdAt": ("created_at", DATETIME),
+    "updatedAt": ("updated_at", DATETIME),
+    "completedAt": ("completed_at", DATETIME),
+    "visitStart": ("visit_start", DATETIME),
+    "visitEnd": ("visit_end", DATETIME),
+    "rating": ("rating", INT),
+    "price": ("price", DECIMAL),
+    "contractorFee": ("contractor_fee", DECIMAL),
+    "internalNote": ("internal_note", TEXT),
+    "feedback": ("feedback", TEXT),
+}
+CONTACT_COLUMNS = {
+    "name": ("name", TEXT),
+    "kind": ("kind", TEXT),
+    "legalForm": ("legal_form", TEXT),
+    "createdAt": ("created_at", DATETIME),
+    "archived": ("archived", BOOL),
+}
+ADDRESS_COLUMNS = {
+    "label": ("label", TEXT),
+    "text": ("text", TEXT),
+    "details": ("details", TEXT),
+    "archived": ("archived", BOOL),
+}
+MEMBER_COLUMNS = {
+    "name": ("name", TEXT),
+    "role": ("role", TEXT),
+    "title": ("title", TEXT),
+    "active": ("active", BOOL),
+}
+# Order field -> (GraphQL type, the order's foreign key column, that type's columns).
+RELATIONS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+    "client": ("Contact", "client_id", CONTACT_COLUMNS),
+    "contractor": ("Contact", "contractor_id", CONTACT_COLUMNS),
+    "address": ("Address", "address_id", ADDRESS_COLUMNS),
+    "responsible": ("Member", "responsible_id", MEMBER_COLUMNS),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Out:
+    """One response key: `name` is the schema field (or `__typename`); `rule` the
+    FIELD_RULES key of a guarded field; `fields` the selection of a relation."""
+
+    key: str
+    name: str
+    rule: str | None = None
+    fields: tuple[Out, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A literal value, or the variable it is read from."""
+
+    value: int | str | None = None
+    variable: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    root_key: str
+    first: Argument
+    after: Argument
+    connection: tuple[Out, ...]  # edges (fields: cursor, node (fields)), pageInfo, totalCount
+    required: frozenset[str] = frozenset()  # non-null variables: missing, the executor refuses
+
+    def out(self, name: str) -> Out | None:
+        return next((o for o in self.connection if o.name == name), None)
+
+
+class Uncompiled(Exception):
+    """The document is outside the compiled subset."""
+
+
+def plan_of(document: DocumentNode, operation_name: str | None) -> Plan | None:
+    try:
+        return _plan(document, operation_name)
+    except Uncompiled:
+        return None
+
+
+def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) != len(document.definitions) or len(operations) != 1:
+        raise Uncompiled("fragments or several operations")
+    operation = operations[0]
+    if operation_name is not None and (
+        operation.name is None or operation.name.value != operation_name
+    ):
+        raise Uncompiled("another operation")
+    if operation.operation is not OperationType.QUERY or operation.directives:
+        raise Uncompiled("not a plain query")
+    defaults = {
+        v.variable.name.value for v in operation.variable_definitions or () if v.default_value
+    }
+    (root,) = _fields(operation.selection_set, 1)
+    if root.name.value != "orders":
+        raise Uncompiled("another root field")
+    arguments = {a.name.value: a.value for a in root.arguments or ()}
+    if not set(arguments) <= {"first", "after"}:
+        raise Uncompiled("filter or sort")
+    first = _argument(arguments.get("first"), IntValueNode, defaults)
+    after = _argument(arguments.get("after"), StringValueNode, defaults)
+    connection = tuple(_connection_field(f) for f in _fields(root.selection_set))
+    required = frozenset(
+        v.variable.name.value
+        for v in operation.variable_definitions or ()
+        if isinstance(v.type, NonNullTypeNode)
+    )
+    return Plan(_key(root), first, after, connection, required)
+
+
+def _fields(selection_set: SelectionSetNode | None, exactly: int | None = None) -> list[FieldNode]:
+    if selection_set is None:
+        raise Uncompiled("a leaf where an object was expected")
+    fields = list(selection_set.selections)
+    if not all(isinstance(f, FieldNode) and not f.directives for f in fields):
+        raise Uncompiled("fragments or directives")
+    keys = [_key(f) for f in fields]  # type: ignore[arg-type]
+    if len(set(keys)) != len(keys) or len(keys) > MAX_KEYS:
+        raise Uncompiled("repeated response keys")
+    if exactly is not None and len(fields) != exactly:
+        raise Uncompiled("another number of root fields")
+    return fields  # type: ignore[return-value]
+
+
+def _key(field: FieldNode) -> str:
+    return field.alias.value if field.alias else field.name.value
+
+
+def _argument(node: object, literal: type, defaults: set[str]) -> Argument:
+    if node is None or isinstance(node, NullValueNode):
+        return Argument()
+    if isinstance(node, VariableNode):
+        if node.name.value in defaults:
+            raise Uncompiled("a variable's default")
+        return Argument(variable=node.name.value)
+    if isinstance(node, IntValueNode) and literal is IntValueNode:
+        return Argument(value=int(node.value))
+    if isinstance(node, StringValueNode) and literal is StringValueNode:
+        return Argument(value=node.value)
+    raise Uncompiled("an argument of another kind")
+
+
+def _leaf(field: FieldNode) -> None:
+    if field.arguments or field.selection_set is not None:
+        raise Uncompiled("arguments or a selection on a leaf")
+
+
+def _connection_field(field: FieldNode) -> Out:
+    name = field.name.value
+    if name in ("totalCount", "__typename"):
+        _leaf(field)
+        return Out(_key(field), name)
+    if field.arguments:
+        raise Uncompiled("arguments")
+    if name == "pageInfo":
+        names = ("hasNextPage", "hasPreviousPage", "startCursor", "endCursor", "__typename")
+        return Out(_key(field), name, fields=_leaves(field, names))
+    if name == "edges":
+        return Out(
+            _key(field), name, fields=tuple(_edge_field(f) for f in _fields(field.selection_set))
+        )
+    raise Uncompiled(f"OrderConnection.{name}")
+
+
+def _leaves(field: FieldNode, names: tuple[str, ...]) -> tuple[Out, ...]:
+    found = []
+    for f in _fields(field.selection_set):
+        _leaf(f)
+        if f.name.value not in names:
+            raise Uncompiled(f.name.value)
+        found.append(Out(_key(f), f.name.value))
+    return tuple(found)
+
+
+def _edge_field(field: FieldNode) -> Out:
+    name = field.name.value
+    if name in ("cursor", "__typename"):
+        _leaf(field)
+        return Out(_key(field), name)
+    if name != "node" or field.arguments:
+        raise Uncompiled(f"OrderEdge.{name}")
+    return Out(
+        _key(field), name, fields=tuple(_order_field(f) for f in _fields(field.selection_set))
+    )
+
+
+def _rule(type_name: str, name: str) -> str | None:
+    """The FIELD_RULES key when the field is guarded by a rule with an SQL form; None when
+    visible with its object; Uncompiled for anything else."""
+    key = f"{type_name}.{name}"
+    access = FIELD_RULES.get(key)
+    if isinstance(access, WithObject):
+        return None
+    if isinstance(access, FieldRule) and access.reads == "row" and access.check in SQL_FORMS:
+        return key
+    raise Uncompiled(f"{key}: no SQL form of its rule")
+
+
+def _order_field(field: FieldNode) -> Out:
+    name = field.name.value
+    if name == "__typename":
+        _leaf(field)
+        return Out(_key(field), name)
+    if name in RELATIONS:
+        if field.arguments:
+            raise Uncompiled("arguments")
+        type_name, _, columns = RELATIONS[name]
+        rule = _rule("Order", name)
+        fields = []
+        for f in _fields(field.selection_set):
+            _leaf(f)
+            inner = f.name.value
+            if inner != "__typename" and inner != "id" and inner not in columns:
+                raise Uncompiled(f"{type_name}.{inner}")
+            if inner != "__typename" and _rule(type_name, inner) is not None:
+                raise Uncompiled(f"{type_name}.{inner}: guarded")
+            fields.append(Out(_key(f), inner))
+        return Out(_key(field), name, rule, tuple(fields))
+    _leaf(field)
+    if name not in ORDER_COLUMNS and name not in ("id", "overdue"):
+        raise Uncompiled(f"Order.{name}")
+    return Out(_key(field), name, _rule("Order", name))

@@ -1,0 +1,129 @@
+"""The compiled path's hook: a schema extension that, after authentication, the document
+limits, the operation gate and validation (every extension before it), answers a compiled
+document with one statement instead of executing it. Whether a document compiles is decided
+once per document, and its statement built once per (document, role, variable shape); both
+caches are bounded. COMPILED_READS=0 (config/settings.py) switches it off.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from graphql import ExecutionResult as GraphQLExecutionResult
+from starlette.requests import Request
+from strawberry.extensions import SchemaExtension
+from tortoise import connections
+
+from config.settings import current
+from permissions.actor import Actor
+from resolvers import json_input
+from resolvers.pagination import page_size
+from schema.compiled.plan import Argument, Plan, plan_of
+from schema.compiled.sql import PATHS, Statement, bind, build
+from schema.ids import INT4_MAX
+
+MAX_ENTRIES = 512
+_INT32 = 2**31
+
+
+class Switch:
+    """On unless COMPILED_READS=0; tests turn it over to run both paths."""
+
+    def __init__(self) -> None:
+        self.enabled: bool | None = None
+
+    def on(self) -> bool:
+        if self.enabled is None:
+            self.enabled = current().compiled_reads
+        return self.enabled
+
+
+SWITCH = Switch()
+_plans: dict[tuple[str, str | None], Plan | None] = {}
+_statements: dict[tuple[Any, ...], Statement] = {}
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
+    if len(cache) >= MAX_ENTRIES:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+class CompiledReads(SchemaExtension):
+    async def on_execute(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        if SWITCH.on() and not context.pre_execution_errors and context.result is None:
+            data = await compiled_answer(context)
+            if data is not None:
+                context.result = GraphQLExecutionResult(data=data, errors=None)
+        yield
+
+
+async def compiled_answer(context: Any) -> dict[str, Any] | None:
+    """The response's data from one statement, or None: the ordinary path answers."""
+    ctx = context.context
+    actor: Actor | None = getattr(ctx, "actor", None)
+    document, query = context.graphql_document, context.query
+    if actor is None or document is None or query is None or not isinstance(ctx.request, Request):
+        return None
+    if not PATHS.fullmatch(actor.path):  # the plan admits queries only
+        return None
+    key = (query, context.operation_name)
+    plan = _plans[key] if key in _plans else _remember(_plans, key, plan_of(document, key[1]))
+    if plan is None:
+        return None
+    variables = context.variables or {}
+    if any(variables.get(name) is None for name in plan.required):
+        return None  # the executor's coercion error
+    first, after = _value(plan.first, variables), _value(plan.after, variables)
+    if (first is not None and type(first) is not int) or (
+        after is not None and type(after) is not str
+    ):
+        return None
+    if first is not None and not 0 < first < _INT32:  # 0, negative or past Int: ordinary
+        return None
+    values = _cursor(after) if after else []
+    if values is None:
+        return None  # the ordinary path says why
+    db = connections.get("default")
+    if db.capabilities.dialect != "postgres":
+        return None
+    size = page_size(first)
+    shape = (key, actor.role, actor.contact_id is not None, size, bool(after))
+    statement = _statements.get(shape) or _remember(
+        _statements, shape, build(plan, actor.role, actor.contact_id is not None, size, bool(after))
+    )
+    rows = await db.execute_query_dict(statement.sql, bind(statement, actor, ctx.now, values))
+    answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
+    return answer
+
+
+def _value(argument: Argument, variables: dict[str, Any]) -> Any:
+    return variables.get(argument.variable) if argument.variable else argument.value
+
+
+def _cursor(text: str) -> list[Any] | None:
+    """A (deadline, id) cursor's values, or None for anything the ordinary path would refuse
+    or read otherwise (it answers then)."""
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        values = json_input.loads(raw)
+    except Exception:  # whatever the ordinary path refuses, it refuses itself
+        return None
+    if not isinstance(values, list) or len(values) != 2:
+        return None
+    moment, pk = values
+    if not isinstance(moment, str) or type(pk) is not int or not 0 <= pk <= INT4_MAX:
+        return None
+    try:
+        deadline = datetime.fromisoformat(moment)
+        if deadline.tzinfo is None:
+            return None
+        return [deadline.astimezone(UTC), pk]
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,247 @@
+"""The statement of a plan for one shape of caller (role, with or without a contact) and of
+variables (page size, with or without a cursor): PostgreSQL builds the response's JSON.
+
+The rows are `permissions.orders.listed_orders` itself: its queryset's SQL, built by Tortoise
+for an actor whose values are markers, is the inner SELECT; each parameter that carries a
+marker is bound to that actor value of each caller (compat's `cached_values` does the same for
+lookups). The page's order, cursor and size are the ordinary resolver's (`SORTS`,
+`page_size`); ids, cursors and DateTime and Decimal texts are written as the executor writes
+them (schema/ids.py, resolvers/pagination.py, Python's `isoformat`, `str(Decimal)`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from compat.tortoise import model_meta, prepared_sql
+from models import CLOSED_STATUSES, Address, Contact, Membership, Order, Role
+from permissions.actor import Actor
+from permissions.field_rules import FIELD_RULES, FieldRule
+from permissions.orders import SQL_FORMS, listed_orders
+from resolvers.orders import SORTS
+from schema.compiled.plan import (
+    BOOL,
+    DATETIME,
+    DECIMAL,
+    INT,
+    ORDER_COLUMNS,
+    RELATIONS,
+    TEXT,
+    Out,
+    Plan,
+)
+
+SORT = SORTS["DEADLINE_ASC"]  # the `orders` field's default, the only one compiled yet
+_MARK = 8_000_000_000_000_000
+# Actor values a statement reads, each stood for by its marker while Tortoise builds it.
+MARKED = ("membership_id", "user_id", "company_id", "contact_id")
+PATH_MARK = f"/{_MARK + 9}/"
+PATHS = re.compile(r"[0-9/]+")  # no LIKE wildcard or escape: the marker's text is replaced
+_MODELS = {"Contact": Contact, "Address": Address, "Member": Membership}
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """Where a parameter's value comes from: `actor` (an Actor attribute), `path` (the text
+    with the actor's path in place of the marker), `now`, `cursor` (index into the decoded
+    cursor's values) or `value` (a constant)."""
+
+    source: str
+    value: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    sql: str
+    params: tuple[Param, ...]
+
+
+def marker_actor(role: Role, has_contact: bool) -> Actor:
+    return Actor(
+        membership_id=_MARK,
+        user_id=_MARK + 1,
+        company_id=_MARK + 2,
+        role=role,
+        path=PATH_MARK,
+        contact_id=_MARK + 3 if has_contact else None,
+        session_id=None,
+    )
+
+
+def _param_of(value: Any) -> Param:
+    if type(value) is int and _MARK <= value < _MARK + len(MARKED):
+        return Param("actor", MARKED[value - _MARK])
+    if isinstance(value, str) and PATH_MARK in value:
+        return Param("path", value)
+    return Param("value", value)
+
+
+class _Params:
+    def __init__(self, inner: list[Param]) -> None:
+        self.params = list(inner)
+
+    def add(self, param: Param) -> str:
+        self.params.append(param)
+        return f"${len(self.params)}"
+
+
+def iso(column: str) -> str:
+    """`datetime.isoformat()` of a UTC timestamptz: microseconds only when not zero."""
+    utc = f"({column} AT TIME ZONE 'UTC')"
+    return (
+        f"(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN date_trunc('second', {utc})"
+        f" = {utc} THEN '' ELSE to_char({utc}, '.US') END || '+00:00')"
+    )
+
+
+def b64(text: str) -> str:
+    """URL-safe base64 without padding, as schema/ids.py and the cursors write it."""
+    return f"rtrim(translate(encode(convert_to({text}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')"
+
+
+def global_id(type_name: str, pk: str) -> str:
+    return b64(f"('{type_name}:' || {pk})")
+
+
+def cursor(row: str) -> str:
+    """resolvers.pagination's cursor of (deadline, id): base64 of `json.dumps([iso, id])`."""
+    return b64(f"('[\"' || {iso(f'{row}.deadline')} || '\", ' || {row}.id || ']')")
+
+
+def _value(alias: str, column: str, kind: str) -> str:
+    ref = f'{alias}."{column}"'
+    if kind == DATETIME:
+        return iso(ref)
+    if kind == DECIMAL:
+        return f"{ref}::text"
+    assert kind in (TEXT, INT, BOOL)
+    return ref
+
+
+def _object(pairs: list[tuple[str, str]]) -> str:
+    return "json_build_object(" + ", ".join(f"{_literal(k)}, {v}" for k, v in pairs) + ")"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _guarded(out: Out, expression: str, actor: Actor, params: _Params) -> str:
+    if out.rule is None:
+        return expression
+    rule = FIELD_RULES[out.rule]
+    assert isinstance(rule, FieldRule)
+    check = SQL_FORMS[rule.check](actor)
+    values = [params.add(_param_of(v)) for v in check.values]
+    condition = check.sql.format(*values, row="o")
+    return f"CASE WHEN {condition} THEN {expression} END"
+
+
+def _node(node: Out, actor: Actor, params: _Params, joins: list[str]) -> str:
+    pairs: list[tuple[str, str]] = []
+    for out in node.fields:
+        if out.name == "__typename":
+            pairs.append((out.key, "'Order'"))
+        elif out.name == "id":
+            pairs.append((out.key, global_id("Order", "o.id")))
+        elif out.name == "overdue":
+            closed = ", ".join(_literal(s.value) for s in CLOSED_STATUSES)
+            now = params.add(Param("now"))
+            pairs.append((out.key, f"(o.status NOT IN ({closed}) AND o.deadline < {now})"))
+        elif out.name in RELATIONS:
+            type_name, key, columns = RELATIONS[out.name]
+            alias = f"r{len(joins)}"
+            table = model_meta(_MODELS[type_name]).db_table
+            joins.append(f'LEFT JOIN "{table}" {alias} ON {alias}.id = o."{key}"')
+            inner = [
+                (
+                    f.key,
+                    f"'{type_name}'"
+                    if f.name == "__typename"
+                    else global_id(type_name, f"{alias}.id")
+                    if f.name == "id"
+                    else _value(alias, *columns[f.name]),
+                )
+                for f in out.fields
+            ]
+            related = f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {_object(inner)} END"
+            pairs.append((out.key, _guarded(out, related, actor, params)))
+        else:
+            column, kind = ORDER_COLUMNS[out.name]
+            pairs.append((out.key, _guarded(out, _value("o", column, kind), actor, params)))
+    return _object(pairs)
+
+
+def _edges(edges: Out, actor: Actor, params: _Params) -> str:
+    joins: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    for out in edges.fields:
+        if out.name == "__typename":
+            pairs.append((out.key, "'OrderEdge'"))
+        elif out.name == "cursor":
+            pairs.append((out.key, cursor("o")))
+        else:
+            pairs.append((out.key, _node(out, actor, params, joins)))
+    return (
+        f"COALESCE((SELECT json_agg({_object(pairs)} ORDER BY s.position) FROM shown s "
+        f"JOIN \"{model_meta(Order).db_table}\" o ON o.id = s.id {' '.join(joins)}), '[]'::json)"
+    )
+
+
+def _page_info(info: Out, size: int, has_after: bool) -> str:
+    values = {
+        "__typename": "'PageInfo'",
+        "hasNextPage": f"((SELECT count(*) FROM page) > {size})",
+        "hasPreviousPage": "TRUE" if has_after else "FALSE",
+        "startCursor": f"(SELECT {cursor('s')} FROM shown s ORDER BY s.position LIMIT 1)",
+        "endCursor": f"(SELECT {cursor('s')} FROM shown s ORDER BY s.position DESC LIMIT 1)",
+    }
+    return _object([(out.key, values[out.name]) for out in info.fields])
+
+
+def build(plan: Plan, role: Role, has_contact: bool, size: int, has_after: bool) -> Statement:
+    """The statement for this shape; `size` is the page size (1 to MAX_PAGE)."""
+    actor = marker_actor(role, has_contact)
+    names = [spec.lstrip("-") for spec in SORT]
+    assert names == ["deadline", "id"], SORT  # the cursor and ORDER BY below are written for it
+    assert not any(spec.startswith("-") for spec in SORT), SORT
+    inner, raw = prepared_sql(listed_orders(actor).values(*names))
+    params = _Params([_param_of(value) for value in raw])
+    where = ""
+    if has_after:
+        deadline, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
+        where = f"WHERE (v.deadline > {deadline} OR (v.deadline = {deadline} AND v.id > {pk}))"
+    order = ", ".join(f"v.{name}" for name in names)
+    body: list[tuple[str, str]] = []
+    for out in plan.connection:
+        if out.name == "__typename":
+            body.append((out.key, "'OrderConnection'"))
+        elif out.name == "totalCount":
+            body.append((out.key, "(SELECT count(*) FROM visible)"))
+        elif out.name == "pageInfo":
+            body.append((out.key, _page_info(out, size, has_after)))
+        else:
+            body.append((out.key, _edges(out, actor, params)))
+    sql = (
+        f"WITH visible AS NOT MATERIALIZED ({inner}), "
+        f"page AS MATERIALIZED (SELECT v.id, v.deadline FROM visible v {where} "
+        f"ORDER BY {order} LIMIT {size + 1}), "
+        f"shown AS MATERIALIZED (SELECT v.id, v.deadline, row_number() OVER (ORDER BY {order}) "
+        f"AS position FROM page v ORDER BY {order} LIMIT {size}) "
+        f"SELECT {_object([(plan.root_key, _object(body))])}::text AS answer"
+    )
+    return Statement(sql, tuple(params.params))
+
+
+def bind(statement: Statement, actor: Actor, now: Any, after: list[Any]) -> list[Any]:
+    sources: dict[str, Callable[[Param], Any]] = {
+        "actor": lambda p: getattr(actor, p.value),
+        "path": lambda p: p.value.replace(PATH_MARK, actor.path),
+        "now": lambda p: now,
+        "cursor": lambda p: after[p.value],
+        "value": lambda p: p.value,
+    }
+    return [sources[p.source](p) for p in statement.params]

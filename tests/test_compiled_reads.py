@@ -1,0 +1,211 @@
+"""Reads compiled to one statement (schema/compiled/) answer exactly what the executor
+answers: every document below, for every member of the role matrix's company (owner, heads,
+staff, client and contractor members), is sent with the compiled path on and off, and the two
+response bodies must be equal, errors included. PostgreSQL only: on SQLite nothing compiles.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from tortoise import connections
+
+from models import Role
+from permissions import orders as order_rules
+from permissions.actor import Actor
+from schema.compiled import run
+from tests.support.api import Api, count_statements
+from tests.support.order_matrix_setup import setup
+
+pytestmark = pytest.mark.asyncio
+
+FULL = """
+query Full($first: Int, $after: String) {
+  list: orders(first: $first, after: $after) {
+    __typename totalCount
+    pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+    edges { __typename cursor node {
+      __typename id number title description status deadline source createdAt updatedAt
+      completedAt visitStart visitEnd rating overdue price fee: contractorFee internalNote
+      feedback
+      client { __typename id name kind legalForm createdAt archived }
+      address { __typename id label text details archived }
+      contractor { __typename id name kind legalForm createdAt archived }
+      responsible { __typename id name role title active }
+    } }
+  }
+}"""
+
+PAGE = """
+query OrdersPage($first: Int, $after: String) {
+  orders(first: $first, after: $after) {
+    edges { cursor node {
+      id number title status deadline overdue price
+      client { id name } address { id text } contractor { id name } responsible { id name }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
+
+LITERAL = """{ orders(first: 3) { totalCount edges { node { contractorFee internalNote } } } }"""
+
+UNCOMPILED = [
+    """{ orders(first: 5) { edges { node { id client { email } } } } }""",  # a guarded detail
+    """{ orders(first: 5) { edges { node { id comments { totalCount } } } } }""",  # a list
+    """{ orders(first: 5) { totalCount } me { name } }""",  # a second root field
+    """{ orders(first: 5, filter: {search: "a"}) { totalCount } }""",  # a filter
+    """{ orders(first: 5) { edges { node { ...F } } } } fragment F on Order { id }""",
+    """{ orders(first: 5) { edges { node { id @include(if: true) } } } }""",
+]
+
+
+@pytest.fixture
+def compiled() -> Iterator[list[dict[str, Any]]]:
+    """Turns the compiled path on, and records each answer it gave."""
+    answers: list[dict[str, Any]] = []
+    original, switch = run.compiled_answer, run.SWITCH.enabled
+
+    async def spy(context: Any) -> dict[str, Any] | None:
+        answer = await original(context)
+        if answer is not None:
+            answers.append(answer)
+        return answer
+
+    run.compiled_answer = spy
+    run.SWITCH.enabled = True
+    try:
+        yield answers
+    finally:
+        run.compiled_answer = original
+        run.SWITCH.enabled = switch
+
+
+def difference(ordinary: Any, compiled: Any, path: str = "") -> str | None:
+    """The first place the two answers differ, with both values, or None."""
+    if isinstance(ordinary, dict) and isinstance(compiled, dict):
+        if list(ordinary) != list(compiled):
+            return f"{path}: keys {list(ordinary)} != {list(compiled)}"
+        found = (difference(ordinary[k], compiled[k], f"{path}.{k}") for k in ordinary)
+        return next((d for d in found if d), None)
+    if isinstance(ordinary, list) and isinstance(compiled, list) and len(ordinary) == len(compiled):
+        found = (
+            difference(a, b, f"{path}[{i}]")
+            for i, (a, b) in enumerate(zip(ordinary, compiled, strict=True))
+        )
+        return next((d for d in found if d), None)
+    if ordinary != compiled or type(ordinary) is not type(compiled):
+        return f"{path}: ordinary {ordinary!r}, compiled {compiled!r}"
+    return None
+
+
+async def both(api: Api, query: str, variables: dict[str, Any], token: str) -> tuple[Any, Any]:
+    run.SWITCH.enabled = False
+    ordinary = await api.post(query, variables, token)
+    run.SWITCH.enabled = True
+    return ordinary, await api.post(query, variables, token)
+
+
+async def test_compiled_answers_equal_the_executor_for_every_role(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    differences: list[str] = []
+    tried = 0
+    for viewer in matrix.viewers:
+        token = viewer.session.access
+        for query, first in itertools.product((FULL, PAGE), (None, 1, 4, 100)):
+            after: str | None = None
+            while True:
+                variables = {"first": first, "after": after}
+                ordinary, answer = await both(api, query, variables, token)
+                tried += 1
+                found = difference(ordinary, answer)
+                if found:
+                    differences.append(f"{viewer.label} {variables}: {found}")
+                    break
+                page = next(iter(ordinary["data"].values()))
+                if not page["pageInfo"]["hasNextPage"]:
+                    break
+                after = page["pageInfo"]["endCursor"]
+        for literal in (LITERAL,):
+            ordinary, answer = await both(api, literal, {}, token)
+            tried += 1
+            found = difference(ordinary, answer)
+            if found:
+                differences.append(f"{viewer.label} literal: {found}")
+    assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
+    assert len(compiled) == tried  # every one of them went the compiled way
+    assert len(matrix.viewers) == 11
+
+
+async def test_uncompiled_documents_go_the_ordinary_way(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    matrix = await setup(api)
+    token = matrix.viewers[0].session.access
+    required = "query($first: Int!) { orders(first: $first) { totalCount } }"
+    refused: list[tuple[str, dict[str, Any]]] = [
+        (PAGE, {"first": 2, "after": "not a cursor"}),
+        (PAGE, {"first": -1}),
+        (PAGE, {"first": 2.5}),
+        (PAGE, {"first": 2**31}),
+        (PAGE, {"first": "2"}),
+        (required, {}),
+    ]
+    for query, variables in [*((q, {}) for q in UNCOMPILED), *refused]:
+        ordinary, answer = await both(api, query, variables, token)
+        assert ordinary == answer
+    assert compiled == []
+    _, answer = await both(api, PAGE, {"first": 2}, token)
+    assert len(compiled) == (1 if backend == "postgres" else 0)  # SQLite: never compiled
+    assert answer["data"]["orders"]["edges"]
+
+
+async def test_one_statement_for_a_compiled_page(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    counts = {}
+    for viewer in matrix.viewers[:4]:  # owner, heads, staff: the team filter's subquery
+        token = viewer.session.access
+        await api.post(FULL, {"first": 50}, token)  # authentication's cache warmed
+        with count_statements() as counter:
+            await api.post(FULL, {"first": 50}, token)
+        counts[viewer.label] = [s for s in counter.statements if s.startswith("WITH visible")]
+        assert len(counts[viewer.label]) == 1, counter.statements
+        assert len(counter.statements) <= 2, counter.statements  # plus authentication's
+
+
+ROLES = [Role.OWNER, Role.STAFF, Role.CLIENT, Role.CONTRACTOR]
+
+
+async def test_field_rules_sql_forms_agree_with_their_python_forms(api: Api, backend: str) -> None:
+    """Every rule with an SQL form, for every role, contact and party of an order: the SQL
+    form evaluated by PostgreSQL equals the Python form."""
+    if backend != "postgres":
+        pytest.skip("the SQL forms are PostgreSQL's")
+    db = connections.get("default")
+    mismatches = []
+    for check, form in order_rules.SQL_FORMS.items():
+        for role, contact, client, contractor in itertools.product(
+            ROLES, (None, 1, 2), (1, 2), (None, 1, 2)
+        ):
+            actor = Actor(1, 1, 1, role, "/1/", contact, None)
+            order = order_rules.OrderKeys(1, client, contractor, "/1/")
+            sql = form(actor)
+            condition = sql.sql.format(*(f"${i + 1}" for i in range(len(sql.values))), row="o")
+            rows = await db.execute_query_dict(
+                f"SELECT ({condition}) AS yes FROM (SELECT {client}::int AS client_id, "
+                f"{'NULL' if contractor is None else contractor}::int AS contractor_id) o",
+                list(sql.values),
+            )
+            if rows[0]["yes"] is not check(actor, order):
+                mismatches.append((check.__name__, role, contact, client, contractor))
+    assert mismatches == []
