@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
@@ -10,6 +10,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import DomainError, ErrorCode, not_found
 from models import Address, Contact
 from permissions.actor import Actor
+from permissions.rule_sql import YES, SqlCheck
 
 
 def listed_contacts(actor: Actor, archived: bool | None) -> QuerySet[Contact]:
@@ -59,6 +60,11 @@ def can_see_contact_details(actor: Actor, contact_id: int) -> bool:
     return actor.is_staff or actor.contact_id == contact_id
 
 
+def can_see_contact_details_in_sql(actor: Actor) -> SqlCheck:
+    """`can_see_contact_details` as a condition on the contact's row."""
+    return YES if actor.is_staff else SqlCheck.equals("id", actor.contact_id)
+
+
 def can_see_contractor_rating(actor: Actor) -> bool:
     """A contractor's average rating is the staff's yardstick: not for clients, nor for the
     contractor itself (its single ratings reach it on its orders)."""
@@ -80,3 +86,9 @@ def check_takes_new_work(row: Contact | Address, field: Sequence[str] | None) ->
     else:
         message = f"{row.name} is archived and takes no new orders; restore the contact first"
     raise DomainError(ErrorCode.CONFLICT, message, field)
+
+
+# Each rule's SQL form, by the rule (permissions/rule_sql.py).
+SQL_FORMS: dict[Callable[..., bool], Callable[[Actor], SqlCheck]] = {
+    can_see_contact_details: can_see_contact_details_in_sql,
+}

@@ -17,6 +17,7 @@ from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Comment, CommentVisibility, Order, Photo, Role
 from permissions.actor import Actor
 from permissions.members import visible_team_members
+from permissions.rule_sql import NO, YES, SqlCheck
 from permissions.subtree import can_reach_path, visible_subtree
 
 
@@ -202,56 +203,33 @@ async def access_photo_by_id(actor: Actor, photo_id: int | None) -> Photo:
     return photo
 
 
-# The same field rules as SQL, for reads compiled to one statement (schema/compiled/): each
-# form is the rule above written as a condition on the order's row, and a test compares the
-# two forms on every role and party. A rule without an SQL form is never compiled.
-
-
-@dataclass(frozen=True, slots=True)
-class SqlCheck:
-    """A condition on the row aliased `{row}`; `{0}`, `{1}`… stand for `values` (the actor's),
-    which the caller binds as parameters. Its text depends only on the actor's role and
-    whether it has a contact, so a statement built from it serves every actor of that shape."""
-
-    sql: str
-    values: tuple[int, ...] = ()
-
-
-_YES = SqlCheck("TRUE")
-_NO = SqlCheck("FALSE")
-
-
-def _party_in_sql(actor: Actor, role: Role, column: str) -> SqlCheck:
-    """`actor.role == role and actor.contact_id == order.<column>`, None equal to NULL."""
-    if actor.role != role:
-        return _NO
-    if actor.contact_id is None:
-        return SqlCheck(f"{{row}}.{column} IS NULL")
-    return SqlCheck(f"{{row}}.{column} IS NOT DISTINCT FROM {{0}}", (actor.contact_id,))
+# The field rules above as SQL (permissions/rule_sql.py), for reads compiled to one statement.
 
 
 def can_act_as_client_in_sql(actor: Actor) -> SqlCheck:
-    return _party_in_sql(actor, Role.CLIENT, "client_id")
+    return SqlCheck.equals("client_id", actor.contact_id) if actor.role == Role.CLIENT else NO
 
 
 def can_act_as_contractor_in_sql(actor: Actor) -> SqlCheck:
-    return _party_in_sql(actor, Role.CONTRACTOR, "contractor_id")
+    if actor.role != Role.CONTRACTOR:
+        return NO
+    return SqlCheck.equals("contractor_id", actor.contact_id)
 
 
 def can_see_price_in_sql(actor: Actor) -> SqlCheck:
-    return _YES if actor.is_staff else can_act_as_client_in_sql(actor)
+    return YES if actor.is_staff else can_act_as_client_in_sql(actor)
 
 
 def can_see_contractor_fee_in_sql(actor: Actor) -> SqlCheck:
-    return _YES if actor.is_staff else can_act_as_contractor_in_sql(actor)
+    return YES if actor.is_staff else can_act_as_contractor_in_sql(actor)
 
 
 def can_see_internal_note_in_sql(actor: Actor) -> SqlCheck:
-    return _YES if actor.is_staff else _NO
+    return YES if actor.is_staff else NO
 
 
 def can_see_feedback_in_sql(actor: Actor) -> SqlCheck:
-    return _YES if actor.is_staff else can_act_as_client_in_sql(actor)
+    return YES if actor.is_staff else can_act_as_client_in_sql(actor)
 
 
 # Each rule's SQL form, by the rule (the check `permissions.field_rules` names).

@@ -26,9 +26,11 @@ from graphql import (
     VariableNode,
 )
 
+from permissions import contacts, orders
 from permissions.field_rules import FIELD_RULES, FieldRule, WithObject
-from permissions.orders import SQL_FORMS
 
+# Every field rule with an SQL form, by the rule.
+SQL_FORMS = {**orders.SQL_FORMS, **contacts.SQL_FORMS}
 # json_build_object takes at most 100 arguments: 50 keys an object.
 MAX_KEYS = 50
 
@@ -54,6 +56,11 @@ ORDER_COLUMNS: dict[str, tuple[str, str]] = {
 }
 CONTACT_COLUMNS = {
     "name": ("name", TEXT),
+    "email": ("email", TEXT),
+    "phone": ("phone", TEXT),
+    "telegram": ("telegram", TEXT),
+    "taxId": ("tax_id", TEXT),
+    "notes": ("notes", TEXT),
     "kind": ("kind", TEXT),
     "legalForm": ("legal_form", TEXT),
     "createdAt": ("created_at", DATETIME),
@@ -236,7 +243,12 @@ def _rule(type_name: str, name: str) -> str | None:
     access = FIELD_RULES.get(key)
     if isinstance(access, WithObject):
         return None
-    if isinstance(access, FieldRule) and access.reads == "row" and access.check in SQL_FORMS:
+    # The rule reads the object's row ("row") or its id ("pk"): its SQL form, that row.
+    if (
+        isinstance(access, FieldRule)
+        and access.reads in ("row", "pk")
+        and access.check in SQL_FORMS
+    ):
         return key
     raise Uncompiled(f"{key}: no SQL form of its rule")
 
@@ -257,9 +269,8 @@ def _order_field(field: FieldNode) -> Out:
             inner = f.name.value
             if inner != "__typename" and inner != "id" and inner not in columns:
                 raise Uncompiled(f"{type_name}.{inner}")
-            if inner != "__typename" and _rule(type_name, inner) is not None:
-                raise Uncompiled(f"{type_name}.{inner}: guarded")
-            fields.append(Out(_key(f), inner))
+            inner_rule = None if inner == "__typename" else _rule(type_name, inner)
+            fields.append(Out(_key(f), inner, inner_rule))
         return Out(_key(field), name, rule, tuple(fields))
     _leaf(field)
     if name not in ORDER_COLUMNS and name not in ("id", "overdue"):

@@ -20,7 +20,7 @@ from compat.tortoise import model_meta, prepared_sql
 from models import CLOSED_STATUSES, Address, Contact, Membership, Order, Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
-from permissions.orders import SQL_FORMS, listed_orders
+from permissions.orders import listed_orders
 from resolvers.orders import SORTS
 from schema.compiled.plan import (
     BOOL,
@@ -29,6 +29,7 @@ from schema.compiled.plan import (
     INT,
     ORDER_COLUMNS,
     RELATIONS,
+    SQL_FORMS,
     TEXT,
     Out,
     Plan,
@@ -129,14 +130,16 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _guarded(out: Out, expression: str, actor: Actor, params: _Params) -> str:
+def _guarded(out: Out, expression: str, actor: Actor, params: _Params, row: str = "o") -> str:
+    """The field's value where its rule's SQL form lets the actor read it (on the row of the
+    object it belongs to), else null."""
     if out.rule is None:
         return expression
     rule = FIELD_RULES[out.rule]
     assert isinstance(rule, FieldRule)
     check = SQL_FORMS[rule.check](actor)
     values = [params.add(_param_of(v)) for v in check.values]
-    condition = check.sql.format(*values, row="o")
+    condition = check.sql.format(*values, row=row)
     return f"CASE WHEN {condition} THEN {expression} END"
 
 
@@ -163,7 +166,7 @@ def _node(node: Out, actor: Actor, params: _Params, joins: list[str]) -> str:
                     if f.name == "__typename"
                     else global_id(type_name, f"{alias}.id")
                     if f.name == "id"
-                    else _value(alias, *columns[f.name]),
+                    else _guarded(f, _value(alias, *columns[f.name]), actor, params, alias),
                 )
                 for f in out.fields
             ]
