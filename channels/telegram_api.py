@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from channels.tls import shared_tls
 from permissions.outgoing_hosts import HostRefused, resolve
 
 TIMEOUT = 15.0
@@ -68,7 +69,7 @@ async def _request(method: str, url: str, **options: Any) -> httpx.Response:
     extensions = {"sni_hostname": target.host} if https else {}
     headers = {"Host": target.netloc.decode("ascii")}
     try:
-        async with httpx.AsyncClient(timeout=TIMEOUT) as client:
+        async with httpx.AsyncClient(timeout=TIMEOUT, verify=shared_tls()) as client:
             return await client.request(
                 method, pinned, headers=headers, extensions=extensions, **options
             )

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tortoise import fields
-from tortoise.models import Model
+
+from compat.tortoise_models import Model
 
 if TYPE_CHECKING:
     from models.people import Company, Membership

@@ -10,8 +10,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tortoise import fields
-from tortoise.models import Model
 
+from compat.tortoise_models import Model
 from models.orders import CommentVisibility
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ attempt waits on, so the count it sees is always the last one committed.
 from __future__ import annotations
 
 from tortoise import fields
-from tortoise.models import Model
+
+from compat.tortoise_models import Model
 
 
 class RateCounter(Model):

@@ -6,7 +6,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tortoise import fields
-from tortoise.models import Model
+
+from compat.tortoise_models import Model
 
 if TYPE_CHECKING:
     from models.contacts import Address, Contact

@@ -6,8 +6,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tortoise import fields
-from tortoise.models import Model
 
+from compat.tortoise_models import Model
 from models.events import OrderEventKind
 
 if TYPE_CHECKING:

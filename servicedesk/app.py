@@ -3,6 +3,7 @@ check."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
 from collections.abc import AsyncIterator
@@ -81,10 +82,13 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok" if healthy else "down", **checks}, 200 if healthy else 503)
 
 
+@functools.cache
 def tune_garbage_collector() -> None:
     """Full collections paused event fan-out for up to 1.8 s at 5,000 subscribers
     (bench/fanout.py): freeze what start-up built (schema, models) so no collection scans it
-    again, and collect the young generation less often."""
+    again, and collect the young generation less often. Once per process: a second app in
+    the same process (the tests start hundreds) would pay a full collection of everything
+    built since for nothing (12 CPU-s of the suite, py-spy)."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 50, 100)
