@@ -24,8 +24,8 @@ from tests.support.order_matrix_setup import setup
 pytestmark = pytest.mark.asyncio
 
 FULL = """
-query Full($first: Int, $after: String) {
-  list: orders(first: $first, after: $after) {
+query Full($first: Int, $after: String, $sort: OrderSort) {
+  list: orders(first: $first, after: $after, sort: $sort) {
     __typename totalCount
     pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
     edges { __typename cursor node {
@@ -43,8 +43,8 @@ query Full($first: Int, $after: String) {
 }"""
 
 PAGE = """
-query OrdersPage($first: Int, $after: String) {
-  orders(first: $first, after: $after) {
+query OrdersPage($first: Int, $after: String, $sort: OrderSort) {
+  orders(first: $first, after: $after, sort: $sort) {
     edges { cursor node {
       id number title status deadline overdue price
       client { id name } address { id text } contractor { id name } responsible { id name }
@@ -53,12 +53,22 @@ query OrdersPage($first: Int, $after: String) {
   }
 }"""
 
-LITERAL = """{ orders(first: 3) { totalCount edges { node { contractorFee internalNote } } } }"""
+LITERAL = """{ orders(first: 3, sort: NUMBER_DESC) {
+  totalCount edges { node { contractorFee internalNote } } } }"""
+SORTS = [
+    *((None, first) for first in (None, 1, 4, 100)),
+    *(
+        (sort, first)
+        for sort in ("DEADLINE_DESC", "CREATED_DESC", "NUMBER_DESC")
+        for first in (None, 3)
+    ),
+]
 
 UNCOMPILED = [
     """{ orders(first: 5) { edges { node { id responsible { email } } } } }""",  # no SQL form
     """{ orders(first: 5) { edges { node { id comments { totalCount } } } } }""",  # a list
     """{ orders(first: 5) { totalCount } me { name } }""",  # a second root field
+    """{ orders(first: 5, sort: VISIT_ASC) { totalCount } }""",  # resolvers/visits.py's pages
     """{ orders(first: 5, filter: {search: "a"}) { totalCount } }""",  # a filter
     """{ orders(first: 5) { edges { node { ...F } } } } fragment F on Order { id }""",
     """{ orders(first: 5) { edges { node { id @include(if: true) } } } }""",
@@ -121,10 +131,10 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
     tried = 0
     for viewer in matrix.viewers:
         token = viewer.session.access
-        for query, first in itertools.product((FULL, PAGE), (None, 1, 4, 100)):
+        for query, (sort, first) in itertools.product((FULL, PAGE), SORTS):
             after: str | None = None
             while True:
-                variables = {"first": first, "after": after}
+                variables = {"first": first, "after": after, "sort": sort}
                 ordinary, answer = await both(api, query, variables, token)
                 tried += 1
                 found = difference(ordinary, answer)
@@ -158,6 +168,16 @@ async def test_uncompiled_documents_go_the_ordinary_way(
         (PAGE, {"first": 2.5}),
         (PAGE, {"first": 2**31}),
         (PAGE, {"first": "2"}),
+        (PAGE, {"first": 2, "sort": "VISIT_ASC"}),
+        (PAGE, {"first": 2, "sort": "NOT_A_SORT"}),
+        (
+            PAGE,
+            {
+                "first": 2,
+                "sort": "NUMBER_DESC",
+                "after": "WyIyMDI2LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwgMV0",
+            },
+        ),
         (required, {}),
     ]
     for query, variables in [*((q, {}) for q in UNCOMPILED), *refused]:
@@ -234,7 +254,8 @@ enum Channel { STAFF PORTAL EMAIL TELEGRAM WEBCHAT API }
 enum ContactKind { CLIENT CONTRACTOR }
 enum LegalForm { PERSON ORGANIZATION }
 enum Role { OWNER STAFF CLIENT CONTRACTOR }
-type Query { orders(first: Int, after: String): OrderConnection! }
+enum OrderSort { DEADLINE_ASC DEADLINE_DESC CREATED_DESC NUMBER_DESC VISIT_ASC }
+type Query { orders(first: Int, after: String, sort: OrderSort): OrderConnection! }
 type OrderConnection { edges: [OrderEdge!]! pageInfo: PageInfo! totalCount: Int! }
 type OrderEdge { cursor: String! node: Order! }
 type PageInfo {

@@ -1,7 +1,7 @@
 """Which documents compile, and what they select: a plan per document, independent of the
 caller and the variables' values, or None (the ordinary path).
 
-The subset: one root field, `orders` with `first`/`after` only, selecting edges (cursor,
+The subset: one root field, `orders` with `first`, `after` and `sort` (no filter), selecting edges (cursor,
 node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename` and
 the to-one parties with their column fields. Every field's entry in
 `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an SQL form
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from graphql import (
     DocumentNode,
+    EnumValueNode,
     FieldNode,
     IntValueNode,
     NonNullTypeNode,
@@ -111,6 +112,7 @@ class Plan:
     root_key: str
     first: Argument
     after: Argument
+    sort: Argument  # an OrderSort name
     connection: tuple[Out, ...]  # edges (fields: cursor, node (fields)), pageInfo, totalCount
     required: frozenset[str] = frozenset()  # non-null variables: missing, the executor refuses
 
@@ -147,17 +149,18 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
     if root.name.value != "orders":
         raise Uncompiled("another root field")
     arguments = {a.name.value: a.value for a in root.arguments or ()}
-    if not set(arguments) <= {"first", "after"}:
-        raise Uncompiled("filter or sort")
+    if not set(arguments) <= {"first", "after", "sort"}:
+        raise Uncompiled("a filter")
     first = _argument(arguments.get("first"), IntValueNode, defaults)
     after = _argument(arguments.get("after"), StringValueNode, defaults)
+    sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
     connection = tuple(_connection_field(f) for f in _fields(root.selection_set))
     required = frozenset(
         v.variable.name.value
         for v in operation.variable_definitions or ()
         if isinstance(v.type, NonNullTypeNode)
     )
-    return Plan(_key(root), first, after, connection, required)
+    return Plan(_key(root), first, after, sort, connection, required)
 
 
 def _fields(selection_set: SelectionSetNode | None, exactly: int | None = None) -> list[FieldNode]:
@@ -187,7 +190,7 @@ def _argument(node: object, literal: type, defaults: set[str]) -> Argument:
         return Argument(variable=node.name.value)
     if isinstance(node, IntValueNode) and literal is IntValueNode:
         return Argument(value=int(node.value))
-    if isinstance(node, StringValueNode) and literal is StringValueNode:
+    if isinstance(node, StringValueNode | EnumValueNode) and isinstance(node, literal):
         return Argument(value=node.value)
     raise Uncompiled("an argument of another kind")
 

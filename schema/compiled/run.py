@@ -22,11 +22,12 @@ from config.settings import current
 from permissions.actor import Actor
 from resolvers import json_input
 from resolvers.pagination import page_size
-from schema.compiled.plan import Argument, Plan, plan_of
-from schema.compiled.sql import PATHS, Statement, bind, build
+from schema.compiled.plan import INT, Argument, Plan, plan_of
+from schema.compiled.sql import CURSOR_COLUMNS, PATHS, Statement, bind, build, sort_order
 from schema.ids import INT4_MAX
 
 MAX_ENTRIES = 512
+DEFAULT_SORT = "DEADLINE_ASC"  # schema/queries/orders.py: no sort, or null
 _INT32 = 2**31
 
 
@@ -44,7 +45,7 @@ class Switch:
 
 SWITCH = Switch()
 _plans: dict[tuple[str, str | None], Plan | None] = {}
-_statements: dict[tuple[Any, ...], Statement] = {}
+_statements: dict[tuple[Any, ...], Statement | None] = {}
 
 
 def _remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
@@ -87,17 +88,25 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         return None
     if first is not None and not 0 < first < _INT32:  # 0, negative or past Int: ordinary
         return None
-    values = _cursor(after) if after else []
+    sort = _value(plan.sort, variables) or DEFAULT_SORT
+    chosen = sort_order(sort) if isinstance(sort, str) else None
+    if chosen is None:
+        return None  # VISIT_ASC, or a name the executor refuses
+    values = _cursor(after, CURSOR_COLUMNS[chosen[0]]) if after else []
     if values is None:
         return None  # the ordinary path says why
     db = connections.get("default")
     if db.capabilities.dialect != "postgres":
         return None
     size = page_size(first)
-    shape = (key, actor.role, actor.contact_id is not None, size, bool(after))
-    statement = _statements.get(shape) or _remember(
-        _statements, shape, build(plan, actor.role, actor.contact_id is not None, size, bool(after))
-    )
+    shape = (key, actor.role, actor.contact_id is not None, size, bool(after), sort)
+    if shape in _statements:
+        statement = _statements[shape]
+    else:
+        built = build(plan, actor.role, actor.contact_id is not None, size, bool(after), sort)
+        statement = _remember(_statements, shape, built)
+    if statement is None:
+        return None  # the row filter's SQL does not compile (sql.build)
     rows = await db.execute_query_dict(statement.sql, bind(statement, actor, ctx.now, values))
     answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
     return answer
@@ -107,9 +116,9 @@ def _value(argument: Argument, variables: dict[str, Any]) -> Any:
     return variables.get(argument.variable) if argument.variable else argument.value
 
 
-def _cursor(text: str) -> list[Any] | None:
-    """A (deadline, id) cursor's values, or None for anything the ordinary path would refuse
-    or read otherwise (it answers then)."""
+def _cursor(text: str, kind: str) -> list[Any] | None:
+    """A (value, id) cursor's values, the value a datetime or an int as `kind` says; None for
+    anything the ordinary path would refuse or read otherwise (it answers then)."""
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         values = json_input.loads(raw)
@@ -117,13 +126,17 @@ def _cursor(text: str) -> list[Any] | None:
         return None
     if not isinstance(values, list) or len(values) != 2:
         return None
-    moment, pk = values
-    if not isinstance(moment, str) or type(pk) is not int or not 0 <= pk <= INT4_MAX:
+    value, pk = values
+    if type(pk) is not int or not 0 <= pk <= INT4_MAX:
+        return None
+    if kind == INT:
+        return [value, pk] if type(value) is int and 0 <= value <= INT4_MAX else None
+    if not isinstance(value, str):
         return None
     try:
-        deadline = datetime.fromisoformat(moment)
-        if deadline.tzinfo is None:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
             return None
-        return [deadline.astimezone(UTC), pk]
+        return [moment.astimezone(UTC), pk]
     except (ValueError, OverflowError):
         return None

@@ -35,7 +35,9 @@ from schema.compiled.plan import (
     Plan,
 )
 
-SORT = SORTS["DEADLINE_ASC"]  # the `orders` field's default, the only one compiled yet
+# The first column of each sort the compiler writes (SORTS' entries: that column, then the id
+# the same way), and how its cursor value is written.
+CURSOR_COLUMNS = {"deadline": DATETIME, "created_at": DATETIME, "number": INT}
 _MARK = 8_000_000_000_000_000
 # Actor values a statement reads, each stood for by its marker while Tortoise builds it.
 MARKED = ("membership_id", "user_id", "company_id", "contact_id")
@@ -107,9 +109,27 @@ def global_id(type_name: str, pk: str) -> str:
     return b64(f"('{type_name}:' || {pk})")
 
 
-def cursor(row: str) -> str:
-    """resolvers.pagination's cursor of (deadline, id): base64 of `json.dumps([iso, id])`."""
-    return b64(f"('[\"' || {iso(f'{row}.deadline')} || '\", ' || {row}.id || ']')")
+def sort_order(sort: str) -> tuple[str, bool] | None:
+    """(first column, descending) of the ordinary resolver's `SORTS[sort]`, when the compiler
+    writes it; None for any other (VISIT_ASC's pages are resolvers/visits.py's)."""
+    spec = SORTS.get(sort)
+    if spec is None or len(spec) != 2:
+        return None
+    descending = spec[0].startswith("-")
+    column = spec[0].lstrip("-")
+    if spec[1] != ("-id" if descending else "id") or column not in CURSOR_COLUMNS:
+        return None
+    return column, descending
+
+
+def cursor(row: str, column: str) -> str:
+    """resolvers.pagination's cursor of (column, id): base64 of `json.dumps([value, id])`, a
+    datetime as its ISO text."""
+    if CURSOR_COLUMNS[column] == DATETIME:
+        value = f"'\"' || {iso(f'{row}.{column}')} || '\"'"
+    else:
+        value = f"{row}.{column}"
+    return b64(f"('[' || {value} || ', ' || {row}.id || ']')")
 
 
 def _value(alias: str, column: str, kind: str) -> str:
@@ -178,14 +198,14 @@ def _node(node: Out, actor: Actor, params: _Params, joins: list[str]) -> str:
     return _object(pairs)
 
 
-def _edges(edges: Out, actor: Actor, params: _Params) -> str:
+def _edges(edges: Out, column: str, actor: Actor, params: _Params) -> str:
     joins: list[str] = []
     pairs: list[tuple[str, str]] = []
     for out in edges.fields:
         if out.name == "__typename":
             pairs.append((out.key, "'OrderEdge'"))
         elif out.name == "cursor":
-            pairs.append((out.key, cursor("o")))
+            pairs.append((out.key, cursor("o", column)))
         else:
             pairs.append((out.key, _node(out, actor, params, joins)))
     return (
@@ -194,30 +214,44 @@ def _edges(edges: Out, actor: Actor, params: _Params) -> str:
     )
 
 
-def _page_info(info: Out, size: int, has_after: bool) -> str:
+def _page_info(info: Out, column: str, size: int, has_after: bool) -> str:
     values = {
         "__typename": "'PageInfo'",
         "hasNextPage": f"((SELECT count(*) FROM page) > {size})",
         "hasPreviousPage": "TRUE" if has_after else "FALSE",
-        "startCursor": f"(SELECT {cursor('s')} FROM shown s ORDER BY s.position LIMIT 1)",
-        "endCursor": f"(SELECT {cursor('s')} FROM shown s ORDER BY s.position DESC LIMIT 1)",
+        "startCursor": f"(SELECT {cursor('s', column)} FROM shown s ORDER BY s.position LIMIT 1)",
+        "endCursor": f"(SELECT {cursor('s', column)} FROM shown s ORDER BY s.position DESC LIMIT 1)",
     }
     return _object([(out.key, values[out.name]) for out in info.fields])
 
 
-def build(plan: Plan, role: Role, has_contact: bool, size: int, has_after: bool) -> Statement:
-    """The statement for this shape; `size` is the page size (1 to MAX_PAGE)."""
+def _marked_elsewhere(param: Param) -> bool:
+    """A constant that carries a marker in another form (Tortoise rewrote an actor value):
+    no statement, rather than one bound to the marker."""
+    return param.source == "value" and str(_MARK)[:8] in str(param.value)
+
+
+def build(
+    plan: Plan, role: Role, has_contact: bool, size: int, has_after: bool, sort: str
+) -> Statement | None:
+    """The statement for this shape (`size`: the page size, 1 to MAX_PAGE), or None when the
+    row filter's SQL does not carry the actor's values as plain parameters."""
     actor = marker_actor(role, has_contact)
-    names = [spec.lstrip("-") for spec in SORT]
-    assert names == ["deadline", "id"], SORT  # the cursor and ORDER BY below are written for it
-    assert not any(spec.startswith("-") for spec in SORT), SORT
-    inner, raw = prepared_sql(listed_orders(actor).values(*names))
+    chosen = sort_order(sort)
+    if chosen is None:
+        return None
+    column, descending = chosen
+    inner, raw = prepared_sql(listed_orders(actor).values(column, "id"))
     params = _Params([_param_of(value) for value in raw])
+    if any(_marked_elsewhere(p) for p in params.params):
+        return None
     where = ""
     if has_after:
-        deadline, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
-        where = f"WHERE (v.deadline > {deadline} OR (v.deadline = {deadline} AND v.id > {pk}))"
-    order = ", ".join(f"v.{name}" for name in names)
+        value, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
+        op = "<" if descending else ">"
+        where = f"WHERE (v.{column} {op} {value} OR (v.{column} = {value} AND v.id {op} {pk}))"
+    way = " DESC" if descending else ""
+    order = f"v.{column}{way}, v.id{way}"
     body: list[tuple[str, str]] = []
     for out in plan.connection:
         if out.name == "__typename":
@@ -225,14 +259,14 @@ def build(plan: Plan, role: Role, has_contact: bool, size: int, has_after: bool)
         elif out.name == "totalCount":
             body.append((out.key, "(SELECT count(*) FROM visible)"))
         elif out.name == "pageInfo":
-            body.append((out.key, _page_info(out, size, has_after)))
+            body.append((out.key, _page_info(out, column, size, has_after)))
         else:
-            body.append((out.key, _edges(out, actor, params)))
+            body.append((out.key, _edges(out, column, actor, params)))
     sql = (
         f"WITH visible AS NOT MATERIALIZED ({inner}), "
-        f"page AS MATERIALIZED (SELECT v.id, v.deadline FROM visible v {where} "
+        f"page AS MATERIALIZED (SELECT v.id, v.{column} FROM visible v {where} "
         f"ORDER BY {order} LIMIT {size + 1}), "
-        f"shown AS MATERIALIZED (SELECT v.id, v.deadline, row_number() OVER (ORDER BY {order}) "
+        f"shown AS MATERIALIZED (SELECT v.id, v.{column}, row_number() OVER (ORDER BY {order}) "
         f"AS position FROM page v ORDER BY {order} LIMIT {size}) "
         f"SELECT {_object([(plan.root_key, _object(body))])}::text AS answer"
     )
