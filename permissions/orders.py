@@ -103,7 +103,13 @@ def can_act_as_client(actor: Actor, order: Parties) -> bool:
 
 
 def can_act_as_contractor(actor: Actor, order: Parties) -> bool:
-    return actor.role == Role.CONTRACTOR and actor.contact_id == order.contractor_id
+    """A contractor member without a card acts for no order (not for those without a
+    contractor, whose `contractor_id` is None as well), as `visible_orders` reads it."""
+    return (
+        actor.role == Role.CONTRACTOR
+        and actor.contact_id is not None
+        and actor.contact_id == order.contractor_id
+    )
 
 
 # Terms of an order that only staff set; a client filing a request leaves them out.
@@ -211,7 +217,7 @@ def can_act_as_client_in_sql(actor: Actor) -> SqlCheck:
 
 
 def can_act_as_contractor_in_sql(actor: Actor) -> SqlCheck:
-    if actor.role != Role.CONTRACTOR:
+    if actor.role != Role.CONTRACTOR or actor.contact_id is None:
         return NO
     return SqlCheck.equals("contractor_id", actor.contact_id)
 

@@ -306,3 +306,19 @@ async def test_query_filter_and_in_memory_check_agree(app: Starlette, world: Wor
         path = "/" + "".join(f"{label}/" for label in random.path)
         n += 1
         await agree(rows, actor(company_id, random.role, path, card, n))
+
+
+async def test_a_contractor_member_without_a_card_sees_no_fee_of_an_order_without_contractor() -> (
+    None
+):
+    """Both unset is not a match: `None == None` once let such a member read the fee (and act
+    as the contractor) on every order without a contractor, in both forms of the rule."""
+    from permissions.orders import can_act_as_contractor, can_see_contractor_fee
+    from permissions.orders import can_see_contractor_fee_in_sql as fee_in_sql
+    from permissions.rule_sql import NO
+
+    who = actor(1, Role.CONTRACTOR, "/1/", None, 1)
+    unassigned = OrderKeys(company_id=1, client_id=5, contractor_id=None, responsible_path="/1/")
+    assert not can_act_as_contractor(who, unassigned)
+    assert not can_see_contractor_fee(who, unassigned)
+    assert fee_in_sql(who) == NO
