@@ -8,11 +8,10 @@ moment (PENDING, due, no live lease, its webhook active, no earlier PENDING deli
 ones this statement took, so two processes never hold the same attempt. Each claim counts
 the attempt and sets the lease (the attempt's timeout plus WEBHOOK_LEASE_MARGIN_SECONDS).
 
-After a delivery SUCCEEDED (its row says so), its order's next PENDING delivery is claimed by
-`claim_where` with the same conditions (resolvers/webhook_records.py, for a round's successes
-at once): an order's burst goes out in one round, one event after another, instead of one
-event a round. Nothing is taken if the next one is not due, is claimed elsewhere, or waits
-for the fan-out (past `last_seq`).
+After a delivery SUCCEEDED (its row says so), `claim_next` takes the same (webhook, order)'s
+next PENDING delivery with the same conditions, in one more statement: an order's burst goes
+out in one round, one event after another, instead of one event a round. It finds nothing if
+the next one is not due, is claimed elsewhere, or waits for the fan-out (past `last_seq`).
 
 `release` gives back a claim that was not sent (its lease too short to send safely): the
 attempt is uncounted and the lease dropped, so the next round takes it at once.
@@ -103,7 +102,7 @@ def lease_of(now: datetime) -> datetime:
     )
 
 
-class Sql:
+class _Sql:
     """Placeholders of the connection's dialect, numbered as they are added."""
 
     def __init__(self, postgres: bool) -> None:
@@ -121,11 +120,11 @@ def _when(value: Any) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-async def claim_where(now: datetime, target: Callable[[Sql], str]) -> list[Claimed]:
+async def _claim(now: datetime, target: Callable[[_Sql], str]) -> list[Claimed]:
     """The UPDATE ... RETURNING; `target` adds its condition's placeholders in place (SQLite's
     are positional)."""
     db = connections.get("default")
-    bind = Sql(db.capabilities.dialect == "postgres")
+    bind = _Sql(db.capabilities.dialect == "postgres")
     sql = (
         "UPDATE webhook_delivery SET attempts = attempts + 1,"
         f" claimed_until = {bind(lease_of(now))}"
@@ -158,8 +157,24 @@ async def claim_due(now: datetime, companies: list[int] | None = None) -> list[C
     ids = await heads(now, companies)
     if not ids:
         return []
-    taken = await claim_where(now, lambda bind: f"id IN ({', '.join(bind(i) for i in ids)})")
+    taken = await _claim(now, lambda bind: f"id IN ({', '.join(bind(i) for i in ids)})")
     return [replace(claim, later=ids[claim.id]) for claim in taken]
+
+
+async def claim_next(now: datetime, after: Claimed) -> Claimed | None:
+    """The next PENDING delivery of `after`'s (webhook, order), claimed if it may go now; one
+    statement. Call it only once `after` is recorded as SUCCEEDED."""
+
+    def target(bind: _Sql) -> str:
+        return (
+            "id = (SELECT nxt.id FROM webhook_delivery nxt"
+            f" WHERE nxt.webhook_id = {bind(after.webhook_id)}"
+            f" AND nxt.order_id = {bind(after.order_id)} AND nxt.status = 'PENDING'"
+            " ORDER BY nxt.event_seq LIMIT 1)"
+        )
+
+    found = await _claim(now, target)
+    return found[0] if found else None
 
 
 def mine(claim: Claimed) -> Q:

@@ -15,11 +15,10 @@ dies mid-send lets the lease lapse, and the delivery is sent again with the same
 (at least once). Every later write names the `attempts` it claimed, so a lapsed claim taken
 over by another process writes nothing.
 
-Statements per delivery, at most: its claim, its outcome, the event's read and the payload's
-(the last two per (member, event), shared by the member's webhooks). Successes finishing
-together are recorded in one UPDATE and their orders' next claimed in one more
-(resolvers/webhook_records.py), so a busy round makes about two writes per batch of
-successes, not two per delivery. Per round: the fan-out's, the heads, their claim, and the
+Statements per delivery: its claim (a head's shares one UPDATE with the round's), its outcome,
+and the payload's reads (per (member, event), shared by the member's webhooks; a chained
+delivery's event read too); a chain ends with one claim that finds nothing (none when the
+heads' read saw no later delivery). Per round: the fan-out's, the heads, their claim, and the
 heads' webhooks, members and events.
 
 Before sending, the event is checked against what the webhook's member may see NOW (the
@@ -60,8 +59,7 @@ from permissions.channel_secrets import SecretUnreadable, decrypt
 from permissions.credentials import can_still_mint
 from realtime.events import EventFacts
 from resolvers import notifications
-from resolvers.webhook_claims import Claimed, claim_due, mine, release
-from resolvers.webhook_records import Recorder
+from resolvers.webhook_claims import Claimed, claim_due, claim_next, mine, release
 
 __all__ = ["Claimed", "claim_due", "deliver", "send_due"]
 
@@ -241,29 +239,10 @@ class Loaded:
         )
 
 
-# Records a success (the claim, the HTTP status); whether the claim still held the row.
-Record = Callable[[Claimed, int], Awaitable[bool]]
-
-
-async def _record_alone(claim: Claimed, status: int) -> bool:
-    return await _finish(
-        claim,
-        WebhookDeliveryStatus.SUCCEEDED,
-        delivered_at=datetime.now(UTC),
-        response_status=status,
-        last_error=None,
-    )
-
-
 async def deliver(
-    claim: Claimed,
-    loaded: Loaded,
-    build: BuildPayload,
-    send: Send,
-    record: Record = _record_alone,
+    claim: Claimed, loaded: Loaded, build: BuildPayload, send: Send
 ) -> WebhookDeliveryStatus:
-    """One claimed attempt, start to end; the status it left the delivery in. A success is
-    written by `record` (a round's go together: resolvers/webhook_records.py)."""
+    """One claimed attempt, start to end; the status it left the delivery in."""
     hook = loaded.hooks.get(claim.webhook_id)
     if hook is None:  # deleted meanwhile, its deliveries with it
         return WebhookDeliveryStatus.FAILED
@@ -294,7 +273,13 @@ async def deliver(
     result = await send(hook.url, headers, body, float(current().webhook_timeout_seconds))
     now = datetime.now(UTC)
     if result.status is not None and 200 <= result.status < 300:
-        recorded = await record(claim, result.status)
+        recorded = await _finish(
+            claim,
+            WebhookDeliveryStatus.SUCCEEDED,
+            delivered_at=now,
+            response_status=result.status,
+            last_error=None,
+        )
         if hook.failures_in_row:  # as read this round: a reset only when there is one to do
             _ = await Webhook.filter(id=hook.id).update(failures_in_row=0)
             hook.failures_in_row = 0
@@ -323,7 +308,6 @@ async def send_due(
     # (claim, when it was claimed, its place in its order's chain); heads first, oldest first.
     queue: deque[tuple[Claimed, float, int]] = deque((c, started, 1) for c in claims)
     attempted = 0
-    recorder = Recorder(now)
 
     async def attempt(claim: Claimed, claimed_at: float, step: int) -> None:
         nonlocal attempted
@@ -332,16 +316,14 @@ async def send_due(
             await release(claim)
             return
         attempted += 1
-        after: list[Claimed] = []
-
-        async def record(done: Claimed, status: int) -> bool:
-            chain = done.later and step < CHAIN and time.monotonic() <= chaining_until
-            recorded, following = await recorder.succeeded(done, status, chain)
-            after.extend([following] if following else [])
-            return recorded
-
-        _ = await deliver(claim, loaded, build, send, record)
-        queue.extend((following, time.monotonic(), step + 1) for following in after)
+        status = await deliver(claim, loaded, build, send)
+        if status is not WebhookDeliveryStatus.SUCCEEDED or step >= CHAIN or not claim.later:
+            return
+        if time.monotonic() > chaining_until:
+            return
+        after = await claim_next(now or datetime.now(UTC), claim)
+        if after is not None:
+            queue.append((after, time.monotonic(), step + 1))
 
     busy = 0  # attempts under way: each may queue its order's next
     changed = asyncio.Condition()
