@@ -55,8 +55,10 @@ query OrdersPage($first: Int, $after: String, $sort: OrderSort) {
 
 LITERAL = """{ orders(first: 3, sort: NUMBER_DESC) {
   totalCount edges { node { contractorFee internalNote } } } }"""
+# Pages of 3 and 4 walk every cursor as pages of 1 did, at a third of the requests (pages of 1
+# were two thirds of this module's 32 s).
 SORTS = [
-    *((None, first) for first in (None, 1, 4, 100)),
+    *((None, first) for first in (None, 4, 100)),
     *(
         (sort, first)
         for sort in ("DEADLINE_DESC", "CREATED_DESC", "NUMBER_DESC")
