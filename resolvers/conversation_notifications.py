@@ -23,11 +23,8 @@ realtime.notifications covers a lost publish.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from tortoise.expressions import Q
 
-from domain.texts import pick_locale
 from models import (
     Conversation,
     DeliveryChannel,
@@ -40,9 +37,9 @@ from permissions.actor import STAFF_ROLES
 from permissions.conversations import ConversationKeys, can_see_conversation
 from realtime.notifications import publish_notifications
 from resolvers.notification_texts import Reader, message_received_text
-from resolvers.notification_writes import Recipient, recipients, write
+from resolvers.notification_writes import Recipient, member_copy, recipients, write
 from resolvers.notifications import coalesce
-from resolvers.outbound_copies import MemberCopy, queue_member_copies
+from resolvers.outbound_copies import queue_member_copies
 
 KIND = NotificationKind.MESSAGE_RECEIVED
 
@@ -84,9 +81,9 @@ async def on_message_received(conversation: Conversation, message: Message) -> i
     fresh = await coalesce([note for _, note, _ in in_app], "conversation_id")
     await write(fresh, rows)  # MESSAGE_RECEIVED is no e-mail kind: the INSERT only
     new = {id(note) for note in fresh}
-    copies = [_copy(note, row, out) for row, note, out in in_app if out and id(note) in new]
+    copies = [member_copy(note, row, out) for row, note, out in in_app if out and id(note) in new]
     if outside_only and await _starts_a_run(message):
-        copies += [_copy(note, row, out) for row, note, out in outside_only]
+        copies += [member_copy(note, row, out) for row, note, out in outside_only]
     _ = await queue_member_copies(copies)
     return len(fresh)
 
@@ -100,19 +97,6 @@ async def _starts_a_run(message: Message) -> bool:
         .values("direction")
     )
     return not before or before[0]["direction"] != MessageDirection.INBOUND
-
-
-def _copy(note: Notification, row: Recipient, channels: Sequence[DeliveryChannel]) -> MemberCopy:
-    return MemberCopy(
-        note=note,
-        contact_id=row.contact_id,
-        locale=row.reader.locale,
-        staff_locale=pick_locale(row.company_locale),
-        channels=channels,
-        login=row.email,
-        telegram_chat_id=row.telegram_chat_id,
-        phone=row.contact_phone,
-    )
 
 
 async def publish_received(conversation_id: int) -> None:

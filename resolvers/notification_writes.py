@@ -174,14 +174,17 @@ async def deliver(
             in_app.append(note)
         outward = [c for c in choice if c is not DeliveryChannel.IN_APP]
         if outward and not await reached(row, note.kind):
-            copies.append(_copy(note, row, outward))
+            copies.append(member_copy(note, row, outward))
     if about is not None:
         in_app = await coalesce(in_app, about)
     await write(in_app, recipients, uncopied)
     await queue_member_copies(copies)
 
 
-def _copy(note: Notification, row: Recipient, channels: Sequence[DeliveryChannel]) -> MemberCopy:
+def member_copy(
+    note: Notification, row: Recipient, channels: Sequence[DeliveryChannel]
+) -> MemberCopy:
+    """`note` for `row`'s member on the `channels` outside the app it chose."""
     return MemberCopy(
         note=note,
         contact_id=row.contact_id,
