@@ -28,27 +28,29 @@ MAX_LENGTH = 200
 
 
 @cache
-def _hasher(memory_kib: int) -> PasswordHasher:
-    return PasswordHasher(memory_cost=memory_kib)
+def _hasher(memory_kib: int, lanes: int) -> PasswordHasher:
+    """A hash carries its own parameters: changing the settings leaves stored hashes valid."""
+    return PasswordHasher(memory_cost=memory_kib, parallelism=lanes)
 
 
 @cache
-def _dummy_hash(memory_kib: int) -> str:
-    return _hasher(memory_kib).hash("an unknown e-mail takes as long as a wrong password")
+def _dummy_hash(memory_kib: int, lanes: int) -> str:
+    return _hasher(memory_kib, lanes).hash("an unknown e-mail takes as long as a wrong password")
 
 
-def _memory() -> int:
-    return current().argon2_memory_kib
+def _cost() -> tuple[int, int]:
+    settings = current()
+    return settings.argon2_memory_kib, settings.argon2_lanes
 
 
 async def hash_password(password: str) -> str:
-    return await asyncio.to_thread(_hasher(_memory()).hash, password)
+    return await asyncio.to_thread(_hasher(*_cost()).hash, password)
 
 
 def _verify(hashed: str | None, password: str) -> bool:
-    memory = _memory()
+    cost = _cost()
     try:
-        _hasher(memory).verify(hashed or _dummy_hash(memory), password)
+        _hasher(*cost).verify(hashed or _dummy_hash(*cost), password)
     except (VerificationError, InvalidHashError):
         return False
     return hashed is not None

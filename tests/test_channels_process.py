@@ -57,6 +57,7 @@ async def _mail_and_telegram(
             "DATABASE_URL": f"sqlite://{tmp_path / 'db.sqlite3'}",
             "SECRET_KEY": TEST_SECRET,
             "ARGON2_MEMORY_KIB": "64",
+            "ARGON2_LANES": "1",
             "PUBLIC_URL": "http://desk.test",
             "INBOUND_SMTP_PORT": str(smtp_port),
             "TELEGRAM_API_URL": telegram.url,

@@ -45,7 +45,7 @@ OWN_SETTINGS = ("DATABASE_URL", "SERVICEDESK_ENV", "SECRET_KEY", "PUBLIC_URL", "
 def cli(data: Path, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
     """`servicedesk ARGS` with DATA_DIR `data` and `settings` over a clean environment."""
     env = {k: v for k, v in os.environ.items() if k not in OWN_SETTINGS}
-    env |= {"DATA_DIR": str(data), "ARGON2_MEMORY_KIB": "1024", **settings}
+    env |= {"DATA_DIR": str(data), "ARGON2_MEMORY_KIB": "1024", "ARGON2_LANES": "1", **settings}
     return subprocess.run(
         [sys.executable, "-m", "servicedesk.cli", *args],
         capture_output=True,

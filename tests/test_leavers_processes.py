@@ -56,6 +56,7 @@ async def server(
         "DATA_DIR": str(data),
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "64",
+        "ARGON2_LANES": "1",
         "PUBLIC_URL": "http://t.test",
     }
     try:

@@ -82,6 +82,7 @@ async def cluster(
         "DATA_DIR": str(data),
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "64",
+        "ARGON2_LANES": "1",
         "PUBLIC_URL": "http://t.test",
         "DEADLINE_WATCH_SECONDS": "1",
         # One owner creates 200 orders at once (the write budget is tested elsewhere).

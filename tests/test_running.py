@@ -76,6 +76,9 @@ def test_defaults_need_no_settings(tmp_path: Path) -> None:
         ({"PHOTO_MAX_BYTES": "10MB"}, "PHOTO_MAX_BYTES"),
         ({"MEDIA_LINK_SECONDS": "0"}, "MEDIA_LINK_SECONDS"),
         ({"ARGON2_MEMORY_KIB": "16"}, "ARGON2_MEMORY_KIB"),  # argon2 would refuse to hash
+        ({"ARGON2_LANES": "1", "ARGON2_MEMORY_KIB": "7"}, "ARGON2_MEMORY_KIB"),  # 8 KiB a lane
+        ({"ARGON2_LANES": "0"}, "ARGON2_LANES"),
+        ({"ARGON2_LANES": "256"}, "ARGON2_LANES"),
     ],
 )
 def test_bad_settings_name_the_setting(tmp_path: Path, env: dict[str, str], name: str) -> None:
@@ -113,7 +116,12 @@ def _command(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str
 
 
 def test_migrate_and_demo_commands_on_a_fresh_sqlite_file(tmp_path: Path) -> None:
-    env = {**os.environ, "DATA_DIR": str(tmp_path), "ARGON2_MEMORY_KIB": "1024"}
+    env = {
+        **os.environ,
+        "DATA_DIR": str(tmp_path),
+        "ARGON2_MEMORY_KIB": "1024",
+        "ARGON2_LANES": "1",
+    }
     env.pop("DATABASE_URL", None)
     migrate = _command(env, "migrate")
     assert migrate.returncode == 0, migrate.stderr

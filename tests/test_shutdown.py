@@ -29,6 +29,7 @@ def server_env(data: Path) -> dict[str, str]:
         "DATABASE_URL": f"sqlite://{data / 'db.sqlite3'}",
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "64",
+        "ARGON2_LANES": "1",
         "PUBLIC_URL": "http://t.test",
     }
 

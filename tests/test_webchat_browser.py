@@ -81,6 +81,7 @@ async def served(
         "DATA_DIR": str(data),
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "64",
+        "ARGON2_LANES": "1",
         "PUBLIC_URL": "http://desk.example.test",
     }
     if settings.redis_url:

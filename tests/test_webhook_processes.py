@@ -84,6 +84,7 @@ async def setup(
         "DATA_DIR": str(data),
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "64",
+        "ARGON2_LANES": "1",
         "PUBLIC_URL": "http://t.test",
         "WEBHOOK_POLL_SECONDS": "1",
         "WEBHOOK_RETRY_BASE_SECONDS": "1",

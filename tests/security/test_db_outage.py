@@ -107,6 +107,7 @@ async def test_answers_stay_graphql_json_while_postgresql_restarts(tmp_path: Pat
             "DATABASE_URL": cluster.url,
             "SECRET_KEY": TEST_SECRET,
             "ARGON2_MEMORY_KIB": "64",
+            "ARGON2_LANES": "1",
             "PUBLIC_URL": "http://t.test",
             "DB_POOL_SIZE": "4",
             "REGISTRATIONS_PER_ADDRESS": "100",

@@ -36,6 +36,7 @@ def env_of(data: Path, **extra: str) -> dict[str, str]:
         "DATABASE_URL": f"sqlite://{data / 'db.sqlite3'}",
         "SECRET_KEY": TEST_SECRET,
         "ARGON2_MEMORY_KIB": "64",
+        "ARGON2_LANES": "1",
         "PUBLIC_URL": "http://t.test",
         **extra,
     }

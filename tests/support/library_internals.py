@@ -8,6 +8,7 @@ the library names listed here that are internals although their names are not pr
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,11 +59,19 @@ INTERNAL_ATTRIBUTES = {
 }
 
 
+def python_files() -> Iterator[Path]:
+    """Our .py files, sorted; skipped folders are pruned, not walked (the virtualenv alone
+    holds tens of thousands of files: walking it cost 2 s a run)."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".")]
+        found.extend(Path(folder, name) for name in files if name.endswith(".py"))
+    return iter(sorted(found))
+
+
 def modules() -> Iterator[tuple[str, ast.Module]]:
-    for path in sorted(ROOT.rglob("*.py")):
+    for path in python_files():
         relative = path.relative_to(ROOT)
-        if SKIPPED_DIRS & set(relative.parts[:-1]) or relative.parts[0].startswith("."):
-            continue
         if relative.as_posix() == "tests/test_compat.py":
             continue  # the shape tests touch the internals on purpose
         try:
