@@ -1,7 +1,8 @@
 """Which documents compile, and what they select: a plan per document, independent of the
 caller and the variables' values, or None (the ordinary path).
 
-The subset: one root field, `orders` with `first`, `after` and `sort` (no filter), selecting edges (cursor,
+The subset: one root field, `orders` with `first`, `after`, `sort` and `filter` (its
+conditions compiled by filters.py, which reads it per request), selecting edges (cursor,
 node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename` and
 the to-one parties with their column fields. Every field's entry in
 `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an SQL form
@@ -24,6 +25,7 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     StringValueNode,
+    VariableDefinitionNode,
     VariableNode,
 )
 
@@ -115,6 +117,10 @@ class Plan:
     sort: Argument  # an OrderSort name
     connection: tuple[Out, ...]  # edges (fields: cursor, node (fields)), pageInfo, totalCount
     required: frozenset[str] = frozenset()  # non-null variables: missing, the executor refuses
+    # With a `filter` argument: the root field and the operation's variables, from which
+    # filters.py reads the filter the executor's way (graphql-core's coercion).
+    root: FieldNode | None = None
+    variable_definitions: tuple[VariableDefinitionNode, ...] = ()
 
     def out(self, name: str) -> Out | None:
         return next((o for o in self.connection if o.name == name), None)
@@ -149,8 +155,8 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
     if root.name.value != "orders":
         raise Uncompiled("another root field")
     arguments = {a.name.value: a.value for a in root.arguments or ()}
-    if not set(arguments) <= {"first", "after", "sort"}:
-        raise Uncompiled("a filter")
+    if not set(arguments) <= {"first", "after", "sort", "filter"}:
+        raise Uncompiled("another argument")
     first = _argument(arguments.get("first"), IntValueNode, defaults)
     after = _argument(arguments.get("after"), StringValueNode, defaults)
     sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
@@ -160,7 +166,17 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
         for v in operation.variable_definitions or ()
         if isinstance(v.type, NonNullTypeNode)
     )
-    return Plan(_key(root), first, after, sort, connection, required)
+    filtered = "filter" in arguments
+    return Plan(
+        _key(root),
+        first,
+        after,
+        sort,
+        connection,
+        required,
+        root if filtered else None,
+        tuple(operation.variable_definitions or ()) if filtered else (),
+    )
 
 
 def _fields(selection_set: SelectionSetNode | None, exactly: int | None = None) -> list[FieldNode]:

@@ -18,10 +18,13 @@ from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 from tortoise import connections
 
+from compat.strawberry import core_schema
 from config.settings import current
 from permissions.actor import Actor
 from resolvers import json_input
+from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
+from schema.compiled import filters
 from schema.compiled.plan import INT, Argument, Plan, plan_of
 from schema.compiled.sql import CURSOR_COLUMNS, PATHS, Statement, bind, build, sort_order
 from schema.ids import INT4_MAX
@@ -98,16 +101,32 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
     db = connections.get("default")
     if db.capabilities.dialect != "postgres":
         return None
+    criteria: FilterData | None = None
+    filter_shape: filters.Shape = ()
+    if plan.root is not None:
+        criteria = filters.filter_of(plan, core_schema(context.schema), context.schema, variables)
+        found = None if criteria is None else filters.shape_of(criteria, actor, ctx.now)
+        if criteria is None or found is None:
+            return None  # the executor's error, or a search
+        filter_shape = found
     size = page_size(first)
-    shape = (key, actor.role, actor.contact_id is not None, size, bool(after), sort)
+    has_contact = actor.contact_id is not None
+    shape = (key, actor.role, has_contact, size, bool(after), sort, filter_shape)
     if shape in _statements:
         statement = _statements[shape]
     else:
-        built = build(plan, actor.role, actor.contact_id is not None, size, bool(after), sort)
+        built = build(plan, actor.role, has_contact, size, bool(after), sort, filter_shape)
         statement = _remember(_statements, shape, built)
     if statement is None:
-        return None  # the row filter's SQL does not compile (sql.build)
-    rows = await db.execute_query_dict(statement.sql, bind(statement, actor, ctx.now, values))
+        return None  # the row filter's or the filter's SQL does not compile (sql.build)
+    bound = bind(
+        statement,
+        actor,
+        ctx.now,
+        values,
+        None if criteria is None else filters.values(criteria),
+    )
+    rows = await db.execute_query_dict(statement.sql, bound)
     answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
     return answer
 

@@ -21,7 +21,8 @@ from models import CLOSED_STATUSES, Address, Contact, Membership, Order, Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
 from permissions.orders import listed_orders
-from resolvers.orders import SORTS
+from resolvers.orders import SORTS, _filtered
+from schema.compiled import filters
 from schema.compiled.plan import (
     BOOL,
     DATETIME,
@@ -50,7 +51,7 @@ _MODELS = {"Contact": Contact, "Address": Address, "Member": Membership}
 class Param:
     """Where a parameter's value comes from: `actor` (an Actor attribute), `path` (the text
     with the actor's path in place of the marker), `now`, `cursor` (index into the decoded
-    cursor's values) or `value` (a constant)."""
+    cursor's values), `filter` (a key of `filters.values`) or `value` (a constant)."""
 
     source: str
     value: Any = None
@@ -74,7 +75,10 @@ def marker_actor(role: Role, has_contact: bool) -> Actor:
     )
 
 
-def _param_of(value: Any) -> Param:
+def _param_of(value: Any, marks: dict[tuple[type, Any], str] | None = None) -> Param:
+    mark = (marks or {}).get((type(value), value))
+    if mark is not None:
+        return Param("now") if mark == "now" else Param("filter", mark)
     if type(value) is int and _MARK <= value < _MARK + len(MARKED):
         return Param("actor", MARKED[value - _MARK])
     if isinstance(value, str) and PATH_MARK in value:
@@ -232,19 +236,34 @@ def _marked_elsewhere(param: Param) -> bool:
 
 
 def build(
-    plan: Plan, role: Role, has_contact: bool, size: int, has_after: bool, sort: str
+    plan: Plan,
+    role: Role,
+    has_contact: bool,
+    size: int,
+    has_after: bool,
+    sort: str,
+    shape: filters.Shape = (),
 ) -> Statement | None:
-    """The statement for this shape (`size`: the page size, 1 to MAX_PAGE), or None when the
-    row filter's SQL does not carry the actor's values as plain parameters."""
+    """The statement for this shape (`size`: the page size, 1 to MAX_PAGE; `shape`: the
+    filter's), or None when the row filter's or the filter's SQL does not carry the actor's
+    and the filter's values as plain parameters."""
     actor = marker_actor(role, has_contact)
     chosen = sort_order(sort)
     if chosen is None:
         return None
     column, descending = chosen
-    inner, raw = prepared_sql(listed_orders(actor).values(column, "id"))
-    params = _Params([_param_of(value) for value in raw])
+    marked, marks = filters.marked(shape)
+    marks[(type(filters.NOW_MARK), filters.NOW_MARK)] = "now"
+    rows = _filtered(actor, listed_orders(actor), marked, filters.NOW_MARK)
+    inner, raw = prepared_sql(rows.values(column, "id"))
+    params = _Params([_param_of(value, marks) for value in raw])
     if any(_marked_elsewhere(p) for p in params.params):
         return None
+    found = {p.value for p in params.params if p.source == "filter"}
+    if found != set(marks.values()) - {"now"} or any(
+        isinstance(p.value, str) and p.value.startswith("~status:") for p in params.params
+    ):
+        return None  # a filter marker rewritten or left out: the executor answers
     where = ""
     if has_after:
         value, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
@@ -273,8 +292,15 @@ def build(
     return Statement(sql, tuple(params.params))
 
 
-def bind(statement: Statement, actor: Actor, now: Any, after: list[Any]) -> list[Any]:
+def bind(
+    statement: Statement,
+    actor: Actor,
+    now: Any,
+    after: list[Any],
+    filter_values: dict[str, Any] | None = None,
+) -> list[Any]:
     sources: dict[str, Callable[[Param], Any]] = {
+        "filter": lambda p: (filter_values or {})[p.value],
         "actor": lambda p: getattr(actor, p.value),
         "path": lambda p: p.value.replace(PATH_MARK, actor.path),
         "now": lambda p: now,
