@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import itertools
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from permissions import orders as order_rules
 from permissions.actor import Actor
 from schema.compiled import run
 from tests.support.api import Api, count_statements
+from tests.support.graphql_batch import combine
 from tests.support.order_matrix import Matrix
 from tests.support.order_matrix_setup import setup
 
@@ -75,7 +77,7 @@ SORTS = [
     *((None, first) for first in (None, 4, 100)),
     *(
         (sort, first)
-        for sort in ("DEADLINE_DESC", "CREATED_DESC", "NUMBER_DESC")
+        for sort in ("DEADLINE_DESC", "CREATED_DESC", "NUMBER_DESC", "VISIT_ASC")
         for first in (None, 3)
     ),
 ]
@@ -84,7 +86,6 @@ UNCOMPILED = [
     """{ orders(first: 5) { edges { node { id responsible { email } } } } }""",  # no SQL form
     """{ orders(first: 5) { edges { node { id comments { totalCount } } } } }""",  # a list
     """{ orders(first: 5) { totalCount } me { name } }""",  # a second root field
-    """{ orders(first: 5, sort: VISIT_ASC) { totalCount } }""",  # resolvers/visits.py's pages
     """{ orders(first: 5, filter: {search: "a"}) { totalCount } }""",  # a search
     # Filters the executor refuses with its error: a bound out of range, visitTo first, a
     # bound without an offset, a status that is none.
@@ -150,6 +151,7 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
     if backend != "postgres":
         pytest.skip("compiled reads are PostgreSQL only")
     matrix = await setup(api)
+    await book_visits(api, matrix)
     differences: list[str] = []
     tried = 0
     for viewer in matrix.viewers:
@@ -192,13 +194,32 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
     assert len(matrix.viewers) == 11
 
 
+HOUR = timedelta(hours=1)
+BOOK = """mutation($id: ID!, $input: UpdateOrderInput!) {
+  updateOrder(id: $id, input: $input) { errors { code message } } }"""
+
+
+async def book_visits(api: Api, matrix: Matrix) -> None:
+    """Visits on every fourth order (pairs at one start: the id decides between them), so
+    VISIT_ASC pages cross from the booked orders to the rest, in one request."""
+    calls = []
+    for n, order_id in enumerate(list(matrix.world.orders)[::4]):
+        start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1 + n // 2)
+        window = {"visitStart": start.isoformat(), "visitEnd": (start + HOUR).isoformat()}
+        calls.append((BOOK, {"id": order_id, "input": {**window, "allowOverlap": True}}))
+    query, variables = combine(calls)
+    data = await api.ok(query, variables, matrix.world.owner.access)
+    assert all(data[f"r{k}"]["errors"] == [] for k in range(len(calls))), data
+
+
 def global_id(type_name: str, pk: str) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
 
 
 def filtered_pages(matrix: Matrix) -> list[dict[str, Any]]:
     """Every compiled filter field, each shape of it, ids of other types and malformed ones
-    (a filter that matches nothing, both ways), in pages of 4 (the owner's walk) or 20."""
+    (a filter that matches nothing, both ways), in pages of 4 (the owner's walk) or 20, in
+    each compiled sort."""
     world = matrix.world
     client, contractor = world.clients[0].id, world.contractors[1].id
     head, staff = world.heads[0].member_id, world.staff[2].member_id
@@ -212,11 +233,17 @@ def filtered_pages(matrix: Matrix) -> list[dict[str, Any]]:
         {"clientId": contractor, "contractorId": "not an id"},  # a contact, not a client's
         {"responsibleId": client},  # a Contact's id where a Member's is asked: NO_ROW
         {"seriesId": global_id("OrderSeries", "1"), "search": None},
-        {"visitFrom": "2001-01-01T00:00:00Z", "visitTo": "2199-01-01T00:00:00+01:00"},
+        {"visitFrom": "2001-01-01T00:00:00Z", "visitTo": "2199-01-01T00:00:00+01:00"},  # 9
         {"clientId": global_id("Contact", "99999999999"), "deadlineTo": "2001-01-01T00:00:00Z"},
     ]
+    # VISIT_ASC with a visit range: visit_page's booked part alone; with statuses: both parts.
+    sorts = [None, "NUMBER_DESC", "VISIT_ASC"]
     return [
-        {"filter": f, "first": 4 if i < 2 else None, "sort": "NUMBER_DESC" if i % 3 else None}
+        {
+            "filter": f,
+            "first": 4 if i < 2 or i == 9 else None,
+            "sort": "VISIT_ASC" if i == 9 else sorts[i % 3],
+        }
         for i, f in enumerate(filters)
     ]
 
@@ -238,7 +265,9 @@ async def test_uncompiled_documents_go_the_ordinary_way(
         (PAGE, {"first": 2.5}),
         (PAGE, {"first": 2**31}),
         (PAGE, {"first": "2"}),
-        (PAGE, {"first": 2, "sort": "VISIT_ASC"}),
+        (PAGE, {"first": 2, "sort": "VISIT_ASC", "after": ""}),  # visit_page: malformed
+        (PAGE, {"first": 2, "sort": "VISIT_ASC", "after": "WzAsIDFd"}),  # [0, 1]
+        (PAGE, {"first": 2, "sort": "VISIT_ASC", "after": "WyIyMDI2LTAxLTAxVDAwOjAwOjAwIiwgMV0"}),
         (PAGE, {"first": 2, "sort": "NOT_A_SORT"}),
         (
             PAGE,

@@ -8,6 +8,7 @@ caches are bounded. COMPILED_READS=0 (config/settings.py) switches it off.
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +27,15 @@ from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
 from schema.compiled import filters
 from schema.compiled.plan import INT, Argument, Plan, plan_of
-from schema.compiled.sql import CURSOR_COLUMNS, PATHS, Statement, bind, build, sort_order
+from schema.compiled.sql import (
+    CURSOR_COLUMNS,
+    PATHS,
+    VISIT,
+    Statement,
+    bind,
+    build,
+    sort_order,
+)
 from schema.ids import INT4_MAX
 
 MAX_ENTRIES = 512
@@ -94,10 +103,17 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
     sort = _value(plan.sort, variables) or DEFAULT_SORT
     chosen = sort_order(sort) if isinstance(sort, str) else None
     if chosen is None:
-        return None  # VISIT_ASC, or a name the executor refuses
-    values = _cursor(after, CURSOR_COLUMNS[chosen[0]]) if after else []
-    if values is None:
+        return None  # a name the executor refuses
+    if chosen[0] == VISIT:
+        values = None if after is None else _visit_cursor(after)
+        after_kind = "" if after is None else "null" if values and values[0] is None else "value"
+    else:
+        values = _cursor(after, CURSOR_COLUMNS[chosen[0]]) if after else []
+        after_kind = "value" if after else ""
+    if values is None and after_kind != "":
         return None  # the ordinary path says why
+    if values is None:
+        values = []
     db = connections.get("default")
     if db.capabilities.dialect != "postgres":
         return None
@@ -111,11 +127,11 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         filter_shape = found
     size = page_size(first)
     has_contact = actor.contact_id is not None
-    shape = (key, actor.role, has_contact, size, bool(after), sort, filter_shape)
+    shape = (key, actor.role, has_contact, size, after_kind, sort, filter_shape)
     if shape in _statements:
         statement = _statements[shape]
     else:
-        built = build(plan, actor.role, has_contact, size, bool(after), sort, filter_shape)
+        built = build(plan, actor.role, has_contact, size, after_kind, sort, filter_shape)
         statement = _remember(_statements, shape, built)
     if statement is None:
         return None  # the row filter's or the filter's SQL does not compile (sql.build)
@@ -159,3 +175,34 @@ def _cursor(text: str, kind: str) -> list[Any] | None:
         return [moment.astimezone(UTC), pk]
     except (ValueError, OverflowError):
         return None
+
+
+# Visit cursors compiled: a start from here to there (anything else the ordinary path reads).
+_VISIT_YEARS = range(2000, 2200)
+
+
+def _visit_cursor(text: str) -> list[Any] | None:
+    """resolvers/visits.py's cursor `[start or null, id]` as `_position` reads it (`json`,
+    an id of 1 to 2**31 - 1, a start with an offset), or None: something it refuses, or a
+    start outside `_VISIT_YEARS` (the ordinary path answers those)."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(values, list) or len(values) != 2:
+        return None
+    start, pk = values
+    if type(pk) is not int or not 0 < pk < _INT32:
+        return None
+    if start is None:
+        return [None, pk]
+    if not isinstance(start, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(start)
+        if moment.utcoffset() is None:
+            return None
+        utc = moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+    return [utc, pk] if utc.year in _VISIT_YEARS else None

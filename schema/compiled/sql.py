@@ -21,7 +21,7 @@ from models import CLOSED_STATUSES, Address, Contact, Membership, Order, Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
 from permissions.orders import listed_orders
-from resolvers.orders import SORTS, _filtered
+from resolvers.orders import SORTS, VISIT_ASC, _filtered
 from schema.compiled import filters
 from schema.compiled.plan import (
     BOOL,
@@ -39,6 +39,10 @@ from schema.compiled.plan import (
 # The first column of each sort the compiler writes (SORTS' entries: that column, then the id
 # the same way), and how its cursor value is written.
 CURSOR_COLUMNS = {"deadline": DATETIME, "created_at": DATETIME, "number": INT}
+# VISIT_ASC (resolvers/visits.py's `visit_page`): booked visits by (visit_start, id), then the
+# orders without one by id; its cursor's start is null for those. visit_page reads the two
+# parts one after the other; here they are one order, `visit_start IS NULL` first.
+VISIT = "visit_start"
 _MARK = 8_000_000_000_000_000
 # Actor values a statement reads, each stood for by its marker while Tortoise builds it.
 MARKED = ("membership_id", "user_id", "company_id", "contact_id")
@@ -115,7 +119,9 @@ def global_id(type_name: str, pk: str) -> str:
 
 def sort_order(sort: str) -> tuple[str, bool] | None:
     """(first column, descending) of the ordinary resolver's `SORTS[sort]`, when the compiler
-    writes it; None for any other (VISIT_ASC's pages are resolvers/visits.py's)."""
+    writes it, or VISIT_ASC's (VISIT, False); None for any other."""
+    if sort == VISIT_ASC:
+        return VISIT, False
     spec = SORTS.get(sort)
     if spec is None or len(spec) != 2:
         return None
@@ -128,8 +134,12 @@ def sort_order(sort: str) -> tuple[str, bool] | None:
 
 def cursor(row: str, column: str) -> str:
     """resolvers.pagination's cursor of (column, id): base64 of `json.dumps([value, id])`, a
-    datetime as its ISO text."""
-    if CURSOR_COLUMNS[column] == DATETIME:
+    datetime as its ISO text (VISIT's: resolvers/visits.py's `_cursor`, null without a
+    visit)."""
+    if column == VISIT:
+        start = f"{row}.{column}"
+        value = f"CASE WHEN {start} IS NULL THEN 'null' ELSE '\"' || {iso(start)} || '\"' END"
+    elif CURSOR_COLUMNS[column] == DATETIME:
         value = f"'\"' || {iso(f'{row}.{column}')} || '\"'"
     else:
         value = f"{row}.{column}"
@@ -218,6 +228,30 @@ def _edges(edges: Out, column: str, actor: Actor, params: _Params) -> str:
     )
 
 
+def _after(column: str, descending: bool, after: str, booked_only: bool, params: _Params) -> str:
+    """The page's condition: rows after the cursor (`after`: "" none, "value" a cursor's
+    value, "null" a VISIT cursor of an order without a visit), in the sort's order."""
+    if column != VISIT:
+        if not after:
+            return ""
+        value, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
+        op = "<" if descending else ">"
+        return f"WHERE (v.{column} {op} {value} OR (v.{column} = {value} AND v.id {op} {pk}))"
+    # visit_page: the booked part after the cursor, then (unless the filter's visit range
+    # leaves the rest out: `booked_only`) every order without a visit, or those past the id.
+    booked = "v.visit_start IS NOT NULL"
+    if after == "null":
+        return (
+            "WHERE FALSE"
+            if booked_only
+            else f"WHERE v.visit_start IS NULL AND v.id > {params.add(Param('cursor', 1))}"
+        )
+    if after:
+        value, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
+        booked += f" AND (v.visit_start > {value} OR (v.visit_start = {value} AND v.id > {pk}))"
+    return f"WHERE {booked}" if booked_only else f"WHERE (({booked}) OR v.visit_start IS NULL)"
+
+
 def _page_info(info: Out, column: str, size: int, has_after: bool) -> str:
     values = {
         "__typename": "'PageInfo'",
@@ -240,12 +274,12 @@ def build(
     role: Role,
     has_contact: bool,
     size: int,
-    has_after: bool,
+    after: str,
     sort: str,
     shape: filters.Shape = (),
 ) -> Statement | None:
-    """The statement for this shape (`size`: the page size, 1 to MAX_PAGE; `shape`: the
-    filter's), or None when the row filter's or the filter's SQL does not carry the actor's
+    """The statement for this shape (`size`: the page size, 1 to MAX_PAGE; `after`: as
+    `_after` reads it; `shape`: the filter's), or None when the row filter's or the filter's SQL does not carry the actor's
     and the filter's values as plain parameters."""
     actor = marker_actor(role, has_contact)
     chosen = sort_order(sort)
@@ -264,13 +298,12 @@ def build(
         isinstance(p.value, str) and p.value.startswith("~status:") for p in params.params
     ):
         return None  # a filter marker rewritten or left out: the executor answers
-    where = ""
-    if has_after:
-        value, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
-        op = "<" if descending else ">"
-        where = f"WHERE (v.{column} {op} {value} OR (v.{column} = {value} AND v.id {op} {pk}))"
+    booked_only = bool({"visit_from", "visit_to"} & set(dict(shape)))
+    where = _after(column, descending, after, booked_only, params)
     way = " DESC" if descending else ""
     order = f"v.{column}{way}, v.id{way}"
+    if column == VISIT:
+        order = "(v.visit_start IS NULL), v.visit_start, v.id"
     body: list[tuple[str, str]] = []
     for out in plan.connection:
         if out.name == "__typename":
@@ -278,7 +311,7 @@ def build(
         elif out.name == "totalCount":
             body.append((out.key, "(SELECT count(*) FROM visible)"))
         elif out.name == "pageInfo":
-            body.append((out.key, _page_info(out, column, size, has_after)))
+            body.append((out.key, _page_info(out, column, size, bool(after))))
         else:
             body.append((out.key, _edges(out, column, actor, params)))
     sql = (
