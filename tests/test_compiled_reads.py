@@ -20,7 +20,8 @@ from permissions import contacts as contact_rules
 from permissions import orders as order_rules
 from permissions.actor import Actor
 from schema.compiled import run
-from tests.support.api import Api, count_statements
+from tests.support import world as world_support
+from tests.support.api import Api, count_statements, register
 from tests.support.graphql_batch import combine
 from tests.support.order_matrix import Matrix
 from tests.support.order_matrix_setup import setup
@@ -66,6 +67,17 @@ query Filtered($first: Int, $after: String, $sort: OrderSort, $filter: OrderFilt
     pageInfo { hasNextPage endCursor }
   }
 }"""
+NODE = """
+query Node($id: ID!) {
+  order: node(id: $id) {
+    __typename
+    ... on Order {
+      id number title status deadline overdue price fee: contractorFee internalNote feedback
+      client { __typename id name email } address { id text }
+      contractor { id name phone } responsible { id name }
+    }
+  }
+}"""
 # A filter of literals and variables: the executor's coercion reads both.
 FILTER_LITERAL = """query($c: ID, $s: [OrderStatus!]) {
   orders(first: 4, filter: {clientId: $c, status: $s, overdue: false,
@@ -96,6 +108,9 @@ UNCOMPILED = [
     """{ orders(filter: {status: [NOPE]}) { totalCount } }""",
     """{ orders(first: 5) { edges { node { ...F } } } } fragment F on Order { id }""",
     """{ orders(first: 5) { edges { node { id @include(if: true) } } } }""",
+    """{ node(id: "T3JkZXI6MQ") { id } }""",  # no fragment on Order
+    """{ node(id: "T3JkZXI6MQ") { ... on Contact { name } } }""",
+    """{ node(id: "T3JkZXI6MQ") { ... on Order { id } ... on Order { number } } }""",
 ]
 
 
@@ -152,6 +167,7 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
         pytest.skip("compiled reads are PostgreSQL only")
     matrix = await setup(api)
     await book_visits(api, matrix)
+    node_ids = [*list(matrix.world.orders)[2::4], await other_company_order(api), *MADE_UP_IDS]
     differences: list[str] = []
     tried = 0
     for viewer in matrix.viewers:
@@ -177,6 +193,12 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
             found = difference(ordinary, answer)
             if found:
                 differences.append(f"{viewer.label} literal {variables}: {found}")
+        for order_id in node_ids:
+            ordinary, answer = await both(api, NODE, {"id": order_id}, token)
+            tried += 1
+            found = difference(ordinary, answer)
+            if found:
+                differences.append(f"{viewer.label} node {order_id}: {found}")
         for variables in filtered_pages(matrix):
             after = None
             while True:
@@ -214,6 +236,28 @@ async def book_visits(api: Api, matrix: Matrix) -> None:
 
 def global_id(type_name: str, pk: str) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
+
+
+# Ids `node` answers null for without a query (malformed, a type it does not know, a pk out of
+# range or not digits) and an Order's that no row has: null both ways.
+MADE_UP_IDS = [
+    global_id("Order", "2147483647"),
+    global_id("Order", "2147483648"),
+    global_id("Order", "0"),
+    global_id("Order", "1x"),
+    global_id("Nothing", "1"),
+    "!!not base64",
+]
+
+
+async def other_company_order(api: Api) -> str:
+    """An order of another company: a real row, hidden from every member of the matrix's."""
+    owner = await register(api)
+    client = await world_support.contact(api, owner, "CLIENT", "Elsewhere")
+    order = await world_support.create_order(
+        api, owner, clientId=client.id, addressId=client.address_ids[0]
+    )
+    return str(order["id"])
 
 
 def filtered_pages(matrix: Matrix) -> list[dict[str, Any]]:
@@ -278,6 +322,8 @@ async def test_uncompiled_documents_go_the_ordinary_way(
             },
         ),
         (required, {}),
+        (NODE, {"id": matrix.world.clients[0].id}),  # another type: `{}` or null by its rules
+        (NODE, {"id": 5}),  # an Int for an ID
     ]
     for query, variables in [*((q, {}) for q in UNCOMPILED), *refused]:
         ordinary, answer = await both(api, query, variables, token)

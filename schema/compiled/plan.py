@@ -8,6 +8,9 @@ the to-one parties with their column fields. Every field's entry in
 `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an SQL form
 (`permissions.orders.SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
 No fragments, directives or repeated response keys (merging them is the executor's job).
+
+Also `node(id:)` with one inline fragment `... on Order { <the node's fields above> }` (and
+`id`, `__typename` beside it): a `NodePlan`, answered by node.py.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from graphql import (
     DocumentNode,
     EnumValueNode,
     FieldNode,
+    InlineFragmentNode,
     IntValueNode,
     NonNullTypeNode,
     NullValueNode,
@@ -126,18 +130,29 @@ class Plan:
         return next((o for o in self.connection if o.name == name), None)
 
 
+@dataclass(frozen=True, slots=True)
+class NodePlan:
+    """`node(id:)` read as an Order: `fields` in the response's order (those beside the
+    fragment and the fragment's, as the executor collects them)."""
+
+    root_key: str
+    id: Argument
+    fields: tuple[Out, ...]
+    required: frozenset[str] = frozenset()
+
+
 class Uncompiled(Exception):
     """The document is outside the compiled subset."""
 
 
-def plan_of(document: DocumentNode, operation_name: str | None) -> Plan | None:
+def plan_of(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan | None:
     try:
         return _plan(document, operation_name)
     except Uncompiled:
         return None
 
 
-def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
+def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if len(operations) != len(document.definitions) or len(operations) != 1:
         raise Uncompiled("fragments or several operations")
@@ -152,20 +167,23 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
         v.variable.name.value for v in operation.variable_definitions or () if v.default_value
     }
     (root,) = _fields(operation.selection_set, 1)
+    required = frozenset(
+        v.variable.name.value
+        for v in operation.variable_definitions or ()
+        if isinstance(v.type, NonNullTypeNode)
+    )
+    arguments = {a.name.value: a.value for a in root.arguments or ()}
+    if root.name.value == "node" and set(arguments) == {"id"}:
+        the_id = _argument(arguments["id"], StringValueNode, defaults)
+        return NodePlan(_key(root), the_id, _node_fields(root.selection_set), required)
     if root.name.value != "orders":
         raise Uncompiled("another root field")
-    arguments = {a.name.value: a.value for a in root.arguments or ()}
     if not set(arguments) <= {"first", "after", "sort", "filter"}:
         raise Uncompiled("another argument")
     first = _argument(arguments.get("first"), IntValueNode, defaults)
     after = _argument(arguments.get("after"), StringValueNode, defaults)
     sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
     connection = tuple(_connection_field(f) for f in _fields(root.selection_set))
-    required = frozenset(
-        v.variable.name.value
-        for v in operation.variable_definitions or ()
-        if isinstance(v.type, NonNullTypeNode)
-    )
     filtered = "filter" in arguments
     return Plan(
         _key(root),
@@ -191,6 +209,33 @@ def _fields(selection_set: SelectionSetNode | None, exactly: int | None = None) 
     if exactly is not None and len(fields) != exactly:
         raise Uncompiled("another number of root fields")
     return fields  # type: ignore[return-value]
+
+
+def _node_fields(selection_set: SelectionSetNode | None) -> tuple[Out, ...]:
+    """`node`'s selection: one `... on Order` and the Node fields beside it; with another
+    type's id, the executor answers (run.py), as it does without that fragment."""
+    if selection_set is None:
+        raise Uncompiled("a leaf where an object was expected")
+    found: list[Out] = []
+    fragments = 0
+    for selection in selection_set.selections:
+        if selection.directives:
+            raise Uncompiled("directives")
+        if isinstance(selection, FieldNode) and selection.name.value in ("id", "__typename"):
+            found.append(_order_field(selection))
+        elif (
+            isinstance(selection, InlineFragmentNode)
+            and selection.type_condition is not None
+            and selection.type_condition.name.value == "Order"
+        ):
+            fragments += 1
+            found += [_order_field(f) for f in _fields(selection.selection_set)]
+        else:
+            raise Uncompiled("another selection of node")
+    keys = [o.key for o in found]
+    if fragments != 1 or len(set(keys)) != len(keys) or len(keys) > MAX_KEYS:
+        raise Uncompiled("no fragment on Order, several, or repeated keys")
+    return tuple(found)
 
 
 def _key(field: FieldNode) -> str:

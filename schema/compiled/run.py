@@ -26,7 +26,8 @@ from resolvers import json_input
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
 from schema.compiled import filters
-from schema.compiled.plan import INT, Argument, Plan, plan_of
+from schema.compiled.node import build_node, order_id
+from schema.compiled.plan import INT, Argument, NodePlan, Plan, plan_of
 from schema.compiled.sql import (
     CURSOR_COLUMNS,
     PATHS,
@@ -36,7 +37,7 @@ from schema.compiled.sql import (
     build,
     sort_order,
 )
-from schema.ids import INT4_MAX
+from schema.ids import INT4_MAX, NO_ROW
 
 MAX_ENTRIES = 512
 DEFAULT_SORT = "DEADLINE_ASC"  # schema/queries/orders.py: no sort, or null
@@ -56,7 +57,7 @@ class Switch:
 
 
 SWITCH = Switch()
-_plans: dict[tuple[str, str | None], Plan | None] = {}
+_plans: dict[tuple[str, str | None], Plan | NodePlan | None] = {}
 _statements: dict[tuple[Any, ...], Statement | None] = {}
 
 
@@ -93,6 +94,8 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
     variables = context.variables or {}
     if any(variables.get(name) is None for name in plan.required):
         return None  # the executor's coercion error
+    if isinstance(plan, NodePlan):
+        return await _node_answer(plan, key, actor, variables, ctx.now)
     first, after = _value(plan.first, variables), _value(plan.after, variables)
     if (first is not None and type(first) is not int) or (
         after is not None and type(after) is not str
@@ -143,6 +146,30 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         None if criteria is None else filters.values(criteria),
     )
     rows = await db.execute_query_dict(statement.sql, bound)
+    answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
+    return answer
+
+
+async def _node_answer(
+    plan: NodePlan, key: Any, actor: Actor, variables: dict[str, Any], now: Any
+) -> dict[str, Any] | None:
+    pk = order_id(plan, variables)
+    if pk is None:
+        return None  # another type's id, or a value the executor reads otherwise
+    if pk == NO_ROW:
+        return {plan.root_key: None}  # as the executor answers it, without a query
+    db = connections.get("default")
+    if db.capabilities.dialect != "postgres":
+        return None
+    has_contact = actor.contact_id is not None
+    shape = (key, actor.role, has_contact)
+    if shape in _statements:
+        statement = _statements[shape]
+    else:
+        statement = _remember(_statements, shape, build_node(plan, actor.role, has_contact))
+    if statement is None:
+        return None
+    rows = await db.execute_query_dict(statement.sql, bind(statement, actor, now, [], {"id": pk}))
     answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
     return answer
 

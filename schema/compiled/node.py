@@ -1,0 +1,65 @@
+"""`node(id:)` read as an Order (plan.py's `NodePlan`) in one statement.
+
+The executor's `node` (schema/queries/node.py) decodes the id with `decode_any_id`: nothing,
+or a type it does not know, is null without a query; an Order's id is the order
+`access_order_by_id` finds, that is `permissions.orders.visible_orders` with that id, else
+null. Here the same: null for the first two, and for an Order's id the statement whose inner
+SELECT is `visible_orders`' own queryset for a marker actor and a marker id (as sql.py builds
+the list's), its row written by sql.py's node writer. Any other type's id (its object, seen
+through `... on Order` only, is `{}` or null by its own rules) goes the ordinary way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compat.tortoise import model_meta, prepared_sql
+from models import Order, Role
+from permissions.orders import visible_orders
+from schema.compiled.plan import NodePlan, Out
+from schema.compiled.sql import (
+    Statement,
+    _marked_elsewhere,
+    _node,
+    _object,
+    _param_of,
+    _Params,
+    marker_actor,
+)
+from schema.ids import NO_ROW, decode_any_id
+from schema.queries.node import NODE_TYPES
+
+_ID_MARK = 8_000_000_000_000_020  # past the actor's and the filter's markers
+
+
+def build_node(plan: NodePlan, role: Role, has_contact: bool) -> Statement | None:
+    """The statement for this caller shape, or None when the visibility rule's SQL does not
+    carry the actor's values and the id as plain parameters."""
+    actor = marker_actor(role, has_contact)
+    inner, raw = prepared_sql(visible_orders(actor).filter(id=_ID_MARK).values("id"))
+    params = _Params([_param_of(value, {(int, _ID_MARK): "id"}) for value in raw])
+    if any(_marked_elsewhere(p) for p in params.params):
+        return None
+    if [p.value for p in params.params if p.source == "filter"] != ["id"]:
+        return None  # the id's marker rewritten or left out
+    joins: list[str] = []
+    row = _node(Out(plan.root_key, "node", fields=plan.fields), actor, params, joins)
+    table = model_meta(Order).db_table
+    found = f'(SELECT {row} FROM visible s JOIN "{table}" o ON o.id = s.id {" ".join(joins)})'
+    sql = (
+        f"WITH visible AS NOT MATERIALIZED ({inner}) "
+        f"SELECT {_object([(plan.root_key, found)])}::text AS answer"
+    )
+    return Statement(sql, tuple(params.params))
+
+
+def order_id(plan: NodePlan, variables: dict[str, Any]) -> int | None:
+    """The Order's pk the id names; NO_ROW (0) where the executor answers null without a
+    query; None where it answers otherwise (another type's id, a value that is no string)."""
+    value = variables.get(plan.id.variable) if plan.id.variable else plan.id.value
+    if type(value) is not str:
+        return None
+    parsed = decode_any_id(value)
+    if parsed is None or parsed[0] not in NODE_TYPES:
+        return NO_ROW
+    return parsed[1] if parsed[0] == "Order" else None
