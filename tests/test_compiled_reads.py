@@ -400,7 +400,14 @@ enum ContactKind { CLIENT CONTRACTOR }
 enum LegalForm { PERSON ORGANIZATION }
 enum Role { OWNER STAFF CLIENT CONTRACTOR }
 enum OrderSort { DEADLINE_ASC DEADLINE_DESC CREATED_DESC NUMBER_DESC VISIT_ASC }
-type Query { orders(first: Int, after: String, sort: OrderSort): OrderConnection! }
+input OrderFilter {
+  status: [OrderStatus!] overdue: Boolean clientId: ID contractorId: ID responsibleId: ID
+  deadlineFrom: DateTime deadlineTo: DateTime search: String seriesId: ID visitFrom: DateTime
+  visitTo: DateTime
+}
+type Query {
+  orders(first: Int, after: String, sort: OrderSort, filter: OrderFilter): OrderConnection!
+}
 type OrderConnection { edges: [OrderEdge!]! pageInfo: PageInfo! totalCount: Int! }
 type OrderEdge { cursor: String! node: Order! }
 type PageInfo {
@@ -424,11 +431,24 @@ type Member { id: ID! name: String! role: Role! title: String active: Boolean! }
 
 def generated_documents(count: int) -> list[str]:
     """`count` documents of the compiled subset, drawn by hypothesis-graphql (derandomized:
-    the same ones each run); a `first` past the page bound or negative, and a random `after`,
-    are part of what it draws (those go the ordinary way)."""
-    from hypothesis import HealthCheck, given
+    the same ones each run); a `first` past the page bound or negative, a random `after`, a
+    search and filter bounds the executor refuses are part of what it draws (those go the
+    ordinary way)."""
+    from hypothesis import HealthCheck, given, strategies
     from hypothesis import settings as hypothesis_settings
-    from hypothesis_graphql import queries
+    from hypothesis_graphql import nodes, queries
+
+    # Filter bounds: in range with offsets, at the range's ends, out of it, without an offset.
+    moments = strategies.sampled_from(
+        [
+            "2001-01-01T00:00:00Z",
+            "2030-06-01T12:30:00.5+05:30",
+            "2199-12-31T23:59:59-01:00",
+            "2000-01-01T00:00:00+00:00",
+            "1999-12-31T23:59:59Z",
+            "2030-01-01T00:00:00",
+        ]
+    ).map(nodes.String)
 
     drawn: list[str] = []
 
@@ -439,7 +459,7 @@ def generated_documents(count: int) -> list[str]:
         suppress_health_check=list(HealthCheck),
         deadline=None,
     )
-    @given(queries(SUBSET, allow_x00=False))
+    @given(queries(SUBSET, allow_x00=False, custom_scalars={"DateTime": moments}))
     def draw(document: object) -> None:
         drawn.append(str(document))
 
