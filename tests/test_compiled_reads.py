@@ -89,7 +89,7 @@ SORTS = [
     *((None, first) for first in (None, 4, 100)),
     *(
         (sort, first)
-        for sort in ("DEADLINE_DESC", "CREATED_DESC", "NUMBER_DESC", "VISIT_ASC")
+        for sort in ("DEADLINE_DESC", "CREATED_DESC", "NUMBER_DESC")
         for first in (None, 3)
     ),
 ]
@@ -160,6 +160,24 @@ async def both(api: Api, query: str, variables: dict[str, Any], token: str) -> t
     return ordinary, await api.post(query, variables, token)
 
 
+async def walk(
+    api: Api, query: str, variables: dict[str, Any], token: str
+) -> tuple[int, str | None]:
+    """The document sent both ways, page after page while the answer has a next page: the
+    requests sent and the first difference."""
+    after: str | None = None
+    sent = 0
+    while True:
+        ordinary, answer = await both(api, query, {**variables, "after": after}, token)
+        sent += 1
+        found = difference(ordinary, answer)
+        page = next(iter((ordinary.get("data") or {}).values()), None)
+        info = page.get("pageInfo") if isinstance(page, dict) else None
+        if found or not info or not info["hasNextPage"]:
+            return sent, found
+        after = info["endCursor"]
+
+
 async def test_compiled_answers_equal_the_executor_for_every_role(
     api: Api, backend: str, compiled: list[dict[str, Any]]
 ) -> None:
@@ -167,50 +185,30 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
         pytest.skip("compiled reads are PostgreSQL only")
     matrix = await setup(api)
     await book_visits(api, matrix)
-    node_ids = [*list(matrix.world.orders)[2::4], await other_company_order(api), *MADE_UP_IDS]
+    node_ids = [*list(matrix.world.orders)[3::9], await other_company_order(api)]
+    assert {viewer.label for viewer in matrix.viewers} >= SAMPLE
     differences: list[str] = []
     tried = 0
     for viewer in matrix.viewers:
-        token = viewer.session.access
-        for query, (sort, first) in itertools.product((FULL, PAGE), SORTS):
-            after: str | None = None
-            while True:
-                variables = {"first": first, "after": after, "sort": sort}
-                ordinary, answer = await both(api, query, variables, token)
-                tried += 1
-                found = difference(ordinary, answer)
-                if found:
-                    differences.append(f"{viewer.label} {variables}: {found}")
-                    break
-                page = next(iter(ordinary["data"].values()))
-                if not page["pageInfo"]["hasNextPage"]:
-                    break
-                after = page["pageInfo"]["endCursor"]
-        literals = [(LITERAL, {}), *((FILTER_LITERAL, v) for v in literal_filters(matrix))]
-        for literal, variables in literals:
-            ordinary, answer = await both(api, literal, variables, token)
-            tried += 1
-            found = difference(ordinary, answer)
+        documents = [
+            *(
+                (query, {"first": first, "sort": sort})
+                for query, (sort, first) in itertools.product((FULL, PAGE), SORTS)
+            ),
+            (PAGE, {"first": 5, "sort": "VISIT_ASC"}),  # from the booked orders to the rest
+            (LITERAL, {}),
+            *((NODE, {"id": order_id}) for order_id in node_ids),
+        ]
+        if viewer.label in SAMPLE:  # filters: a member of each kind
+            documents += [(FILTERED, variables) for variables in filtered_pages(matrix)]
+            documents += [(FILTER_LITERAL, v) for v in literal_filters(matrix)]
+        if viewer is matrix.viewers[0]:
+            documents += [(NODE, {"id": made_up}) for made_up in MADE_UP_IDS]
+        for query, variables in documents:
+            sent, found = await walk(api, query, variables, viewer.session.access)
+            tried += sent
             if found:
-                differences.append(f"{viewer.label} literal {variables}: {found}")
-        for order_id in node_ids:
-            ordinary, answer = await both(api, NODE, {"id": order_id}, token)
-            tried += 1
-            found = difference(ordinary, answer)
-            if found:
-                differences.append(f"{viewer.label} node {order_id}: {found}")
-        for variables in filtered_pages(matrix):
-            after = None
-            while True:
-                ordinary, answer = await both(api, FILTERED, {**variables, "after": after}, token)
-                tried += 1
-                found = difference(ordinary, answer)
-                if found:
-                    differences.append(f"{viewer.label} {variables}: {found}")
-                    break
-                if not ordinary["data"]["orders"]["pageInfo"]["hasNextPage"]:
-                    break
-                after = ordinary["data"]["orders"]["pageInfo"]["endCursor"]
+                differences.append(f"{viewer.label} {variables}: {found}")
     assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
     assert len(compiled) == tried  # every one of them went the compiled way
     assert len(matrix.viewers) == 11
@@ -240,11 +238,11 @@ def global_id(type_name: str, pk: str) -> str:
 
 # Ids `node` answers null for without a query (malformed, a type it does not know, a pk out of
 # range or not digits) and an Order's that no row has: null both ways.
+# Filters are read for one member of each kind (the row filter is every member's above).
+SAMPLE = {"owner", "head1", "staff2", "client1.member0", "contractor0.member0"}
 MADE_UP_IDS = [
     global_id("Order", "2147483647"),
     global_id("Order", "2147483648"),
-    global_id("Order", "0"),
-    global_id("Order", "1x"),
     global_id("Nothing", "1"),
     "!!not base64",
 ]
