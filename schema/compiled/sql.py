@@ -1,12 +1,15 @@
 """The statement of a plan for one shape of caller (role, with or without a contact) and of
-variables (page size, with or without a cursor): PostgreSQL builds the response's JSON.
+variables (page size, which cursor, the filter's shape): PostgreSQL builds the response's
+JSON.
 
-The rows are `permissions.orders.listed_orders` itself: its queryset's SQL, built by Tortoise
-for an actor whose values are markers, is the inner SELECT; each parameter that carries a
-marker is bound to that actor value of each caller (compat's `cached_values` does the same for
-lookups). The page's order, cursor and size are the ordinary resolver's (`SORTS`,
-`page_size`); ids, cursors and DateTime and Decimal texts are written as the executor writes
-them (schema/ids.py, resolvers/pagination.py, Python's `isoformat`, `str(Decimal)`).
+The rows are `permissions.orders.listed_orders` itself, narrowed by the resolver's own filter
+function (`resolvers.orders._filtered`): that queryset's SQL, built by Tortoise for an actor
+and a filter whose values are markers (filters.py), is the inner SELECT; each parameter that
+carries a marker is bound to that value of each request (compat's `cached_values` does the
+same for lookups). The page's order, cursor and size are the ordinary resolver's (`SORTS`,
+resolvers/visits.py's `visit_page` for VISIT_ASC, `page_size`); ids, cursors and DateTime
+and Decimal texts are written as the executor writes them (schema/ids.py,
+resolvers/pagination.py, Python's `isoformat`, `str(Decimal)`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from compat.tortoise import model_meta, prepared_sql
@@ -80,7 +84,8 @@ def marker_actor(role: Role, has_contact: bool) -> Actor:
 
 
 def _param_of(value: Any, marks: dict[tuple[type, Any], str] | None = None) -> Param:
-    mark = (marks or {}).get((type(value), value))
+    hashable = isinstance(value, int | str | datetime)
+    mark = (marks or {}).get((type(value), value)) if hashable else None
     if mark is not None:
         return Param("now") if mark == "now" else Param("filter", mark)
     if type(value) is int and _MARK <= value < _MARK + len(MARKED):
@@ -279,8 +284,8 @@ def build(
     shape: filters.Shape = (),
 ) -> Statement | None:
     """The statement for this shape (`size`: the page size, 1 to MAX_PAGE; `after`: as
-    `_after` reads it; `shape`: the filter's), or None when the row filter's or the filter's SQL does not carry the actor's
-    and the filter's values as plain parameters."""
+    `_after` reads it; `shape`: the filter's), or None when the row filter's or the filter's
+    SQL does not carry the actor's and the filter's values as plain parameters."""
     actor = marker_actor(role, has_contact)
     chosen = sort_order(sort)
     if chosen is None:
