@@ -190,7 +190,7 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
     differences: list[str] = []
     tried = 0
     for viewer in matrix.viewers:
-        documents = [
+        documents: list[tuple[str, dict[str, Any]]] = [
             *(
                 (query, {"first": first, "sort": sort})
                 for query, (sort, first) in itertools.product((FULL, PAGE), SORTS)

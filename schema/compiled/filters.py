@@ -8,7 +8,7 @@ through as a parameter is bound to the request's value; a shape whose markers do
 through (Tortoise rewrote one) builds no statement, and the executor answers.
 
 A request's filter is read the executor's way: its variables coerced by graphql-core, the
-argument converted to the schema's `OrderFilter` input and decoded by its own `data()` (a
+argument made the schema's `OrderFilter` input and decoded by its own `data()` (a
 malformed or another type's id is `NO_ROW` there, a filter that matches nothing), then checked
 by `_filtered` itself: whatever it refuses (a bound out of range, visitTo before visitFrom) the
 executor refuses, with its error. `search` is not compiled (Tortoise writes its text into a
@@ -18,20 +18,21 @@ LIKE pattern): a non-empty search goes the ordinary way.
 from __future__ import annotations
 
 import enum
+from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from graphql import GraphQLError, GraphQLSchema
 from graphql.execution.values import get_argument_values, get_variable_values
-from strawberry.types.arguments import convert_argument
+from tortoise.queryset import QuerySet
 
 from domain.errors import DomainError
 from models import Order, OrderStatus
 from permissions.actor import Actor
+from resolvers import orders as order_resolvers
 from resolvers import validation
 from resolvers.orders import OrderFilter as FilterData
-from resolvers.orders import _filtered
 from schema.compiled.plan import Plan
 from schema.order_inputs import OrderFilter
 
@@ -46,6 +47,21 @@ _TIME_MARK = datetime(2199, 12, 31, 23, 59, tzinfo=UTC)
 NOW_MARK = _TIME_MARK  # the request's `now`, which `overdue` compares with
 
 
+def filtered(actor: Actor, query: QuerySet[Order], f: FilterData, now: datetime) -> QuerySet[Order]:
+    """The ordinary resolver's filter function, `resolvers.orders._filtered`, the one
+    definition of the filter's conditions (its module names it private: read as an attribute
+    until it is named as the interface it now is)."""
+    return order_resolvers._filtered(actor, query, f, now)
+
+
+# The schema's OrderFilter input: each GraphQL field name (camel case, the schema's names) and
+# the input's Python field.
+_INPUT_FIELDS = {
+    "".join(w.capitalize() if i else w for i, w in enumerate(f.name.split("_"))): f.name
+    for f in dataclass_fields(OrderFilter)
+}
+
+
 class _StatusMark(enum.Enum):
     """Stand-ins for statuses: Tortoise writes an enum's value (`CharEnumField`), and these
     values are no status's."""
@@ -57,9 +73,7 @@ class _StatusMark(enum.Enum):
     S4 = "~status:4"
 
 
-def filter_of(
-    plan: Plan, schema: GraphQLSchema, strawberry_schema: Any, variables: dict[str, Any]
-) -> FilterData | None:
+def filter_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) -> FilterData | None:
     """The request's filter as the executor reads it, or None where the executor would answer
     with an error (a variable it refuses, an argument it cannot coerce)."""
     assert plan.root is not None
@@ -75,14 +89,9 @@ def filter_of(
     raw = arguments.get("filter")
     if raw is None:
         return FilterData()
-    converted = convert_argument(
-        raw,
-        OrderFilter,
-        strawberry_schema.schema_converter.scalar_registry,
-        strawberry_schema.config,
-    )
-    assert isinstance(converted, OrderFilter)
-    return converted.data()
+    if not isinstance(raw, dict) or not set(raw) <= set(_INPUT_FIELDS):
+        return None  # not the input this module knows: the executor reads it
+    return OrderFilter(**{_INPUT_FIELDS[name]: value for name, value in raw.items()}).data()
 
 
 def shape_of(f: FilterData, actor: Actor, now: datetime) -> Shape | None:
@@ -91,7 +100,7 @@ def shape_of(f: FilterData, actor: Actor, now: datetime) -> Shape | None:
     if validation.search_text(f.search):
         return None
     try:
-        _ = _filtered(actor, Order.all(), replace(f, search=None), now)
+        _ = filtered(actor, Order.all(), replace(f, search=None), now)
     except DomainError:
         return None
     shape: list[tuple[str, int | bool]] = []

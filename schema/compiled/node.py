@@ -18,13 +18,13 @@ from models import Order, Role
 from permissions.orders import visible_orders
 from schema.compiled.plan import NodePlan, Out
 from schema.compiled.sql import (
+    Params,
     Statement,
-    _marked_elsewhere,
-    _node,
-    _object,
-    _param_of,
-    _Params,
+    json_object,
+    marked_elsewhere,
     marker_actor,
+    node_object,
+    param_of,
 )
 from schema.ids import NO_ROW, decode_any_id
 from schema.queries.node import NODE_TYPES
@@ -37,18 +37,18 @@ def build_node(plan: NodePlan, role: Role, has_contact: bool) -> Statement | Non
     carry the actor's values and the id as plain parameters."""
     actor = marker_actor(role, has_contact)
     inner, raw = prepared_sql(visible_orders(actor).filter(id=_ID_MARK).values("id"))
-    params = _Params([_param_of(value, {(int, _ID_MARK): "id"}) for value in raw])
-    if any(_marked_elsewhere(p) for p in params.params):
+    params = Params([param_of(value, {(int, _ID_MARK): "id"}) for value in raw])
+    if any(marked_elsewhere(p) for p in params.params):
         return None
     if [p.value for p in params.params if p.source == "filter"] != ["id"]:
         return None  # the id's marker rewritten or left out
     joins: list[str] = []
-    row = _node(Out(plan.root_key, "node", fields=plan.fields), actor, params, joins)
+    row = node_object(Out(plan.root_key, "node", fields=plan.fields), actor, params, joins)
     table = model_meta(Order).db_table
     found = f'(SELECT {row} FROM visible s JOIN "{table}" o ON o.id = s.id {" ".join(joins)})'
     sql = (
         f"WITH visible AS NOT MATERIALIZED ({inner}) "
-        f"SELECT {_object([(plan.root_key, found)])}::text AS answer"
+        f"SELECT {json_object([(plan.root_key, found)])}::text AS answer"
     )
     return Statement(sql, tuple(params.params))
 

@@ -123,7 +123,7 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
     criteria: FilterData | None = None
     filter_shape: filters.Shape = ()
     if plan.root is not None:
-        criteria = filters.filter_of(plan, core_schema(context.schema), context.schema, variables)
+        criteria = filters.filter_of(plan, core_schema(context.schema), variables)
         found = None if criteria is None else filters.shape_of(criteria, actor, ctx.now)
         if criteria is None or found is None:
             return None  # the executor's error, or a search

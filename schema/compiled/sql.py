@@ -25,7 +25,7 @@ from models import CLOSED_STATUSES, Address, Contact, Membership, Order, Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
 from permissions.orders import listed_orders
-from resolvers.orders import SORTS, VISIT_ASC, _filtered
+from resolvers.orders import SORTS, VISIT_ASC
 from schema.compiled import filters
 from schema.compiled.plan import (
     BOOL,
@@ -83,7 +83,7 @@ def marker_actor(role: Role, has_contact: bool) -> Actor:
     )
 
 
-def _param_of(value: Any, marks: dict[tuple[type, Any], str] | None = None) -> Param:
+def param_of(value: Any, marks: dict[tuple[type, Any], str] | None = None) -> Param:
     hashable = isinstance(value, int | str | datetime)
     mark = (marks or {}).get((type(value), value)) if hashable else None
     if mark is not None:
@@ -95,7 +95,7 @@ def _param_of(value: Any, marks: dict[tuple[type, Any], str] | None = None) -> P
     return Param("value", value)
 
 
-class _Params:
+class Params:
     def __init__(self, inner: list[Param]) -> None:
         self.params = list(inner)
 
@@ -161,7 +161,7 @@ def _value(alias: str, column: str, kind: str) -> str:
     return ref
 
 
-def _object(pairs: list[tuple[str, str]]) -> str:
+def json_object(pairs: list[tuple[str, str]]) -> str:
     return "json_build_object(" + ", ".join(f"{_literal(k)}, {v}" for k, v in pairs) + ")"
 
 
@@ -169,7 +169,7 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _guarded(out: Out, expression: str, actor: Actor, params: _Params, row: str = "o") -> str:
+def _guarded(out: Out, expression: str, actor: Actor, params: Params, row: str = "o") -> str:
     """The field's value where its rule's SQL form lets the actor read it (on the row of the
     object it belongs to), else null."""
     if out.rule is None:
@@ -177,12 +177,12 @@ def _guarded(out: Out, expression: str, actor: Actor, params: _Params, row: str 
     rule = FIELD_RULES[out.rule]
     assert isinstance(rule, FieldRule)
     check = SQL_FORMS[rule.check](actor)
-    values = [params.add(_param_of(v)) for v in check.values]
+    values = [params.add(param_of(v)) for v in check.values]
     condition = check.sql.format(*values, row=row)
     return f"CASE WHEN {condition} THEN {expression} END"
 
 
-def _node(node: Out, actor: Actor, params: _Params, joins: list[str]) -> str:
+def node_object(node: Out, actor: Actor, params: Params, joins: list[str]) -> str:
     pairs: list[tuple[str, str]] = []
     for out in node.fields:
         if out.name == "__typename":
@@ -209,15 +209,15 @@ def _node(node: Out, actor: Actor, params: _Params, joins: list[str]) -> str:
                 )
                 for f in out.fields
             ]
-            related = f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {_object(inner)} END"
+            related = f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {json_object(inner)} END"
             pairs.append((out.key, _guarded(out, related, actor, params)))
         else:
             column, kind = ORDER_COLUMNS[out.name]
             pairs.append((out.key, _guarded(out, _value("o", column, kind), actor, params)))
-    return _object(pairs)
+    return json_object(pairs)
 
 
-def _edges(edges: Out, column: str, actor: Actor, params: _Params) -> str:
+def _edges(edges: Out, column: str, actor: Actor, params: Params) -> str:
     joins: list[str] = []
     pairs: list[tuple[str, str]] = []
     for out in edges.fields:
@@ -226,14 +226,14 @@ def _edges(edges: Out, column: str, actor: Actor, params: _Params) -> str:
         elif out.name == "cursor":
             pairs.append((out.key, cursor("o", column)))
         else:
-            pairs.append((out.key, _node(out, actor, params, joins)))
+            pairs.append((out.key, node_object(out, actor, params, joins)))
     return (
-        f"COALESCE((SELECT json_agg({_object(pairs)} ORDER BY s.position) FROM shown s "
+        f"COALESCE((SELECT json_agg({json_object(pairs)} ORDER BY s.position) FROM shown s "
         f"JOIN \"{model_meta(Order).db_table}\" o ON o.id = s.id {' '.join(joins)}), '[]'::json)"
     )
 
 
-def _after(column: str, descending: bool, after: str, booked_only: bool, params: _Params) -> str:
+def _after(column: str, descending: bool, after: str, booked_only: bool, params: Params) -> str:
     """The page's condition: rows after the cursor (`after`: "" none, "value" a cursor's
     value, "null" a VISIT cursor of an order without a visit), in the sort's order."""
     if column != VISIT:
@@ -265,10 +265,10 @@ def _page_info(info: Out, column: str, size: int, has_after: bool) -> str:
         "startCursor": f"(SELECT {cursor('s', column)} FROM shown s ORDER BY s.position LIMIT 1)",
         "endCursor": f"(SELECT {cursor('s', column)} FROM shown s ORDER BY s.position DESC LIMIT 1)",
     }
-    return _object([(out.key, values[out.name]) for out in info.fields])
+    return json_object([(out.key, values[out.name]) for out in info.fields])
 
 
-def _marked_elsewhere(param: Param) -> bool:
+def marked_elsewhere(param: Param) -> bool:
     """A constant that carries a marker in another form (Tortoise rewrote an actor value):
     no statement, rather than one bound to the marker."""
     return param.source == "value" and str(_MARK)[:8] in str(param.value)
@@ -293,10 +293,10 @@ def build(
     column, descending = chosen
     marked, marks = filters.marked(shape)
     marks[(type(filters.NOW_MARK), filters.NOW_MARK)] = "now"
-    rows = _filtered(actor, listed_orders(actor), marked, filters.NOW_MARK)
+    rows = filters.filtered(actor, listed_orders(actor), marked, filters.NOW_MARK)
     inner, raw = prepared_sql(rows.values(column, "id"))
-    params = _Params([_param_of(value, marks) for value in raw])
-    if any(_marked_elsewhere(p) for p in params.params):
+    params = Params([param_of(value, marks) for value in raw])
+    if any(marked_elsewhere(p) for p in params.params):
         return None
     found = {p.value for p in params.params if p.source == "filter"}
     if found != set(marks.values()) - {"now"} or any(
@@ -325,7 +325,7 @@ def build(
         f"ORDER BY {order} LIMIT {size + 1}), "
         f"shown AS MATERIALIZED (SELECT v.id, v.{column}, row_number() OVER (ORDER BY {order}) "
         f"AS position FROM page v ORDER BY {order} LIMIT {size}) "
-        f"SELECT {_object([(plan.root_key, _object(body))])}::text AS answer"
+        f"SELECT {json_object([(plan.root_key, json_object(body))])}::text AS answer"
     )
     return Statement(sql, tuple(params.params))
 
