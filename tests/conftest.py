@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
 import pytest
 import pytest_asyncio
 from asgi_lifespan import LifespanManager
@@ -20,7 +19,7 @@ from config.settings import Settings, load
 from servicedesk.app import create_app
 from servicedesk.db import migrate
 from tests.compat.xdist_groups import suffix_groups
-from tests.support.api import Api
+from tests.support.api import Api, api_of
 from tests.support.databases import (
     create_postgres_database,
     drop_postgres_database,
@@ -103,9 +102,8 @@ async def app(settings: Settings) -> AsyncIterator[Starlette]:
 
 @pytest_asyncio.fixture
 async def api(app: Starlette) -> AsyncIterator[Api]:
-    transport = httpx.ASGITransport(app=app, client=("203.0.113.10", 50000))
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-        yield Api(http)
+    async with api_of(app) as client:
+        yield client
 
 
 @pytest.fixture
