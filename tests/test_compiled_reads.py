@@ -347,6 +347,18 @@ async def test_one_statement_for_a_compiled_page(
         counts[viewer.label] = [s for s in counter.statements if s.startswith("WITH visible")]
         assert len(counts[viewer.label]) == 1, counter.statements
         assert len(counter.statements) <= 2, counter.statements  # plus authentication's
+    # A filter's values are parameters: two clients, one statement of that shape, one text.
+    token = matrix.viewers[0].session.access
+    texts = set()
+    for client in matrix.world.clients:
+        variables = {"filter": {"clientId": client.id, "status": ["NEW", "DONE"]}}
+        with count_statements() as counter:
+            answer = await api.post(FILTERED, variables, token)
+        assert answer["data"]["orders"]["edges"], answer
+        # The log's line: the text, then `: [the parameters]`.
+        texts |= {s.rsplit(": [", 1)[0] for s in counter.statements if s.startswith("WITH visible")}
+    assert len(texts) == 1, texts
+    assert "NEW" not in texts.pop()
 
 
 ROLES = [Role.OWNER, Role.STAFF, Role.CLIENT, Role.CONTRACTOR]
