@@ -306,7 +306,7 @@ async def update_order(
     return order
 
 
-def _filtered(
+def filtered_orders(
     actor: Actor, query: QuerySet[Order], f: OrderFilter, now: datetime
 ) -> QuerySet[Order]:
     if f.statuses:
@@ -358,7 +358,7 @@ async def list_orders(
     relations: Sequence[str] = (),
 ) -> Page[Order]:
     """A page of the orders the actor sees; `relations` are loaded with it (joins)."""
-    query = _filtered(actor, listed_orders(actor), f, now)
+    query = filtered_orders(actor, listed_orders(actor), f, now)
     if sort == VISIT_ASC:
         in_range = f.visit_from is not None or f.visit_to is not None
         return await visits.visit_page(query, first, after, relations, booked_only=in_range)

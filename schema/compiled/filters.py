@@ -1,6 +1,6 @@
 """The `filter:` argument of a compiled `orders` read: its conditions are the executor's own.
 
-The ordinary resolver filters with `resolvers.orders._filtered`; the compiled statement's inner
+The ordinary resolver filters with `resolvers.orders.filtered_orders`; the compiled statement's inner
 SELECT is that function's queryset too, built by Tortoise once per filter *shape* (which
 fields are given, how many distinct statuses, which way `overdue` goes) from marker values, as
 the row filter is built from a marker actor (schema/compiled/sql.py). Each marker that comes
@@ -10,7 +10,7 @@ through (Tortoise rewrote one) builds no statement, and the executor answers.
 A request's filter is read the executor's way: its variables coerced by graphql-core, the
 argument made the schema's `OrderFilter` input and decoded by its own `data()` (a
 malformed or another type's id is `NO_ROW` there, a filter that matches nothing), then checked
-by `_filtered` itself: whatever it refuses (a bound out of range, visitTo before visitFrom) the
+by `filtered_orders` itself: whatever it refuses (a bound out of range, visitTo before visitFrom) the
 executor refuses, with its error. `search` is not compiled (Tortoise writes its text into a
 LIKE pattern): a non-empty search goes the ordinary way.
 """
@@ -30,9 +30,9 @@ from tortoise.queryset import QuerySet
 from domain.errors import DomainError
 from models import Order, OrderStatus
 from permissions.actor import Actor
-from resolvers import orders as order_resolvers
 from resolvers import validation
 from resolvers.orders import OrderFilter as FilterData
+from resolvers.orders import filtered_orders
 from schema.compiled.plan import Plan
 from schema.order_inputs import OrderFilter
 
@@ -48,10 +48,9 @@ NOW_MARK = _TIME_MARK  # the request's `now`, which `overdue` compares with
 
 
 def filtered(actor: Actor, query: QuerySet[Order], f: FilterData, now: datetime) -> QuerySet[Order]:
-    """The ordinary resolver's filter function, `resolvers.orders._filtered`, the one
-    definition of the filter's conditions (its module names it private: read as an attribute
-    until it is named as the interface it now is)."""
-    return order_resolvers._filtered(actor, query, f, now)
+    """The ordinary resolver's filter function, `resolvers.orders.filtered_orders`, the one
+    definition of the filter's conditions."""
+    return filtered_orders(actor, query, f, now)
 
 
 # The schema's OrderFilter input: each GraphQL field name (camel case, the schema's names) and
@@ -95,7 +94,7 @@ def filter_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) -> F
 
 
 def shape_of(f: FilterData, actor: Actor, now: datetime) -> Shape | None:
-    """The filter's shape, or None: the executor answers (a search, or a value `_filtered`
+    """The filter's shape, or None: the executor answers (a search, or a value `filtered_orders`
     refuses with its own error)."""
     if validation.search_text(f.search):
         return None

@@ -3,7 +3,7 @@ variables (page size, which cursor, the filter's shape): PostgreSQL builds the r
 JSON.
 
 The rows are `permissions.orders.listed_orders` itself, narrowed by the resolver's own filter
-function (`resolvers.orders._filtered`): that queryset's SQL, built by Tortoise for an actor
+function (`resolvers.orders.filtered_orders`): that queryset's SQL, built by Tortoise for an actor
 and a filter whose values are markers (filters.py), is the inner SELECT; each parameter that
 carries a marker is bound to that value of each request (compat's `cached_values` does the
 same for lookups). The page's order, cursor and size are the ordinary resolver's (`SORTS`,
