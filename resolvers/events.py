@@ -8,6 +8,7 @@ from tortoise.transactions import in_transaction
 
 from compat.tortoise import cached_values
 from models import Comment, EventCounter, Membership, Order, OrderEvent, OrderEventKind
+from realtime.notifications import CAUSED
 from realtime.outbox import publish
 from resolvers import notifications
 from resolvers.counters import take_next
@@ -40,6 +41,9 @@ async def record(
         comment_id=comment.id if comment else None,
         comment_visibility=comment.visibility if comment else None,
     )
+    # Its notifications' writer reports their ids (INSERT ... RETURNING), so that publishing
+    # needs no SELECT of them (realtime.notifications.CAUSED).
+    CAUSED.expect(event.id)
     await notifications.on_order_event(order, event, comment)
     await on_order_event_outbound(order, event, comment)
     return event
