@@ -87,9 +87,10 @@ class EventStatements:
 
 
 def split_statements(entries: list[tuple[float, str, str]]) -> EventStatements:
-    """The commit is not logged; publishing follows it at once (realtime/outbox.py `publish`),
-    and publishing starts by marking the event row sent: the statements from that one on are
-    after the commit. Without it, the cut is after the event row's INSERT."""
+    """The commit is not logged; publishing follows it at once (realtime/outbox.py `publish`).
+    The published mark is batched outside the request now (realtime/publish_batch.py), so the
+    cut is after the event row's INSERT; a request that still marks its event (an older
+    build) is cut at that UPDATE."""
     request = [query for _, label, query in entries if label == "http-request"]
     upper = [q.upper() for q in request]
     cut = next(

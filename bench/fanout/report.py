@@ -89,7 +89,7 @@ def print_report(
             )
             print(f"        periodic statements while idle: {rates or 'none'}")
         print(f"  one event's timeline ({in_process[-1].subscribers} subscribers, in-process):")
-        print("  (the commit is not logged: it comes just before the published_at UPDATE)")
+        print("  (the commit is not logged: it comes just after the event row's INSERT)")
         for line in in_process[-1].timeline:
             print(f"        {line}")
     for row in rows:
