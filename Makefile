@@ -45,11 +45,12 @@ test: $(TEST_STAMP)
 # rewrites and compiles every test module again, 5 s of each worker's start.
 PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest
 
-# Four pytest workers (pytest-xdist) on two cores: a third of a worker's time waits on sockets,
-# sleeps, subprocesses and the databases, and four fill it (measured alone, pytest only: two
-# workers 383 s at 1.5 cores busy, four 302 s). Modules that start servers once for all their
-# tests carry an xdist_group mark and stay on one worker. PYTEST_PARALLEL= runs in one process.
-PYTEST_PARALLEL ?= -n 4 --dist loadgroup
+# Six pytest workers (pytest-xdist) on two cores: a third of a worker's time waits on sockets,
+# sleeps, subprocesses and the databases, and more workers fill it (measured alone, pytest only:
+# two workers 383 s at 1.5 cores busy, four 302 s; make test with four 308 s, with six 297 s,
+# the same CPU). Modules that start servers once for all their tests carry an xdist_group mark
+# and stay on one worker. PYTEST_PARALLEL= runs in one process.
+PYTEST_PARALLEL ?= -n 6 --dist loadgroup
 
 # The SQLite half only (no PostgreSQL or Redis needed): the tests marked `postgres` are left
 # out (tests/conftest.py marks them). Lint and type checks are left to `make test`.
