@@ -8,8 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -25,7 +24,7 @@ from realtime.notifications import relay_notifications
 from realtime.outbox import relay_once
 from resolvers.notification_writes import recipients
 from schema.ids import parse_global_id
-from tests.support.api import Api, Session, invite_and_accept, register
+from tests.support.api import Api, Session, invite_and_accept, register, sql_log
 from tests.support.world import contact, create_order
 from tests.support.ws import joined
 
@@ -55,17 +54,8 @@ class Marking(logging.Handler):
             self.by.append(task.get_name() if task is not None else "")
 
 
-@contextmanager
-def marking() -> Iterator[Marking]:
-    logger = logging.getLogger("tortoise.db_client")
-    handler, level = Marking(), logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
+def marking() -> AbstractContextManager[Marking]:
+    return sql_log(Marking())
 
 
 class Company:

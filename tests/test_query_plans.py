@@ -18,7 +18,7 @@ import json
 import logging
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import asyncpg
@@ -26,7 +26,7 @@ import pytest
 
 from config.settings import Settings
 from schema.compiled import run
-from tests.support.api import Api, Session, invite_and_accept, register
+from tests.support.api import Api, Session, invite_and_accept, register, sql_log
 from tests.support.world import contact, portal_member
 
 pytestmark = pytest.mark.asyncio
@@ -116,17 +116,8 @@ class Capture(logging.Handler):
                 self.statements.append((str(query), list(values or [])))
 
 
-@contextmanager
-def captured() -> Iterator[Capture]:
-    logger = logging.getLogger("tortoise.db_client")
-    capture, level = Capture(), logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(capture)
-    try:
-        yield capture
-    finally:
-        logger.removeHandler(capture)
-        logger.setLevel(level)
+def captured() -> AbstractContextManager[Capture]:
+    return sql_log(Capture())
 
 
 def scans(plan: Any, tables: set[str]) -> list[tuple[str, str, int]]:

@@ -10,12 +10,13 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from json import dumps as json_dumps
 from json import loads as json_loads
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from starlette.types import ASGIApp
 
 _serial = itertools.count(1)
+H = TypeVar("H", bound=logging.Handler)
 PASSWORD = "correct horse battery"
 
 
@@ -236,14 +237,21 @@ class StatementCounter(logging.Handler):
 
 
 @contextmanager
-def count_statements() -> Iterator[StatementCounter]:
+def sql_log(handler: H) -> Iterator[H]:
+    """`handler` receives each SQL statement Tortoise sends (it logs them at DEBUG) while the
+    block runs."""
     logger = logging.getLogger("tortoise.db_client")
-    counter = StatementCounter()
     level = logger.level
     logger.setLevel(logging.DEBUG)
-    logger.addHandler(counter)
+    logger.addHandler(handler)
     try:
-        yield counter
+        yield handler
     finally:
-        logger.removeHandler(counter)
+        logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+@contextmanager
+def count_statements() -> Iterator[StatementCounter]:
+    with sql_log(StatementCounter()) as counter:
+        yield counter
