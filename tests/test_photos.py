@@ -97,9 +97,15 @@ async def test_staff_client_and_contractor_upload_and_all_of_them_see_every_phot
         seen = await photos_of(api, who, s.order_id)
         assert seen is not None
         assert [p["id"] for p in seen] == [p["id"] for p in made]
-    events = await OrderEvent.filter(
-        order_id=decode_id(s.order_id, "Order"), kind=OrderEventKind.PHOTO_ADDED
-    ).values_list("actor_id", flat=True)
+    # In the order they happened: without ORDER BY, PostgreSQL returns rows as they lie, and
+    # the UPDATE that marks a batch of events published moves them.
+    events = (
+        await OrderEvent.filter(
+            order_id=decode_id(s.order_id, "Order"), kind=OrderEventKind.PHOTO_ADDED
+        )
+        .order_by("id")
+        .values_list("actor_id", flat=True)
+    )
     assert [f"{a}" for a in events] == [str(decode_id(w.member_id, "Member")) for w, _ in uploaders]
 
 
