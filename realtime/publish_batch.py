@@ -2,8 +2,8 @@
 
 A change's events and notifications go out on the broadcast channel right after its commit
 (realtime.outbox.publish); marking them sent is one UPDATE per table for everything this
-process sent in the last FLUSH_SECONDS, not one or two per change (issue 19: createOrder at
-two workers). The flusher is a task of the running loop that starts with the first mark and
+process sent in the last FLUSH_SECONDS, not one or two per change (20 concurrent createOrders: 4-6
+UPDATEs instead of 40). The flusher is a task of the running loop that starts with the first mark and
 ends when nothing is left to mark; the relay flushes before each round and when it stops
 (shutdown), so no relay re-publishes what this process sent. Marks a process never wrote
 (it died, or the UPDATE failed) leave rows unmarked: the relay of any process re-publishes

@@ -1,7 +1,7 @@
 """Publishing after commit with batched marks (realtime.publish_batch): a change's events and
 notifications are broadcast at once, and marked published by one UPDATE per table for all
 that the process sent in the last FLUSH_SECONDS; marks a process never wrote leave the rows
-to the relay, and subscribers still hear each once (issue 19, item 4)."""
+to the relay, and subscribers still hear each once."""
 
 from __future__ import annotations
 
