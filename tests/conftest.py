@@ -64,6 +64,9 @@ def test_settings(data_dir: Path, database_url: str, redis_url: str | None) -> S
         "REGISTRATIONS_PER_ADDRESS": "100000",
         "WRITES_PER_MINUTE": "100000",
         "WRITE_BURST": "100000",
+        # Six workers' apps, and the servers tests start, share one PostgreSQL server with
+        # max_connections 100: ten a pool let two suites on one server run out of them.
+        "DB_POOL_SIZE": "5",
     }
     if redis_url:
         env["REDIS_URL"] = redis_url

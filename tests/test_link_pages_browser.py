@@ -29,7 +29,7 @@ from models import Session as LoginSession
 from tests.support.api import INVITE, LOGIN, PASSWORD, Api, register, unique_email
 from tests.support.browser import chromium
 
-# One xdist worker runs the module, so Chromium starts once (`make test` runs -n 2).
+# One xdist worker runs the module, so Chromium starts once (`make test` runs several).
 pytestmark = [pytest.mark.asyncio, pytest.mark.xdist_group("link_pages_browser")]
 
 ORIGIN = "https://desk.example.test"  # PUBLIC_URL of the tests' settings (tests/conftest.py)

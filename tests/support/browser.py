@@ -2,9 +2,11 @@
 package of the test extra; its own browser downloads are never used), and static pages served
 from origins of their own.
 
-Chromium comes from the system (`apt-get install chromium`; `.ci/run` installs it); without
-it, browser tests skip, or fail when services are required (tests/support/databases.py
-`service_missing`).
+Chromium comes from the system: Debian's `chromium-headless-shell` (Chromium's own headless
+build, the one Playwright runs headless by default) when installed, which `.ci/run` installs,
+else the full `chromium` in its headless mode. Measured on the four browser modules: 21 CPU-s
+with the shell, 34 with the full browser, the same tests passing. Without either, browser tests
+skip, or fail when services are required (tests/support/databases.py `service_missing`).
 """
 
 from __future__ import annotations
@@ -22,14 +24,21 @@ from playwright.async_api import Browser, async_playwright
 
 from tests.support.databases import service_missing
 
-CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_PATHS = (
+    "/usr/bin/chromium-headless-shell",
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+)
 
 
 def chromium_path() -> str:
-    for path in (*CHROMIUM_PATHS, shutil.which("chromium") or ""):
+    found = (shutil.which(name) or "" for name in ("chromium-headless-shell", "chromium"))
+    for path in (*CHROMIUM_PATHS, *found):
         if path and Path(path).exists():
             return path
-    service_missing("Chromium is not installed (apt-get install chromium): browser tests skipped")
+    service_missing(
+        "Chromium is not installed (apt-get install chromium-headless-shell): browser tests skipped"
+    )
 
 
 @asynccontextmanager

@@ -12,14 +12,16 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pytest
-from aiobotocore.session import get_session
 
 from config.s3_url import parse_s3_url
-from media.s3 import S3Storage
 from tests.support.processes import free_port
+
+if TYPE_CHECKING:
+    from media.s3 import S3Storage
 
 ACCESS_KEY, SECRET_KEY = "test-access-key", "test-secret/key+with:odd@chars"
 
@@ -66,6 +68,12 @@ def s3_url(endpoint: str, bucket: str, prefix: str = "") -> str:
 @asynccontextmanager
 async def s3_storage(endpoint: str, bucket: str, prefix: str = "") -> AsyncIterator[S3Storage]:
     """A started S3Storage on a new bucket of the server at `endpoint`."""
+    # Imported here: aiobotocore (with aiohttp) costs each pytest worker ~0.5 s to import
+    # while collecting, and the app imports it only when S3_URL is set.
+    from aiobotocore.session import get_session
+
+    from media.s3 import S3Storage
+
     async with get_session().create_client(
         "s3",
         endpoint_url=endpoint,
