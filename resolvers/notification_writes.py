@@ -24,11 +24,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
-from tortoise.router import router
 
-from compat.tortoise import cached_update, cached_values, model_meta
+from compat.tortoise import cached_update, cached_values, insert_returning_rows
 from config.settings import current
 from domain.texts import pick_locale, t
 from models import DeliveryChannel, Membership, Notification, NotificationKind, Role
@@ -276,51 +274,13 @@ async def coalesce(notes: list[Notification], about: str) -> list[Notification]:
 
 
 _RETURNING = ("id", "company_id", "member_id", "event_id")
-_inserts: dict[tuple[str, int], tuple[str, tuple[str, ...]]] = {}
-_CACHED_ROWS = 64  # an event tells a few members; a longer statement is built when needed
-
-
-def _insert_sql(db: BaseDBAsyncClient, rows: int) -> tuple[str, tuple[str, ...]]:
-    """The multi-row INSERT of `rows` notifications returning _RETURNING, built by the
-    connection's own query builder and placeholders (as Tortoise builds its INSERTs), and the
-    fields whose values it takes per row (every stored one but the generated id); built once
-    per dialect and size."""
-    key = (db.capabilities.dialect, rows)
-    cached = _inserts.get(key)
-    if cached is not None:
-        return cached
-    meta = model_meta(Notification)
-    fields = tuple(
-        name for name in meta.fields_db_projection if not meta.fields_map[name].generated
-    )
-    executor = db.executor_class(model=Notification, db=db)
-    query = db.query_class.into(meta.basetable).columns(
-        *(meta.fields_db_projection[name] for name in fields)
-    )
-    width = len(fields)
-    for row in range(rows):
-        query = query.insert(*(executor.parameter(row * width + i) for i in range(width)))
-    query = query.returning(*_RETURNING)  # type: ignore[operator]
-    built = (str(query), fields)
-    if rows <= _CACHED_ROWS:
-        _inserts[key] = built
-    return built
 
 
 async def insert_returning(notes: Sequence[Notification]) -> list[Written]:
     """INSERT ... RETURNING of `notes` (one statement per INSERT_BATCH, as bulk_create): what
     publishing needs of each row. Values are converted as bulk_create converts them."""
-    db: BaseDBAsyncClient = router.db_for_write(Notification) or model_meta(Notification).db
-    meta = model_meta(Notification)
     written: list[Written] = []
     for start in range(0, len(notes), INSERT_BATCH):
-        chunk = notes[start : start + INSERT_BATCH]
-        sql, fields = _insert_sql(db, len(chunk))
-        values = [
-            meta.fields_map[name].to_db_value(getattr(note, name), note)
-            for note in chunk
-            for name in fields
-        ]
-        rows = await db.execute_query_dict(sql, values)
+        rows = await insert_returning_rows(notes[start : start + INSERT_BATCH], _RETURNING)
         written += [Written(r["id"], r["company_id"], r["member_id"], r["event_id"]) for r in rows]
     return written

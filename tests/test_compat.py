@@ -523,6 +523,53 @@ async def test_cached_update_changes_what_tortoise_changes(api: Any) -> None:
         assert await cached_update(Membership, Q(id=member.id), role=Role.OWNER) == 1
 
 
+@pytest.mark.asyncio
+async def test_insert_returning_rows_stores_what_bulk_create_stores(api: Any) -> None:
+    """compat.tortoise.insert_returning_rows builds Tortoise's INSERT with the connection's
+    query builder and placeholders: the same rows as bulk_create, each new row's columns
+    returned in the order given (twice: built, then from the cache; and one row alone)."""
+    from datetime import UTC, datetime
+
+    from compat.tortoise import insert_returning_rows
+    from models import Membership, Notification, NotificationKind
+    from tests.support.api import register
+
+    owner = await register(api)
+    member = await Membership.get(user__email=owner.email)
+    read = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
+
+    def notes(tag: str) -> list[Notification]:
+        return [
+            Notification(
+                company_id=member.company_id,
+                member_id=member.id,
+                kind=NotificationKind.ORDER_ASSIGNED,
+                text=f"{tag} {n} — «ünïcode» 'quoted'",
+                # Ids no order has: other tests look up notifications by their orders' ids.
+                order_id=-n if n else None,
+                read_at=read if n == 1 else None,
+            )
+            for n in range(3)
+        ]
+
+    def stored(row: Notification) -> tuple[Any, ...]:
+        return (row.kind, row.text.split(" ", 1)[1], row.order_id, row.read_at, row.member_id)
+
+    await Notification.bulk_create(notes("bulk"))
+    expected = [stored(row) for row in await Notification.filter(text__startswith="bulk ")]
+    for tag in ("first", "cached"):
+        rows = await insert_returning_rows(notes(tag), ("id", "text"))
+        assert [row["text"] for row in rows] == [note.text for note in notes(tag)]
+        ids = [row["id"] for row in rows]
+        assert ids == sorted(ids)
+        found = await Notification.filter(id__in=ids).order_by("id")
+        assert [stored(row) for row in found] == expected
+        assert all(row.created_at is not None for row in found)
+    [one] = await insert_returning_rows(notes("one")[:1], ("member_id",))
+    assert one == {"member_id": member.id}
+    assert await insert_returning_rows([], ("id",)) == []
+
+
 def test_pytest_node_ids_are_set_where_xdist_groups_need_them(
     request: pytest.FixtureRequest,
 ) -> None:
