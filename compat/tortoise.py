@@ -9,13 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url as expand_db_url
 from tortoise.expressions import Q
 from tortoise.models import MetaInfo, Model
-from tortoise.queryset import AwaitableQuery, ValuesQuery
+from tortoise.queryset import AwaitableQuery, QuerySet, ValuesQuery
 from tortoise.router import router
 
 
@@ -219,6 +219,45 @@ async def cached_values(
     return rows
 
 
+M = TypeVar("M", bound=Model)
+
+
+def _build_instances(
+    model: type[Model], condition: Q, order_by: tuple[str, ...], slots: list[Any]
+) -> _Statement | None:
+    try:
+        sql, raw = _parameterized(_select(model, _marked(condition, [0]), order_by), False)
+    except Exception:  # a marker Tortoise refuses: not cached
+        return None
+    params = _params(raw, slots)
+    return None if params is None else _Statement(sql, params, ())
+
+
+def _select(model: type[M], condition: Q, order_by: tuple[str, ...]) -> QuerySet[M]:
+    query = model.filter(condition)
+    return query.order_by(*order_by) if order_by else query
+
+
+async def cached_instances(model: type[M], condition: Q, order_by: Sequence[str] = ()) -> list[M]:
+    """`await model.filter(condition).order_by(*order_by)`: the same SQL, connection and
+    instances (as Tortoise makes them from a row, `_init_from_db`), with the SQL built once
+    per dialect and shape of `condition`. For the data loaders, which read rows by their ids
+    or their parents' on almost every request."""
+    order = tuple(order_by)
+    slots: list[Any] = []
+    try:
+        shape = _shape(condition, slots)
+    except _Uncacheable:
+        return await _select(model, condition, order)
+    db: BaseDBAsyncClient = router.db_for_read(model) or model_meta(model).db
+    key = (db.capabilities.dialect, model, "instances", order, shape)
+    statement = _statement(key, lambda: _build_instances(model, condition, order, slots))
+    if statement is None:
+        return await _select(model, condition, order)
+    _, rows = await db.execute_query(statement.sql, _bound(statement, slots))
+    return [model._init_from_db(**row) for row in rows]  # as Tortoise's execute_select
+
+
 async def cached_update(model: type[Model], condition: Q, **changes: Any) -> int:
     """`model.filter(condition).update(**changes)`: the same SQL and connection, built once
     per dialect and shape; the number of rows changed."""
@@ -306,6 +345,7 @@ async def _values(
 
 
 __all__ = [
+    "cached_instances",
     "cached_update",
     "cached_values",
     "expand_db_url",

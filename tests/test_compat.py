@@ -524,6 +524,49 @@ async def test_cached_update_changes_what_tortoise_changes(api: Any) -> None:
 
 
 @pytest.mark.asyncio
+async def test_cached_instances_are_the_instances_tortoise_makes(api: Any) -> None:
+    """compat.tortoise.cached_instances: for each shape twice (built, then from the cache),
+    the same instances as `Model.filter` (every field, datetimes, enums and null foreign keys
+    included) in the same order, for an `id__in` of several lengths and a missing id."""
+    from tortoise.expressions import Q
+
+    from compat.tortoise import cached_instances, model_meta
+    from models import Company, Membership
+    from tests.support.api import invite_and_accept, register
+
+    owner = await register(api)
+    staff = await invite_and_accept(api, owner, "Staff")
+    ids = [m.id for m in await Membership.filter(user__email__in=[owner.email, staff.email])]
+    assert len(ids) == 2
+
+    def fields(row: Any) -> dict[str, Any]:
+        return {name: getattr(row, name) for name in model_meta(row).fields_db_projection}
+
+    for wanted in ([ids[0]], ids, [*ids, 0], [0]):
+        for _ in range(2):
+            found = await cached_instances(Membership, Q(id__in=wanted))
+            expected = await Membership.filter(id__in=wanted)
+            assert [fields(m) for m in found] == [fields(m) for m in expected]
+            assert all(type(m) is Membership and m._saved_in_db for m in found)
+    member = await Membership.get(id=ids[0])
+    [company] = await cached_instances(Company, Q(id=member.company_id) | Q(id=0))
+    assert fields(company) == fields(await Company.get(id=member.company_id))
+    for order in (("name", "id"), ("-id",)):
+        for _ in range(2):
+            found = await cached_instances(Membership, Q(company_id=member.company_id), order)
+            expected = await Membership.filter(company_id=member.company_id).order_by(*order)
+            assert [fields(m) for m in found] == [fields(m) for m in expected]
+    assert [m.id for m in found] == sorted(ids, reverse=True)
+    # ...and from statements of its own, not by falling back to Tortoise's query building.
+    from compat import tortoise as compat_tortoise
+
+    kept = compat_tortoise._statements
+    built = [kept[k] for k in kept if k[1] is Membership and k[2] == "instances"]
+    assert len(built) >= 5  # ids of three lengths, two orders
+    assert None not in built
+
+
+@pytest.mark.asyncio
 async def test_insert_returning_rows_stores_what_bulk_create_stores(api: Any) -> None:
     """compat.tortoise.insert_returning_rows builds Tortoise's INSERT with the connection's
     query builder and placeholders: the same rows as bulk_create, each new row's columns
