@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url as expand_db_url
 from tortoise.expressions import Q
+from tortoise.filters import escape_like
 from tortoise.models import MetaInfo, Model
 from tortoise.queryset import AwaitableQuery, QuerySet, ValuesQuery
 from tortoise.router import router
@@ -31,12 +32,13 @@ def prepared_sql(query: ValuesQuery[Any]) -> tuple[str, list[Any]]:
 
 # Cached statements. Building a query (Q.resolve, joins, pypika's get_sql) costs far more
 # Python than running it: a request's authentication spent half its CPU there (py-spy of the
-# suite). `cached_values` and `cached_update` let Tortoise build the SQL once per dialect and
-# *shape* (the Q tree and the columns set, each int, str or set datetime replaced by a marker;
-# constants such as None, booleans and enums are part of the shape), then run it with the
-# values of each call through the connection method Tortoise uses (logged and counted like any
-# statement). A shape whose markers do not come through verbatim (Tortoise rewrote a value,
-# e.g. `__startswith`) is left to Tortoise, as is a value no marker stands for (an expression).
+# suite). `cached_values`, `cached_instances` and `cached_update` let Tortoise build the SQL
+# once per dialect and *shape* (the Q tree and the columns set, each int, str or set datetime
+# replaced by a marker; constants such as None, booleans and enums are part of the shape), then
+# run it with the values of each call through the connection method Tortoise uses (logged and
+# counted like any statement). A shape whose markers do not come through, verbatim or in a
+# LIKE pattern Tortoise made of them (`__startswith`), is left to Tortoise, as is a value no
+# marker stands for (an expression).
 
 _Converter = Callable[[Any], Any]
 _MARKER_BASE = 8_000_000_000_000_000  # far from any id or constant a query carries
@@ -51,7 +53,7 @@ class _Uncacheable(Exception):
 @dataclass(frozen=True, slots=True)
 class _Statement:
     sql: str
-    params: tuple[tuple[bool, Any], ...]  # (is a slot, slot index or constant value)
+    params: tuple[tuple[int, Any], ...]  # (how it gets its value, slot index or constant)
     columns: tuple[tuple[str, _Converter], ...]
 
 
@@ -117,18 +119,39 @@ def _marked(q: Q, counter: list[int]) -> Q:
     return copy
 
 
-def _params(raw: Sequence[Any], slots: Sequence[Any]) -> tuple[tuple[bool, Any], ...] | None:
-    """Each parameter as a slot or a constant; None unless every slot's marker came through
-    verbatim. By type too: a Decimal or float column's value equals an int marker."""
+# How a statement's parameter gets its value: a constant of the statement, a slot's value as
+# given, or a slot's value in a LIKE pattern (Tortoise's __startswith, __endswith and
+# __contains: the value escaped as Tortoise escapes it, then the % added).
+_CONSTANT, _VERBATIM, _PREFIX, _SUFFIX, _INFIX = range(5)
+_PATTERNS = ((_INFIX, "%", "%"), (_PREFIX, "", "%"), (_SUFFIX, "%", ""))
+
+
+def _pattern(param: str, markers: dict[tuple[type, Any], int]) -> tuple[int, int] | None:
+    for mode, head, tail in _PATTERNS:
+        if len(param) > len(head) + len(tail) and param.startswith(head) and param.endswith(tail):
+            slot = markers.get((str, param[len(head) : len(param) - len(tail)]))
+            if slot is not None:
+                return mode, slot
+    return None
+
+
+def _params(raw: Sequence[Any], slots: Sequence[Any]) -> tuple[tuple[int, Any], ...] | None:
+    """Each parameter as (how it gets its value, slot index or constant); None unless every
+    slot's marker came through, verbatim or in a LIKE pattern. By type too: a Decimal or
+    float column's value equals an int marker."""
     kinds = (int, str, datetime)
     markers = {(type(m), m): i for i, m in enumerate(_marker(v, i) for i, v in enumerate(slots))}
-    params = tuple(
-        (True, markers[(type(p), p)])
-        if type(p) in kinds and (type(p), p) in markers
-        else (False, p)
-        for p in raw
-    )
-    return params if {i for slot, i in params if slot} == set(range(len(slots))) else None
+    params: list[tuple[int, Any]] = []
+    for param in raw:
+        key = (type(param), param)
+        if type(param) in kinds and key in markers:
+            params.append((_VERBATIM, markers[key]))
+        elif type(param) is str and (found := _pattern(param, markers)) is not None:
+            params.append(found)
+        else:
+            params.append((_CONSTANT, param))
+    used = {slot for mode, slot in params if mode != _CONSTANT}
+    return tuple(params) if used == set(range(len(slots))) else None
 
 
 def _parameterized(query: AwaitableQuery[Any], for_write: bool) -> tuple[str, list[Any]]:
@@ -194,7 +217,22 @@ def _statement(key: tuple[Any, ...], build: Callable[[], _Statement | None]) -> 
 
 
 def _bound(statement: _Statement, slots: Sequence[Any]) -> list[Any]:
-    return [slots[value] if is_slot else value for is_slot, value in statement.params]
+    values: list[Any] = []
+    for mode, value in statement.params:
+        if mode == _CONSTANT:
+            values.append(value)
+        elif mode == _VERBATIM:
+            values.append(slots[value])
+        else:
+            escaped = escape_like(slots[value])
+            values.append(
+                f"{escaped}%"
+                if mode == _PREFIX
+                else f"%{escaped}"
+                if mode == _SUFFIX
+                else f"%{escaped}%"
+            )
+    return values
 
 
 async def cached_values(

@@ -567,6 +567,54 @@ async def test_cached_instances_are_the_instances_tortoise_makes(api: Any) -> No
 
 
 @pytest.mark.asyncio
+async def test_cached_like_patterns_escape_as_tortoise_does(api: Any) -> None:
+    """A slot Tortoise puts in a LIKE pattern (`__startswith`, `__endswith`, `__contains`,
+    and their case-insensitive forms) is bound escaped as Tortoise escapes it: %, _ and \\ in
+    the value match only themselves. Each lookup twice (built, then cached), against
+    Tortoise's own answer, and from a cached statement, not a fallback."""
+    from tortoise import connections
+    from tortoise.expressions import Q
+
+    from compat import tortoise as compat_tortoise
+    from compat.tortoise import cached_instances
+    from models import Membership
+    from tests.support.api import invite_and_accept, register
+
+    owner = await register(api)
+    company = (await Membership.get(user__email=owner.email)).company_id
+    names = ["50%_off\\ sale", "50%_off\\ SALE", "50X_offY sale", "5000 offsale"]
+    for _ in names[1:]:
+        await invite_and_accept(api, owner, "Staff")
+    members = await Membership.filter(company_id=company).order_by("id")
+    for member, name in zip(members, names, strict=True):
+        await Membership.filter(id=member.id).update(name=name)
+    lookups = {
+        "name__startswith": "50%_off\\",
+        "name__istartswith": "50%_OFF\\",
+        "name__endswith": "\\ sale",
+        "name__iendswith": "\\ SALE",
+        "name__contains": "%_off\\",
+        "name__icontains": "%_OFF\\ s",
+    }
+    for lookup, value in lookups.items():
+        condition = Q(company_id=company) & Q(**{lookup: value})
+        expected = [m.name for m in await Membership.filter(condition).order_by("id")]
+        assert expected, lookup
+        assert "50X_offY sale" not in expected, lookup
+        for _ in range(2):
+            found = await cached_instances(Membership, condition, ("id",))
+            assert [m.name for m in found] == expected, lookup
+    kept, dialect = compat_tortoise._statements, connections.get("default").capabilities.dialect
+    built = [
+        kept[k]
+        for k in kept
+        if k[:3] == (dialect, Membership, "instances") and "name__" in repr(k[-1])
+    ]
+    assert len(built) == len(lookups)
+    assert None not in built
+
+
+@pytest.mark.asyncio
 async def test_insert_returning_rows_stores_what_bulk_create_stores(api: Any) -> None:
     """compat.tortoise.insert_returning_rows builds Tortoise's INSERT with the connection's
     query builder and placeholders: the same rows as bulk_create, each new row's columns
