@@ -124,6 +124,7 @@ def _marked(q: Q, counter: list[int]) -> Q:
 # __contains: the value escaped as Tortoise escapes it, then the % added).
 _CONSTANT, _VERBATIM, _PREFIX, _SUFFIX, _INFIX = range(5)
 _PATTERNS = ((_INFIX, "%", "%"), (_PREFIX, "", "%"), (_SUFFIX, "%", ""))
+_LIKE = {mode: f"{head}{{}}{tail}" for mode, head, tail in _PATTERNS}
 
 
 def _pattern(param: str, markers: dict[tuple[type, Any], int]) -> tuple[int, int] | None:
@@ -224,14 +225,7 @@ def _bound(statement: _Statement, slots: Sequence[Any]) -> list[Any]:
         elif mode == _VERBATIM:
             values.append(slots[value])
         else:
-            escaped = escape_like(slots[value])
-            values.append(
-                f"{escaped}%"
-                if mode == _PREFIX
-                else f"%{escaped}"
-                if mode == _SUFFIX
-                else f"%{escaped}%"
-            )
+            values.append(_LIKE[mode].format(escape_like(slots[value])))
     return values
 
 
