@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from domain.errors import DomainError, ErrorCode, not_found
 from models import Address, Contact
 from permissions.actor import Actor
+from permissions.lookup import visible_row
 from permissions.rule_sql import YES, SqlCheck
 
 
@@ -19,20 +20,20 @@ def listed_contacts(actor: Actor, archived: bool | None) -> QuerySet[Contact]:
     return visible_contacts(actor).filter(archived=bool(archived))
 
 
-def visible_contacts(actor: Actor) -> QuerySet[Contact]:
+def visible_contact_filter(actor: Actor) -> Q:
     """OWNER/STAFF see the company's whole book; a portal member only its own card."""
-    contacts = Contact.filter(company_id=actor.company_id)
-    if actor.is_staff:
-        return contacts
-    return contacts.filter(id=actor.contact_id or 0)
+    company = Q(company_id=actor.company_id)
+    return company if actor.is_staff else company & Q(id=actor.contact_id or 0)
+
+
+def visible_contacts(actor: Actor) -> QuerySet[Contact]:
+    return Contact.filter(visible_contact_filter(actor))
 
 
 async def access_contact_by_id(
     actor: Actor, contact_id: int | None, field: list[str] | None = None
 ) -> Contact:
-    contact = (
-        None if contact_id is None else await visible_contacts(actor).get_or_none(id=contact_id)
-    )
+    contact = await visible_row(Contact, visible_contact_filter(actor), contact_id)
     if contact is None:
         raise not_found("Contact", field)
     return contact

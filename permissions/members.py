@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Invitation, Membership, Role
 from permissions.actor import Actor
+from permissions.lookup import visible_row
 from permissions.subtree import can_reach_path, visible_subtree
 
 
-def visible_members(actor: Actor) -> QuerySet[Membership]:
+def visible_member_filter(actor: Actor) -> Q:
     """OWNER/STAFF see the whole company's members; portal members only themselves."""
-    members = Membership.filter(company_id=actor.company_id)
-    if actor.is_staff:
-        return members
-    return members.filter(id=actor.membership_id)
+    company = Q(company_id=actor.company_id)
+    return company if actor.is_staff else company & Q(id=actor.membership_id)
+
+
+def visible_members(actor: Actor) -> QuerySet[Membership]:
+    return Membership.filter(visible_member_filter(actor))
 
 
 def visible_team_members(actor: Actor) -> QuerySet[Membership]:
@@ -50,7 +54,7 @@ async def access_invitation_by_id(actor: Actor, invitation_id: int | None) -> In
 
 
 async def access_member_by_id(actor: Actor, member_id: int | None) -> Membership:
-    member = None if member_id is None else await visible_members(actor).get_or_none(id=member_id)
+    member = await visible_row(Membership, visible_member_filter(actor), member_id)
     if member is None:
         raise not_found("Member")
     return member

@@ -13,10 +13,10 @@ from typing import Protocol
 from tortoise.expressions import F, Q, Subquery
 from tortoise.queryset import QuerySet
 
-from compat.tortoise import cached_instances
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Comment, CommentVisibility, Order, Photo, Role
 from permissions.actor import Actor
+from permissions.lookup import visible_row
 from permissions.members import visible_team_members
 from permissions.rule_sql import NO, YES, SqlCheck
 from permissions.subtree import can_reach_path, visible_subtree
@@ -92,16 +92,11 @@ def can_see_order(actor: Actor, order: OrderKeys) -> bool:
 async def access_order_by_id(
     actor: Actor, order_id: int | None, field: list[str] | None = None
 ) -> Order:
-    """The order if the actor sees it; NOT_FOUND, the same for a missing id, otherwise.
-
-    Its SELECT is built once per role's shape (compat.tortoise.cached_instances): building
-    it was a quarter of the CPU of the role matrix's writes, which call it for every attempt."""
-    if order_id is None:
+    """The order if the actor sees it; NOT_FOUND, the same for a missing id, otherwise."""
+    order = await visible_row(Order, visible_order_filter(actor), order_id)
+    if order is None:
         raise not_found("Order", field)
-    found = await cached_instances(Order, visible_order_filter(actor) & Q(id=order_id))
-    if not found:
-        raise not_found("Order", field)
-    return found[0]
+    return order
 
 
 async def access_photo_order_by_id(actor: Actor, order_id: int | None) -> Order:

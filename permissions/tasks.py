@@ -13,19 +13,24 @@ from tortoise.queryset import QuerySet
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Membership, Role, Task
 from permissions.actor import STAFF_ROLES, Actor
+from permissions.lookup import visible_row
 from permissions.members import NO_ROW, access_subtree_member_by_id, check_staff
 from permissions.subtree import visible_subtree
 
 
-def visible_tasks(actor: Actor) -> QuerySet[Task]:
-    tasks = Task.filter(company_id=actor.company_id)
+def visible_task_filter(actor: Actor) -> Q:
+    company = Q(company_id=actor.company_id)
     if actor.role == Role.OWNER:
-        return tasks
+        return company
     if actor.role == Role.STAFF:
-        return tasks.filter(
+        return company & (
             visible_subtree(actor, via="assignee") | Q(creator_id=actor.membership_id)
         )
-    return tasks.filter(id=NO_ROW)
+    return company & Q(id=NO_ROW)
+
+
+def visible_tasks(actor: Actor) -> QuerySet[Task]:
+    return Task.filter(visible_task_filter(actor))
 
 
 def visible_team_tasks(actor: Actor) -> QuerySet[Task]:
@@ -49,7 +54,7 @@ def listed_announcement_audience(actor: Actor, direct_reports_only: bool) -> Que
 async def access_task_by_id(
     actor: Actor, task_id: int | None, field: list[str] | None = None
 ) -> Task:
-    task = None if task_id is None else await visible_tasks(actor).get_or_none(id=task_id)
+    task = await visible_row(Task, visible_task_filter(actor), task_id)
     if task is None:
         raise not_found("Task", field)
     return task
