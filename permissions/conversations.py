@@ -17,6 +17,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import forbidden, invalid, not_found
 from models import Conversation, Membership, Message, Role
 from permissions.actor import STAFF_ROLES, Actor
+from permissions.lookup import visible_row
 from permissions.members import NO_ROW, check_active
 from permissions.subtree import can_reach_path, visible_subtree
 
@@ -29,13 +30,17 @@ class ConversationKeys:
     assignee_path: str | None
 
 
-def visible_conversations(actor: Actor) -> QuerySet[Conversation]:
-    conversations = Conversation.filter(company_id=actor.company_id)
+def visible_conversation_filter(actor: Actor) -> Q:
+    company = Q(company_id=actor.company_id)
     if actor.role == Role.OWNER:
-        return conversations
+        return company
     if actor.role == Role.STAFF:
-        return conversations.filter(Q(assignee_id=None) | visible_subtree(actor, via="assignee"))
-    return conversations.filter(id=NO_ROW)
+        return company & (Q(assignee_id=None) | visible_subtree(actor, via="assignee"))
+    return company & Q(id=NO_ROW)
+
+
+def visible_conversations(actor: Actor) -> QuerySet[Conversation]:
+    return Conversation.filter(visible_conversation_filter(actor))
 
 
 def can_see_conversation(actor: Actor, keys: ConversationKeys) -> bool:
@@ -52,10 +57,8 @@ async def access_conversation_by_id(
     actor: Actor, conversation_id: int | None, field: list[str] | None = None
 ) -> Conversation:
     """The same NOT_FOUND for a missing conversation and for one the actor may not see."""
-    conversation = (
-        None
-        if conversation_id is None
-        else await visible_conversations(actor).get_or_none(id=conversation_id)
+    conversation = await visible_row(
+        Conversation, visible_conversation_filter(actor), conversation_id
     )
     if conversation is None:
         raise not_found("Conversation", field)

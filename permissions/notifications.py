@@ -16,12 +16,17 @@ from domain.errors import not_found
 from models import Notification
 from permissions.actor import Actor
 from permissions.conversations import visible_conversations
+from permissions.lookup import visible_row
 from permissions.orders import visible_orders
 from permissions.tasks import visible_tasks
 
 
+def visible_notification_filter(actor: Actor) -> Q:
+    return Q(company_id=actor.company_id, member_id=actor.membership_id)
+
+
 def visible_notifications(actor: Actor) -> QuerySet[Notification]:
-    return Notification.filter(company_id=actor.company_id, member_id=actor.membership_id)
+    return Notification.filter(visible_notification_filter(actor))
 
 
 def visible_pushable_notifications(actor: Actor) -> QuerySet[Notification]:
@@ -37,10 +42,8 @@ def visible_pushable_notifications(actor: Actor) -> QuerySet[Notification]:
 async def access_notification_by_id(
     actor: Actor, notification_id: int | None, field: list[str] | None = None
 ) -> Notification:
-    notification = (
-        None
-        if notification_id is None
-        else await visible_notifications(actor).get_or_none(id=notification_id)
+    notification = await visible_row(
+        Notification, visible_notification_filter(actor), notification_id
     )
     if notification is None:
         raise not_found("Notification", field)

@@ -8,32 +8,38 @@ are reused here rather than written again.
 
 from __future__ import annotations
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from domain.errors import not_found
 from models import OrderSeries, Role
 from permissions.actor import Actor
+from permissions.lookup import visible_row
 from permissions.orders import check_may_create_order, check_may_edit_order
 from permissions.subtree import visible_subtree
 
 
-def visible_series(actor: Actor) -> QuerySet[OrderSeries]:
+def visible_series_filter(actor: Actor) -> Q:
     """The series the actor sees: the orders' rule, on the series' own keys."""
-    series = OrderSeries.filter(company_id=actor.company_id)
+    company = Q(company_id=actor.company_id)
     if actor.role == Role.OWNER:
-        return series
+        return company
     if actor.role == Role.STAFF:
-        return series.filter(visible_subtree(actor, via="responsible"))
+        return company & visible_subtree(actor, via="responsible")
     if actor.role == Role.CLIENT:
-        return series.filter(client_id=actor.contact_id or 0)
-    return series.filter(contractor_id=actor.contact_id or 0)
+        return company & Q(client_id=actor.contact_id or 0)
+    return company & Q(contractor_id=actor.contact_id or 0)
+
+
+def visible_series(actor: Actor) -> QuerySet[OrderSeries]:
+    return OrderSeries.filter(visible_series_filter(actor))
 
 
 async def access_series_by_id(
     actor: Actor, series_id: int | None, field: list[str] | None = None
 ) -> OrderSeries:
     """The series if the actor sees it; NOT_FOUND alike for hidden and missing."""
-    series = None if series_id is None else await visible_series(actor).get_or_none(id=series_id)
+    series = await visible_row(OrderSeries, visible_series_filter(actor), series_id)
     if series is None:
         raise not_found("Order series", field)
     return series

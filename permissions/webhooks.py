@@ -30,6 +30,7 @@ from domain.errors import invalid, not_found
 from models import Membership, Webhook, WebhookDelivery
 from permissions.actor import Actor
 from permissions.credentials import check_may_mint, check_may_mint_for, member_grant
+from permissions.lookup import visible_row
 from permissions.members import NO_ROW, check_active, visible_members
 from permissions.outgoing_hosts import HostRefused, Target, resolve
 from permissions.subtree import visible_subtree
@@ -38,22 +39,26 @@ MAX_URL = 2000
 URL_FIELD = ("input", "url")
 
 
-def visible_webhooks(actor: Actor) -> QuerySet[Webhook]:
-    hooks = Webhook.filter(company_id=actor.company_id)
+def visible_webhook_filter(actor: Actor) -> Q:
+    company = Q(company_id=actor.company_id)
     if actor.is_owner:
-        return hooks
+        return company
     if not actor.is_staff:
-        return hooks.filter(id=NO_ROW)
-    return hooks.filter(
-        Q(visible_subtree(actor, "created_by"), visible_subtree(actor, "member"), join_type="OR")
+        return company & Q(id=NO_ROW)
+    return company & Q(
+        visible_subtree(actor, "created_by"), visible_subtree(actor, "member"), join_type="OR"
     )
+
+
+def visible_webhooks(actor: Actor) -> QuerySet[Webhook]:
+    return Webhook.filter(visible_webhook_filter(actor))
 
 
 async def access_webhook_by_id(
     actor: Actor, webhook_id: int | None, field: list[str] | None = None
 ) -> Webhook:
     """A webhook the actor sees; missing and not yours are the same NOT_FOUND."""
-    hook = None if webhook_id is None else await visible_webhooks(actor).get_or_none(id=webhook_id)
+    hook = await visible_row(Webhook, visible_webhook_filter(actor), webhook_id)
     if hook is None:
         raise not_found("Webhook", field)
     return hook
