@@ -254,6 +254,11 @@ async def cached_values(
 M = TypeVar("M", bound=Model)
 
 
+def _select(model: type[M], condition: Q, order_by: tuple[str, ...]) -> QuerySet[M]:
+    query = model.filter(condition)
+    return query.order_by(*order_by) if order_by else query
+
+
 def _build_instances(
     model: type[Model], condition: Q, order_by: tuple[str, ...], slots: list[Any]
 ) -> _Statement | None:
@@ -263,11 +268,6 @@ def _build_instances(
         return None
     params = _params(raw, slots)
     return None if params is None else _Statement(sql, params, ())
-
-
-def _select(model: type[M], condition: Q, order_by: tuple[str, ...]) -> QuerySet[M]:
-    query = model.filter(condition)
-    return query.order_by(*order_by) if order_by else query
 
 
 async def cached_instances(model: type[M], condition: Q, order_by: Sequence[str] = ()) -> list[M]:

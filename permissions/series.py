@@ -12,23 +12,16 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from domain.errors import not_found
-from models import OrderSeries, Role
+from models import OrderSeries
 from permissions.actor import Actor
 from permissions.lookup import visible_row
-from permissions.orders import check_may_create_order, check_may_edit_order
-from permissions.subtree import visible_subtree
+from permissions.orders import check_may_create_order, check_may_edit_order, visible_order_filter
 
 
 def visible_series_filter(actor: Actor) -> Q:
-    """The series the actor sees: the orders' rule, on the series' own keys."""
-    company = Q(company_id=actor.company_id)
-    if actor.role == Role.OWNER:
-        return company
-    if actor.role == Role.STAFF:
-        return company & visible_subtree(actor, via="responsible")
-    if actor.role == Role.CLIENT:
-        return company & Q(client_id=actor.contact_id or 0)
-    return company & Q(contractor_id=actor.contact_id or 0)
+    """The series the actor sees: the orders' rule itself, since a series carries the same
+    keys under the same names (company, client, contractor, responsible)."""
+    return visible_order_filter(actor)
 
 
 def visible_series(actor: Actor) -> QuerySet[OrderSeries]:

@@ -24,6 +24,8 @@ from models import (
 from permissions.actor import Actor
 from permissions.tasks import visible_tasks
 
+BY_NAME = ("name", "id")
+
 
 # By id or parent id, on almost every request: the SQL is built once per number of ids
 # (compat.tortoise.cached_instances; building it was a fifth of a `me` query's CPU).
@@ -49,8 +51,7 @@ async def user_emails(ids: Sequence[int]) -> list[str | None]:
 
 async def subordinates(manager_ids: Sequence[int]) -> list[list[Membership]]:
     groups: dict[int, list[Membership]] = defaultdict(list)
-    by_name = ("name", "id")
-    for member in await cached_instances(Membership, Q(manager_id__in=manager_ids), by_name):
+    for member in await cached_instances(Membership, Q(manager_id__in=manager_ids), BY_NAME):
         if member.manager_id is not None:
             groups[member.manager_id].append(member)
     return [groups[i] for i in manager_ids]
@@ -65,8 +66,7 @@ async def addresses(contact_ids: Sequence[int]) -> list[list[Address]]:
 
 async def portal_members(contact_ids: Sequence[int]) -> list[list[Membership]]:
     groups: dict[int, list[Membership]] = defaultdict(list)
-    by_name = ("name", "id")
-    for member in await cached_instances(Membership, Q(contact_id__in=contact_ids), by_name):
+    for member in await cached_instances(Membership, Q(contact_id__in=contact_ids), BY_NAME):
         if member.contact_id is not None:
             groups[member.contact_id].append(member)
     return [groups[i] for i in contact_ids]
