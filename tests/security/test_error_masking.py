@@ -33,6 +33,15 @@ from tests.support.api import Api, register
 from tests.support.ws import PROTOCOL, GraphQLSocket, client, socket
 
 SECRET = "invalid literal for int() with base 10: 'secret-detail-42'"
+# What a refused database connection says: its address, not only the port, marks a leak, since
+# "5432" can turn up in a request id's hex digits.
+REFUSED = "Connect call failed ('127.0.0.1', 5432)"
+
+
+def leaks(text: str) -> bool:
+    return "secret" in text or "127.0.0.1" in text or "Connect call" in text
+
+
 MASKED = re.compile(r"^internal error \(request id [0-9a-f]{16}\)$")
 
 
@@ -207,7 +216,7 @@ async def test_connection_init_failures_close_with_a_masked_reason(
         raise RuntimeError(SECRET)
 
     async def away(token: str | None) -> None:
-        raise ConnectionRefusedError(111, "Connect call failed ('127.0.0.1', 5432)")
+        raise ConnectionRefusedError(111, REFUSED)
 
     closes: list[tuple[int, str]] = []
     ws: AsyncWebSocketSession
@@ -227,7 +236,7 @@ async def test_connection_init_failures_close_with_a_masked_reason(
     assert MASKED.match(internal_reason), internal_reason
     assert unavailable == 1013  # try again later
     assert unavailable_reason.startswith("service unavailable")
-    assert all("secret" not in reason and "5432" not in reason for _, reason in closes)
+    assert not any(leaks(reason) for _, reason in closes)
     logged_with_traceback(caplog)
 
 
@@ -241,7 +250,7 @@ async def test_failures_while_authenticating_over_http_answer_as_graphql_json(
         raise RuntimeError(SECRET)
 
     async def away(token: str | None) -> None:
-        raise ConnectionRefusedError(111, "Connect call failed ('127.0.0.1', 5432)")
+        raise ConnectionRefusedError(111, REFUSED)
 
     answers: list[httpx.Response] = []
     transport = httpx.ASGITransport(app=boom_app, raise_app_exceptions=False)
@@ -265,7 +274,7 @@ async def test_failures_while_authenticating_over_http_answer_as_graphql_json(
     assert int(unavailable.headers["retry-after"]) > 0
     [error] = unavailable.json()["errors"]
     assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
-    assert "5432" not in error["message"]
+    assert not leaks(error["message"])
     logged_with_traceback(caplog)
 
 
@@ -277,7 +286,7 @@ async def test_other_paths_fail_as_graphql_json_too(
     owner = await register(api)
 
     async def away(token: str | None) -> None:
-        raise ConnectionRefusedError(111, "Connect call failed ('127.0.0.1', 5432)")
+        raise ConnectionRefusedError(111, REFUSED)
 
     monkeypatch.setattr(servicedesk.http.reports_csv, "authenticate", away)
     response = await api.http.get(
@@ -291,8 +300,8 @@ async def test_other_paths_fail_as_graphql_json_too(
     [error] = response.json()["errors"]
     assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
     assert error["extensions"]["requestId"] == response.headers["x-request-id"]
-    assert "5432" not in response.text
-    assert any("5432" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+    assert not leaks(response.text)
+    assert any(REFUSED in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
 
 MISSPELT = [
