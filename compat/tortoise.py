@@ -127,6 +127,11 @@ _PATTERNS = ((_INFIX, "%", "%"), (_PREFIX, "", "%"), (_SUFFIX, "%", ""))
 _LIKE = {mode: f"{head}{{}}{tail}" for mode, head, tail in _PATTERNS}
 
 
+def like_infix(text: str) -> str:
+    """`text` in a LIKE pattern as Tortoise's __contains and __icontains bind it."""
+    return _LIKE[_INFIX].format(escape_like(text))
+
+
 def _pattern(param: str, markers: dict[tuple[type, Any], int]) -> tuple[int, int] | None:
     for mode, head, tail in _PATTERNS:
         if len(param) > len(head) + len(tail) and param.startswith(head) and param.endswith(tail):

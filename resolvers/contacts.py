@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.errors import forbidden, invalid
@@ -220,6 +221,10 @@ async def add_address(actor: Actor, contact_id: int | None, data: AddressData) -
     )
 
 
+# The contacts list's order; its last field unique, as keyset pages need.
+CONTACT_ORDER = ("name", "id")
+
+
 async def list_contacts(
     actor: Actor,
     kind: ContactKind | None,
@@ -230,6 +235,28 @@ async def list_contacts(
     archived: bool | None = None,
 ) -> Page[Contact]:
     """Active contacts; with `archived` true only the archived ones."""
+    text = validation.search_text(search)
+    rows = matching_contacts(actor, kind, text, phone_needle(text), skill, archived)
+    return await paginate(rows, CONTACT_ORDER, first, after)
+
+
+def phone_needle(text: str) -> str:
+    """What a search looks for in phones: they are stored in E.164, so "555-00" or
+    "(903) 555" looks for their digits."""
+    digits = "".join(c for c in text if c.isdigit())
+    return digits if digits and not text.strip(PHONE_CHARACTERS) else text
+
+
+def matching_contacts(
+    actor: Actor,
+    kind: ContactKind | None,
+    text: str,
+    phone: str,
+    skill: str | None,
+    archived: bool | None,
+) -> QuerySet[Contact]:
+    """The list's rows before paging, the one definition the compiled reads build on too:
+    `text` is the cleaned search (`validation.search_text`), `phone` its `phone_needle`."""
     contacts = listed_contacts(actor, archived)
     if kind is not None:
         contacts = contacts.filter(kind=kind)
@@ -239,19 +266,15 @@ async def list_contacts(
     elif wanted:
         having = ContactSkill.filter(company_id=actor.company_id, skill=wanted)
         contacts = contacts.filter(id__in=Subquery(having.values("contact_id")))
-    text = validation.search_text(search)
     if text:
         # Where the contact is now: not an archived address or a correction's history copy.
         at_address = Address.filter(
             company_id=actor.company_id, archived=False, text__icontains=text
         )
-        # Phones are stored in E.164: "555-00" or "(903) 555" looks for their digits.
-        digits = "".join(c for c in text if c.isdigit())
-        phone = digits if digits and not text.strip(PHONE_CHARACTERS) else text
         contacts = contacts.filter(
             Q(name__icontains=text)
             | Q(email__icontains=text)
             | Q(phone__icontains=phone)
             | Q(id__in=Subquery(at_address.values("contact_id")))
         )
-    return await paginate(contacts, ("name", "id"), first, after)
+    return contacts

@@ -52,11 +52,14 @@ def page_size(first: int | None) -> int:
 
 
 def _encode(values: list[Any]) -> str:
+    """Base64 of the values' JSON, text as UTF-8 rather than escaped: PostgreSQL's
+    `to_json` writes text so too, and the compiled reads build cursors with it."""
     plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
-    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
+    text = json.dumps(plain, ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str, model: type[Model], fields: Sequence[str]) -> list[Any]:
+def decode_cursor(cursor: str, model: type[Model], fields: Sequence[str]) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json_input.loads(raw)
@@ -113,7 +116,7 @@ async def paginate(
     names = [spec.lstrip("-") for spec in order]
     page_query = query.select_related(*relations) if relations else query
     if after:
-        page_query = page_query.filter(_after(order, _decode(after, query.model, names)))
+        page_query = page_query.filter(_after(order, decode_cursor(after, query.model, names)))
     rows = list(await page_query.order_by(*order).limit(size + 1)) if size else []
     has_next = len(rows) > size
     rows = rows[:size]
@@ -155,7 +158,7 @@ async def pages_per_parent(
     size = page_size(first)
     names = [spec.lstrip("-") for spec in order]
     if after:
-        query = query.filter(_after(order, _decode(after, query.model, names)))
+        query = query.filter(_after(order, decode_cursor(after, query.model, names)))
     columns = list(dict.fromkeys(["id", parent, *names]))
     ranking = ", ".join(
         f'"{spec.lstrip("-")}" {"DESC" if spec[0] == "-" else "ASC"}' for spec in order

@@ -4,9 +4,10 @@ caller and the variables' values, or None (the ordinary path).
 The subset: one root field, `orders` with `first`, `after`, `sort` and `filter` (its
 conditions compiled by filters.py, which reads it per request), selecting edges (cursor,
 node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename` and
-the to-one parties with their column fields. Every field's entry in
-`permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an SQL form
-(`permissions.orders.SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
+the to-one parties with their column fields. Or `contacts` with `first`, `after` and `filter`
+(schema/compiled/contacts.py), its nodes' column fields and active `addresses`. Every field's
+entry in `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an
+SQL form (`SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
 No fragments, directives or repeated response keys (merging them is the executor's job).
 
 Also `node(id:)` with one inline fragment `... on Order { <the node's fields above> }` (and
@@ -15,6 +16,7 @@ Also `node(id:)` with one inline fragment `... on Order { <the node's fields abo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graphql import (
@@ -35,63 +37,12 @@ from graphql import (
 
 from permissions import contacts, orders
 from permissions.field_rules import FIELD_RULES, FieldRule, WithObject
+from schema.compiled.columns import ADDRESS_COLUMNS, CONTACT_COLUMNS, ORDER_COLUMNS, RELATIONS
 
 # Every field rule with an SQL form, by the rule.
 SQL_FORMS = {**orders.SQL_FORMS, **contacts.SQL_FORMS}
 # json_build_object takes at most 100 arguments: 50 keys an object.
 MAX_KEYS = 50
-
-# GraphQL name -> (column, how PostgreSQL writes it the executor's way).
-TEXT, INT, BOOL, DATETIME, DECIMAL = "text", "int", "bool", "datetime", "decimal"
-ORDER_COLUMNS: dict[str, tuple[str, str]] = {
-    "number": ("number", INT),
-    "title": ("title", TEXT),
-    "description": ("description", TEXT),
-    "status": ("status", TEXT),  # enum values are their names
-    "deadline": ("deadline", DATETIME),
-    "source": ("source", TEXT),
-    "createdAt": ("created_at", DATETIME),
-    "updatedAt": ("updated_at", DATETIME),
-    "completedAt": ("completed_at", DATETIME),
-    "visitStart": ("visit_start", DATETIME),
-    "visitEnd": ("visit_end", DATETIME),
-    "rating": ("rating", INT),
-    "price": ("price", DECIMAL),
-    "contractorFee": ("contractor_fee", DECIMAL),
-    "internalNote": ("internal_note", TEXT),
-    "feedback": ("feedback", TEXT),
-}
-CONTACT_COLUMNS = {
-    "name": ("name", TEXT),
-    "email": ("email", TEXT),
-    "phone": ("phone", TEXT),
-    "telegram": ("telegram", TEXT),
-    "taxId": ("tax_id", TEXT),
-    "notes": ("notes", TEXT),
-    "kind": ("kind", TEXT),
-    "legalForm": ("legal_form", TEXT),
-    "createdAt": ("created_at", DATETIME),
-    "archived": ("archived", BOOL),
-}
-ADDRESS_COLUMNS = {
-    "label": ("label", TEXT),
-    "text": ("text", TEXT),
-    "details": ("details", TEXT),
-    "archived": ("archived", BOOL),
-}
-MEMBER_COLUMNS = {
-    "name": ("name", TEXT),
-    "role": ("role", TEXT),
-    "title": ("title", TEXT),
-    "active": ("active", BOOL),
-}
-# Order field -> (GraphQL type, the order's foreign key column, that type's columns).
-RELATIONS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
-    "client": ("Contact", "client_id", CONTACT_COLUMNS),
-    "contractor": ("Contact", "contractor_id", CONTACT_COLUMNS),
-    "address": ("Address", "address_id", ADDRESS_COLUMNS),
-    "responsible": ("Member", "responsible_id", MEMBER_COLUMNS),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +76,7 @@ class Plan:
     # filters.py reads the filter the executor's way (graphql-core's coercion).
     root: FieldNode | None = None
     variable_definitions: tuple[VariableDefinitionNode, ...] = ()
+    root_name: str = "orders"  # or "contacts" (schema/compiled/contacts.py)
 
     def out(self, name: str) -> Out | None:
         return next((o for o in self.connection if o.name == name), None)
@@ -176,14 +128,18 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     if root.name.value == "node" and set(arguments) == {"id"}:
         the_id = _argument(arguments["id"], StringValueNode, defaults)
         return NodePlan(_key(root), the_id, _node_fields(root.selection_set), required)
-    if root.name.value != "orders":
+    name = root.name.value
+    if name not in _NODE_FIELDS:
         raise Uncompiled("another root field")
-    if not set(arguments) <= {"first", "after", "sort", "filter"}:
+    if not set(arguments) <= (
+        {"first", "after", "sort", "filter"} if name == "orders" else {"first", "after", "filter"}
+    ):
         raise Uncompiled("another argument")
     first = _argument(arguments.get("first"), IntValueNode, defaults)
     after = _argument(arguments.get("after"), StringValueNode, defaults)
     sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
-    connection = tuple(_connection_field(f) for f in _fields(root.selection_set))
+    node_field = _NODE_FIELDS[name]
+    connection = tuple(_connection_field(f, node_field) for f in _fields(root.selection_set))
     filtered = "filter" in arguments
     return Plan(
         _key(root),
@@ -194,6 +150,7 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
         required,
         root if filtered else None,
         tuple(operation.variable_definitions or ()) if filtered else (),
+        name,
     )
 
 
@@ -261,7 +218,7 @@ def _leaf(field: FieldNode) -> None:
         raise Uncompiled("arguments or a selection on a leaf")
 
 
-def _connection_field(field: FieldNode) -> Out:
+def _connection_field(field: FieldNode, node_field: Callable[[FieldNode], Out]) -> Out:
     name = field.name.value
     if name in ("totalCount", "__typename"):
         _leaf(field)
@@ -273,9 +230,11 @@ def _connection_field(field: FieldNode) -> Out:
         return Out(_key(field), name, fields=_leaves(field, names))
     if name == "edges":
         return Out(
-            _key(field), name, fields=tuple(_edge_field(f) for f in _fields(field.selection_set))
+            _key(field),
+            name,
+            fields=tuple(_edge_field(f, node_field) for f in _fields(field.selection_set)),
         )
-    raise Uncompiled(f"OrderConnection.{name}")
+    raise Uncompiled(f"a connection's {name}")
 
 
 def _leaves(field: FieldNode, names: tuple[str, ...]) -> tuple[Out, ...]:
@@ -288,16 +247,14 @@ def _leaves(field: FieldNode, names: tuple[str, ...]) -> tuple[Out, ...]:
     return tuple(found)
 
 
-def _edge_field(field: FieldNode) -> Out:
+def _edge_field(field: FieldNode, node_field: Callable[[FieldNode], Out]) -> Out:
     name = field.name.value
     if name in ("cursor", "__typename"):
         _leaf(field)
         return Out(_key(field), name)
     if name != "node" or field.arguments:
-        raise Uncompiled(f"OrderEdge.{name}")
-    return Out(
-        _key(field), name, fields=tuple(_order_field(f) for f in _fields(field.selection_set))
-    )
+        raise Uncompiled(f"an edge's {name}")
+    return Out(_key(field), name, fields=tuple(node_field(f) for f in _fields(field.selection_set)))
 
 
 def _rule(type_name: str, name: str) -> str | None:
@@ -326,17 +283,46 @@ def _order_field(field: FieldNode) -> Out:
         if field.arguments:
             raise Uncompiled("arguments")
         type_name, _, columns = RELATIONS[name]
-        rule = _rule("Order", name)
-        fields = []
-        for f in _fields(field.selection_set):
-            _leaf(f)
-            inner = f.name.value
-            if inner != "__typename" and inner != "id" and inner not in columns:
-                raise Uncompiled(f"{type_name}.{inner}")
-            inner_rule = None if inner == "__typename" else _rule(type_name, inner)
-            fields.append(Out(_key(f), inner, inner_rule))
-        return Out(_key(field), name, rule, tuple(fields))
+        return Out(_key(field), name, _rule("Order", name), _related(field, type_name, columns))
     _leaf(field)
     if name not in ORDER_COLUMNS and name not in ("id", "overdue"):
         raise Uncompiled(f"Order.{name}")
     return Out(_key(field), name, _rule("Order", name))
+
+
+def _related(
+    field: FieldNode, type_name: str, columns: dict[str, tuple[str, str]]
+) -> tuple[Out, ...]:
+    """A related object's selection: its id, __typename and column fields."""
+    fields = []
+    for f in _fields(field.selection_set):
+        _leaf(f)
+        inner = f.name.value
+        if inner != "__typename" and inner != "id" and inner not in columns:
+            raise Uncompiled(f"{type_name}.{inner}")
+        inner_rule = None if inner == "__typename" else _rule(type_name, inner)
+        fields.append(Out(_key(f), inner, inner_rule))
+    return tuple(fields)
+
+
+def _contact_field(field: FieldNode) -> Out:
+    """A listed contact's field: a column, `id`, `__typename`, or its active `addresses`."""
+    name = field.name.value
+    if name == "addresses":
+        if field.arguments:
+            raise Uncompiled("arguments")
+        rule = _rule("Contact", name)
+        return Out(_key(field), name, rule, _related(field, "Address", ADDRESS_COLUMNS))
+    _leaf(field)
+    if name == "__typename":
+        return Out(_key(field), name)
+    if name not in CONTACT_COLUMNS and name != "id":
+        raise Uncompiled(f"Contact.{name}")
+    return Out(_key(field), name, _rule("Contact", name))
+
+
+# Each compiled connection's node fields, by its root field.
+_NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
+    "orders": _order_field,
+    "contacts": _contact_field,
+}

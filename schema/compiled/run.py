@@ -25,9 +25,10 @@ from permissions.actor import Actor
 from resolvers import json_input
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
-from schema.compiled import filters
+from schema.compiled import contacts, filters
+from schema.compiled.columns import INT
 from schema.compiled.node import build_node, order_id
-from schema.compiled.plan import INT, Argument, NodePlan, Plan, plan_of
+from schema.compiled.plan import Argument, NodePlan, Plan, plan_of
 from schema.compiled.sql import (
     CURSOR_COLUMNS,
     PATHS,
@@ -103,6 +104,8 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         return None
     if first is not None and not 0 < first < _INT32:  # 0, negative or past Int: ordinary
         return None
+    if plan.root_name == "contacts":
+        return await _contacts_answer(plan, key, actor, variables, context.schema, first, after)
     sort = _value(plan.sort, variables) or DEFAULT_SORT
     chosen = sort_order(sort) if isinstance(sort, str) else None
     if chosen is None:
@@ -145,6 +148,38 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         values,
         None if criteria is None else filters.values(criteria),
     )
+    rows = await db.execute_query_dict(statement.sql, bound)
+    answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
+    return answer
+
+
+async def _contacts_answer(
+    plan: Plan,
+    key: Any,
+    actor: Actor,
+    variables: dict[str, Any],
+    schema: Any,
+    first: int | None,
+    after: str | None,
+) -> dict[str, Any] | None:
+    db = connections.get("default")
+    if db.capabilities.dialect != "postgres":
+        return None
+    criteria = contacts.criteria_of(plan, core_schema(schema), variables)
+    values = contacts.cursor_values(after) if after else []
+    if criteria is None or values is None:
+        return None  # the ordinary path answers (an error, or a skill)
+    size = page_size(first)
+    has_contact = actor.contact_id is not None
+    shape = (key, actor.role, has_contact, size, bool(after), criteria.shape)
+    if shape in _statements:
+        statement = _statements[shape]
+    else:
+        built = contacts.build(plan, actor.role, has_contact, size, bool(after), criteria.shape)
+        statement = _remember(_statements, shape, built)
+    if statement is None:
+        return None
+    bound = bind(statement, actor, None, values, criteria.values())
     rows = await db.execute_query_dict(statement.sql, bound)
     answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
     return answer

@@ -20,25 +20,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from compat.tortoise import model_meta, prepared_sql
+from compat.tortoise import like_infix, model_meta, prepared_sql
 from models import CLOSED_STATUSES, Address, Contact, Membership, Order, Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
 from permissions.orders import listed_orders
 from resolvers.orders import SORTS, VISIT_ASC
 from schema.compiled import filters
-from schema.compiled.plan import (
-    BOOL,
-    DATETIME,
-    DECIMAL,
-    INT,
-    ORDER_COLUMNS,
-    RELATIONS,
-    SQL_FORMS,
-    TEXT,
-    Out,
-    Plan,
-)
+from schema.compiled.columns import BOOL, DATETIME, DECIMAL, INT, ORDER_COLUMNS, RELATIONS, TEXT
+from schema.compiled.plan import SQL_FORMS, Out, Plan
 
 # The first column of each sort the compiler writes (SORTS' entries: that column, then the id
 # the same way), and how its cursor value is written.
@@ -59,7 +49,8 @@ _MODELS = {"Contact": Contact, "Address": Address, "Member": Membership}
 class Param:
     """Where a parameter's value comes from: `actor` (an Actor attribute), `path` (the text
     with the actor's path in place of the marker), `now`, `cursor` (index into the decoded
-    cursor's values), `filter` (a key of `filters.values`) or `value` (a constant)."""
+    cursor's values), `filter` (a key of the request's filter values), `like` (such a value in a
+    LIKE pattern, as Tortoise's __icontains binds it) or `value` (a constant)."""
 
     source: str
     value: Any = None
@@ -151,7 +142,7 @@ def cursor(row: str, column: str) -> str:
     return b64(f"('[' || {value} || ', ' || {row}.id || ']')")
 
 
-def _value(alias: str, column: str, kind: str) -> str:
+def column_value(alias: str, column: str, kind: str) -> str:
     ref = f'{alias}."{column}"'
     if kind == DATETIME:
         return iso(ref)
@@ -169,9 +160,11 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _guarded(out: Out, expression: str, actor: Actor, params: Params, row: str = "o") -> str:
+def guarded(
+    out: Out, expression: str, actor: Actor, params: Params, row: str = "o", otherwise: str = ""
+) -> str:
     """The field's value where its rule's SQL form lets the actor read it (on the row of the
-    object it belongs to), else null."""
+    object it belongs to), else null (or `otherwise`: a list's guard answers an empty one)."""
     if out.rule is None:
         return expression
     rule = FIELD_RULES[out.rule]
@@ -179,7 +172,8 @@ def _guarded(out: Out, expression: str, actor: Actor, params: Params, row: str =
     check = SQL_FORMS[rule.check](actor)
     values = [params.add(param_of(v)) for v in check.values]
     condition = check.sql.format(*values, row=row)
-    return f"CASE WHEN {condition} THEN {expression} END"
+    fallback = f" ELSE {otherwise}" if otherwise else ""
+    return f"CASE WHEN {condition} THEN {expression}{fallback} END"
 
 
 def node_object(node: Out, actor: Actor, params: Params, joins: list[str]) -> str:
@@ -205,15 +199,15 @@ def node_object(node: Out, actor: Actor, params: Params, joins: list[str]) -> st
                     if f.name == "__typename"
                     else global_id(type_name, f"{alias}.id")
                     if f.name == "id"
-                    else _guarded(f, _value(alias, *columns[f.name]), actor, params, alias),
+                    else guarded(f, column_value(alias, *columns[f.name]), actor, params, alias),
                 )
                 for f in out.fields
             ]
             related = f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {json_object(inner)} END"
-            pairs.append((out.key, _guarded(out, related, actor, params)))
+            pairs.append((out.key, guarded(out, related, actor, params)))
         else:
             column, kind = ORDER_COLUMNS[out.name]
-            pairs.append((out.key, _guarded(out, _value("o", column, kind), actor, params)))
+            pairs.append((out.key, guarded(out, column_value("o", column, kind), actor, params)))
     return json_object(pairs)
 
 
@@ -257,13 +251,14 @@ def _after(column: str, descending: bool, after: str, booked_only: bool, params:
     return f"WHERE {booked}" if booked_only else f"WHERE (({booked}) OR v.visit_start IS NULL)"
 
 
-def _page_info(info: Out, column: str, size: int, has_after: bool) -> str:
+def page_info(info: Out, cursor_of: Callable[[str], str], size: int, has_after: bool) -> str:
+    """pageInfo over the `page` and `shown` CTEs; `cursor_of(row)` writes a row's cursor."""
     values = {
         "__typename": "'PageInfo'",
         "hasNextPage": f"((SELECT count(*) FROM page) > {size})",
         "hasPreviousPage": "TRUE" if has_after else "FALSE",
-        "startCursor": f"(SELECT {cursor('s', column)} FROM shown s ORDER BY s.position LIMIT 1)",
-        "endCursor": f"(SELECT {cursor('s', column)} FROM shown s ORDER BY s.position DESC LIMIT 1)",
+        "startCursor": f"(SELECT {cursor_of('s')} FROM shown s ORDER BY s.position LIMIT 1)",
+        "endCursor": f"(SELECT {cursor_of('s')} FROM shown s ORDER BY s.position DESC LIMIT 1)",
     }
     return json_object([(out.key, values[out.name]) for out in info.fields])
 
@@ -316,18 +311,35 @@ def build(
         elif out.name == "totalCount":
             body.append((out.key, "(SELECT count(*) FROM visible)"))
         elif out.name == "pageInfo":
-            body.append((out.key, _page_info(out, column, size, bool(after))))
+            body.append(
+                (out.key, page_info(out, lambda row: cursor(row, column), size, bool(after)))
+            )
         else:
             body.append((out.key, _edges(out, column, actor, params)))
-    sql = (
-        f"WITH visible AS NOT MATERIALIZED ({inner}), "
-        f"page AS MATERIALIZED (SELECT v.id, v.{column} FROM visible v {where} "
-        f"ORDER BY {order} LIMIT {size + 1}), "
-        f"shown AS MATERIALIZED (SELECT v.id, v.{column}, row_number() OVER (ORDER BY {order}) "
-        f"AS position FROM page v ORDER BY {order} LIMIT {size}) "
-        f"SELECT {json_object([(plan.root_key, json_object(body))])}::text AS answer"
-    )
+    sql = paged(inner, f"v.id, v.{column}", where, order, size, plan.root_key, body)
     return Statement(sql, tuple(params.params))
+
+
+def paged(
+    inner: str,
+    columns: str,
+    where: str,
+    order: str,
+    size: int,
+    root_key: str,
+    body: list[tuple[str, str]],
+) -> str:
+    """The statement over the rows of `inner` (`visible`): the page's rows past the cursor
+    (`where`) in `order`, one more than `size` (`page`: is there a next?), the `size` shown
+    with their positions (`shown`), and the response's object of `body` under `root_key`."""
+    return (
+        f"WITH visible AS NOT MATERIALIZED ({inner}), "
+        f"page AS MATERIALIZED (SELECT {columns} FROM visible v {where} "
+        f"ORDER BY {order} LIMIT {size + 1}), "
+        f"shown AS MATERIALIZED (SELECT {columns}, row_number() OVER (ORDER BY {order}) "
+        f"AS position FROM page v ORDER BY {order} LIMIT {size}) "
+        f"SELECT {json_object([(root_key, json_object(body))])}::text AS answer"
+    )
 
 
 def bind(
@@ -344,5 +356,6 @@ def bind(
         "now": lambda p: now,
         "cursor": lambda p: after[p.value],
         "value": lambda p: p.value,
+        "like": lambda p: like_infix((filter_values or {})[p.value]),
     }
     return [sources[p.source](p) for p in statement.params]

@@ -1,0 +1,56 @@
+"""The columns the compiled reads write, by GraphQL field: the column's name and how
+PostgreSQL writes its value the executor's way (sql.py's `_value`)."""
+
+from __future__ import annotations
+
+# GraphQL name -> (column, how PostgreSQL writes it the executor's way).
+TEXT, INT, BOOL, DATETIME, DECIMAL = "text", "int", "bool", "datetime", "decimal"
+ORDER_COLUMNS: dict[str, tuple[str, str]] = {
+    "number": ("number", INT),
+    "title": ("title", TEXT),
+    "description": ("description", TEXT),
+    "status": ("status", TEXT),  # enum values are their names
+    "deadline": ("deadline", DATETIME),
+    "source": ("source", TEXT),
+    "createdAt": ("created_at", DATETIME),
+    "updatedAt": ("updated_at", DATETIME),
+    "completedAt": ("completed_at", DATETIME),
+    "visitStart": ("visit_start", DATETIME),
+    "visitEnd": ("visit_end", DATETIME),
+    "rating": ("rating", INT),
+    "price": ("price", DECIMAL),
+    "contractorFee": ("contractor_fee", DECIMAL),
+    "internalNote": ("internal_note", TEXT),
+    "feedback": ("feedback", TEXT),
+}
+CONTACT_COLUMNS = {
+    "name": ("name", TEXT),
+    "email": ("email", TEXT),
+    "phone": ("phone", TEXT),
+    "telegram": ("telegram", TEXT),
+    "taxId": ("tax_id", TEXT),
+    "notes": ("notes", TEXT),
+    "kind": ("kind", TEXT),
+    "legalForm": ("legal_form", TEXT),
+    "createdAt": ("created_at", DATETIME),
+    "archived": ("archived", BOOL),
+}
+ADDRESS_COLUMNS = {
+    "label": ("label", TEXT),
+    "text": ("text", TEXT),
+    "details": ("details", TEXT),
+    "archived": ("archived", BOOL),
+}
+MEMBER_COLUMNS = {
+    "name": ("name", TEXT),
+    "role": ("role", TEXT),
+    "title": ("title", TEXT),
+    "active": ("active", BOOL),
+}
+# Order field -> (GraphQL type, the order's foreign key column, that type's columns).
+RELATIONS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+    "client": ("Contact", "client_id", CONTACT_COLUMNS),
+    "contractor": ("Contact", "contractor_id", CONTACT_COLUMNS),
+    "address": ("Address", "address_id", ADDRESS_COLUMNS),
+    "responsible": ("Member", "responsible_id", MEMBER_COLUMNS),
+}
