@@ -357,9 +357,13 @@ input OrderFilter {
   deadlineFrom: DateTime deadlineTo: DateTime search: String seriesId: ID visitFrom: DateTime
   visitTo: DateTime
 }
+input ContactFilter { kind: ContactKind search: String skill: String archived: Boolean }
 type Query {
   orders(first: Int, after: String, sort: OrderSort, filter: OrderFilter): OrderConnection!
+  contacts(first: Int, after: String, filter: ContactFilter): ContactConnection!
 }
+type ContactConnection { edges: [ContactEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type ContactEdge { cursor: String! node: Contact! }
 type OrderConnection { edges: [OrderEdge!]! pageInfo: PageInfo! totalCount: Int! }
 type OrderEdge { cursor: String! node: Order! }
 type PageInfo {
@@ -375,6 +379,7 @@ type Order {
 type Contact {
   id: ID! name: String! kind: ContactKind! legalForm: LegalForm! createdAt: DateTime!
   archived: Boolean! email: String phone: String telegram: String taxId: String notes: String
+  addresses: [Address!]!
 }
 type Address { id: ID! label: String text: String! details: String archived: Boolean! }
 type Member { id: ID! name: String! role: Role! title: String active: Boolean! }
