@@ -231,7 +231,7 @@ def drawn_searches(count: int) -> list[str]:
 
     alphabet = strategies.one_of(
         strategies.sampled_from([*"%_\\\"'üÖЁ🏠 ", "same", "co", "79"]),
-        strategies.characters(exclude_categories=("Cs",), exclude_characters="\x00"),
+        strategies.characters(codec="utf-8", exclude_characters="\x00"),
     )
     drawn: list[str] = []
 
