@@ -1,5 +1,5 @@
 """The columns the compiled reads write, by GraphQL field: the column's name and how
-PostgreSQL writes its value the executor's way (sql.py's `_value`)."""
+PostgreSQL writes its value the executor's way (sql.py's `column_value`)."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ The executor's `node` (schema/queries/node.py) decodes the id with `decode_any_i
 or a type it does not know, is null without a query; an Order's id is the order
 `access_order_by_id` finds, that is `permissions.orders.visible_orders` with that id, else
 null. Here the same: null for the first two, and for an Order's id the statement whose inner
-SELECT is `visible_orders`' own queryset for a marker actor and a marker id (as sql.py builds
-the list's), its row written by sql.py's node writer. Any other type's id (its object, seen
+SELECT is `visible_orders`' own queryset for a marker actor and a marker id (as order_sql.py builds
+the list's), its row written by order_sql.py's `node_object`. Any other type's id (its object, seen
 through `... on Order` only, is `{}` or null by its own rules) goes the ordinary way.
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 from compat.tortoise import model_meta, prepared_sql
 from models import Order, Role
 from permissions.orders import visible_orders
+from schema.compiled.order_sql import node_object
 from schema.compiled.plan import NodePlan, Out
 from schema.compiled.sql import (
     Params,
@@ -23,7 +24,6 @@ from schema.compiled.sql import (
     json_object,
     marked_elsewhere,
     marker_actor,
-    node_object,
     param_of,
 )
 from schema.ids import NO_ROW, decode_any_id

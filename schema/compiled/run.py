@@ -28,16 +28,9 @@ from resolvers.pagination import page_size
 from schema.compiled import contacts, filters
 from schema.compiled.columns import INT
 from schema.compiled.node import build_node, order_id
+from schema.compiled.order_sql import CURSOR_COLUMNS, VISIT, build, sort_order
 from schema.compiled.plan import Argument, NodePlan, Plan, plan_of
-from schema.compiled.sql import (
-    CURSOR_COLUMNS,
-    PATHS,
-    VISIT,
-    Statement,
-    bind,
-    build,
-    sort_order,
-)
+from schema.compiled.sql import PATHS, Statement, bind
 from schema.ids import INT4_MAX, NO_ROW
 
 MAX_ENTRIES = 512
