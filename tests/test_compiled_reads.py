@@ -19,6 +19,7 @@ from models import Role
 from permissions import contacts as contact_rules
 from permissions import orders as order_rules
 from permissions.actor import Actor
+from tests.support import photos
 from tests.support import world as world_support
 from tests.support.api import Api, count_statements, register
 from tests.support.compiled import both, compiled_answers, difference, walk
@@ -78,6 +79,27 @@ query Node($id: ID!) {
     }
   }
 }"""
+# An order's lists: a page of comments (one of each visibility on every order: a client or
+# contractor sees one, staff three), photos, history, with their members.
+DETAIL = """
+query Detail($id: ID!) {
+  node(id: $id) {
+    ... on Order {
+      id
+      comments(first: 2) {
+        __typename totalCount
+        pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+        edges { __typename cursor node {
+          __typename id body visibility createdAt author { __typename id name role title active }
+        } }
+      }
+      all: comments { edges { node { id Author: author { id } author { name } } } }
+      photos { __typename id kind caption contentType width height size createdAt
+        uploadedBy { id name } }
+      history { __typename from to at comment by { id name role } }
+    }
+  }
+}"""
 # A filter of literals and variables: the executor's coercion reads both.
 FILTER_LITERAL = """query($c: ID, $s: [OrderStatus!]) {
   orders(first: 4, filter: {clientId: $c, status: $s, overdue: false,
@@ -96,7 +118,9 @@ SORTS = [
 
 UNCOMPILED = [
     """{ orders(first: 5) { edges { node { id responsible { email } } } } }""",  # no SQL form
-    """{ orders(first: 5) { edges { node { id comments { totalCount } } } } }""",  # a list
+    """{ orders(first: 5) { edges { node { id comments(after: "WzFd") { totalCount } } } } }""",
+    """{ orders(first: 5) { edges { node { id photos { url } } } } }""",  # signed per request
+    """{ orders(first: 5) { edges { node { id outbound { id } } } } }""",  # another list
     """{ orders(first: 5) { totalCount } me { name } }""",  # a second root field
     """{ orders(first: 5, filter: {search: "a"}) { totalCount } }""",  # a search
     # Filters the executor refuses with its error: a bound out of range, visitTo first, a
@@ -128,6 +152,11 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
     matrix = await setup(api)
     await book_visits(api, matrix)
     node_ids = [*list(matrix.world.orders)[3::9], await other_company_order(api)]
+    for n, order_id in enumerate(node_ids[:2] * 2):  # two on the first, two on the second
+        payload = await photos.upload(
+            api, matrix.world.owner.access, order_id, photos.picture(), caption=f"photo {n}"
+        )
+        assert payload["errors"] == [], payload
     assert {viewer.label for viewer in matrix.viewers} >= SAMPLE
     differences: list[str] = []
     tried = 0
@@ -140,6 +169,7 @@ async def test_compiled_answers_equal_the_executor_for_every_role(
             (PAGE, {"first": 5, "sort": "VISIT_ASC"}),  # from the booked orders to the rest
             (LITERAL, {}),
             *((NODE, {"id": order_id}) for order_id in node_ids),
+            *((DETAIL, {"id": order_id}) for order_id in node_ids),
         ]
         if viewer.label in SAMPLE:  # filters: a member of each kind
             documents += [(FILTERED, variables) for variables in filtered_pages(matrix)]

@@ -54,3 +54,31 @@ RELATIONS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
     "address": ("Address", "address_id", ADDRESS_COLUMNS),
     "responsible": ("Member", "responsible_id", MEMBER_COLUMNS),
 }
+COMMENT_COLUMNS = {
+    "body": ("body", TEXT),
+    "visibility": ("visibility", TEXT),
+    "createdAt": ("created_at", DATETIME),
+}
+PHOTO_COLUMNS = {
+    "kind": ("kind", TEXT),
+    "caption": ("caption", TEXT),
+    "contentType": ("content_type", TEXT),
+    "width": ("width", INT),
+    "height": ("height", INT),
+    "size": ("size", INT),
+    "createdAt": ("created_at", DATETIME),
+}
+HISTORY_COLUMNS = {
+    "from": ("from_status", TEXT),
+    "to": ("to_status", TEXT),
+    "at": ("at", DATETIME),
+    "comment": ("comment", TEXT),
+}
+# An order's list field -> (GraphQL type, its columns, its Member fields and their foreign
+# keys). Their rows in the executor's order: comments by id (a page of them), photos by
+# (created_at, id), history by id (resolvers/order_loaders.py).
+ORDER_LISTS: dict[str, tuple[str, dict[str, tuple[str, str]], dict[str, str]]] = {
+    "comments": ("Comment", COMMENT_COLUMNS, {"author": "author_id"}),
+    "photos": ("Photo", PHOTO_COLUMNS, {"uploadedBy": "uploaded_by_id"}),
+    "history": ("OrderStatusChange", HISTORY_COLUMNS, {"by": "by_id"}),
+}

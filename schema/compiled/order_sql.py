@@ -19,7 +19,8 @@ from permissions.actor import Actor
 from permissions.orders import listed_orders
 from resolvers.orders import SORTS, VISIT_ASC
 from schema.compiled import filters
-from schema.compiled.columns import DATETIME, INT, ORDER_COLUMNS, RELATIONS
+from schema.compiled.columns import DATETIME, INT, ORDER_COLUMNS, ORDER_LISTS, RELATIONS
+from schema.compiled.order_lists import order_list
 from schema.compiled.plan import Out, Plan
 from schema.compiled.sql import (
     Param,
@@ -89,6 +90,8 @@ def node_object(node: Out, actor: Actor, params: Params, joins: list[str]) -> st
             closed = ", ".join(literal(s.value) for s in CLOSED_STATUSES)
             now = params.add(Param("now"))
             pairs.append((out.key, f"(o.status NOT IN ({closed}) AND o.deadline < {now})"))
+        elif out.name in ORDER_LISTS:
+            pairs.append((out.key, order_list(out, actor, params)))
         elif out.name in RELATIONS:
             type_name, key, columns = RELATIONS[out.name]
             alias = f"r{len(joins)}"

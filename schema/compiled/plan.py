@@ -3,8 +3,9 @@ caller and the variables' values, or None (the ordinary path).
 
 The subset: one root field, `orders` with `first`, `after`, `sort` and `filter` (its
 conditions compiled by filters.py, which reads it per request), selecting edges (cursor,
-node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename` and
-the to-one parties with their column fields. Or `contacts` with `first`, `after` and `filter`
+node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename`, the
+to-one parties with their column fields, and its lists (`_order_list`: photos, history, a
+first page of comments). Or `contacts` with `first`, `after` and `filter`
 (schema/compiled/contacts.py), its nodes' column fields and active `addresses`. Every field's
 entry in `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an
 SQL form (`SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
@@ -36,8 +37,17 @@ from graphql import (
 )
 
 from permissions import contacts, orders
-from permissions.field_rules import FIELD_RULES, FieldRule, WithObject
-from schema.compiled.columns import ADDRESS_COLUMNS, CONTACT_COLUMNS, ORDER_COLUMNS, RELATIONS
+from permissions.field_rules import FIELD_RULES, FieldRule, RowFilter, WithObject
+from permissions.orders import comment_visibilities
+from resolvers.pagination import DEFAULT_PAGE, MAX_PAGE
+from schema.compiled.columns import (
+    ADDRESS_COLUMNS,
+    CONTACT_COLUMNS,
+    MEMBER_COLUMNS,
+    ORDER_COLUMNS,
+    ORDER_LISTS,
+    RELATIONS,
+)
 
 # Every field rule with an SQL form, by the rule.
 SQL_FORMS = {**orders.SQL_FORMS, **contacts.SQL_FORMS}
@@ -54,6 +64,7 @@ class Out:
     name: str
     rule: str | None = None
     fields: tuple[Out, ...] = ()
+    size: int = 0  # a nested connection's page size (an order's comments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +287,8 @@ def _rule(type_name: str, name: str) -> str | None:
 
 def _order_field(field: FieldNode) -> Out:
     name = field.name.value
+    if name in ORDER_LISTS:
+        return _order_list(field)
     if name == "__typename":
         _leaf(field)
         return Out(_key(field), name)
@@ -303,6 +316,53 @@ def _related(
         inner_rule = None if inner == "__typename" else _rule(type_name, inner)
         fields.append(Out(_key(f), inner, inner_rule))
     return tuple(fields)
+
+
+def _order_list(field: FieldNode) -> Out:
+    """An order's photos or history (no arguments), or a page of its comments: `first` a
+    literal or left out (an `after` or a variable goes the ordinary way), the kinds shown
+    the rule table's `Order.comments` row filter (sql writes it per role)."""
+    name = field.name.value
+    type_name, columns, members = ORDER_LISTS[name]
+
+    def item(f: FieldNode) -> Out:
+        inner = f.name.value
+        if inner in members:
+            if f.arguments:
+                raise Uncompiled("arguments")
+            return Out(
+                _key(f), inner, _rule(type_name, inner), _related(f, "Member", MEMBER_COLUMNS)
+            )
+        _leaf(f)
+        if inner == "__typename":
+            return Out(_key(f), inner)
+        if inner not in columns and not (inner == "id" and type_name != "OrderStatusChange"):
+            raise Uncompiled(f"{type_name}.{inner}")
+        return Out(_key(f), inner, _rule(type_name, inner))
+
+    if name != "comments":
+        if field.arguments:
+            raise Uncompiled("arguments")
+        return Out(
+            _key(field), name, _rule("Order", name), tuple(map(item, _fields(field.selection_set)))
+        )
+    access = FIELD_RULES.get("Order.comments")
+    if not isinstance(access, RowFilter) or access.function is not comment_visibilities:
+        raise Uncompiled("Order.comments: another rule")
+    arguments = {a.name.value: a.value for a in field.arguments or ()}
+    first = arguments.pop("first", None)
+    if arguments:
+        raise Uncompiled("a comments argument other than first")
+    if first is None or isinstance(first, NullValueNode):
+        size = DEFAULT_PAGE
+    elif isinstance(first, IntValueNode) and 0 < int(first.value) < 2**31:
+        size = min(int(first.value), MAX_PAGE)
+    else:
+        raise Uncompiled("first: a variable, or not above 0")
+    connection = tuple(_connection_field(f, item) for f in _fields(field.selection_set))
+    if any(sum(f.name == "node" for f in part.fields) > 1 for part in connection):
+        raise Uncompiled("an edge's node twice")  # order_lists.py joins one node's members
+    return Out(_key(field), name, "Order.comments", connection, size)
 
 
 def _contact_field(field: FieldNode) -> Out:
