@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.support.api import Api, count_statements
+from tests.support.api import Api, count_statements, register
 from tests.support.compiled import both, compiled_answers, walk
-from tests.support.order_matrix import Matrix
 from tests.support.order_matrix_setup import setup
 
 pytestmark = pytest.mark.asyncio
@@ -94,10 +93,9 @@ def compiled() -> Iterator[list[dict[str, Any]]]:
         yield answers
 
 
-async def tricky_contacts(api: Api, matrix: Matrix) -> None:
+async def tricky_contacts(api: Api, owner: str) -> None:
     """The contacts above, with e-mail, notes and two addresses each; the last one archived,
-    and the first address of the first one."""
-    owner = matrix.world.owner.access
+    and the first address of the first one (`owner`: the company's owner's token)."""
     created = []
     for n, (kind, name, phone, street) in enumerate(TRICKY):
         data = {
@@ -127,7 +125,7 @@ async def test_compiled_contacts_equal_the_executor_for_every_role(
     if backend != "postgres":
         pytest.skip("compiled reads are PostgreSQL only")
     matrix = await setup(api)
-    await tricky_contacts(api, matrix)
+    await tricky_contacts(api, matrix.world.owner.access)
     assert {viewer.label for viewer in matrix.viewers} >= SAMPLE
     differences: list[str] = []
     tried = 0
@@ -155,9 +153,8 @@ async def test_searches_find_what_they_name(
 ) -> None:
     """What the searches above find, as a user would check it, on both paths and both
     databases (on SQLite the ordinary path answers both times)."""
-    matrix = await setup(api)
-    await tricky_contacts(api, matrix)
-    owner = matrix.world.owner.access
+    owner = (await register(api)).access
+    await tricky_contacts(api, owner)
     expected = {
         "%": ["100% pure_ co"],
         "_": ["100% pure_ co"],
@@ -183,9 +180,8 @@ async def test_one_statement_for_a_contact_search(
 ) -> None:
     if backend != "postgres":
         pytest.skip("compiled reads are PostgreSQL only")
-    matrix = await setup(api)
-    await tricky_contacts(api, matrix)
-    token = matrix.world.owner.access
+    token = (await register(api)).access
+    await tricky_contacts(api, token)
     await api.post(SEARCH, {"search": "co"}, token)  # authentication's cache warmed
     texts = set()
     for text in ("co", "same", "7946"):
@@ -214,8 +210,7 @@ UNCOMPILED = [
 async def test_uncompiled_contact_documents_go_the_ordinary_way(
     api: Api, compiled: list[dict[str, Any]]
 ) -> None:
-    matrix = await setup(api)
-    token = matrix.world.owner.access
+    token = (await register(api)).access
     for query in UNCOMPILED:
         ordinary, answer = await both(api, query, {}, token)
         assert ordinary == answer, query
@@ -256,7 +251,7 @@ async def test_drawn_searches_answer_the_same_both_ways(
     if backend != "postgres":
         pytest.skip("compiled reads are PostgreSQL only")
     matrix = await setup(api)
-    await tricky_contacts(api, matrix)
+    await tricky_contacts(api, matrix.world.owner.access)
     viewers = [v for v in matrix.viewers if v.label in ("owner", "client1.member0")]
     differences: list[str] = []
     tried = found_some = 0
