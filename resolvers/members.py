@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models import Membership, Role
@@ -18,19 +19,28 @@ from permissions.subtree import visible_subtree_of
 from resolvers import validation
 from resolvers.pagination import Page, paginate
 
+# The members list's order; its last field unique, as keyset pages need.
+MEMBER_ORDER = ("name", "id")
+
 
 async def list_members(
     actor: Actor, role: Role | None, search: str | None, first: int | None, after: str | None
 ) -> Page[Membership]:
+    rows = matching_members(actor, role, validation.search_text(search))
+    return await paginate(rows, MEMBER_ORDER, first, after)
+
+
+def matching_members(actor: Actor, role: Role | None, text: str) -> QuerySet[Membership]:
+    """The list's rows before paging, the one definition the compiled reads build on too
+    (`text`: the cleaned search, `validation.search_text`)."""
     members = listed_members(actor)
     if role is not None:
         members = members.filter(role=role)
-    text = validation.search_text(search)
     if text:
         members = members.filter(
             Q(name__icontains=text) | Q(title__icontains=text) | Q(user__email__icontains=text)
         )
-    return await paginate(members, ("name", "id"), first, after)
+    return members
 
 
 async def move_member(actor: Actor, member_id: int | None, manager_id: int | None) -> Membership:

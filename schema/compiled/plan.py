@@ -6,7 +6,8 @@ conditions compiled by filters.py, which reads it per request), selecting edges 
 node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename`, the
 to-one parties with their column fields, and its lists (`_order_list`: photos, history, a
 first page of comments). Or `contacts` with `first`, `after` and `filter`
-(schema/compiled/contacts.py), its nodes' column fields and active `addresses`. Every field's
+(schema/compiled/contacts.py), its nodes' column fields and active `addresses`; or `members`
+with `first`, `after`, `role` and `search` (members.py), its nodes' column fields. Every field's
 entry in `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an
 SQL form (`SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
 No fragments, directives or repeated response keys (merging them is the executor's job).
@@ -87,7 +88,7 @@ class Plan:
     # filters.py reads the filter the executor's way (graphql-core's coercion).
     root: FieldNode | None = None
     variable_definitions: tuple[VariableDefinitionNode, ...] = ()
-    root_name: str = "orders"  # or "contacts" (schema/compiled/contacts.py)
+    root_name: str = "orders"  # or "contacts", "members" (by_name.py)
 
     def out(self, name: str) -> Out | None:
         return next((o for o in self.connection if o.name == name), None)
@@ -142,16 +143,15 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     name = root.name.value
     if name not in _NODE_FIELDS:
         raise Uncompiled("another root field")
-    if not set(arguments) <= (
-        {"first", "after", "sort", "filter"} if name == "orders" else {"first", "after", "filter"}
-    ):
+    if not set(arguments) <= _ARGUMENTS[name]:
         raise Uncompiled("another argument")
     first = _argument(arguments.get("first"), IntValueNode, defaults)
     after = _argument(arguments.get("after"), StringValueNode, defaults)
     sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
     node_field = _NODE_FIELDS[name]
     connection = tuple(_connection_field(f, node_field) for f in _fields(root.selection_set))
-    filtered = "filter" in arguments
+    # Arguments read per request (filters.py, contacts.py, members.py).
+    filtered = bool({"filter", "role", "search"} & set(arguments))
     return Plan(
         _key(root),
         first,
@@ -381,8 +381,25 @@ def _contact_field(field: FieldNode) -> Out:
     return Out(_key(field), name, _rule("Contact", name))
 
 
-# Each compiled connection's node fields, by its root field.
+def _member_field(field: FieldNode) -> Out:
+    """A listed member's field: a column, `id` or `__typename`."""
+    name = field.name.value
+    _leaf(field)
+    if name == "__typename":
+        return Out(_key(field), name)
+    if name not in MEMBER_COLUMNS and name != "id":
+        raise Uncompiled(f"Member.{name}")
+    return Out(_key(field), name, _rule("Member", name))
+
+
+# Each compiled connection's arguments and node fields, by its root field.
+_ARGUMENTS = {
+    "orders": {"first", "after", "sort", "filter"},
+    "contacts": {"first", "after", "filter"},
+    "members": {"first", "after", "role", "search"},
+}
 _NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
     "orders": _order_field,
     "contacts": _contact_field,
+    "members": _member_field,
 }

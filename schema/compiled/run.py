@@ -25,7 +25,7 @@ from permissions.actor import Actor
 from resolvers import json_input
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
-from schema.compiled import contacts, filters
+from schema.compiled import by_name, contacts, filters, members
 from schema.compiled.columns import INT
 from schema.compiled.node import build_node, order_id
 from schema.compiled.order_sql import CURSOR_COLUMNS, VISIT, build, sort_order
@@ -34,6 +34,8 @@ from schema.compiled.sql import PATHS, Statement, bind
 from schema.ids import INT4_MAX, NO_ROW
 
 MAX_ENTRIES = 512
+# The lists paged by name, by root field: each module's MODEL, criteria_of and build.
+_BY_NAME = {"contacts": contacts, "members": members}
 DEFAULT_SORT = "DEADLINE_ASC"  # schema/queries/orders.py: no sort, or null
 _INT32 = 2**31
 
@@ -97,8 +99,8 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         return None
     if first is not None and not 0 < first < _INT32:  # 0, negative or past Int: ordinary
         return None
-    if plan.root_name == "contacts":
-        return await _contacts_answer(plan, key, actor, variables, context.schema, first, after)
+    if plan.root_name in _BY_NAME:
+        return await _listed_answer(plan, key, actor, variables, context.schema, first, after)
     sort = _value(plan.sort, variables) or DEFAULT_SORT
     chosen = sort_order(sort) if isinstance(sort, str) else None
     if chosen is None:
@@ -146,7 +148,7 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
     return answer
 
 
-async def _contacts_answer(
+async def _listed_answer(
     plan: Plan,
     key: Any,
     actor: Actor,
@@ -155,20 +157,22 @@ async def _contacts_answer(
     first: int | None,
     after: str | None,
 ) -> dict[str, Any] | None:
+    """A list paged by name (by_name.py): contacts or members."""
     db = connections.get("default")
     if db.capabilities.dialect != "postgres":
         return None
-    criteria = contacts.criteria_of(plan, core_schema(schema), variables)
-    values = contacts.cursor_values(after) if after else []
+    listing = _BY_NAME[plan.root_name]
+    criteria = listing.criteria_of(plan, core_schema(schema), variables)
+    values = by_name.cursor_values(after, listing.MODEL) if after else []
     if criteria is None or values is None:
-        return None  # the ordinary path answers (an error, or a skill)
+        return None  # the ordinary path answers (an error, or what is not compiled)
     size = page_size(first)
     has_contact = actor.contact_id is not None
     shape = (key, actor.role, has_contact, size, bool(after), criteria.shape)
     if shape in _statements:
         statement = _statements[shape]
     else:
-        built = contacts.build(plan, actor.role, has_contact, size, bool(after), criteria.shape)
+        built = listing.build(plan, actor.role, has_contact, size, bool(after), criteria.shape)
         statement = _remember(_statements, shape, built)
     if statement is None:
         return None
