@@ -22,7 +22,7 @@ from permissions.actor import Actor
 from tests.support import photos
 from tests.support import world as world_support
 from tests.support.api import Api, count_statements, register
-from tests.support.compiled import both, compiled_answers, difference, walk
+from tests.support.compiled import both, compiled_answers, difference, drawn, walk
 from tests.support.graphql_batch import combine
 from tests.support.order_matrix import Matrix
 from tests.support.order_matrix_setup import setup
@@ -421,8 +421,7 @@ def generated_documents(count: int) -> list[str]:
     the same ones each run); a `first` past the page bound or negative, a random `after`, a
     search and filter bounds the executor refuses are part of what it draws (those go the
     ordinary way)."""
-    from hypothesis import HealthCheck, given, strategies
-    from hypothesis import settings as hypothesis_settings
+    from hypothesis import strategies
     from hypothesis_graphql import nodes, queries
 
     # Filter bounds: in range with offsets, at the range's ends, out of it, without an offset.
@@ -437,21 +436,8 @@ def generated_documents(count: int) -> list[str]:
         ]
     ).map(nodes.String)
 
-    drawn: list[str] = []
-
-    @hypothesis_settings(
-        max_examples=count,
-        database=None,
-        derandomize=True,
-        suppress_health_check=list(HealthCheck),
-        deadline=None,
-    )
-    @given(queries(SUBSET, allow_x00=False, custom_scalars={"DateTime": moments}))
-    def draw(document: object) -> None:
-        drawn.append(str(document))
-
-    draw()
-    return drawn
+    strategy = queries(SUBSET, allow_x00=False, custom_scalars={"DateTime": moments})
+    return [str(document) for document in drawn(strategy, count)]
 
 
 async def test_generated_documents_answer_the_same_both_ways(

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graphql import GraphQLError, GraphQLSchema
-from graphql.execution.values import get_argument_values, get_variable_values
+from graphql import GraphQLSchema
 
 from compat.tortoise import model_meta
 from models import Address, Contact, ContactKind, Role
@@ -23,15 +22,13 @@ from resolvers.contacts import matching_contacts, phone_needle
 from schema.compiled import by_name
 from schema.compiled.by_name import PHONE, SEARCH
 from schema.compiled.columns import ADDRESS_COLUMNS, CONTACT_COLUMNS
-from schema.compiled.plan import Out, Plan
+from schema.compiled.plan import Out, Plan, root_arguments
 from schema.compiled.sql import (
     Params,
     Statement,
-    column_value,
-    global_id,
     guarded,
-    json_object,
     marker_actor,
+    object_sql,
 )
 
 _FILTER_FIELDS = {"kind", "search", "skill", "archived"}
@@ -61,14 +58,8 @@ def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) ->
     answers with an error, or filters by skill."""
     if plan.root is None:
         return Criteria()
-    coerced = get_variable_values(schema, plan.variable_definitions, variables)
-    if isinstance(coerced, list):
-        return None
-    query = schema.query_type
-    assert query is not None
-    try:
-        arguments = get_argument_values(query.fields["contacts"], plan.root, coerced)
-    except GraphQLError:
+    arguments = root_arguments(plan, schema, variables)
+    if arguments is None:
         return None
     raw = arguments.get("filter")
     if raw is None:
@@ -103,33 +94,18 @@ def build(
 
 
 def _contact(node: Out, actor: Actor, params: Params) -> str:
-    pairs: list[tuple[str, str]] = []
-    for out in node.fields:
-        if out.name == "__typename":
-            pairs.append((out.key, "'Contact'"))
-        elif out.name == "id":
-            pairs.append((out.key, global_id("Contact", "n.id")))
-        elif out.name == "addresses":
-            listed = _addresses(out, actor, params)
-            pairs.append((out.key, guarded(out, listed, actor, params, "n", "'[]'::json")))
-        else:
-            value = column_value("n", *CONTACT_COLUMNS[out.name])
-            pairs.append((out.key, guarded(out, value, actor, params, "n")))
-    return json_object(pairs)
+    def addresses(out: Out) -> str:
+        listed = _addresses(out, actor, params)
+        return guarded(out, listed, actor, params, "n", "'[]'::json")
+
+    special = {"addresses": addresses}
+    return object_sql(node.fields, "Contact", "n", CONTACT_COLUMNS, actor, params, special)
 
 
 def _addresses(out: Out, actor: Actor, params: Params) -> str:
-    pairs: list[tuple[str, str]] = []
-    for f in out.fields:
-        if f.name == "__typename":
-            pairs.append((f.key, "'Address'"))
-        elif f.name == "id":
-            pairs.append((f.key, global_id("Address", "a.id")))
-        else:
-            value = column_value("a", *ADDRESS_COLUMNS[f.name])
-            pairs.append((f.key, guarded(f, value, actor, params, "a")))
+    item = object_sql(out.fields, "Address", "a", ADDRESS_COLUMNS, actor, params)
     table = model_meta(Address).db_table
     return (
-        f'COALESCE((SELECT json_agg({json_object(pairs)} ORDER BY a.id) FROM "{table}" a '
+        f'COALESCE((SELECT json_agg({item} ORDER BY a.id) FROM "{table}" a '
         "WHERE a.contact_id = n.id AND NOT a.archived), '[]'::json)"
     )

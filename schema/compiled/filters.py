@@ -23,8 +23,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from graphql import GraphQLError, GraphQLSchema
-from graphql.execution.values import get_argument_values, get_variable_values
+from graphql import GraphQLSchema
 from tortoise.queryset import QuerySet
 
 from domain.errors import DomainError
@@ -33,7 +32,7 @@ from permissions.actor import Actor
 from resolvers import validation
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.orders import filtered_orders
-from schema.compiled.plan import Plan
+from schema.compiled.plan import Plan, root_arguments
 from schema.order_inputs import OrderFilter
 
 # A shape: (field, detail) pairs in FilterData's order; detail is the number of distinct
@@ -75,15 +74,8 @@ class _StatusMark(enum.Enum):
 def filter_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) -> FilterData | None:
     """The request's filter as the executor reads it, or None where the executor would answer
     with an error (a variable it refuses, an argument it cannot coerce)."""
-    assert plan.root is not None
-    coerced = get_variable_values(schema, plan.variable_definitions, variables)
-    if isinstance(coerced, list):
-        return None
-    query = schema.query_type
-    assert query is not None
-    try:
-        arguments = get_argument_values(query.fields["orders"], plan.root, coerced)
-    except GraphQLError:
+    arguments = root_arguments(plan, schema, variables)
+    if arguments is None:
         return None
     raw = arguments.get("filter")
     if raw is None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graphql import GraphQLError, GraphQLSchema
-from graphql.execution.values import get_argument_values, get_variable_values
+from graphql import GraphQLSchema
 
 from models import Membership, Role
 from permissions.actor import Actor
@@ -19,15 +18,12 @@ from resolvers.members import matching_members
 from schema.compiled import by_name
 from schema.compiled.by_name import SEARCH
 from schema.compiled.columns import MEMBER_COLUMNS
-from schema.compiled.plan import Out, Plan
+from schema.compiled.plan import Out, Plan, root_arguments
 from schema.compiled.sql import (
     Params,
     Statement,
-    column_value,
-    global_id,
-    guarded,
-    json_object,
     marker_actor,
+    object_sql,
 )
 
 MODEL = Membership
@@ -55,14 +51,8 @@ def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) ->
     executor answers with an error."""
     if plan.root is None:
         return Criteria()
-    coerced = get_variable_values(schema, plan.variable_definitions, variables)
-    if isinstance(coerced, list):
-        return None
-    query = schema.query_type
-    assert query is not None
-    try:
-        arguments = get_argument_values(query.fields["members"], plan.root, coerced)
-    except GraphQLError:
+    arguments = root_arguments(plan, schema, variables)
+    if arguments is None:
         return None
     text = validation.search_text(arguments.get("search"))
     try:
@@ -87,13 +77,4 @@ def build(
 
 
 def _member(node: Out, actor: Actor, params: Params) -> str:
-    pairs: list[tuple[str, str]] = []
-    for out in node.fields:
-        if out.name == "__typename":
-            pairs.append((out.key, "'Member'"))
-        elif out.name == "id":
-            pairs.append((out.key, global_id("Member", "n.id")))
-        else:
-            value = column_value("n", *MEMBER_COLUMNS[out.name])
-            pairs.append((out.key, guarded(out, value, actor, params, "n")))
-    return json_object(pairs)
+    return object_sql(node.fields, "Member", "n", MEMBER_COLUMNS, actor, params)

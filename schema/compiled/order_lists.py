@@ -23,11 +23,10 @@ from schema.compiled.plan import Out
 from schema.compiled.sql import (
     Params,
     b64,
-    column_value,
-    global_id,
     guarded,
     json_object,
     literal,
+    object_sql,
 )
 
 _MODELS: dict[str, type[Model]] = {
@@ -53,18 +52,8 @@ def order_list(out: Out, actor: Actor, params: Params) -> str:
 
 def _item(fields: tuple[Out, ...], name: str, actor: Actor, params: Params) -> str:
     type_name, columns, members = ORDER_LISTS[name]
-    pairs: list[tuple[str, str]] = []
-    for f in fields:
-        if f.name == "__typename":
-            pairs.append((f.key, literal(type_name)))
-        elif f.name == "id":
-            pairs.append((f.key, global_id(type_name, "x.id")))
-        elif f.name in members:
-            pairs.append((f.key, _member(f, _alias(f), actor, params)))
-        else:
-            value = column_value("x", *columns[f.name])
-            pairs.append((f.key, guarded(f, value, actor, params, "x")))
-    return json_object(pairs)
+    special = {member: lambda f: _member(f, _alias(f), actor, params) for member in members}
+    return object_sql(fields, type_name, "x", columns, actor, params, special)
 
 
 def _members(fields: tuple[Out, ...], name: str) -> str:
@@ -85,17 +74,10 @@ def _alias(out: Out) -> str:
 
 
 def _member(out: Out, alias: str, actor: Actor, params: Params) -> str:
-    pairs: list[tuple[str, str]] = []
-    for f in out.fields:
-        if f.name == "__typename":
-            pairs.append((f.key, "'Member'"))
-        elif f.name == "id":
-            pairs.append((f.key, global_id("Member", f"{alias}.id")))
-        else:
-            value = column_value(alias, *MEMBER_COLUMNS[f.name])
-            pairs.append((f.key, guarded(f, value, actor, params, alias)))
-    member = f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {json_object(pairs)} END"
-    return guarded(out, member, actor, params, "x")
+    member = object_sql(out.fields, "Member", alias, MEMBER_COLUMNS, actor, params)
+    return guarded(
+        out, f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {member} END", actor, params, "x"
+    )
 
 
 def _comments(out: Out, table: str, actor: Actor, params: Params) -> str:

@@ -35,6 +35,7 @@ from schema.compiled.sql import (
     literal,
     marked_elsewhere,
     marker_actor,
+    object_sql,
     page_info,
     paged,
     param_of,
@@ -97,18 +98,8 @@ def node_object(node: Out, actor: Actor, params: Params, joins: list[str]) -> st
             alias = f"r{len(joins)}"
             table = model_meta(_MODELS[type_name]).db_table
             joins.append(f'LEFT JOIN "{table}" {alias} ON {alias}.id = o."{key}"')
-            inner = [
-                (
-                    f.key,
-                    f"'{type_name}'"
-                    if f.name == "__typename"
-                    else global_id(type_name, f"{alias}.id")
-                    if f.name == "id"
-                    else guarded(f, column_value(alias, *columns[f.name]), actor, params, alias),
-                )
-                for f in out.fields
-            ]
-            related = f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {json_object(inner)} END"
+            inner = object_sql(out.fields, type_name, alias, columns, actor, params)
+            related = f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {inner} END"
             pairs.append((out.key, guarded(out, related, actor, params)))
         else:
             column, kind = ORDER_COLUMNS[out.name]

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from graphql import (
     DocumentNode,
     EnumValueNode,
     FieldNode,
+    GraphQLError,
+    GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     NonNullTypeNode,
@@ -36,6 +39,7 @@ from graphql import (
     VariableDefinitionNode,
     VariableNode,
 )
+from graphql.execution.values import get_argument_values, get_variable_values
 
 from permissions import contacts, orders
 from permissions.field_rules import FIELD_RULES, FieldRule, RowFilter, WithObject
@@ -107,6 +111,23 @@ class NodePlan:
 
 class Uncompiled(Exception):
     """The document is outside the compiled subset."""
+
+
+def root_arguments(
+    plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The root field's arguments coerced by graphql-core, as the executor coerces them, or
+    None where the executor answers with an error (a variable or an argument it refuses)."""
+    assert plan.root is not None
+    coerced = get_variable_values(schema, plan.variable_definitions, variables)
+    if isinstance(coerced, list):
+        return None
+    query = schema.query_type
+    assert query is not None
+    try:
+        return get_argument_values(query.fields[plan.root_name], plan.root, coerced)
+    except GraphQLError:
+        return None
 
 
 def plan_of(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan | None:

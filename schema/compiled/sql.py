@@ -9,7 +9,7 @@ contacts.py's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -128,6 +128,31 @@ def guarded(
     condition = check.sql.format(*values, row=row)
     fallback = f" ELSE {otherwise}" if otherwise else ""
     return f"CASE WHEN {condition} THEN {expression}{fallback} END"
+
+
+def object_sql(
+    fields: tuple[Out, ...],
+    type_name: str,
+    alias: str,
+    columns: dict[str, tuple[str, str]],
+    actor: Actor,
+    params: Params,
+    special: Mapping[str, Callable[[Out], str]] | None = None,
+) -> str:
+    """An object of row `alias` with the selected `fields`: `__typename`, its global `id`,
+    `special` fields written by their function, and columns behind their field rules."""
+    pairs: list[tuple[str, str]] = []
+    for f in fields:
+        if f.name == "__typename":
+            pairs.append((f.key, literal(type_name)))
+        elif special and f.name in special:
+            pairs.append((f.key, special[f.name](f)))
+        elif f.name == "id":
+            pairs.append((f.key, global_id(type_name, f"{alias}.id")))
+        else:
+            value = column_value(alias, *columns[f.name])
+            pairs.append((f.key, guarded(f, value, actor, params, alias)))
+    return json_object(pairs)
 
 
 def page_info(info: Out, cursor_of: Callable[[str], str], size: int, has_after: bool) -> str:

@@ -73,3 +73,40 @@ async def walk(
         if found or not info or not info["hasNextPage"]:
             return sent, found
         after = info["endCursor"]
+
+
+def drawn(strategy: Any, count: int) -> list[Any]:
+    """`count` examples of a hypothesis strategy, derandomized: the same ones each run."""
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+
+    found: list[Any] = []
+
+    @hypothesis_settings(
+        max_examples=count,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+        deadline=None,
+    )
+    @given(strategy)
+    def draw(example: Any) -> None:
+        found.append(example)
+
+    draw()
+    return found
+
+
+async def walk_all(
+    api: Api, runs: list[tuple[str, str, dict[str, Any], str]]
+) -> tuple[int, list[str]]:
+    """Each (label, document, variables, token) walked both ways (`walk`): the requests sent
+    and the differences found, labelled."""
+    tried = 0
+    differences: list[str] = []
+    for label, query, variables, token in runs:
+        sent, found = await walk(api, query, variables, token)
+        tried += sent
+        if found:
+            differences.append(f"{label} {variables}: {found}")
+    return tried, differences
