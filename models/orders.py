@@ -138,6 +138,8 @@ class Order(Model):
             ("company", "deadline", "id"),
             ("company", "created_at", "id"),
             ("company", "completed_at"),
+            # Reports: the orders cancelled in a period (beside created and completed ones).
+            ("company", "cancelled_at"),
             ("client", "deadline", "id"),
             ("contractor", "deadline", "id"),
             ("responsible", "deadline", "id"),

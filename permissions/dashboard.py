@@ -69,6 +69,7 @@ def visible_dashboard_scope(
     )
 
 
-def visible_report_orders(actor: Actor) -> QuerySet[Order]:
-    """The orders a report counts: the dashboard's (the role table gives both one row)."""
-    return visible_dashboard_scope(actor).orders
+def visible_report_orders(actor: Actor, orders_needed: Q | None = None) -> QuerySet[Order]:
+    """The orders a report counts: the dashboard's (the role table gives both one row),
+    narrowed as `visible_dashboard_scope` narrows them."""
+    return visible_dashboard_scope(actor, orders_needed).orders

@@ -21,7 +21,7 @@ from typing import Any
 from pypika_tortoise.context import SqlContext
 from pypika_tortoise.terms import Parameterizer
 from tortoise import connections
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import AwaitableQuery, QuerySet
 
 from models import Order
@@ -58,6 +58,23 @@ OPEN_LATE = (
     " AND (o.completed_at IS NULL OR o.completed_at >= p.open_end)"
     " AND (o.cancelled_at IS NULL OR o.cancelled_at >= p.open_end)"
 )
+
+
+def counted(periods: Sequence[Period]) -> Q:
+    """A superset of the orders the statement counts, as ranges an index finds (the scope's
+    subquery applies it, `visible_report_orders`): created, completed or cancelled within the
+    periods' span, or not completed by the earliest end at which open work is judged.
+    Without it the scope gathered every order of a team (12,775 of them, 35 ms of a month's
+    54 ms report over 36,500 orders) to keep the few hundred the periods match."""
+    starts, ends = min(p.starts for p in periods), max(p.ends for p in periods)
+    parts: list[Q] = []
+    for column in ("created_at", "completed_at", "cancelled_at"):
+        bounds: dict[str, Any] = {f"{column}__gte": starts, f"{column}__lt": ends}
+        parts.append(Q(**bounds))
+    judged = [p.open_end for p in periods if p.open_end is not None]
+    if judged:
+        parts += [Q(completed_at__isnull=True), Q(completed_at__gte=min(judged))]
+    return Q(*parts, join_type="OR")
 
 
 class _Params:

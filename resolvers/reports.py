@@ -30,9 +30,9 @@ from tortoise import connections
 from domain.errors import invalid
 from models import Company
 from permissions.actor import Actor
-from permissions.dashboard import visible_report_orders
+from permissions.dashboard import check_may_see_dashboard, visible_report_orders
 from resolvers import validation
-from resolvers.report_sql import Grouping, Period, report_statement
+from resolvers.report_sql import Grouping, Period, counted, report_statement
 
 MAX_DAYS = 366
 NO_CONTRACTOR = "No contractor"
@@ -122,7 +122,7 @@ async def order_report(
     """The report's rows: by label (no contractor last), or by day (FORBIDDEN for portal
     members, INVALID for a period that ends before it starts). `timezone`: the company's,
     when the caller has read it already."""
-    scope = visible_report_orders(actor)
+    check_may_see_dashboard(actor)
     start, end = check_period(start, end, now)
     days: list[date] = []
     if grouping is ReportGrouping.DAY:
@@ -132,7 +132,7 @@ async def order_report(
     else:
         periods = [_judged(Period(start, end, None), now)]
     sql, params = report_statement(
-        scope,
+        visible_report_orders(actor, counted(periods)),
         actor.company_id,
         periods,
         GROUPINGS[grouping],
