@@ -139,7 +139,10 @@ class Order(Model):
             ("company", "created_at", "id"),
             ("company", "completed_at"),
             # Reports: the orders cancelled in a period (beside created and completed ones).
-            ("company", "cancelled_at"),
+            # Not led by the company: a (company, cancelled_at) index, the narrowest with the
+            # company first, drew the staff orders page's plan to it (every order of the
+            # company, then a sort: 233 ms instead of 1 ms at 100 companies).
+            ("cancelled_at",),
             ("client", "deadline", "id"),
             ("contractor", "deadline", "id"),
             ("responsible", "deadline", "id"),
