@@ -4,8 +4,9 @@ The role table (README, "Who sees what"): "reports, dashboard: whole company for
 CLIENT/CONTRACTOR". Portal members are refused outright (FORBIDDEN), not shown zeros: a
 dashboard of nothing would read as "no work", which is not what it means.
 
-- Orders: exactly `permissions.orders.visible_orders`, which for OWNER and STAFF already is
-  "whole company" and "responsible is the member or below".
+- Orders: exactly `permissions.orders.visible_orders` (or `listed_orders`, the same rows
+  written for another plan), which for OWNER and STAFF already is "whole company" and
+  "responsible is the member or below".
 - Tasks: the subtree rule on the assignee (the OWNER: the whole company), i.e. the TEAM scope
   of the `tasks` list, not the whole of `permissions.tasks.visible_tasks`. A staff member also
   sees the tasks it created, but one created for someone who has since moved out of its
@@ -28,7 +29,7 @@ from tortoise.queryset import QuerySet
 from domain.errors import forbidden
 from models import Order, Task
 from permissions.actor import Actor
-from permissions.orders import visible_orders
+from permissions.orders import listed_orders, visible_orders
 from permissions.tasks import visible_tasks, visible_team_tasks
 
 
@@ -46,16 +47,24 @@ def check_may_see_dashboard(actor: Actor) -> None:
 
 
 def visible_dashboard_scope(
-    actor: Actor, orders_needed: Q | None = None, tasks_needed: Q | None = None
+    actor: Actor,
+    orders_needed: Q | None = None,
+    tasks_needed: Q | None = None,
+    few_needed: bool = False,
 ) -> DashboardScope:
     """The OWNER's whole company, a STAFF member's subtree; portal members are refused.
 
     `orders_needed` / `tasks_needed` narrow the rows to those the caller's figures count (the
     dashboard needs open orders and today's, not two years of closed ones); they are applied
     inside the subtree subqueries, where an index can find the rows, and never widen a scope.
+    `few_needed`: the needed orders are few beside the team's (the dashboard's), so the team
+    is checked on each of them (`listed_orders`' form of the same rows) rather than all the
+    team's orders gathered first: a head's dashboard at 100 companies 11 -> 1.4 ms in
+    PostgreSQL. A month's report needs more of the company's orders and keeps the gathering
+    (12 ms; 21 ms the other way).
     """
     check_may_see_dashboard(actor)
-    orders = visible_orders(actor)
+    orders = listed_orders(actor) if few_needed else visible_orders(actor)
     if orders_needed is not None:
         orders = orders.filter(orders_needed)
     tasks = visible_tasks(actor) if actor.is_owner else visible_team_tasks(actor)

@@ -80,7 +80,7 @@ async def dashboard(actor: Actor, now: datetime) -> DashboardFigures:
     # Only the rows some figure counts (open, or created or completed today: each an index
     # range; open tasks), not two years of closed work; every figure stays the same.
     counted = is_open | _in("created_at", start, end) | _in("completed_at", start, end)
-    scope = visible_dashboard_scope(actor, counted, Q(status=TaskStatus.OPEN))
+    scope = visible_dashboard_scope(actor, counted, Q(status=TaskStatus.OPEN), few_needed=True)
     orders: list[dict[str, Any]] = await scope.orders.annotate(
         open_orders=Count("id", _filter=is_open),
         overdue_orders=Count("id", _filter=is_open & Q(deadline__lt=now)),
