@@ -387,6 +387,7 @@ __all__ = [
     "cached_values",
     "expand_db_url",
     "insert_returning_rows",
+    "like_infix",
     "model_meta",
     "prepared_sql",
 ]

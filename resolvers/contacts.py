@@ -19,7 +19,7 @@ from permissions.actor import Actor
 from permissions.contacts import access_contact_by_id, can_edit_contacts, listed_contacts
 from permissions.members import access_member_by_id
 from resolvers import validation
-from resolvers.pagination import Page, paginate
+from resolvers.pagination import BY_NAME, Page, paginate
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,10 +221,6 @@ async def add_address(actor: Actor, contact_id: int | None, data: AddressData) -
     )
 
 
-# The contacts list's order; its last field unique, as keyset pages need.
-CONTACT_ORDER = ("name", "id")
-
-
 async def list_contacts(
     actor: Actor,
     kind: ContactKind | None,
@@ -237,7 +233,7 @@ async def list_contacts(
     """Active contacts; with `archived` true only the archived ones."""
     text = validation.search_text(search)
     rows = matching_contacts(actor, kind, text, phone_needle(text), skill, archived)
-    return await paginate(rows, CONTACT_ORDER, first, after)
+    return await paginate(rows, BY_NAME, first, after)
 
 
 def phone_needle(text: str) -> str:

@@ -23,8 +23,7 @@ from models import (
 )
 from permissions.actor import Actor
 from permissions.tasks import visible_tasks
-
-BY_NAME = ("name", "id")
+from resolvers.pagination import BY_NAME
 
 
 # By id or parent id, on almost every request: the SQL is built once per number of ids

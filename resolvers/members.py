@@ -17,17 +17,14 @@ from permissions.members import (
 )
 from permissions.subtree import visible_subtree_of
 from resolvers import validation
-from resolvers.pagination import Page, paginate
-
-# The members list's order; its last field unique, as keyset pages need.
-MEMBER_ORDER = ("name", "id")
+from resolvers.pagination import BY_NAME, Page, paginate
 
 
 async def list_members(
     actor: Actor, role: Role | None, search: str | None, first: int | None, after: str | None
 ) -> Page[Membership]:
     rows = matching_members(actor, role, validation.search_text(search))
-    return await paginate(rows, MEMBER_ORDER, first, after)
+    return await paginate(rows, BY_NAME, first, after)
 
 
 def matching_members(actor: Actor, role: Role | None, text: str) -> QuerySet[Membership]:

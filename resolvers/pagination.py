@@ -30,6 +30,9 @@ from resolvers import json_input
 M = TypeVar("M", bound=Model)
 
 DEFAULT_PAGE = 20
+# The order of the lists of contacts and members (and their loaders): by name, the id last
+# since a keyset page needs a unique field at the end.
+BY_NAME = ("name", "id")
 MAX_PAGE = 100
 
 

@@ -17,7 +17,8 @@ from tortoise.queryset import QuerySet
 from compat.tortoise import model_meta, prepared_sql
 from domain.errors import DomainError
 from permissions.actor import Actor
-from resolvers.pagination import decode_cursor
+from resolvers import validation
+from resolvers.pagination import BY_NAME, decode_cursor
 from schema.compiled.plan import Out, Plan
 from schema.compiled.sql import (
     Param,
@@ -31,7 +32,6 @@ from schema.compiled.sql import (
     param_of,
 )
 
-ORDER = ("name", "id")
 # Stand-ins for a search and a contact search's phone form while Tortoise builds the rows.
 SEARCH = "~compiled-search~"
 PHONE = "~compiled-phone~"
@@ -40,10 +40,21 @@ _MARKS = {SEARCH: "search", PHONE: "phone"}
 NodeWriter = Callable[[Out, Actor, Params], str]
 
 
+def search_of(value: Any) -> str | None:
+    """A `search` argument cleaned as the resolvers clean it (`validation.search_text`), or
+    None for text the database cannot take (a lone surrogate): the ordinary path answers."""
+    text = validation.search_text(value)
+    try:
+        _ = text.encode()
+    except UnicodeEncodeError:
+        return None
+    return text
+
+
 def cursor_values(after: str, model: type[Model]) -> list[Any] | None:
     """The cursor's (name, id) as `paginate` reads it, or None where it refuses it."""
     try:
-        return decode_cursor(after, model, ORDER)
+        return decode_cursor(after, model, BY_NAME)
     except DomainError:
         return None
 
@@ -73,7 +84,7 @@ def build(
     """The statement over `rows` (the resolver's queryset for the marker `actor`, with the
     search's `marks` in it), or None when its SQL does not carry the actor's values and the
     search as plain parameters."""
-    inner, raw = prepared_sql(rows.values(*ORDER))
+    inner, raw = prepared_sql(rows.values(*BY_NAME))
     found = [_param(value) for value in raw]
     if None in found:
         return None

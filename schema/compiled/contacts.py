@@ -17,7 +17,6 @@ from graphql import GraphQLSchema
 from compat.tortoise import model_meta
 from models import Address, Contact, ContactKind, Role
 from permissions.actor import Actor
-from resolvers import validation
 from resolvers.contacts import matching_contacts, phone_needle
 from schema.compiled import by_name
 from schema.compiled.by_name import PHONE, SEARCH
@@ -66,11 +65,9 @@ def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) ->
         return Criteria()
     if not isinstance(raw, dict) or not set(raw) <= _FILTER_FIELDS or raw.get("skill") is not None:
         return None
-    text = validation.search_text(raw.get("search"))
-    try:
-        _ = text.encode()
-    except UnicodeEncodeError:
-        return None  # a lone surrogate: whatever the ordinary path answers
+    text = by_name.search_of(raw.get("search"))
+    if text is None:
+        return None
     kind = raw.get("kind")
     return Criteria(None if kind is None else ContactKind(kind), text, raw.get("archived"))
 

@@ -13,7 +13,6 @@ from graphql import GraphQLSchema
 
 from models import Membership, Role
 from permissions.actor import Actor
-from resolvers import validation
 from resolvers.members import matching_members
 from schema.compiled import by_name
 from schema.compiled.by_name import SEARCH
@@ -54,11 +53,9 @@ def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) ->
     arguments = root_arguments(plan, schema, variables)
     if arguments is None:
         return None
-    text = validation.search_text(arguments.get("search"))
-    try:
-        _ = text.encode()
-    except UnicodeEncodeError:
-        return None  # a lone surrogate: whatever the ordinary path answers
+    text = by_name.search_of(arguments.get("search"))
+    if text is None:
+        return None
     role = arguments.get("role")
     return Criteria(None if role is None else Role(role), text)
 

@@ -52,8 +52,13 @@ def order_list(out: Out, actor: Actor, params: Params) -> str:
 
 def _item(fields: tuple[Out, ...], name: str, actor: Actor, params: Params) -> str:
     type_name, columns, members = ORDER_LISTS[name]
-    special = {member: lambda f: _member(f, _alias(f), actor, params) for member in members}
-    return object_sql(fields, type_name, "x", columns, actor, params, special)
+
+    def member(f: Out) -> str:
+        return _member(f, _alias(f), actor, params)
+
+    return object_sql(
+        fields, type_name, "x", columns, actor, params, dict.fromkeys(members, member)
+    )
 
 
 def _members(fields: tuple[Out, ...], name: str) -> str:

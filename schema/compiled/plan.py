@@ -88,8 +88,9 @@ class Plan:
     sort: Argument  # an OrderSort name
     connection: tuple[Out, ...]  # edges (fields: cursor, node (fields)), pageInfo, totalCount
     required: frozenset[str] = frozenset()  # non-null variables: missing, the executor refuses
-    # With a `filter` argument: the root field and the operation's variables, from which
-    # filters.py reads the filter the executor's way (graphql-core's coercion).
+    # With arguments read per request (`filter`; members' `role` and `search`): the root field
+    # and the operation's variables, from which `root_arguments` reads them the executor's way
+    # (graphql-core's coercion).
     root: FieldNode | None = None
     variable_definitions: tuple[VariableDefinitionNode, ...] = ()
     root_name: str = "orders"  # or "contacts", "members" (by_name.py)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -115,8 +115,7 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         return None  # the ordinary path says why
     if values is None:
         values = []
-    db = connections.get("default")
-    if db.capabilities.dialect != "postgres":
+    if not _on_postgres():
         return None
     criteria: FilterData | None = None
     filter_shape: filters.Shape = ()
@@ -129,23 +128,11 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
     size = page_size(first)
     has_contact = actor.contact_id is not None
     shape = (key, actor.role, has_contact, size, after_kind, sort, filter_shape)
-    if shape in _statements:
-        statement = _statements[shape]
-    else:
-        built = build(plan, actor.role, has_contact, size, after_kind, sort, filter_shape)
-        statement = _remember(_statements, shape, built)
-    if statement is None:
-        return None  # the row filter's or the filter's SQL does not compile (sql.build)
-    bound = bind(
-        statement,
-        actor,
-        ctx.now,
-        values,
-        None if criteria is None else filters.values(criteria),
+    statement = _statement(
+        shape, lambda: build(plan, actor.role, has_contact, size, after_kind, sort, filter_shape)
     )
-    rows = await db.execute_query_dict(statement.sql, bound)
-    answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
-    return answer
+    filter_values = None if criteria is None else filters.values(criteria)
+    return await _run(statement, actor, ctx.now, values, filter_values)
 
 
 async def _listed_answer(
@@ -158,8 +145,7 @@ async def _listed_answer(
     after: str | None,
 ) -> dict[str, Any] | None:
     """A list paged by name (by_name.py): contacts or members."""
-    db = connections.get("default")
-    if db.capabilities.dialect != "postgres":
+    if not _on_postgres():
         return None
     listing = _BY_NAME[plan.root_name]
     criteria = listing.criteria_of(plan, core_schema(schema), variables)
@@ -169,17 +155,11 @@ async def _listed_answer(
     size = page_size(first)
     has_contact = actor.contact_id is not None
     shape = (key, actor.role, has_contact, size, bool(after), criteria.shape)
-    if shape in _statements:
-        statement = _statements[shape]
-    else:
-        built = listing.build(plan, actor.role, has_contact, size, bool(after), criteria.shape)
-        statement = _remember(_statements, shape, built)
-    if statement is None:
-        return None
-    bound = bind(statement, actor, None, values, criteria.values())
-    rows = await db.execute_query_dict(statement.sql, bound)
-    answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
-    return answer
+    statement = _statement(
+        shape,
+        lambda: listing.build(plan, actor.role, has_contact, size, bool(after), criteria.shape),
+    )
+    return await _run(statement, actor, None, values, criteria.values())
 
 
 async def _node_answer(
@@ -190,18 +170,37 @@ async def _node_answer(
         return None  # another type's id, or a value the executor reads otherwise
     if pk == NO_ROW:
         return {plan.root_key: None}  # as the executor answers it, without a query
-    db = connections.get("default")
-    if db.capabilities.dialect != "postgres":
+    if not _on_postgres():
         return None
     has_contact = actor.contact_id is not None
-    shape = (key, actor.role, has_contact)
-    if shape in _statements:
-        statement = _statements[shape]
-    else:
-        statement = _remember(_statements, shape, build_node(plan, actor.role, has_contact))
+    statement = _statement(
+        (key, actor.role, has_contact), lambda: build_node(plan, actor.role, has_contact)
+    )
+    return await _run(statement, actor, now, [], {"id": pk})
+
+
+def _on_postgres() -> bool:
+    """Compiled statements are PostgreSQL's: on SQLite the ordinary path answers."""
+    return bool(connections.get("default").capabilities.dialect == "postgres")
+
+
+def _statement(shape: tuple[Any, ...], build: Callable[[], Statement | None]) -> Statement | None:
+    """The statement of this shape, built once (None: its SQL does not compile, cached too)."""
+    return _statements[shape] if shape in _statements else _remember(_statements, shape, build())
+
+
+async def _run(
+    statement: Statement | None,
+    actor: Actor,
+    now: Any,
+    after: list[Any],
+    filter_values: dict[str, Any] | None,
+) -> dict[str, Any] | None:
+    """The response's data from the statement, or None without one (the ordinary path)."""
     if statement is None:
         return None
-    rows = await db.execute_query_dict(statement.sql, bind(statement, actor, now, [], {"id": pk}))
+    bound = bind(statement, actor, now, after, filter_values)
+    rows = await connections.get("default").execute_query_dict(statement.sql, bound)
     answer: dict[str, Any] = orjson.loads(rows[0]["answer"])
     return answer
 
