@@ -27,6 +27,7 @@ import httpx
 from bench import contenders, datagen, imports, load, peer, servers, webhooks, wrk
 from bench.contenders import Contender
 from bench.scenarios import NAMES, Scenario, fixtures, scenarios, token
+from bench.twins import Twin
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/servicedesk_bench"
 COUNT_REQUESTS = 10
@@ -122,11 +123,17 @@ async def one(
     how = contenders.driver(args, scenario.read)
     extra: dict[str, Any] = {"driver": how}
     spy = profile(api, scenario.name, args) if args.profile else None
-    if raw is not None and scenario.raw is not None:  # API, raw and peer side by side
-        rivals = [mine, contenders.raw_contender(raw.url, scenario.raw)]
-        if peer_server is not None:
-            rivals.append(contenders.peer_contender(peer_server.url, scenario.raw))
-        extra |= await compare_pages(scenario, rivals, peer_server)
+    if raw is not None and (scenario.raw or scenario.twin):  # API, raw and peer side by side
+        if scenario.raw is not None:
+            rivals = [mine, contenders.raw_contender(raw.url, scenario.raw)]
+            if peer_server is not None:
+                rivals.append(contenders.peer_contender(peer_server.url, scenario.raw))
+            extra |= await compare_pages(scenario, rivals, peer_server)
+        else:
+            assert scenario.twin is not None
+            peer_url = None if peer_server is None else peer_server.url
+            rivals = [mine, *contenders.twin_contenders(scenario.twin, raw.url, peer_url)]
+            extra |= await compare_answers(scenario, scenario.twin, rivals)
         figures = await contenders.rounds(rivals, args, say)
         result: load.Measured | None = None
         extra |= side_by_side(figures, args, how)
@@ -184,6 +191,20 @@ async def compare_pages(
     say(f"{scenario.name}: {checked}: {difference or same}")
     return {"same_page": difference is None} | (
         {"page_difference": difference} if difference else {}
+    )
+
+
+async def compare_answers(
+    scenario: Scenario, twin: Twin, rivals: list[Contender]
+) -> dict[str, Any]:
+    """The first three requests' answers from each contender, checked to hold the same facts
+    (bench/twins.py): the twins read what the API reads."""
+    difference = await contenders.same_answers(twin, rivals[0], scenario.body, rivals[1:])
+    names = ", ".join(r.name for r in rivals)
+    left_out = f" (PostGraphile without {twin.peer_leaves_out})" if twin.peer_leaves_out else ""
+    say(f"{scenario.name}: {names}: {difference or 'the same answers'}{left_out}")
+    return {"same_answer": difference is None} | (
+        {"answer_difference": difference} if difference else {}
     )
 
 
@@ -248,7 +269,7 @@ async def run(args: argparse.Namespace) -> None:
                 "api", "servicedesk.app:create_app", env, logs, True, "/healthz", args.workers
             )
             raw_ctx = servers.started("raw", "bench.raw:create_app", env, logs, False, "/x")
-            paged = any(table[n].raw for n in web)
+            paged = any(table[n].raw or table[n].twin for n in web)
             peer_ctx = peer.started(url, logs, say) if paged and not args.no_peer else no_peer()
             if not wrk.available():
                 say("wrk is not installed (apt-get install wrk): reads use the Python driver")

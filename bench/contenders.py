@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from bench import load, peer, wrk
+from bench.twins import Twin, disagreement
 
 RAW = "raw"
 API = "api"
@@ -75,6 +76,45 @@ def peer_contender(url: str, params: dict[str, str]) -> Contender:
 
     target = wrk.Target("/graphql", bodies=[json.dumps(request)], marks=ERRORS + empty("edges"))
     return Contender(peer.NAME, url, target, send)
+
+
+def twin_contenders(twin: Twin, raw_url: str, peer_url: str | None) -> list[Contender]:
+    """The raw baseline's and (when it runs) the peer's twin of a read scenario."""
+
+    def contender(name: str, url: str, path: str, make: Any, marks: tuple[str, ...]) -> Contender:
+        async def send(http: httpx.AsyncClient, w: int, i: int) -> None:
+            response = await http.post(path, json=make(w, i))
+            if response.status_code != 200 or any(m in response.text for m in marks):
+                raise RuntimeError(f"{name}: {response.status_code}: {response.text[:200]}")
+
+        target = wrk.Target(path, bodies=wrk.bodies(make), marks=marks)
+        return Contender(name, url, target, send)
+
+    found = [contender(RAW, raw_url, twin.raw_path, twin.raw_body, ERRORS + twin.empty)]
+    if peer_url is not None:
+        found.append(contender(peer.NAME, peer_url, "/graphql", twin.peer_body, ERRORS))
+    return found
+
+
+async def same_answers(
+    twin: Twin, api: Contender, body: Any, rivals: list[Contender], samples: int = 3
+) -> str | None:
+    """The first of `samples` requests on which a twin's facts differ from the API's, or None."""
+    async with httpx.AsyncClient(timeout=30, trust_env=False) as http:
+        for i in range(samples):
+            answer = await http.post(
+                api.url + "/graphql", json=body(0, i), headers=api.target.headers
+            )
+            mine = twin.api_facts(answer.json())
+            for rival in rivals:
+                path = rival.target.path
+                make = twin.raw_body if rival.name == RAW else twin.peer_body
+                theirs = (await http.post(rival.url + path, json=make(0, i))).json()
+                facts = twin.raw_facts if rival.name == RAW else twin.peer_facts
+                difference = disagreement(mine, facts(theirs))
+                if difference is not None:
+                    return f"{rival.name}, request {i}: {difference}"
+    return None
 
 
 def _median(values: list[float], digits: int = 1) -> float | None:

@@ -3,7 +3,8 @@
 `GET /orders?company=1&path=/1/7/` (or `client=ID`, `contractor=ID`) returns the first 50
 visible orders by deadline with their client, address and contractor, the same rows the
 GraphQL `orders-page` scenarios read. It checks no token: it is the ceiling, not a rival.
-Run as `uvicorn bench.raw:create_app --factory` with `DATABASE_URL` set.
+The other read scenarios' twins are bench/raw_reads.py's (POST /detail, /contacts, /dashboard,
+/report). Run as `uvicorn bench.raw:create_app --factory` with `DATABASE_URL` set.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+
+from bench import raw_reads
 
 PAGE = """
 SELECT o.id, o.number, o.title, o.status, o.deadline, o.price,
@@ -83,4 +86,7 @@ def create_app() -> Starlette:
         body = json.dumps({"data": {"orders": [_order(r) for r in rows]}})
         return Response(body, media_type="application/json")
 
-    return Starlette(routes=[Route("/orders", orders)], lifespan=lifespan)
+    twins = [
+        Route(path, handler, methods=["POST"]) for path, handler in raw_reads.routes(pool).items()
+    ]
+    return Starlette(routes=[Route("/orders", orders), *twins], lifespan=lifespan)

@@ -11,9 +11,11 @@ from typing import Any
 
 import jwt
 
-from bench import datagen, suggest
+from bench import datagen, suggest, twins
 from bench.datagen import Login
 from bench.servers import SECRET_KEY
+from bench.twins import Twin
+from resolvers.dashboard import day_bounds
 
 ORDERS_PAGE = """
 query OrdersPage($first: Int) {
@@ -101,6 +103,7 @@ class Fixtures:
     creators: list[tuple[Login, list[tuple[int, int]]]]
     # suggest-contractors: NEW orders with visits the staff login sees (bench/suggest.py)
     suggest_orders: list[int] = field(default_factory=list)
+    timezone: str = "UTC"  # the staff login's company's
 
 
 # A request body from (worker, iteration).
@@ -112,10 +115,16 @@ class Scenario:
     name: str
     login: str
     body: Body
-    raw: dict[str, str] | None = None  # the raw baseline's query string
+    raw: dict[str, str] | None = None  # the orders pages: the raw baseline's query string
+    twin: Twin | None = None  # the other reads: the raw baseline's and the peer's twins
     # Per concurrent client: who it acts as, when not all act as `login`.
     logins: list[Login] | None = None
     read: bool = True  # a read over HTTP: driven by wrk when it is installed
+
+
+def search(i: int) -> str:
+    """contact-search's i-th search text: three digits, in names, phones and addresses."""
+    return str(100 + i % 900)
 
 
 def scenarios(fx: Fixtures) -> dict[str, Scenario]:
@@ -124,6 +133,8 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
     page = {"query": ORDERS_PAGE, "variables": {"first": 50}}
     month_end = datetime.now(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     month_start = (month_end - timedelta(days=1)).replace(day=1)
+    period = {"from": month_start.isoformat(), "to": month_end.isoformat()}
+    today = day_bounds(datetime.now(UTC), fx.timezone)
     statuses: dict[int, str] = {}
     numbers = itertools.count()
 
@@ -169,20 +180,25 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
                 "query": ORDER_DETAIL,
                 "variables": {"id": gid("Order", fx.detail_orders[i % len(fx.detail_orders)])},
             },
+            twin=twins.detail(staff.company_id, staff.path, fx.detail_orders),
         ),
         Scenario(
             "contact-search",
             "staff",
-            lambda w, i: {"query": CONTACT_SEARCH, "variables": {"search": str(100 + i % 900)}},
+            lambda w, i: {"query": CONTACT_SEARCH, "variables": {"search": search(i)}},
+            twin=twins.contacts(staff.company_id, search),
         ),
-        Scenario("dashboard", "staff", lambda w, i: {"query": DASHBOARD}),
+        Scenario(
+            "dashboard",
+            "staff",
+            lambda w, i: {"query": DASHBOARD},
+            twin=twins.dashboard(staff.company_id, staff.path, today),
+        ),
         Scenario(
             "order-report",
             "staff",
-            lambda w, i: {
-                "query": ORDER_REPORT,
-                "variables": {"from": month_start.isoformat(), "to": month_end.isoformat()},
-            },
+            lambda w, i: {"query": ORDER_REPORT, "variables": period},
+            twin=twins.report(staff.company_id, staff.path, period),
         ),
         Scenario(
             "create-order", "staff", create_order, logins=[c[0] for c in fx.creators], read=False
@@ -239,6 +255,7 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
         own,
         creators or [(staff, own)],  # a one-company database: that company
         await suggest.prepare(conn, staff.company_id, staff.path),
+        await conn.fetchval("SELECT timezone FROM company WHERE id = $1", staff.company_id),
     )
 
 

@@ -4,13 +4,15 @@
 const http = require("http");
 const { postgraphile } = require("postgraphile");
 const ConnectionFilterPlugin = require("postgraphile-plugin-connection-filter");
+// The report's counts per contractor: grouped aggregates on a connection.
+const PgAggregatesPlugin = require("@graphile/pg-aggregates").default;
 
 // Every transaction of the peer's pool is read-only: it serves the bench's data, never edits it.
 const url = new URL(process.env.DATABASE_URL.replace(/^postgres:/, "postgresql:"));
 url.searchParams.set("options", "-c default_transaction_read_only=on");
 
 const handler = postgraphile(url.toString(), "public", {
-  appendPlugins: [ConnectionFilterPlugin],
+  appendPlugins: [ConnectionFilterPlugin, PgAggregatesPlugin],
   // The team filter goes through the responsible member: a filter on a to-one relation.
   graphileBuildOptions: { connectionFilterRelations: true },
   disableDefaultMutations: true,

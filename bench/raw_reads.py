@@ -1,0 +1,166 @@
+"""The raw baseline's twins of the read scenarios other than the orders pages (bench/raw.py
+serves them): each one hand-written statement, the answer's JSON built by PostgreSQL, over
+the same rows the API's scenario reads for a staff head (its team: the responsible member's
+path under the head's). No token, no field rules: the ceiling, not a rival.
+
+Each route takes a POST of JSON (`company`, `path` and the scenario's variables) and answers
+`{"data": {...}}` with plain ids, which bench/twins.py compares with the API's answer.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+# The team: as the API asks it (permissions/orders.py), `+ 0` keeping the planner on the
+# order's own index.
+TEAM = (
+    "o.responsible_id + 0 IN "
+    "(SELECT t.id FROM membership t WHERE t.company_id = $1 AND t.path LIKE $2 || '%')"
+)
+
+DETAIL = f"""
+SELECT json_build_object(
+  'id', o.id, 'number', o.number, 'title', o.title, 'description', o.description,
+  'status', o.status, 'deadline', o.deadline, 'price', o.price,
+  'contractorFee', o.contractor_fee, 'internalNote', o.internal_note,
+  'client', json_build_object('id', c.id, 'name', c.name, 'phone', c.phone),
+  'address', json_build_object('id', a.id, 'text', a.text, 'details', a.details),
+  'contractor', CASE WHEN k.id IS NOT NULL THEN json_build_object('id', k.id, 'name', k.name) END,
+  'responsible', json_build_object('id', m.id, 'name', m.name),
+  'comments', COALESCE((
+    SELECT json_agg(json_build_object('id', x.id, 'body', x.body, 'visibility', x.visibility,
+      'createdAt', x.created_at, 'author', json_build_object('id', u.id, 'name', u.name))
+      ORDER BY x.id)
+    FROM (SELECT * FROM comment WHERE order_id = o.id ORDER BY id LIMIT 20) x
+    JOIN membership u ON u.id = x.author_id), '[]'),
+  'photos', COALESCE((
+    SELECT json_agg(json_build_object('id', p.id, 'kind', p.kind, 'caption', p.caption,
+      'width', p.width, 'height', p.height, 'createdAt', p.created_at)
+      ORDER BY p.created_at, p.id)
+    FROM photo p WHERE p.order_id = o.id), '[]'),
+  'history', COALESCE((
+    SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status, 'at', h.at,
+      'comment', h.comment, 'by', CASE WHEN b.id IS NOT NULL
+        THEN json_build_object('id', b.id, 'name', b.name) END) ORDER BY h.id)
+    FROM order_status_change h LEFT JOIN membership b ON b.id = h.by_id
+    WHERE h.order_id = o.id), '[]'))::text
+FROM "order" o
+JOIN contact c ON c.id = o.client_id
+JOIN address a ON a.id = o.address_id
+JOIN membership m ON m.id = o.responsible_id
+LEFT JOIN contact k ON k.id = o.contractor_id
+WHERE o.id = $3 AND o.company_id = $1 AND {TEAM}
+"""
+
+# Staff see the company's whole book; the search as the API's (resolvers/contacts.py): in
+# the name, e-mail or phone, or the text of one of its active addresses.
+CONTACTS = """
+SELECT COALESCE(json_agg(json_build_object('id', c.id, 'kind', c.kind, 'name', c.name,
+  'email', c.email, 'phone', c.phone, 'addresses', COALESCE((
+    SELECT json_agg(json_build_object('id', a.id, 'text', a.text) ORDER BY a.id)
+    FROM address a WHERE a.contact_id = c.id AND NOT a.archived), '[]'))
+  ORDER BY c.name, c.id), '[]')::text
+FROM (
+  SELECT * FROM contact c
+  WHERE c.company_id = $1 AND NOT c.archived AND (
+    upper(c.name) LIKE '%' || upper($2) || '%' OR upper(c.email) LIKE '%' || upper($2) || '%'
+    OR c.phone LIKE '%' || $2 || '%'
+    OR c.id IN (SELECT a.contact_id FROM address a WHERE a.company_id = $1 AND NOT a.archived
+                AND upper(a.text) LIKE '%' || upper($2) || '%'))
+  ORDER BY c.name, c.id LIMIT 20
+) c
+"""
+
+OPEN = "o.status IN ('NEW', 'ASSIGNED', 'IN_PROGRESS')"
+# The company's day holding now(), in its time zone.
+DAY = "(SELECT date_trunc('day', now() AT TIME ZONE z.timezone) AT TIME ZONE z.timezone AS s, (date_trunc('day', now() AT TIME ZONE z.timezone) + interval '1 day') AT TIME ZONE z.timezone AS e FROM company z WHERE z.id = $1) d"
+
+DASHBOARD = f"""
+SELECT json_build_object(
+  'openOrders', count(*) FILTER (WHERE {OPEN}),
+  'overdueOrders', count(*) FILTER (WHERE {OPEN} AND o.deadline < now()),
+  'dueToday', count(*) FILTER (WHERE {OPEN} AND o.deadline >= d.s AND o.deadline < d.e),
+  'createdToday', count(*) FILTER (WHERE o.created_at >= d.s AND o.created_at < d.e),
+  'completedToday', count(*) FILTER (WHERE o.completed_at >= d.s AND o.completed_at < d.e),
+  'openTasks', (SELECT count(*) FROM task t JOIN membership g ON g.id = t.assignee_id
+                WHERE t.company_id = $1 AND t.status = 'OPEN' AND g.path LIKE $2 || '%'),
+  'overdueTasks', (SELECT count(*) FROM task t JOIN membership g ON g.id = t.assignee_id
+                   WHERE t.company_id = $1 AND t.status = 'OPEN' AND t.deadline < now()
+                   AND g.path LIKE $2 || '%'))::text
+FROM {DAY}
+LEFT JOIN "order" o ON o.company_id = $1 AND {TEAM} AND ({OPEN}
+  OR (o.created_at >= d.s AND o.created_at < d.e)
+  OR (o.completed_at >= d.s AND o.completed_at < d.e))
+GROUP BY d.s, d.e
+"""
+
+# By contractor over [$3, $4), open work judged at min($4, now()): resolvers/reports.py's
+# figures, written once for this one grouping.
+DONE_IN = "o.completed_at >= $3 AND o.completed_at < $4"
+REPORT = f"""
+SELECT COALESCE(json_agg(json_build_object('key', r.key, 'label', COALESCE(k.name, 'No contractor'),
+  'created', r.created, 'completed', r.completed, 'completedOnTime', r.on_time,
+  'overdue', r.overdue, 'cancelled', r.cancelled, 'averageCompletionHours', r.hours)
+  ORDER BY r.key IS NULL, lower(k.name), r.key), '[]')::text
+FROM (
+  SELECT o.contractor_id AS key,
+    count(*) FILTER (WHERE o.created_at >= $3 AND o.created_at < $4) AS created,
+    count(*) FILTER (WHERE {DONE_IN}) AS completed,
+    count(*) FILTER (WHERE {DONE_IN} AND o.completed_at <= o.deadline) AS on_time,
+    count(*) FILTER (WHERE ({DONE_IN} AND o.completed_at > o.deadline) OR (
+      o.deadline < least($4, now()) AND o.created_at < least($4, now())
+      AND (o.completed_at IS NULL OR o.completed_at >= least($4, now()))
+      AND (o.cancelled_at IS NULL OR o.cancelled_at >= least($4, now())))) AS overdue,
+    count(*) FILTER (WHERE o.cancelled_at >= $3 AND o.cancelled_at < $4) AS cancelled,
+    round((avg(EXTRACT(EPOCH FROM (o.completed_at - o.created_at)) / 3600.0)
+      FILTER (WHERE {DONE_IN}))::numeric, 2) AS hours
+  FROM "order" o
+  WHERE o.company_id = $1 AND {TEAM} AND (
+    (o.created_at >= $3 AND o.created_at < $4) OR ({DONE_IN})
+    OR (o.cancelled_at >= $3 AND o.cancelled_at < $4)
+    OR (o.created_at < least($4, now()) AND (o.completed_at IS NULL
+        OR o.completed_at >= least($4, now()))
+        AND (o.cancelled_at IS NULL OR o.cancelled_at >= least($4, now()))
+        AND o.deadline < least($4, now())))
+  GROUP BY o.contractor_id
+) r LEFT JOIN contact k ON k.id = r.key
+"""
+
+
+def _answer(key: str, text: str | None) -> Response:
+    body = '{"data": {"%s": %s}}' % (key, text or "null")  # noqa: UP031 (JSON braces)
+    return Response(body, media_type="application/json")
+
+
+def routes(pool: dict[str, Any]) -> dict[str, Any]:
+    """The POST handlers by path, reading the app's asyncpg pool from `pool["pool"]`."""
+
+    async def fetch(statement: str, *values: Any) -> str | None:
+        text: str | None = await pool["pool"].fetchval(statement, *values)
+        return text
+
+    async def detail(request: Request) -> Response:
+        body = json.loads(await request.body())
+        found = await fetch(DETAIL, body["company"], body["path"], body["id"])
+        return _answer("order", found)
+
+    async def contacts(request: Request) -> Response:
+        body = json.loads(await request.body())
+        return _answer("contacts", await fetch(CONTACTS, body["company"], body["search"]))
+
+    async def dashboard(request: Request) -> Response:
+        body = json.loads(await request.body())
+        return _answer("dashboard", await fetch(DASHBOARD, body["company"], body["path"]))
+
+    async def report(request: Request) -> Response:
+        body = json.loads(await request.body())
+        period = [datetime.fromisoformat(body[k]) for k in ("from", "to")]
+        found = await fetch(REPORT, body["company"], body["path"], *period)
+        return _answer("orderReport", found)
+
+    return {"/detail": detail, "/contacts": contacts, "/dashboard": dashboard, "/report": report}
