@@ -141,10 +141,12 @@ def _pattern(param: str, markers: dict[tuple[type, Any], int]) -> tuple[int, int
     return None
 
 
-def _params(raw: Sequence[Any], slots: Sequence[Any]) -> tuple[tuple[int, Any], ...] | None:
+def _params(
+    raw: Sequence[Any], slots: Sequence[Any], every: bool = True
+) -> tuple[tuple[int, Any], ...] | None:
     """Each parameter as (how it gets its value, slot index or constant); None unless every
-    slot's marker came through, verbatim or in a LIKE pattern. By type too: a Decimal or
-    float column's value equals an int marker."""
+    slot's marker came through (`every`; else any may be unused), verbatim or in a LIKE
+    pattern. By type too: a Decimal or float column's value equals an int marker."""
     kinds = (int, str, datetime)
     markers = {(type(m), m): i for i, m in enumerate(_marker(v, i) for i, v in enumerate(slots))}
     params: list[tuple[int, Any]] = []
@@ -157,7 +159,7 @@ def _params(raw: Sequence[Any], slots: Sequence[Any]) -> tuple[tuple[int, Any], 
         else:
             params.append((_CONSTANT, param))
     used = {slot for mode, slot in params if mode != _CONSTANT}
-    return tuple(params) if used == set(range(len(slots))) else None
+    return tuple(params) if used == set(range(len(slots))) or not every else None
 
 
 def _parameterized(query: AwaitableQuery[Any], for_write: bool) -> tuple[str, list[Any]]:
