@@ -20,6 +20,14 @@ class ShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """graphql-core's executor; a field that `shortcuts` names is first offered to
     `shortcut_field`, and takes graphql-core's own path when that answers Undefined."""
 
+    def wraps_resolvers(self) -> bool:
+        """Schema middleware (an extension's `resolve` hook) wraps every resolver: then
+        nothing is shortcut. Strawberry builds a manager on every request, most often with
+        no middleware in it; an empty one wraps nothing (before this check looked at the
+        manager alone, every field took graphql-core's path)."""
+        manager = self.middleware_manager
+        return manager is not None and bool(manager.middlewares)
+
     def shortcuts(self, parent_type: GraphQLObjectType) -> Mapping[str, Any]:
         """Per field name of `parent_type`, what `shortcut_field` is given (None: nothing)."""
         return {}
@@ -45,7 +53,7 @@ class ShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> AwaitableOrValue[dict[str, Any]]:
         """graphql-core's `execute_fields` with the shortcut tried first. With schema
         middleware (an extension's `resolve` hook) nothing is shortcut."""
-        if self.middleware_manager:
+        if self.wraps_resolvers():
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
@@ -91,6 +99,35 @@ class ShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+    def plain_items(
+        self, item_type: GraphQLOutputType, details: FieldDetailsList, items: list[Any]
+    ) -> Any:
+        """A list's completed items when each one can be completed without graphql-core's
+        per-item machinery, or Undefined."""
+        return Undefined
+
+    def complete_iterable_value(
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: Any,
+        path: Path,
+        items: Any,
+        position_context: Any,
+    ) -> Any:
+        """graphql-core's, after `plain_items` is offered a list (not a stream, no middleware)."""
+        if (
+            isinstance(items, list)
+            and not self.wraps_resolvers()
+            and not self.get_stream_usage(field_details_list, path)
+        ):
+            done = self.plain_items(item_type, field_details_list, items)
+            if done is not Undefined:
+                return done
+        return super().complete_iterable_value(
+            item_type, field_details_list, info, path, items, position_context
+        )
 
     def complete_resolved(
         self,

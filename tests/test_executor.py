@@ -5,6 +5,8 @@ an error at its path that nulls the nearest nullable parent."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from enum import Enum
 from typing import Any
 
 import pytest
@@ -164,3 +166,106 @@ async def test_an_extension_that_wraps_resolvers_still_sees_every_field() -> Non
     )
     assert with_shortcuts == seen
     assert seen.count("n") == 3
+
+
+@strawberry.enum
+class Shade(Enum):
+    LIGHT = "LIGHT"
+    DARK = "DARK"
+
+
+@strawberry.type
+class Row:
+    key: strawberry.ID | None
+    label: str
+    count: int
+    share: float | None
+    shade: Shade
+    at: datetime | None
+
+
+def _rows(broken: str) -> list[Row | None]:
+    at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    rows: list[Row | None] = [
+        Row(key=strawberry.ID("7"), label="a", count=1, share=0.5, shade=Shade.DARK, at=at),
+        Row(key=None, label="b", count=0, share=None, shade=Shade.LIGHT, at=None),
+    ]
+    if broken == "null label":
+        rows.append(Row(key=None, label=None, count=2, share=None, shade=Shade.DARK, at=None))  # type: ignore[arg-type]
+    elif broken == "null item":
+        rows.append(None)
+    elif broken == "bad enum":
+        rows.append(Row(key=None, label="c", count=3, share=None, shade="GREY", at=None))  # type: ignore[arg-type]
+    return rows
+
+
+@strawberry.type
+class RowQuery:
+    @strawberry.field
+    def rows(self, broken: str = "") -> list[Row]:
+        return _rows(broken)  # type: ignore[return-value]
+
+    @strawberry.field
+    def maybe_rows(self, broken: str = "") -> list[Row | None] | None:
+        return _rows(broken)
+
+
+@pytest.mark.parametrize("field", ["rows", "maybeRows"])
+@pytest.mark.parametrize("broken", ["", "null label", "null item", "bad enum"])
+@pytest.mark.parametrize(
+    "selection",
+    [
+        "key label count share shade at",
+        "__typename z: count label k: key a: label",
+        "shade { __typename }",  # invalid: the same validation error
+    ],
+)
+async def test_lists_of_plain_objects_answer_as_graphql_core_does(
+    field: str, broken: str, selection: str
+) -> None:
+    """A list whose items' selected fields are all plain is completed in one pass: values,
+    key order, `__typename`, enums and times coerced; a null in a non-null field or item, or
+    a value its enum refuses, is graphql-core's error at the same path with the same nulls."""
+    query = f'{{ {field}(broken: "{broken}") {{ {selection} }} }}'
+    lean = strawberry.Schema(query=RowQuery, execution_context_class=LeanExecutor)
+    plain = strawberry.Schema(query=RowQuery)
+    ours, theirs = await lean.execute(query), await plain.execute(query)
+    assert json.dumps(ours.data) == json.dumps(theirs.data)  # key order too
+    mine = [(e.message, e.path) for e in ours.errors or []]
+    assert mine == [(e.message, e.path) for e in theirs.errors or []]
+
+
+async def test_the_plain_list_path_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[Any] = []
+    original = LeanExecutor.plain_items
+
+    def spy(self: LeanExecutor, *args: Any) -> Any:
+        found = original(self, *args)
+        built.append(found)
+        return found
+
+    monkeypatch.setattr(LeanExecutor, "plain_items", spy)
+    lean = strawberry.Schema(query=RowQuery, execution_context_class=LeanExecutor)
+    result = await lean.execute("{ rows { label count } }")
+    assert result.data == {"rows": [{"label": "a", "count": 1}, {"label": "b", "count": 0}]}
+    assert built == [[{"label": "a", "count": 1}, {"label": "b", "count": 0}]]
+
+
+async def test_fields_are_shortcut_when_no_extension_wraps_resolvers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Strawberry builds a middleware manager on every request, most often empty: an empty
+    one must not turn the shortcuts off (it did, unseen, until this test)."""
+    taken: list[str] = []
+    original = LeanExecutor.shortcut_field
+
+    def spy(self: LeanExecutor, how: Any, *args: Any) -> Any:
+        taken.append(type(how).__name__)
+        return original(self, how, *args)
+
+    monkeypatch.setattr(LeanExecutor, "shortcut_field", spy)
+    lean = strawberry.Schema(query=BoxQuery, execution_context_class=LeanExecutor)
+    result = await lean.execute("{ boxes { n doubled } }", context_value={"offset": 1})
+    assert result.data is not None
+    assert taken.count("Plain") == 3
+    assert taken.count("Direct") == 3
