@@ -19,7 +19,7 @@ from tortoise.expressions import Q
 from tortoise.functions import Count
 from tortoise.queryset import CountQuery, ValuesQuery
 
-from compat.cached_queries import Value
+from compat.tortoise import Value
 from models import (
     CLOSED_STATUSES,
     ConversationStatus,

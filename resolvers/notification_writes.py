@@ -26,7 +26,8 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from compat.tortoise import cached_update, cached_values, insert_returning_rows
+from compat.tortoise import cached_update, cached_values
+from compat.tortoise_inserts import insert_returning_rows
 from config.settings import current
 from domain.texts import pick_locale, t
 from models import DeliveryChannel, Membership, Notification, NotificationKind, Role

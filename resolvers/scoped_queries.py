@@ -1,4 +1,4 @@
-"""Queries over an actor's scope whose SQL is built once per shape (compat.cached_queries):
+"""Queries over an actor's scope whose SQL is built once per shape (compat.tortoise.cached_rows):
 the actor's ids and path are the statement's values; its role, whether it has a contact card
 and whether it reads through a read-only token are its shape. No rule of who sees what reads
 the session or the token's id (permissions/), so actors differing only there share one."""
@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from tortoise.queryset import AwaitableQuery
 
-from compat.cached_queries import Value, cached_rows
+from compat.tortoise import Value, cached_rows
 from permissions.actor import Actor
 
 ScopedBuild = Callable[[Actor, Sequence[Value]], AwaitableQuery[Any]]

@@ -1,4 +1,4 @@
-"""compat.cached_queries.cached_rows: a whole query's SQL built once per shape, then bound
+"""compat.tortoise.cached_rows: a whole query's SQL built once per shape, then bound
 to each caller's values; never a statement that carries another caller's value."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tortoise.functions import Count
 from tortoise.queryset import AwaitableQuery
 
 from compat import tortoise as compat_tortoise
-from compat.cached_queries import Value, cached_rows
+from compat.tortoise import Value, cached_rows
 from models import Membership
 from tests.support.api import Api, invite_and_accept, register
 

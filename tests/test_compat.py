@@ -621,7 +621,7 @@ async def test_insert_returning_rows_stores_what_bulk_create_stores(api: Any) ->
     returned in the order given (twice: built, then from the cache; and one row alone)."""
     from datetime import UTC, datetime
 
-    from compat.tortoise import insert_returning_rows
+    from compat.tortoise_inserts import insert_returning_rows
     from models import Membership, Notification, NotificationKind
     from tests.support.api import register
 
