@@ -132,6 +132,27 @@ FROM (
 """
 
 
+# The schedule: the team's booked visits overlapping [$3, $4), soonest first, 50 of them.
+SCHEDULE = """
+SELECT COALESCE(json_agg(json_build_object('id', o.id, 'number', o.number, 'title', o.title,
+  'status', o.status, 'visitStart', o.visit_start, 'visitEnd', o.visit_end,
+  'client', json_build_object('id', c.id, 'name', c.name),
+  'address', json_build_object('id', a.id, 'text', a.text),
+  'contractor', CASE WHEN k.id IS NOT NULL THEN json_build_object('id', k.id, 'name', k.name) END,
+  'responsible', json_build_object('id', m.id, 'name', m.name))
+  ORDER BY o.visit_start, o.id), '[]')::text
+FROM (
+  SELECT * FROM "order" o
+  WHERE o.company_id = $1 AND {TEAM} AND o.visit_end > $3 AND o.visit_start < $4
+  ORDER BY o.visit_start, o.id LIMIT 50
+) o
+JOIN contact c ON c.id = o.client_id
+JOIN address a ON a.id = o.address_id
+JOIN membership m ON m.id = o.responsible_id
+LEFT JOIN contact k ON k.id = o.contractor_id
+""".replace("{TEAM}", TEAM)
+
+
 def _answer(key: str, text: str | None) -> Response:
     body = '{"data": {"%s": %s}}' % (key, text or "null")  # noqa: UP031 (JSON braces)
     return Response(body, media_type="application/json")
@@ -163,4 +184,16 @@ def routes(pool: dict[str, Any]) -> dict[str, Any]:
         found = await fetch(REPORT, body["company"], body["path"], *period)
         return _answer("orderReport", found)
 
-    return {"/detail": detail, "/contacts": contacts, "/dashboard": dashboard, "/report": report}
+    async def schedule(request: Request) -> Response:
+        body = json.loads(await request.body())
+        window = [datetime.fromisoformat(body[k]) for k in ("from", "to")]
+        found = await fetch(SCHEDULE, body["company"], body["path"], *window)
+        return _answer("orders", found)
+
+    return {
+        "/detail": detail,
+        "/contacts": contacts,
+        "/dashboard": dashboard,
+        "/report": report,
+        "/schedule": schedule,
+    }

@@ -47,6 +47,17 @@ query ContactSearch($search: String) {
   }
 }"""
 
+SCHEDULE = """
+query Schedule($from: DateTime!, $to: DateTime!) {
+  orders(filter: { visitFrom: $from, visitTo: $to }, sort: VISIT_ASC, first: 50) {
+    edges { cursor node {
+      id number title status visitStart visitEnd
+      client { id name } address { id text } contractor { id name } responsible { id name }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
+
 DASHBOARD = """
 query Dashboard { dashboard {
   openOrders overdueOrders dueToday createdToday completedToday openTasks overdueTasks
@@ -135,6 +146,7 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
     month_start = (month_end - timedelta(days=1)).replace(day=1)
     period = {"from": month_start.isoformat(), "to": month_end.isoformat()}
     today = day_bounds(datetime.now(UTC), fx.timezone)
+    week = {"from": today[0].isoformat(), "to": (today[0] + timedelta(days=7)).isoformat()}
     statuses: dict[int, str] = {}
     numbers = itertools.count()
 
@@ -189,6 +201,12 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
             twin=twins.contacts(staff.company_id, search),
         ),
         Scenario(
+            "schedule",
+            "staff",
+            lambda w, i: {"query": SCHEDULE, "variables": week},
+            twin=twins.schedule(staff.company_id, staff.path, week),
+        ),
+        Scenario(
             "dashboard",
             "staff",
             lambda w, i: {"query": DASHBOARD},
@@ -215,6 +233,7 @@ NAMES = (
     "orders-page-contractor",
     "order-detail",
     "contact-search",
+    "schedule",
     "dashboard",
     "order-report",
     "create-order",

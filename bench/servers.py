@@ -145,10 +145,12 @@ async def _wait_up(server: Server, path: str) -> None:
     raise RuntimeError(f"{server.name} did not come up:\n{server.log.read_text()[-3000:]}")
 
 
-def spawn(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def spawn(
+    command: list[str], env: dict[str, str], log: Path, cwd: Path = ROOT
+) -> subprocess.Popen[bytes]:
     with log.open("ab") as out:
         return subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
 
 
@@ -161,9 +163,16 @@ async def started(
     log = logs / f"{name}.log"
     extra: dict[str, str] = {}
     statements = None
+    cwd = ROOT
     if probe:
         statements = logs / f"{name}.statements"
-        path = os.pathsep.join(p for p in (str(PROBE), os.environ.get("PYTHONPATH")) if p)
+        # BENCH_API_SOURCE: another checkout's tree, whose code the API then runs (an earlier
+        # commit measured beside this one, the bench and its twins unchanged): its working
+        # directory, which `python -m` puts first on the path, and on PYTHONPATH.
+        source = os.environ.get("BENCH_API_SOURCE")
+        cwd = Path(source) if source else ROOT
+        sources = (str(PROBE), source, os.environ.get("PYTHONPATH"))
+        path = os.pathsep.join(p for p in sources if p)
         extra = {"PYTHONPATH": path, "BENCH_STATEMENTS": str(statements)}
     command = [
         *(sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1"),
@@ -171,7 +180,7 @@ async def started(
         *("--backlog", "4096"),
         *(("--workers", str(workers)) if workers > 1 else ()),
     ]
-    process = spawn(command, {**os.environ, **env, **extra}, log)
+    process = spawn(command, {**os.environ, **env, **extra}, log, cwd)
     server = Server(name, process, port, log, statements, workers)
     try:
         await _wait_up(server, ready)

@@ -268,3 +268,39 @@ def report(company: int, path: str, period: dict[str, str]) -> Twin:
         _peer_report_facts,
         peer_leaves_out="completedOnTime, overdue and averageCompletionHours",
     )
+
+
+# --- schedule -----------------------------------------------------------------------------
+
+PEER_SCHEDULE = """
+query Schedule($company: Int!, $path: String!, $from: Datetime!, $to: Datetime!) {
+  allOrders(first: 50, orderBy: [VISIT_START_ASC, ID_ASC], condition: {companyId: $company},
+            filter: {TEAM_FILTER, visitEnd: {greaterThan: $from}, visitStart: {lessThan: $to}}) {
+    nodes { id number title status visitStart visitEnd
+      client: contactByClientId { id name } address: addressByAddressId { id text }
+      contractor: contactByContractorId { id name }
+      responsible: membershipByResponsibleId { id name } }
+  }
+}""".replace("TEAM_FILTER", TEAM)
+
+
+def _schedule_facts(orders: list[dict[str, Any]]) -> Facts:
+    nested = ("client", "address", "contractor", "responsible")
+    return {
+        "orders.ids": [plain(o["id"]) for o in orders],
+        "orders.nested": [[plain((o.get(k) or {}).get("id")) for k in nested] for o in orders],
+        "orders.visits": [o["visitStart"][:19] for o in orders],
+    }
+
+
+def schedule(company: int, path: str, window: dict[str, str]) -> Twin:
+    variables = {"company": company, "path": path} | window
+    return Twin(
+        "/schedule",
+        lambda w, i: variables,
+        lambda w, i: {"query": PEER_SCHEDULE, "variables": variables},
+        lambda answer: _schedule_facts(_edges(answer["data"]["orders"])),
+        lambda answer: _schedule_facts(answer["data"]["orders"]),
+        lambda answer: _schedule_facts(answer["data"]["allOrders"]["nodes"]),
+        empty=('"orders": []', '"orders":[]'),
+    )
