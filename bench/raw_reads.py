@@ -100,7 +100,13 @@ GROUP BY d.s, d.e
 """
 
 # By contractor over [$3, $4), open work judged at min($4, now()): resolvers/reports.py's
-# figures, written once for this one grouping.
+# figures, written once for this one grouping. The team as an array of its members' ids: with
+# TEAM's subquery the planner ran the orders' index scans once per member (27.5 ms at 100
+# companies; 6.5 ms this way, 3.1 ms at 2 companies).
+TEAM_IDS = (
+    "o.responsible_id = ANY(ARRAY("
+    "SELECT t.id FROM membership t WHERE t.company_id = $1 AND t.path LIKE $2 || '%'))"
+)
 DONE_IN = "o.completed_at >= $3 AND o.completed_at < $4"
 REPORT = f"""
 SELECT COALESCE(json_agg(json_build_object('key', r.key, 'label', COALESCE(k.name, 'No contractor'),
@@ -120,7 +126,7 @@ FROM (
     round((avg(EXTRACT(EPOCH FROM (o.completed_at - o.created_at)) / 3600.0)
       FILTER (WHERE {DONE_IN}))::numeric, 2) AS hours
   FROM "order" o
-  WHERE o.company_id = $1 AND {TEAM} AND (
+  WHERE o.company_id = $1 AND {TEAM_IDS} AND (
     (o.created_at >= $3 AND o.created_at < $4) OR ({DONE_IN})
     OR (o.cancelled_at >= $3 AND o.cancelled_at < $4)
     OR (o.created_at < least($4, now()) AND (o.completed_at IS NULL

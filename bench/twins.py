@@ -60,6 +60,24 @@ def _same(mine: Any, theirs: Any) -> bool:
     return bool(mine == theirs)
 
 
+def _fixed(
+    route: str,
+    variables: dict[str, Any],
+    document: str,
+    api: Callable[[dict[str, Any]], Facts],
+    raw: Callable[[dict[str, Any]], Facts],
+    peer: Callable[[dict[str, Any]], Facts],
+    empty: tuple[str, ...] = (),
+    peer_leaves_out: str = "",
+) -> Twin:
+    """A twin whose every request is the same: raw is sent `variables`, the peer `document`
+    with them."""
+    request = {"query": document, "variables": variables}
+    return Twin(
+        route, lambda w, i: variables, lambda w, i: request, api, raw, peer, empty, peer_leaves_out
+    )
+
+
 # --- order-detail -------------------------------------------------------------------------
 
 PEER_DETAIL = """
@@ -258,11 +276,10 @@ def _peer_report_facts(answer: dict[str, Any]) -> Facts:
 
 
 def report(company: int, path: str, period: dict[str, str]) -> Twin:
-    variables = {"company": company, "path": path} | period
-    return Twin(
+    return _fixed(
         "/report",
-        lambda w, i: variables,
-        lambda w, i: {"query": PEER_REPORT, "variables": variables},
+        {"company": company, "path": path} | period,
+        PEER_REPORT,
         lambda answer: _report_facts(answer["data"]["orderReport"]),
         lambda answer: _report_facts(answer["data"]["orderReport"]),
         _peer_report_facts,
@@ -294,11 +311,10 @@ def _schedule_facts(orders: list[dict[str, Any]]) -> Facts:
 
 
 def schedule(company: int, path: str, window: dict[str, str]) -> Twin:
-    variables = {"company": company, "path": path} | window
-    return Twin(
+    return _fixed(
         "/schedule",
-        lambda w, i: variables,
-        lambda w, i: {"query": PEER_SCHEDULE, "variables": variables},
+        {"company": company, "path": path} | window,
+        PEER_SCHEDULE,
         lambda answer: _schedule_facts(_edges(answer["data"]["orders"])),
         lambda answer: _schedule_facts(answer["data"]["orders"]),
         lambda answer: _schedule_facts(answer["data"]["allOrders"]["nodes"]),
