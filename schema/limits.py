@@ -176,6 +176,7 @@ class _Analyser:
         self.roots: dict[str, frozenset[str]] = {}
         self.busy: set[str] = set()  # fragments being analysed: a cycle counts nothing
         self.weights: dict[int, int] = {}  # id(FieldNode) -> fields under it, itself included
+        self.read: set[str] = set()  # the variables whose values the analysis depends on
 
     def selection_set(
         self, node: SelectionSetNode | None, parent: GraphQLNamedType | None
@@ -252,6 +253,7 @@ class _Analyser:
             if argument.name.value != LIST_ARGUMENT:
                 continue
             if isinstance(argument.value, VariableNode):
+                self.read.add(argument.value.name.value)
                 raw = self.variables.get(argument.value.name.value)
             else:
                 raw = value_from_ast_untyped(argument.value, self.variables)
@@ -290,6 +292,14 @@ class OneOperationOnly(Exception):
 ROOT_TYPES = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
 
 
+# Analyses by document (the parser cache's object, so the same text is the same key; only
+# documents small enough for it) and operation name, with the values of the variables they
+# read (page sizes): order-detail spent 12% of its request analysing the same document again
+# (py-spy, wrk, 100 companies).
+_analyses: dict[tuple[int, str | None], tuple[Analysis, tuple[tuple[str, Any], ...]]] = {}
+_MAX_ANALYSES = 512
+
+
 def analyse(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -298,6 +308,43 @@ def analyse(
 ) -> Analysis | None:
     """The analysis of the operation to run; None when the document names no such operation
     (Strawberry answers that). Raises `OneOperationOnly`."""
+    key = (id(document), operation_name)
+    known = _analyses.get(key)
+    if known is not None and known[0].document is document:
+        analysis, read = known
+        values = _values(analysis.operation, variables)
+        if all(values.get(name) == value for name, value in read):
+            return analysis
+    found = _analyse(schema, document, operation_name, variables)
+    if found is not None:
+        analysis, read_names = found
+        if document.loc is None or document.loc.end > MAX_CACHED_DOCUMENT_BYTES:
+            return analysis  # not one the parser keeps either: not kept alive here
+        if len(_analyses) >= _MAX_ANALYSES:
+            _analyses.clear()
+        values = _values(analysis.operation, variables)
+        _analyses[key] = (analysis, tuple((n, values.get(n)) for n in sorted(read_names)))
+        return analysis
+    return None
+
+
+def _values(
+    operation: OperationDefinitionNode, variables: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """The variables' values, defaults applied: `query($n: Int = 100)` pages by 100."""
+    values = dict(variables or {})
+    for variable in operation.variable_definitions or ():
+        if variable.variable.name.value not in values and variable.default_value is not None:
+            values[variable.variable.name.value] = value_from_ast_untyped(variable.default_value)
+    return values
+
+
+def _analyse(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+) -> tuple[Analysis, set[str]] | None:
     fragments: dict[str, FragmentDefinitionNode] = {}
     operations: list[OperationDefinitionNode] = []
     for definition in document.definitions:
@@ -317,18 +364,14 @@ def analyse(
     )
     if operation is None:
         return None
-    values = dict(variables or {})
-    for variable in operation.variable_definitions or ():
-        # A default applies when the client sends none: `query($n: Int = 100)` pages by 100.
-        if variable.variable.name.value not in values and variable.default_value is not None:
-            values[variable.variable.name.value] = value_from_ast_untyped(variable.default_value)
+    values = _values(operation, variables)
     analyser = _Analyser(schema, fragments, values)
     root = schema.get_type(ROOT_TYPES[operation.operation.value])
     shape = analyser.selection_set(operation.selection_set, root)
     for name in fragments:  # validation walks unused ones too
         analyser.fragment(name)
     roots = analyser.root_fields(operation.selection_set)
-    return Analysis(document, operation, shape, roots, analyser.weights)
+    return Analysis(document, operation, shape, roots, analyser.weights), analyser.read
 
 
 def limit_error(analysis: Analysis) -> GraphQLError | None:
