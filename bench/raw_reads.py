@@ -58,7 +58,8 @@ WHERE o.id = $3 AND o.company_id = $1 AND {TEAM}
 """
 
 # Staff see the company's whole book; the search as the API's (resolvers/contacts.py): in
-# the name, e-mail or phone, or the text of one of its active addresses.
+# the name, e-mail or phone, or the text of one of its active addresses, each a SELECT of
+# its own so that PostgreSQL answers it from the trigram indexes (models/search_indexes.py).
 CONTACTS = """
 SELECT COALESCE(json_agg(json_build_object('id', c.id, 'kind', c.kind, 'name', c.name,
   'email', c.email, 'phone', c.phone, 'addresses', COALESCE((
@@ -67,11 +68,14 @@ SELECT COALESCE(json_agg(json_build_object('id', c.id, 'kind', c.kind, 'name', c
   ORDER BY c.name, c.id), '[]')::text
 FROM (
   SELECT * FROM contact c
-  WHERE c.company_id = $1 AND NOT c.archived AND (
-    upper(c.name) LIKE '%' || upper($2) || '%' OR upper(c.email) LIKE '%' || upper($2) || '%'
-    OR c.phone LIKE '%' || $2 || '%'
-    OR c.id IN (SELECT a.contact_id FROM address a WHERE a.company_id = $1 AND NOT a.archived
-                AND upper(a.text) LIKE '%' || upper($2) || '%'))
+  WHERE c.company_id = $1 AND NOT c.archived AND c.id IN (
+    SELECT n.id FROM contact n WHERE n.company_id = $1 AND (
+      upper(n.name::varchar) LIKE '%' || upper($2) || '%'
+      OR upper(n.email::varchar) LIKE '%' || upper($2) || '%'
+      OR upper(n.phone::varchar) LIKE '%' || upper($2) || '%')
+    UNION ALL
+    SELECT a.contact_id FROM address a WHERE a.company_id = $1 AND NOT a.archived
+      AND upper(a.text::varchar) LIKE '%' || upper($2) || '%')
   ORDER BY c.name, c.id LIMIT 20
 ) c
 """

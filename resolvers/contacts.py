@@ -10,6 +10,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from compat.tortoise_sets import UnionAll
 from domain.errors import forbidden, invalid
 from domain.phones import checked_phone
 from domain.skills import MAX_SKILL_LENGTH, normalise_skills, skill_key
@@ -263,14 +264,16 @@ def matching_contacts(
         having = ContactSkill.filter(company_id=actor.company_id, skill=wanted)
         contacts = contacts.filter(id__in=Subquery(having.values("contact_id")))
     if text:
-        # Where the contact is now: not an archived address or a correction's history copy.
+        # In the name, e-mail or phone, or where the contact is now (not an archived address
+        # or a correction's history copy). Each SELECT is one PostgreSQL answers from trigram
+        # indexes (models/search_indexes.py).
+        named = Contact.filter(company_id=actor.company_id).filter(
+            Q(name__icontains=text) | Q(email__icontains=text) | Q(phone__icontains=phone)
+        )
         at_address = Address.filter(
             company_id=actor.company_id, archived=False, text__icontains=text
         )
         contacts = contacts.filter(
-            Q(name__icontains=text)
-            | Q(email__icontains=text)
-            | Q(phone__icontains=phone)
-            | Q(id__in=Subquery(at_address.values("contact_id")))
+            id__in=UnionAll(named.values("id"), at_address.values("contact_id"))
         )
     return contacts

@@ -2,6 +2,7 @@
 
     python tests/support/build_schema.py migrate DATABASE_URL    # servicedesk.db.migrate
     python tests/support/build_schema.py generate DATABASE_URL   # Tortoise generate_schemas()
+                                                                 # and models.search_indexes
 
 Run as a child process so that Tortoise's and aerich's process-wide state never meets the test
 session's (which has its own Tortoise set up for the app). Prints what it did; exits non-zero on
@@ -16,10 +17,11 @@ import json
 import sys
 import tempfile
 
-from tortoise import Tortoise
+from tortoise import Tortoise, connections
 
 from compat.tortoise import model_meta
 from config.settings import Settings, load
+from models.search_indexes import POSTGRES_SEARCH_INDEXES
 from servicedesk.db import migrate, tortoise_config
 
 PYTHON_DEFAULTS_MARK = "PYTHON_DEFAULTS "
@@ -33,6 +35,10 @@ async def _generate(settings: Settings) -> dict[str, list[str]]:
     await Tortoise.init(config=tortoise_config(settings, with_aerich=False))
     try:
         await Tortoise.generate_schemas(safe=False)
+        if settings.dialect == "postgres":
+            connection = connections.get("default")
+            for statement in POSTGRES_SEARCH_INDEXES:
+                await connection.execute_script(statement)
         defaults: dict[str, list[str]] = {}
         apps = Tortoise.apps
         assert apps is not None
