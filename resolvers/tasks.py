@@ -13,6 +13,7 @@ from typing import Any
 from uuid import uuid4
 
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.errors import DomainError, ErrorCode, invalid
@@ -37,6 +38,9 @@ from resolvers.templates import template_fill
 
 # Rows per INSERT of an announcement: an audience of any size costs a bounded few statements.
 ANNOUNCE_BATCH = 500
+
+
+BY_DEADLINE = ("deadline", "id")  # the list's order, and its cursor's values
 
 
 class TaskScope(StrEnum):
@@ -203,6 +207,11 @@ async def list_tasks(
     actor: Actor, f: TaskFilter, first: int | None, after: str | None, now: datetime
 ) -> Page[Task]:
     """Visible tasks by deadline; the scope narrows them to the actor's own, team or created."""
+    return await paginate(matching_tasks(actor, f, now), BY_DEADLINE, first, after)
+
+
+def matching_tasks(actor: Actor, f: TaskFilter, now: datetime) -> QuerySet[Task]:
+    """The list's rows before paging, the one definition the compiled reads build on too."""
     tasks = visible_tasks(actor)
     if f.scope == TaskScope.MINE:
         tasks = tasks.filter(assignee_id=actor.membership_id)
@@ -216,4 +225,4 @@ async def list_tasks(
         tasks = tasks.filter(overdue_filter(now))
     elif f.overdue is False:
         tasks = tasks.exclude(overdue_filter(now))
-    return await paginate(tasks, ("deadline", "id"), first, after)
+    return tasks

@@ -1,14 +1,16 @@
-"""The compiled lists paged by (name, id), as `resolvers.pagination.paginate` pages the
-contacts (contacts.py) and the members (members.py): one statement whose rows are the
-ordinary resolver's own queryset, built for a marker actor and, with a search, marker texts
-that each request binds into their LIKE patterns (escaped as Tortoise escapes them, compat's
-`like_infix`). A cursor is the base64 of `json.dumps([name, id])` with text as UTF-8, which
-PostgreSQL's `to_json` writes byte for byte.
+"""The compiled lists paged by (column, id) as `resolvers.pagination.paginate` pages them:
+by name the contacts (contacts.py) and the members (members.py), by deadline the tasks
+(tasks.py). One statement whose rows are the ordinary resolver's own queryset, built for a
+marker actor, a marker `now` and, with a search, marker texts that each request binds into
+their LIKE patterns (escaped as Tortoise escapes them, compat's `like_infix`). A cursor is
+the base64 of `json.dumps([value, id])`: a name as UTF-8 text, which PostgreSQL's `to_json`
+writes byte for byte; a deadline as order_sql.py writes the orders' one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tortoise.models import Model
@@ -40,6 +42,22 @@ _MARKS = {SEARCH: "search", PHONE: "phone"}
 NodeWriter = Callable[[Out, Actor, Params], str]
 
 
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """A list's order: its first column (then the id) and how a row's cursor is written."""
+
+    column: str
+    cursor: Callable[[str], str]
+    fields: tuple[str, str]  # as `paginate` is given them
+
+
+def _name_cursor(row: str) -> str:
+    return b64(f"('[' || to_json({row}.name)::text || ', ' || {row}.id || ']')")
+
+
+NAME = Keyset("name", _name_cursor, BY_NAME)
+
+
 def search_of(value: Any) -> str | None:
     """A `search` argument cleaned as the resolvers clean it (`validation.search_text`), or
     None for text the database cannot take (a lone surrogate): the ordinary path answers."""
@@ -51,24 +69,20 @@ def search_of(value: Any) -> str | None:
     return text
 
 
-def cursor_values(after: str, model: type[Model]) -> list[Any] | None:
-    """The cursor's (name, id) as `paginate` reads it, or None where it refuses it."""
+def cursor_values(after: str, model: type[Model], fields: Sequence[str]) -> list[Any] | None:
+    """The cursor's values as `paginate` reads it, or None where it refuses it."""
     try:
-        return decode_cursor(after, model, BY_NAME)
+        return decode_cursor(after, model, fields)
     except DomainError:
         return None
 
 
-def _cursor(row: str) -> str:
-    return b64(f"('[' || to_json({row}.name)::text || ', ' || {row}.id || ']')")
-
-
-def _param(value: Any) -> Param | None:
+def _param(value: Any, marks: dict[tuple[type, Any], str]) -> Param | None:
     """A marker text only as the whole of a __icontains pattern; None for any other form."""
     if isinstance(value, str) and any(mark in value for mark in _MARKS):
         mark = value[1:-1]
         return Param("like", _MARKS[mark]) if f"%{mark}%" == value and mark in _MARKS else None
-    return param_of(value)
+    return param_of(value, marks)
 
 
 def build(
@@ -80,12 +94,16 @@ def build(
     actor: Actor,
     size: int,
     after: bool,
+    keyset: Keyset = NAME,
+    now: Any = None,
 ) -> Statement | None:
     """The statement over `rows` (the resolver's queryset for the marker `actor`, with the
-    search's `marks` in it), or None when its SQL does not carry the actor's values and the
-    search as plain parameters."""
-    inner, raw = prepared_sql(rows.values(*BY_NAME))
-    found = [_param(value) for value in raw]
+    search's `marks` in it, and the marker `now` where it compares with the time), or None
+    when its SQL does not carry the actor's values, the time and the search as plain
+    parameters."""
+    column = keyset.column
+    inner, raw = prepared_sql(rows.values(*keyset.fields))
+    found = [_param(value, {} if now is None else {(type(now), now): "now"}) for value in raw]
     if None in found:
         return None
     params = Params([p for p in found if p is not None])
@@ -94,8 +112,8 @@ def build(
         return None
     where = ""
     if after:
-        name, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
-        where = f"WHERE (v.name > {name} OR (v.name = {name} AND v.id > {pk}))"
+        value, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
+        where = f"WHERE (v.{column} > {value} OR (v.{column} = {value} AND v.id > {pk}))"
     body: list[tuple[str, str]] = []
     for out in plan.connection:
         if out.name == "__typename":
@@ -103,22 +121,30 @@ def build(
         elif out.name == "totalCount":
             body.append((out.key, "(SELECT count(*) FROM visible)"))
         elif out.name == "pageInfo":
-            body.append((out.key, page_info(out, _cursor, size, after)))
+            body.append((out.key, page_info(out, keyset.cursor, size, after)))
         else:
-            body.append((out.key, _edges(out, rows.model, type_name, node, actor, params)))
-    sql = paged(inner, "v.id, v.name", where, "v.name, v.id", size, plan.root_key, body)
+            edges = _edges(out, rows.model, type_name, node, actor, params, keyset)
+            body.append((out.key, edges))
+    order = f"v.{column}, v.id"
+    sql = paged(inner, f"v.id, v.{column}", where, order, size, plan.root_key, body)
     return Statement(sql, tuple(params.params))
 
 
 def _edges(
-    edges: Out, model: type[Model], type_name: str, node: NodeWriter, actor: Actor, params: Params
+    edges: Out,
+    model: type[Model],
+    type_name: str,
+    node: NodeWriter,
+    actor: Actor,
+    params: Params,
+    keyset: Keyset,
 ) -> str:
     pairs: list[tuple[str, str]] = []
     for out in edges.fields:
         if out.name == "__typename":
             pairs.append((out.key, f"'{type_name}Edge'"))
         elif out.name == "cursor":
-            pairs.append((out.key, _cursor("s")))
+            pairs.append((out.key, keyset.cursor("s")))
         else:
             pairs.append((out.key, node(out, actor, params)))
     table = model_meta(model).db_table

@@ -47,6 +47,18 @@ MEMBER_COLUMNS = {
     "title": ("title", TEXT),
     "active": ("active", BOOL),
 }
+TASK_COLUMNS = {
+    "title": ("title", TEXT),
+    "description": ("description", TEXT),
+    "status": ("status", TEXT),
+    "deadline": ("deadline", DATETIME),
+    "requiresAcknowledgement": ("requires_acknowledgement", BOOL),
+    "acknowledgedAt": ("acknowledged_at", DATETIME),
+    "createdAt": ("created_at", DATETIME),
+    "completedAt": ("completed_at", DATETIME),
+}
+# A task's Member fields and their foreign keys.
+TASK_MEMBERS = {"assignee": "assignee_id", "creator": "creator_id"}
 # Order field -> (GraphQL type, the order's foreign key column, that type's columns).
 RELATIONS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
     "client": ("Contact", "client_id", CONTACT_COLUMNS),

@@ -7,7 +7,9 @@ node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__ty
 to-one parties with their column fields, and its lists (`_order_list`: photos, history, a
 first page of comments). Or `contacts` with `first`, `after` and `filter`
 (schema/compiled/contacts.py), its nodes' column fields and active `addresses`; or `members`
-with `first`, `after`, `role` and `search` (members.py), its nodes' column fields. Every field's
+with `first`, `after`, `role` and `search` (members.py), its nodes' column fields; or `tasks`
+with `first`, `after` and `filter` (tasks.py), its nodes' column fields, `overdue`, assignee
+and creator. Every field's
 entry in `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an
 SQL form (`SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
 No fragments, directives or repeated response keys (merging them is the executor's job).
@@ -52,6 +54,7 @@ from schema.compiled.columns import (
     ORDER_COLUMNS,
     ORDER_LISTS,
     RELATIONS,
+    TASK_COLUMNS,
 )
 
 # Every field rule with an SQL form, by the rule.
@@ -387,41 +390,49 @@ def _order_list(field: FieldNode) -> Out:
     return Out(_key(field), name, "Order.comments", connection, size)
 
 
-def _contact_field(field: FieldNode) -> Out:
-    """A listed contact's field: a column, `id`, `__typename`, or its active `addresses`."""
-    name = field.name.value
-    if name == "addresses":
-        if field.arguments:
-            raise Uncompiled("arguments")
-        rule = _rule("Contact", name)
-        return Out(_key(field), name, rule, _related(field, "Address", ADDRESS_COLUMNS))
-    _leaf(field)
-    if name == "__typename":
-        return Out(_key(field), name)
-    if name not in CONTACT_COLUMNS and name != "id":
-        raise Uncompiled(f"Contact.{name}")
-    return Out(_key(field), name, _rule("Contact", name))
+def _columns_field(
+    type_name: str,
+    columns: dict[str, tuple[str, str]],
+    leaves: tuple[str, ...] = (),
+    relations: dict[str, tuple[str, dict[str, tuple[str, str]]]] | None = None,
+) -> Callable[[FieldNode], Out]:
+    """A listed node's field: a column, `id`, `__typename`, one of `leaves` (written by the
+    list's own module), or a related object's selection (`relations`: its type and columns)."""
+
+    def field_of(field: FieldNode) -> Out:
+        name = field.name.value
+        if relations and name in relations:
+            if field.arguments:
+                raise Uncompiled("arguments")
+            related, related_columns = relations[name]
+            fields = _related(field, related, related_columns)
+            return Out(_key(field), name, _rule(type_name, name), fields)
+        _leaf(field)
+        if name == "__typename":
+            return Out(_key(field), name)
+        if name not in columns and name != "id" and name not in leaves:
+            raise Uncompiled(f"{type_name}.{name}")
+        return Out(_key(field), name, _rule(type_name, name))
+
+    return field_of
 
 
-def _member_field(field: FieldNode) -> Out:
-    """A listed member's field: a column, `id` or `__typename`."""
-    name = field.name.value
-    _leaf(field)
-    if name == "__typename":
-        return Out(_key(field), name)
-    if name not in MEMBER_COLUMNS and name != "id":
-        raise Uncompiled(f"Member.{name}")
-    return Out(_key(field), name, _rule("Member", name))
-
-
-# Each compiled connection's arguments and node fields, by its root field.
+_MEMBER = ("Member", MEMBER_COLUMNS)
+# Each compiled connection's arguments and node fields, by its root field: the contacts'
+# with their active `addresses`, the tasks' with `overdue`, assignee and creator.
 _ARGUMENTS = {
     "orders": {"first", "after", "sort", "filter"},
     "contacts": {"first", "after", "filter"},
     "members": {"first", "after", "role", "search"},
+    "tasks": {"first", "after", "filter"},
 }
 _NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
     "orders": _order_field,
-    "contacts": _contact_field,
-    "members": _member_field,
+    "contacts": _columns_field(
+        "Contact", CONTACT_COLUMNS, relations={"addresses": ("Address", ADDRESS_COLUMNS)}
+    ),
+    "members": _columns_field("Member", MEMBER_COLUMNS),
+    "tasks": _columns_field(
+        "Task", TASK_COLUMNS, ("overdue",), {"assignee": _MEMBER, "creator": _MEMBER}
+    ),
 }

@@ -25,7 +25,7 @@ from permissions.actor import Actor
 from resolvers import json_input
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
-from schema.compiled import by_name, contacts, filters, members
+from schema.compiled import by_name, contacts, filters, members, tasks
 from schema.compiled.columns import INT
 from schema.compiled.node import build_node, order_id
 from schema.compiled.order_sql import CURSOR_COLUMNS, VISIT, build, sort_order
@@ -34,8 +34,9 @@ from schema.compiled.sql import PATHS, Statement, bind
 from schema.ids import INT4_MAX, NO_ROW
 
 MAX_ENTRIES = 512
-# The lists paged by name, by root field: each module's MODEL, criteria_of and build.
-_BY_NAME = {"contacts": contacts, "members": members}
+# The lists paged by a column and the id (by_name.py), by root field: each module's MODEL,
+# ORDERING, criteria_of and build.
+_KEYSET_LISTS = {"contacts": contacts, "members": members, "tasks": tasks}
 DEFAULT_SORT = "DEADLINE_ASC"  # schema/queries/orders.py: no sort, or null
 _INT32 = 2**31
 
@@ -99,8 +100,10 @@ async def compiled_answer(context: Any) -> dict[str, Any] | None:
         return None
     if first is not None and not 0 < first < _INT32:  # 0, negative or past Int: ordinary
         return None
-    if plan.root_name in _BY_NAME:
-        return await _listed_answer(plan, key, actor, variables, context.schema, first, after)
+    if plan.root_name in _KEYSET_LISTS:
+        return await _listed_answer(
+            plan, key, actor, variables, ctx.now, context.schema, first, after
+        )
     sort = _value(plan.sort, variables) or DEFAULT_SORT
     chosen = sort_order(sort) if isinstance(sort, str) else None
     if chosen is None:
@@ -140,16 +143,17 @@ async def _listed_answer(
     key: Any,
     actor: Actor,
     variables: dict[str, Any],
+    now: datetime,
     schema: Any,
     first: int | None,
     after: str | None,
 ) -> dict[str, Any] | None:
-    """A list paged by name (by_name.py): contacts or members."""
+    """A list paged by a column and the id (by_name.py): contacts, members or tasks."""
     if not _on_postgres():
         return None
-    listing = _BY_NAME[plan.root_name]
+    listing = _KEYSET_LISTS[plan.root_name]
     criteria = listing.criteria_of(plan, core_schema(schema), variables)
-    values = by_name.cursor_values(after, listing.MODEL) if after else []
+    values = by_name.cursor_values(after, listing.MODEL, listing.ORDERING) if after else []
     if criteria is None or values is None:
         return None  # the ordinary path answers (an error, or what is not compiled)
     size = page_size(first)
@@ -159,7 +163,7 @@ async def _listed_answer(
         shape,
         lambda: listing.build(plan, actor.role, has_contact, size, bool(after), criteria.shape),
     )
-    return await _run(statement, actor, None, values, criteria.values())
+    return await _run(statement, actor, now, values, criteria.values())
 
 
 async def _node_answer(

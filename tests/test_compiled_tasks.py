@@ -1,0 +1,183 @@
+"""The tasks list compiled to one statement (schema/compiled/tasks.py) answers exactly what
+the executor answers, for every member of the role matrix's company (the owner, two heads,
+three staff, the portal members who see no tasks): every scope, status list and `overdue`,
+page by page, with deadlines that tie and microseconds that come and go. PostgreSQL only: on
+SQLite nothing compiles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from models import Task
+from tests.support.api import Api, Session, count_statements, register
+from tests.support.compiled import both, compiled_answers, walk_all
+from tests.support.order_matrix import Matrix
+from tests.support.order_matrix_setup import setup
+from tests.support.tasks import (
+    ACKNOWLEDGE,
+    ANNOUNCE,
+    COMPLETE,
+    CREATE_TASK,
+    in_hours,
+    new_task,
+    pk,
+)
+
+pytestmark = pytest.mark.asyncio
+
+LIST = """
+query Tasks($first: Int, $after: String, $filter: TaskFilter) {
+  mine: tasks(first: $first, after: $after, filter: $filter) {
+    __typename totalCount
+    pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+    edges { __typename cursor node {
+      __typename id title description status deadline overdue requiresAcknowledgement
+      acknowledgedAt createdAt completedAt
+      assignee { __typename id name role title active } boss: creator { id name }
+    } }
+  }
+}"""
+LITERAL = """{ tasks(first: 2, filter: {scope: TEAM, status: [OPEN, DONE], overdue: false}) {
+  totalCount edges { cursor node { title overdue } } } }"""
+FILTERS: list[dict[str, Any] | None] = [
+    None,
+    {},
+    {"scope": "MINE"},
+    {"scope": "TEAM"},
+    {"scope": "CREATED"},
+    {"status": ["OPEN"]},
+    {"status": ["DONE", "CANCELLED", "DONE"]},  # repeated: the same rows
+    {"status": []},
+    {"overdue": True},
+    {"overdue": False},
+    {"scope": "TEAM", "status": ["OPEN"], "overdue": True},
+    {"scope": None, "status": None, "overdue": None},
+]
+
+
+@pytest.fixture
+def compiled() -> Iterator[list[dict[str, Any]]]:
+    with compiled_answers() as answers:
+        yield answers
+
+
+async def tasks_for(api: Api, matrix: Matrix) -> tuple[Session, Session, Session]:
+    """Tasks across the tree (the owner, head0, staff0 below it, head1 beside it): some
+    overdue, done, cancelled by hand, an announcement acknowledged by one of those it went
+    to, deadlines that tie (the id orders them) and deadlines with and without microseconds.
+    Returns the owner, head0 and staff0."""
+    world = matrix.world
+    o, h, w, p = world.owner, world.heads[0], world.staff[0], world.heads[1]
+    tie = in_hours(30)
+    made = []
+    for n, (creator, assignee) in enumerate(
+        [(o, o), (o, h), (o, w), (h, h), (h, w), (w, w), (p, p), (o, p), (h, w), (o, w)]
+    ):
+        deadline = tie if n % 3 == 0 else in_hours(2 + n)
+        made.append(
+            await new_task(
+                api,
+                creator,
+                title=f"t{n} «{creator.email.split('@')[0][:6]}»",
+                description="line\nbreak" if n % 2 else "",
+                assigneeId=assignee.member_id,
+                deadline=deadline,
+            )
+        )
+    late = [pk(made[i]["id"], "Task") for i in (1, 2, 4)]
+    past = (datetime.now(UTC) - timedelta(hours=3)).replace(microsecond=0)
+    await Task.filter(id__in=late).update(deadline=past)
+    done = await api.ok(COMPLETE, {"id": made[2]["id"]}, h.access)
+    assert done["completeTask"]["errors"] == []
+    await Task.filter(id=pk(made[5]["id"], "Task")).update(status="CANCELLED")
+    announced = await api.ok(
+        ANNOUNCE,
+        {
+            "input": {
+                "title": "read me",
+                "description": "",
+                "deadline": in_hours(5),
+                "audience": "SUBTREE",
+            }
+        },
+        o.access,
+    )
+    assert announced["announce"]["errors"] == [], announced
+    mine = [x for x in announced["announce"]["tasks"] if x["assignee"]["id"] == h.member_id]
+    acknowledged = await api.ok(ACKNOWLEDGE, {"id": mine[0]["id"]}, h.access)
+    assert acknowledged["acknowledgeTask"]["errors"] == []
+    return o, h, w
+
+
+async def test_compiled_tasks_equal_the_executor_for_every_viewer(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    owner, head, _ = await tasks_for(api, matrix)
+    viewers = {viewer.label: viewer.session for viewer in matrix.viewers}
+    runs = [
+        (label, LIST, {"first": 2, "filter": f}, who.access)
+        for label, who in viewers.items()
+        for f in FILTERS
+    ]
+    runs += [(label, LITERAL, {}, who.access) for label, who in viewers.items()]
+    tried, differences = await walk_all(api, runs)
+    assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
+    assert len(compiled) == tried  # every one of them went the compiled way
+    assert tried > 200
+    everything = await api.ok(LIST, {"first": 100}, owner.access)
+    assert everything["mine"]["totalCount"] == 15  # ten tasks and an announcement to five
+    overdue = await api.ok(LIST, {"filter": {"overdue": True}}, head.access)
+    assert [e["node"]["overdue"] for e in overdue["mine"]["edges"]] == [True, True]
+    portal = [v.session for v in matrix.viewers if v.label.startswith(("client", "contr"))]
+    assert len(portal) == 5
+    for who in portal:  # portal members see no task, compiled or not
+        seen = await api.ok(LIST, {"first": 100}, who.access)
+        assert seen["mine"] == {**seen["mine"], "totalCount": 0, "edges": []}
+
+
+async def test_one_statement_for_a_task_page(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    staff = await tasks_for(api, matrix)
+    await api.post(LIST, {"first": 5}, staff[0].access)  # authentication's cache warmed
+    texts = set()
+    for who in staff:
+        with count_statements() as counter:
+            answer = await api.post(LIST, {"first": 5, "filter": {"scope": "TEAM"}}, who.access)
+        assert answer["data"]["mine"]["edges"], answer
+        found = [s for s in counter.statements if s.startswith("WITH visible")]
+        assert len(found) == 1, counter.statements
+        assert len(counter.statements) <= 2, counter.statements  # plus authentication's
+        texts.add(found[0].rsplit(": [", 1)[0])
+    assert len(texts) == 2, texts  # the owner's rule, and the one staff statement for both
+
+
+UNCOMPILED = [
+    """{ tasks { edges { node { id order { id } } } } }""",  # its own visibility rule
+    """{ tasks { edges { node { id assignee { email } } } } }""",
+    """{ tasks(first: 0) { totalCount } }""",
+    """{ tasks(after: "not a cursor") { totalCount } }""",
+    """{ tasks(filter: {scope: NOPE}) { totalCount } }""",
+]
+
+
+async def test_uncompiled_task_documents_go_the_ordinary_way(
+    api: Api, compiled: list[dict[str, Any]]
+) -> None:
+    owner = (await register(api)).access
+    await api.ok(CREATE_TASK, {"input": {"title": "one", "deadline": in_hours(3)}}, owner)
+    for query in UNCOMPILED:
+        ordinary, answer = await both(api, query, {}, owner)
+        assert ordinary == answer, query
+    assert compiled == []
