@@ -163,6 +163,24 @@ LEFT JOIN contact k ON k.id = o.contractor_id
 """.replace("{TEAM}", TEAM)
 
 
+# The head's team's tasks (the assignee's path under the head's), by deadline: a page of 50.
+TASKS = """
+SELECT COALESCE(json_agg(json_build_object('id', t.id, 'title', t.title, 'status', t.status,
+  'deadline', t.deadline, 'overdue', t.status = 'OPEN' AND t.deadline < now(),
+  'assignee', json_build_object('id', a.id, 'name', a.name),
+  'creator', json_build_object('id', c.id, 'name', c.name))
+  ORDER BY t.deadline, t.id), '[]')::text
+FROM (
+  SELECT * FROM task t
+  WHERE t.company_id = $1 AND t.assignee_id IN
+    (SELECT m.id FROM membership m WHERE m.company_id = $1 AND m.path LIKE $2 || '%')
+  ORDER BY t.deadline, t.id LIMIT 50
+) t
+JOIN membership a ON a.id = t.assignee_id
+JOIN membership c ON c.id = t.creator_id
+"""
+
+
 def _answer(key: str, text: str | None) -> Response:
     body = '{"data": {"%s": %s}}' % (key, text or "null")  # noqa: UP031 (JSON braces)
     return Response(body, media_type="application/json")
@@ -200,7 +218,12 @@ def routes(pool: dict[str, Any]) -> dict[str, Any]:
         found = await fetch(SCHEDULE, body["company"], body["path"], *window)
         return _answer("orders", found)
 
+    async def tasks(request: Request) -> Response:
+        body = json.loads(await request.body())
+        return _answer("tasks", await fetch(TASKS, body["company"], body["path"]))
+
     return {
+        "/tasks": tasks,
         "/detail": detail,
         "/contacts": contacts,
         "/dashboard": dashboard,

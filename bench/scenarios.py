@@ -47,6 +47,16 @@ query ContactSearch($search: String) {
   }
 }"""
 
+TASKS_PAGE = """
+query TeamTasks {
+  tasks(filter: { scope: TEAM }, first: 50) {
+    edges { cursor node {
+      id title status deadline overdue assignee { id name } creator { id name }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
+
 SCHEDULE = """
 query Schedule($from: DateTime!, $to: DateTime!) {
   orders(filter: { visitFrom: $from, visitTo: $to }, sort: VISIT_ASC, first: 50) {
@@ -207,6 +217,12 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
             twin=twins.schedule(staff.company_id, staff.path, week),
         ),
         Scenario(
+            "tasks-page",
+            "staff",
+            lambda w, i: {"query": TASKS_PAGE},
+            twin=twins.tasks(staff.company_id, staff.path),
+        ),
+        Scenario(
             "dashboard",
             "staff",
             lambda w, i: {"query": DASHBOARD},
@@ -234,6 +250,7 @@ NAMES = (
     "order-detail",
     "contact-search",
     "schedule",
+    "tasks-page",
     "dashboard",
     "order-report",
     "create-order",

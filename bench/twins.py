@@ -320,3 +320,35 @@ def schedule(company: int, path: str, window: dict[str, str]) -> Twin:
         lambda answer: _schedule_facts(answer["data"]["allOrders"]["nodes"]),
         empty=('"orders": []', '"orders":[]'),
     )
+
+
+# --- tasks-page ---------------------------------------------------------------------------
+
+PEER_TASKS = """
+query Tasks($company: Int!, $path: String!) {
+  allTasks(first: 50, orderBy: [DEADLINE_ASC, ID_ASC], condition: {companyId: $company},
+           filter: {membershipByAssigneeId: {path: {startsWith: $path}}}) {
+    nodes { id title status deadline
+      assignee: membershipByAssigneeId { id name } creator: membershipByCreatorId { id name } }
+  }
+}"""
+
+
+def _task_facts(tasks: list[dict[str, Any]]) -> Facts:
+    return {
+        "tasks.ids": [plain(t["id"]) for t in tasks],
+        "tasks.people": [[plain(t[k]["id"]) for k in ("assignee", "creator")] for t in tasks],
+        "tasks.status": [t["status"] for t in tasks],
+    }
+
+
+def tasks(company: int, path: str) -> Twin:
+    return _fixed(
+        "/tasks",
+        {"company": company, "path": path},
+        PEER_TASKS,
+        lambda answer: _task_facts(_edges(answer["data"]["tasks"])),
+        lambda answer: _task_facts(answer["data"]["tasks"]),
+        lambda answer: _task_facts(answer["data"]["allTasks"]["nodes"]),
+        empty=('"tasks": []', '"tasks":[]'),
+    )
