@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.errors import invalid
@@ -60,6 +61,11 @@ class ConversationFilter:
 async def list_conversations(
     actor: Actor, f: ConversationFilter, first: int | None, after: str | None
 ) -> Page[Conversation]:
+    return await paginate(matching_conversations(actor, f), NEWEST_FIRST, first, after)
+
+
+def matching_conversations(actor: Actor, f: ConversationFilter) -> QuerySet[Conversation]:
+    """The list's rows before paging, the one definition the compiled reads build on too."""
     query = visible_conversations(actor)
     if f.status is not None:
         query = query.filter(status=f.status)
@@ -75,7 +81,7 @@ async def list_conversations(
         query = query.exclude(
             status=ConversationStatus.OPEN, last_direction=MessageDirection.INBOUND
         )
-    return await paginate(query, NEWEST_FIRST, first, after)
+    return query
 
 
 async def reply(

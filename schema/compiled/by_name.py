@@ -27,6 +27,7 @@ from schema.compiled.sql import (
     Params,
     Statement,
     b64,
+    iso,
     json_object,
     marked_elsewhere,
     page_info,
@@ -44,15 +45,27 @@ NodeWriter = Callable[[Out, Actor, Params], str]
 
 @dataclass(frozen=True, slots=True)
 class Keyset:
-    """A list's order: its first column (then the id) and how a row's cursor is written."""
+    """A list's order: its first column (then the id), how a row's cursor is written, and
+    whether both go newest first."""
 
     column: str
     cursor: Callable[[str], str]
-    fields: tuple[str, str]  # as `paginate` is given them
+    fields: tuple[str, str]  # as `paginate` is given them: ("name", "id"), ("-at", "-id")
+    descending: bool = False
 
 
 def _name_cursor(row: str) -> str:
     return b64(f"('[' || to_json({row}.name)::text || ', ' || {row}.id || ']')")
+
+
+def by_time(fields: tuple[str, str]) -> Keyset:
+    """The keyset of a DateTime column and the id: the cursor's value its ISO text."""
+    column = fields[0].lstrip("-")
+
+    def cursor(row: str) -> str:
+        return b64(f"('[\"' || {iso(f'{row}.{column}')} || '\", ' || {row}.id || ']')")
+
+    return Keyset(column, cursor, fields, fields[0].startswith("-"))
 
 
 NAME = Keyset("name", _name_cursor, BY_NAME)
@@ -72,7 +85,7 @@ def search_of(value: Any) -> str | None:
 def cursor_values(after: str, model: type[Model], fields: Sequence[str]) -> list[Any] | None:
     """The cursor's values as `paginate` reads it, or None where it refuses it."""
     try:
-        return decode_cursor(after, model, fields)
+        return decode_cursor(after, model, [f.lstrip("-") for f in fields])
     except DomainError:
         return None
 
@@ -95,25 +108,29 @@ def build(
     size: int,
     after: bool,
     keyset: Keyset = NAME,
-    now: Any = None,
+    values: dict[tuple[type, Any], str] | None = None,
 ) -> Statement | None:
     """The statement over `rows` (the resolver's queryset for the marker `actor`, with the
-    search's `marks` in it, and the marker `now` where it compares with the time), or None
-    when its SQL does not carry the actor's values, the time and the search as plain
-    parameters."""
+    search's `marks` in it, and `values`' markers: "now" for the request's time, any other
+    name a key of the request's filter values), or None when its SQL does not carry the
+    actor's values, those and the search as plain parameters."""
     column = keyset.column
-    inner, raw = prepared_sql(rows.values(*keyset.fields))
-    found = [_param(value, {} if now is None else {(type(now), now): "now"}) for value in raw]
+    inner, raw = prepared_sql(rows.values(column, "id"))
+    found = [_param(value, values or {}) for value in raw]
     if None in found:
         return None
     params = Params([p for p in found if p is not None])
     likes = {p.value for p in params.params if p.source == "like"}
     if any(marked_elsewhere(p) for p in params.params) or likes != {_MARKS[m] for m in marks}:
         return None
+    named = {p.value for p in params.params if p.source == "filter"}
+    if named != set((values or {}).values()) - {"now"}:
+        return None  # a marked value rewritten or left out: the executor answers
     where = ""
     if after:
         value, pk = params.add(Param("cursor", 0)), params.add(Param("cursor", 1))
-        where = f"WHERE (v.{column} > {value} OR (v.{column} = {value} AND v.id > {pk}))"
+        op = "<" if keyset.descending else ">"
+        where = f"WHERE (v.{column} {op} {value} OR (v.{column} = {value} AND v.id {op} {pk}))"
     body: list[tuple[str, str]] = []
     for out in plan.connection:
         if out.name == "__typename":
@@ -125,7 +142,8 @@ def build(
         else:
             edges = _edges(out, rows.model, type_name, node, actor, params, keyset)
             body.append((out.key, edges))
-    order = f"v.{column}, v.id"
+    way = " DESC" if keyset.descending else ""
+    order = f"v.{column}{way}, v.id{way}"
     sql = paged(inner, f"v.id, v.{column}", where, order, size, plan.root_key, body)
     return Statement(sql, tuple(params.params))
 

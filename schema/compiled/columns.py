@@ -57,6 +57,13 @@ TASK_COLUMNS = {
     "createdAt": ("created_at", DATETIME),
     "completedAt": ("completed_at", DATETIME),
 }
+CONVERSATION_COLUMNS = {
+    "channel": ("channel", TEXT),
+    "subject": ("subject", TEXT),
+    "status": ("status", TEXT),
+    "lastMessageAt": ("last_message_at", DATETIME),
+    "createdAt": ("created_at", DATETIME),
+}
 # A task's Member fields and their foreign keys.
 TASK_MEMBERS = {"assignee": "assignee_id", "creator": "creator_id"}
 # Order field -> (GraphQL type, the order's foreign key column, that type's columns).

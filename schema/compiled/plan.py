@@ -9,7 +9,8 @@ first page of comments). Or `contacts` with `first`, `after` and `filter`
 (schema/compiled/contacts.py), its nodes' column fields and active `addresses`; or `members`
 with `first`, `after`, `role` and `search` (members.py), its nodes' column fields; or `tasks`
 with `first`, `after` and `filter` (tasks.py), its nodes' column fields, `overdue`, assignee
-and creator. Every field's
+and creator; or `conversations` likewise (conversations.py) with `externalName`,
+`firstResponseSeconds`, contact and assignee. Every field's
 entry in `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an
 SQL form (`SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
 No fragments, directives or repeated response keys (merging them is the executor's job).
@@ -50,6 +51,7 @@ from resolvers.pagination import DEFAULT_PAGE, MAX_PAGE
 from schema.compiled.columns import (
     ADDRESS_COLUMNS,
     CONTACT_COLUMNS,
+    CONVERSATION_COLUMNS,
     MEMBER_COLUMNS,
     ORDER_COLUMNS,
     ORDER_LISTS,
@@ -425,6 +427,7 @@ _ARGUMENTS = {
     "contacts": {"first", "after", "filter"},
     "members": {"first", "after", "role", "search"},
     "tasks": {"first", "after", "filter"},
+    "conversations": {"first", "after", "filter"},
 }
 _NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
     "orders": _order_field,
@@ -434,5 +437,11 @@ _NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
     "members": _columns_field("Member", MEMBER_COLUMNS),
     "tasks": _columns_field(
         "Task", TASK_COLUMNS, ("overdue",), {"assignee": _MEMBER, "creator": _MEMBER}
+    ),
+    "conversations": _columns_field(
+        "Conversation",
+        CONVERSATION_COLUMNS,
+        ("externalName", "firstResponseSeconds"),
+        {"contact": ("Contact", CONTACT_COLUMNS), "assignee": _MEMBER},
     ),
 }

@@ -25,7 +25,7 @@ from permissions.actor import Actor
 from resolvers import json_input
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
-from schema.compiled import by_name, contacts, filters, members, tasks
+from schema.compiled import by_name, contacts, conversations, filters, members, tasks
 from schema.compiled.columns import INT
 from schema.compiled.node import build_node, order_id
 from schema.compiled.order_sql import CURSOR_COLUMNS, VISIT, build, sort_order
@@ -36,7 +36,12 @@ from schema.ids import INT4_MAX, NO_ROW
 MAX_ENTRIES = 512
 # The lists paged by a column and the id (by_name.py), by root field: each module's MODEL,
 # ORDERING, criteria_of and build.
-_KEYSET_LISTS = {"contacts": contacts, "members": members, "tasks": tasks}
+_KEYSET_LISTS = {
+    "contacts": contacts,
+    "members": members,
+    "tasks": tasks,
+    "conversations": conversations,
+}
 DEFAULT_SORT = "DEADLINE_ASC"  # schema/queries/orders.py: no sort, or null
 _INT32 = 2**31
 

@@ -23,14 +23,13 @@ from resolvers.tasks import BY_DEADLINE, TaskFilter, TaskScope, matching_tasks
 from schema.compiled import by_name
 from schema.compiled.columns import MEMBER_COLUMNS, TASK_COLUMNS, TASK_MEMBERS
 from schema.compiled.filters import NOW_MARK
-from schema.compiled.order_sql import cursor
 from schema.compiled.plan import Out, Plan, root_arguments
 from schema.compiled.sql import Param, Params, Statement, literal, marker_actor, object_sql
 
 _FILTER_FIELDS = {"scope", "status", "overdue"}
 MODEL = Task
 ORDERING = BY_DEADLINE
-KEYSET = by_name.Keyset("deadline", lambda row: cursor(row, "deadline"), BY_DEADLINE)
+KEYSET = by_name.by_time(BY_DEADLINE)
 # (scope, the distinct statuses asked for, overdue): what the statement's text depends on.
 Shape = tuple[str | None, tuple[str, ...], bool | None]
 
@@ -87,7 +86,8 @@ def build(
         overdue,
     )
     rows = matching_tasks(actor, f, NOW_MARK)
-    return by_name.build(plan, rows, set(), "Task", _task, actor, size, after, KEYSET, NOW_MARK)
+    now = {(type(NOW_MARK), NOW_MARK): "now"}
+    return by_name.build(plan, rows, set(), "Task", _task, actor, size, after, KEYSET, now)
 
 
 def _task(node: Out, actor: Actor, params: Params) -> str:
