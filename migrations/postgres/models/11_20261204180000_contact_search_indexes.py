@@ -8,13 +8,14 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return r"""
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
-        CREATE INDEX IF NOT EXISTS "trgm_contact_name" ON "contact" USING GIN (UPPER(CAST("name" AS VARCHAR)) gin_trgm_ops);
-        CREATE INDEX IF NOT EXISTS "trgm_contact_email" ON "contact" USING GIN (UPPER(CAST("email" AS VARCHAR)) gin_trgm_ops);
-        CREATE INDEX IF NOT EXISTS "trgm_contact_phone" ON "contact" USING GIN (UPPER(CAST("phone" AS VARCHAR)) gin_trgm_ops);
-        CREATE INDEX IF NOT EXISTS "trgm_address_text" ON "address" USING GIN (UPPER(CAST("text" AS VARCHAR)) gin_trgm_ops);"""
+        CREATE EXTENSION IF NOT EXISTS btree_gin;
+        CREATE INDEX IF NOT EXISTS "trgm_contact_name" ON "contact" USING GIN ("company_id", UPPER(CAST("name" AS VARCHAR)) gin_trgm_ops);
+        CREATE INDEX IF NOT EXISTS "trgm_contact_email" ON "contact" USING GIN ("company_id", UPPER(CAST("email" AS VARCHAR)) gin_trgm_ops);
+        CREATE INDEX IF NOT EXISTS "trgm_contact_phone" ON "contact" USING GIN ("company_id", UPPER(CAST("phone" AS VARCHAR)) gin_trgm_ops);
+        CREATE INDEX IF NOT EXISTS "trgm_address_text" ON "address" USING GIN ("company_id", UPPER(CAST("text" AS VARCHAR)) gin_trgm_ops);"""
 
 
-# The extension stays: another schema object may use it by then.
+# The extensions stay: another schema object may use them by then.
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return r"""
         DROP INDEX IF EXISTS "trgm_contact_name";
