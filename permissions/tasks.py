@@ -7,14 +7,19 @@ tree, and the tasks it created; the OWNER sees the whole company's.
 
 from __future__ import annotations
 
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q, Subquery
 from tortoise.queryset import QuerySet
 
 from domain.errors import DomainError, ErrorCode, forbidden, not_found
 from models import Membership, Role, Task
 from permissions.actor import STAFF_ROLES, Actor
 from permissions.lookup import visible_row
-from permissions.members import NO_ROW, access_subtree_member_by_id, check_staff
+from permissions.members import (
+    NO_ROW,
+    access_subtree_member_by_id,
+    check_staff,
+    visible_team_members,
+)
 from permissions.subtree import visible_subtree
 
 
@@ -37,6 +42,24 @@ def visible_team_tasks(actor: Actor) -> QuerySet[Task]:
     """The TEAM scope: visible tasks assigned to the actor or anyone below it (not those it
     merely created for someone who has since moved out of its subtree)."""
     return visible_tasks(actor).filter(visible_subtree(actor, via="assignee"))
+
+
+def listed_tasks(actor: Actor, team_only: bool = False) -> QuerySet[Task]:
+    """`visible_tasks` (with `team_only`, `visible_team_tasks`) written for a page by
+    deadline: the same rows (test_tasks.py's scope matrix reads them through this).
+
+    A STAFF member's team is `assignee_id + 0 IN (the team)`, as `listed_orders` writes the
+    orders' one: joined to the assignee's path, PostgreSQL gathered the team's every task and
+    intersected each member's with the company's 3,650 for one page (1.9 ms at 100
+    companies); so it walks the company's (deadline, id) index and stops at the page's end.
+    """
+    if actor.role != Role.STAFF:
+        return visible_team_tasks(actor) if team_only else visible_tasks(actor)
+    team = Subquery(visible_team_members(actor).values("id"))
+    tasks = Task.filter(company_id=actor.company_id).annotate(assignee_of_team=F("assignee_id") + 0)
+    if team_only:
+        return tasks.filter(assignee_of_team__in=team)
+    return tasks.filter(Q(assignee_of_team__in=team) | Q(creator_id=actor.membership_id))
 
 
 def listed_announcement_audience(actor: Actor, direct_reports_only: bool) -> QuerySet[Membership]:
