@@ -163,7 +163,8 @@ LEFT JOIN contact k ON k.id = o.contractor_id
 """.replace("{TEAM}", TEAM)
 
 
-# The head's team's tasks (the assignee's path under the head's), by deadline: a page of 50.
+# The head's team's tasks (the assignee's path under the head's), by deadline: a page of 50;
+# `+ 0` as the API writes it (permissions/tasks.py's listed_tasks).
 TASKS = """
 SELECT COALESCE(json_agg(json_build_object('id', t.id, 'title', t.title, 'status', t.status,
   'deadline', t.deadline, 'overdue', t.status = 'OPEN' AND t.deadline < now(),
@@ -172,7 +173,7 @@ SELECT COALESCE(json_agg(json_build_object('id', t.id, 'title', t.title, 'status
   ORDER BY t.deadline, t.id), '[]')::text
 FROM (
   SELECT * FROM task t
-  WHERE t.company_id = $1 AND t.assignee_id IN
+  WHERE t.company_id = $1 AND t.assignee_id + 0 IN
     (SELECT m.id FROM membership m WHERE m.company_id = $1 AND m.path LIKE $2 || '%')
   ORDER BY t.deadline, t.id LIMIT 50
 ) t
