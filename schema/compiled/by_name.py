@@ -21,7 +21,8 @@ from domain.errors import DomainError
 from permissions.actor import Actor
 from resolvers import validation
 from resolvers.pagination import BY_NAME, decode_cursor
-from schema.compiled.plan import Out, Plan
+from schema.compiled.plan import Plan
+from schema.compiled.selection import Out
 from schema.compiled.sql import (
     Param,
     Params,

@@ -22,7 +22,8 @@ from resolvers.pagination import BY_NAME
 from schema.compiled import by_name
 from schema.compiled.by_name import PHONE, SEARCH
 from schema.compiled.columns import ADDRESS_COLUMNS, CONTACT_COLUMNS
-from schema.compiled.plan import Out, Plan, root_arguments
+from schema.compiled.plan import Plan, root_arguments
+from schema.compiled.selection import Out
 from schema.compiled.sql import (
     Params,
     Statement,

@@ -22,7 +22,8 @@ from permissions.actor import Actor
 from resolvers.conversations import NEWEST_FIRST, ConversationFilter, matching_conversations
 from schema.compiled import by_name
 from schema.compiled.columns import CONTACT_COLUMNS, CONVERSATION_COLUMNS, MEMBER_COLUMNS
-from schema.compiled.plan import Out, Plan, root_arguments
+from schema.compiled.plan import Plan, root_arguments
+from schema.compiled.selection import Out
 from schema.compiled.sql import MARK, Params, Statement, marker_actor, object_sql
 from schema.ids import decode_optional_id
 

@@ -17,7 +17,8 @@ from compat.tortoise import model_meta, prepared_sql
 from models import Order, Role
 from permissions.orders import visible_orders
 from schema.compiled.order_sql import node_object
-from schema.compiled.plan import NodePlan, Out
+from schema.compiled.plan import NodePlan
+from schema.compiled.selection import Out
 from schema.compiled.sql import (
     Params,
     Statement,

@@ -19,7 +19,7 @@ from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, RowFilter
 from permissions.orders import comment_visibilities
 from schema.compiled.columns import MEMBER_COLUMNS, ORDER_LISTS
-from schema.compiled.plan import Out
+from schema.compiled.selection import Out
 from schema.compiled.sql import (
     Params,
     b64,

@@ -21,7 +21,8 @@ from resolvers.orders import SORTS, VISIT_ASC
 from schema.compiled import filters
 from schema.compiled.columns import DATETIME, INT, ORDER_COLUMNS, ORDER_LISTS, RELATIONS
 from schema.compiled.order_lists import order_list
-from schema.compiled.plan import Out, Plan
+from schema.compiled.plan import Plan
+from schema.compiled.selection import Out
 from schema.compiled.sql import (
     Param,
     Params,

@@ -58,23 +58,18 @@ from schema.compiled.columns import (
     RELATIONS,
     TASK_COLUMNS,
 )
+from schema.compiled.selection import (
+    MAX_KEYS,
+    Out,
+    Uncompiled,
+    check_leaf,
+    connection_field,
+    fields_of,
+    key_of,
+)
 
 # Every field rule with an SQL form, by the rule.
 SQL_FORMS = {**orders.SQL_FORMS, **contacts.SQL_FORMS}
-# json_build_object takes at most 100 arguments: 50 keys an object.
-MAX_KEYS = 50
-
-
-@dataclass(frozen=True, slots=True)
-class Out:
-    """One response key: `name` is the schema field (or `__typename`); `rule` the
-    FIELD_RULES key of a guarded field; `fields` the selection of a relation."""
-
-    key: str
-    name: str
-    rule: str | None = None
-    fields: tuple[Out, ...] = ()
-    size: int = 0  # a nested connection's page size (an order's comments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +110,6 @@ class NodePlan:
     required: frozenset[str] = frozenset()
 
 
-class Uncompiled(Exception):
-    """The document is outside the compiled subset."""
-
-
 def root_arguments(
     plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -157,7 +148,7 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     defaults = {
         v.variable.name.value for v in operation.variable_definitions or () if v.default_value
     }
-    (root,) = _fields(operation.selection_set, 1)
+    (root,) = fields_of(operation.selection_set, 1)
     required = frozenset(
         v.variable.name.value
         for v in operation.variable_definitions or ()
@@ -166,7 +157,7 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     arguments = {a.name.value: a.value for a in root.arguments or ()}
     if root.name.value == "node" and set(arguments) == {"id"}:
         the_id = _argument(arguments["id"], StringValueNode, defaults)
-        return NodePlan(_key(root), the_id, _node_fields(root.selection_set), required)
+        return NodePlan(key_of(root), the_id, _node_fields(root.selection_set), required)
     name = root.name.value
     if name not in _NODE_FIELDS:
         raise Uncompiled("another root field")
@@ -176,11 +167,11 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     after = _argument(arguments.get("after"), StringValueNode, defaults)
     sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
     node_field = _NODE_FIELDS[name]
-    connection = tuple(_connection_field(f, node_field) for f in _fields(root.selection_set))
+    connection = tuple(connection_field(f, node_field) for f in fields_of(root.selection_set))
     # Arguments read per request (filters.py, contacts.py, members.py).
     filtered = bool({"filter", "role", "search"} & set(arguments))
     return Plan(
-        _key(root),
+        key_of(root),
         first,
         after,
         sort,
@@ -190,20 +181,6 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
         tuple(operation.variable_definitions or ()) if filtered else (),
         name,
     )
-
-
-def _fields(selection_set: SelectionSetNode | None, exactly: int | None = None) -> list[FieldNode]:
-    if selection_set is None:
-        raise Uncompiled("a leaf where an object was expected")
-    fields = list(selection_set.selections)
-    if not all(isinstance(f, FieldNode) and not f.directives for f in fields):
-        raise Uncompiled("fragments or directives")
-    keys = [_key(f) for f in fields]  # type: ignore[arg-type]
-    if len(set(keys)) != len(keys) or len(keys) > MAX_KEYS:
-        raise Uncompiled("repeated response keys")
-    if exactly is not None and len(fields) != exactly:
-        raise Uncompiled("another number of root fields")
-    return fields  # type: ignore[return-value]
 
 
 def _node_fields(selection_set: SelectionSetNode | None) -> tuple[Out, ...]:
@@ -224,17 +201,13 @@ def _node_fields(selection_set: SelectionSetNode | None) -> tuple[Out, ...]:
             and selection.type_condition.name.value == "Order"
         ):
             fragments += 1
-            found += [_order_field(f) for f in _fields(selection.selection_set)]
+            found += [_order_field(f) for f in fields_of(selection.selection_set)]
         else:
             raise Uncompiled("another selection of node")
     keys = [o.key for o in found]
     if fragments != 1 or len(set(keys)) != len(keys) or len(keys) > MAX_KEYS:
         raise Uncompiled("no fragment on Order, several, or repeated keys")
     return tuple(found)
-
-
-def _key(field: FieldNode) -> str:
-    return field.alias.value if field.alias else field.name.value
 
 
 def _argument(node: object, literal: type, defaults: set[str]) -> Argument:
@@ -249,50 +222,6 @@ def _argument(node: object, literal: type, defaults: set[str]) -> Argument:
     if isinstance(node, StringValueNode | EnumValueNode) and isinstance(node, literal):
         return Argument(value=node.value)
     raise Uncompiled("an argument of another kind")
-
-
-def _leaf(field: FieldNode) -> None:
-    if field.arguments or field.selection_set is not None:
-        raise Uncompiled("arguments or a selection on a leaf")
-
-
-def _connection_field(field: FieldNode, node_field: Callable[[FieldNode], Out]) -> Out:
-    name = field.name.value
-    if name in ("totalCount", "__typename"):
-        _leaf(field)
-        return Out(_key(field), name)
-    if field.arguments:
-        raise Uncompiled("arguments")
-    if name == "pageInfo":
-        names = ("hasNextPage", "hasPreviousPage", "startCursor", "endCursor", "__typename")
-        return Out(_key(field), name, fields=_leaves(field, names))
-    if name == "edges":
-        return Out(
-            _key(field),
-            name,
-            fields=tuple(_edge_field(f, node_field) for f in _fields(field.selection_set)),
-        )
-    raise Uncompiled(f"a connection's {name}")
-
-
-def _leaves(field: FieldNode, names: tuple[str, ...]) -> tuple[Out, ...]:
-    found = []
-    for f in _fields(field.selection_set):
-        _leaf(f)
-        if f.name.value not in names:
-            raise Uncompiled(f.name.value)
-        found.append(Out(_key(f), f.name.value))
-    return tuple(found)
-
-
-def _edge_field(field: FieldNode, node_field: Callable[[FieldNode], Out]) -> Out:
-    name = field.name.value
-    if name in ("cursor", "__typename"):
-        _leaf(field)
-        return Out(_key(field), name)
-    if name != "node" or field.arguments:
-        raise Uncompiled(f"an edge's {name}")
-    return Out(_key(field), name, fields=tuple(node_field(f) for f in _fields(field.selection_set)))
 
 
 def _rule(type_name: str, name: str) -> str | None:
@@ -317,17 +246,17 @@ def _order_field(field: FieldNode) -> Out:
     if name in ORDER_LISTS:
         return _order_list(field)
     if name == "__typename":
-        _leaf(field)
-        return Out(_key(field), name)
+        check_leaf(field)
+        return Out(key_of(field), name)
     if name in RELATIONS:
         if field.arguments:
             raise Uncompiled("arguments")
         type_name, _, columns = RELATIONS[name]
-        return Out(_key(field), name, _rule("Order", name), _related(field, type_name, columns))
-    _leaf(field)
+        return Out(key_of(field), name, _rule("Order", name), _related(field, type_name, columns))
+    check_leaf(field)
     if name not in ORDER_COLUMNS and name not in ("id", "overdue"):
         raise Uncompiled(f"Order.{name}")
-    return Out(_key(field), name, _rule("Order", name))
+    return Out(key_of(field), name, _rule("Order", name))
 
 
 def _related(
@@ -335,13 +264,13 @@ def _related(
 ) -> tuple[Out, ...]:
     """A related object's selection: its id, __typename and column fields."""
     fields = []
-    for f in _fields(field.selection_set):
-        _leaf(f)
+    for f in fields_of(field.selection_set):
+        check_leaf(f)
         inner = f.name.value
         if inner != "__typename" and inner != "id" and inner not in columns:
             raise Uncompiled(f"{type_name}.{inner}")
         inner_rule = None if inner == "__typename" else _rule(type_name, inner)
-        fields.append(Out(_key(f), inner, inner_rule))
+        fields.append(Out(key_of(f), inner, inner_rule))
     return tuple(fields)
 
 
@@ -358,20 +287,23 @@ def _order_list(field: FieldNode) -> Out:
             if f.arguments:
                 raise Uncompiled("arguments")
             return Out(
-                _key(f), inner, _rule(type_name, inner), _related(f, "Member", MEMBER_COLUMNS)
+                key_of(f), inner, _rule(type_name, inner), _related(f, "Member", MEMBER_COLUMNS)
             )
-        _leaf(f)
+        check_leaf(f)
         if inner == "__typename":
-            return Out(_key(f), inner)
+            return Out(key_of(f), inner)
         if inner not in columns and not (inner == "id" and type_name != "OrderStatusChange"):
             raise Uncompiled(f"{type_name}.{inner}")
-        return Out(_key(f), inner, _rule(type_name, inner))
+        return Out(key_of(f), inner, _rule(type_name, inner))
 
     if name != "comments":
         if field.arguments:
             raise Uncompiled("arguments")
         return Out(
-            _key(field), name, _rule("Order", name), tuple(map(item, _fields(field.selection_set)))
+            key_of(field),
+            name,
+            _rule("Order", name),
+            tuple(map(item, fields_of(field.selection_set))),
         )
     access = FIELD_RULES.get("Order.comments")
     if not isinstance(access, RowFilter) or access.function is not comment_visibilities:
@@ -386,10 +318,10 @@ def _order_list(field: FieldNode) -> Out:
         size = min(int(first.value), MAX_PAGE)
     else:
         raise Uncompiled("first: a variable, or not above 0")
-    connection = tuple(_connection_field(f, item) for f in _fields(field.selection_set))
+    connection = tuple(connection_field(f, item) for f in fields_of(field.selection_set))
     if any(sum(f.name == "node" for f in part.fields) > 1 for part in connection):
         raise Uncompiled("an edge's node twice")  # order_lists.py joins one node's members
-    return Out(_key(field), name, "Order.comments", connection, size)
+    return Out(key_of(field), name, "Order.comments", connection, size)
 
 
 def _columns_field(
@@ -408,13 +340,13 @@ def _columns_field(
                 raise Uncompiled("arguments")
             related, related_columns = relations[name]
             fields = _related(field, related, related_columns)
-            return Out(_key(field), name, _rule(type_name, name), fields)
-        _leaf(field)
+            return Out(key_of(field), name, _rule(type_name, name), fields)
+        check_leaf(field)
         if name == "__typename":
-            return Out(_key(field), name)
+            return Out(key_of(field), name)
         if name not in columns and name != "id" and name not in leaves:
             raise Uncompiled(f"{type_name}.{name}")
-        return Out(_key(field), name, _rule(type_name, name))
+        return Out(key_of(field), name, _rule(type_name, name))
 
     return field_of
 

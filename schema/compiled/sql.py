@@ -19,7 +19,8 @@ from models import Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
 from schema.compiled.columns import BOOL, DATETIME, DECIMAL, INT, TEXT
-from schema.compiled.plan import SQL_FORMS, Out
+from schema.compiled.plan import SQL_FORMS
+from schema.compiled.selection import Out
 
 MARK = 8_000_000_000_000_000
 # Actor values a statement reads, each stood for by its marker while Tortoise builds it.

@@ -23,7 +23,8 @@ from resolvers.tasks import BY_DEADLINE, TaskFilter, TaskScope, matching_tasks
 from schema.compiled import by_name
 from schema.compiled.columns import MEMBER_COLUMNS, TASK_COLUMNS, TASK_MEMBERS
 from schema.compiled.filters import NOW_MARK
-from schema.compiled.plan import Out, Plan, root_arguments
+from schema.compiled.plan import Plan, root_arguments
+from schema.compiled.selection import Out
 from schema.compiled.sql import Param, Params, Statement, literal, marker_actor, object_sql
 
 _FILTER_FIELDS = {"scope", "status", "overdue"}
