@@ -27,7 +27,8 @@ from permissions.tasks import (
     check_acknowledge,
     check_complete,
     listed_announcement_audience,
-    listed_tasks,
+    listed_team_tasks,
+    visible_tasks,
 )
 from permissions.templates import access_template_by_id
 from realtime.notifications import publish_notifications
@@ -211,9 +212,11 @@ async def list_tasks(
 
 def matching_tasks(actor: Actor, f: TaskFilter, now: datetime) -> QuerySet[Task]:
     """The list's rows before paging, the one definition the compiled reads build on too."""
-    tasks = listed_tasks(actor, team_only=f.scope == TaskScope.TEAM)
+    tasks = visible_tasks(actor)
     if f.scope == TaskScope.MINE:
         tasks = tasks.filter(assignee_id=actor.membership_id)
+    elif f.scope == TaskScope.TEAM:
+        tasks = listed_team_tasks(actor)
     elif f.scope == TaskScope.CREATED:
         tasks = tasks.filter(creator_id=actor.membership_id)
     if f.statuses:
