@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graphql import GraphQLSchema
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -21,7 +22,7 @@ from domain.errors import DomainError
 from permissions.actor import Actor
 from resolvers import validation
 from resolvers.pagination import BY_NAME, decode_cursor
-from schema.compiled.plan import Plan
+from schema.compiled.plan import Plan, root_arguments
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
     Param,
@@ -81,6 +82,24 @@ def search_of(value: Any) -> str | None:
     except UnicodeEncodeError:
         return None
     return text
+
+
+def filter_of(
+    plan: Plan, schema: GraphQLSchema, variables: dict[str, Any], fields: set[str]
+) -> dict[str, Any] | None:
+    """The root's `filter` coerced by graphql-core as the executor coerces it, `{}` without
+    one; None where the executor answers with an error, or it holds a field not in `fields`."""
+    if plan.root is None:
+        return {}
+    arguments = root_arguments(plan, schema, variables)
+    if arguments is None:
+        return None
+    raw = arguments.get("filter")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not set(raw) <= fields:
+        return None
+    return raw
 
 
 def cursor_values(after: str, model: type[Model], fields: Sequence[str]) -> list[Any] | None:

@@ -22,7 +22,7 @@ from resolvers.pagination import BY_NAME
 from schema.compiled import by_name
 from schema.compiled.by_name import PHONE, SEARCH
 from schema.compiled.columns import ADDRESS_COLUMNS, CONTACT_COLUMNS
-from schema.compiled.plan import Plan, root_arguments
+from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
     Params,
@@ -58,15 +58,8 @@ class Criteria:
 def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) -> Criteria | None:
     """The filter, coerced by graphql-core as the executor coerces it; None where the executor
     answers with an error, or filters by skill."""
-    if plan.root is None:
-        return Criteria()
-    arguments = root_arguments(plan, schema, variables)
-    if arguments is None:
-        return None
-    raw = arguments.get("filter")
-    if raw is None:
-        return Criteria()
-    if not isinstance(raw, dict) or not set(raw) <= _FILTER_FIELDS or raw.get("skill") is not None:
+    raw = by_name.filter_of(plan, schema, variables, _FILTER_FIELDS)
+    if raw is None or raw.get("skill") is not None:
         return None
     text = by_name.search_of(raw.get("search"))
     if text is None:

@@ -22,7 +22,7 @@ from permissions.actor import Actor
 from resolvers.conversations import NEWEST_FIRST, ConversationFilter, matching_conversations
 from schema.compiled import by_name
 from schema.compiled.columns import CONTACT_COLUMNS, CONVERSATION_COLUMNS, MEMBER_COLUMNS
-from schema.compiled.plan import Plan, root_arguments
+from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
 from schema.compiled.sql import MARK, Params, Statement, marker_actor, object_sql
 from schema.ids import decode_optional_id
@@ -58,15 +58,8 @@ class Criteria:
 def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) -> Criteria | None:
     """The filter, coerced by graphql-core as the executor coerces it; None where the executor
     answers with an error."""
-    if plan.root is None:
-        return Criteria()
-    arguments = root_arguments(plan, schema, variables)
-    if arguments is None:
-        return None
-    raw = arguments.get("filter")
+    raw = by_name.filter_of(plan, schema, variables, _FILTER_FIELDS)
     if raw is None:
-        return Criteria()
-    if not isinstance(raw, dict) or not set(raw) <= _FILTER_FIELDS:
         return None
     status, channel = raw.get("status"), raw.get("channel")
     return Criteria(

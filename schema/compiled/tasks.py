@@ -23,7 +23,7 @@ from resolvers.tasks import BY_DEADLINE, TaskFilter, TaskScope, matching_tasks
 from schema.compiled import by_name
 from schema.compiled.columns import MEMBER_COLUMNS, TASK_COLUMNS, TASK_MEMBERS
 from schema.compiled.filters import NOW_MARK
-from schema.compiled.plan import Plan, root_arguments
+from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
 from schema.compiled.sql import Param, Params, Statement, literal, marker_actor, object_sql
 
@@ -55,15 +55,8 @@ class Criteria:
 def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) -> Criteria | None:
     """The filter, coerced by graphql-core as the executor coerces it; None where the executor
     answers with an error."""
-    if plan.root is None:
-        return Criteria()
-    arguments = root_arguments(plan, schema, variables)
-    if arguments is None:
-        return None
-    raw = arguments.get("filter")
+    raw = by_name.filter_of(plan, schema, variables, _FILTER_FIELDS)
     if raw is None:
-        return Criteria()
-    if not isinstance(raw, dict) or not set(raw) <= _FILTER_FIELDS:
         return None
     scope, statuses = raw.get("scope"), raw.get("status") or []
     # An IN of the same statuses in another order or repeated finds the same rows.
