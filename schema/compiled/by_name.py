@@ -1,15 +1,15 @@
 """The compiled lists paged by (column, id) as `resolvers.pagination.paginate` pages them:
 by name the contacts (contacts.py) and the members (members.py), by deadline the tasks
-(tasks.py). One statement whose rows are the ordinary resolver's own queryset, built for a
+(tasks.py), newest first the conversations (conversations.py). One statement whose rows are the ordinary resolver's own queryset, built for a
 marker actor, a marker `now` and, with a search, marker texts that each request binds into
 their LIKE patterns (escaped as Tortoise escapes them, compat's `like_infix`). A cursor is
 the base64 of `json.dumps([value, id])`: a name as UTF-8 text, which PostgreSQL's `to_json`
-writes byte for byte; a deadline as order_sql.py writes the orders' one.
+writes byte for byte; a time as its ISO text (`by_time`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,13 +47,19 @@ NodeWriter = Callable[[Out, Actor, Params], str]
 
 @dataclass(frozen=True, slots=True)
 class Keyset:
-    """A list's order: its first column (then the id), how a row's cursor is written, and
-    whether both go newest first."""
+    """A list's order as `paginate` is given it (("name", "id"), ("-at", "-id")), and how a
+    row's cursor is written."""
 
-    column: str
+    fields: tuple[str, str]
     cursor: Callable[[str], str]
-    fields: tuple[str, str]  # as `paginate` is given them: ("name", "id"), ("-at", "-id")
-    descending: bool = False
+
+    @property
+    def column(self) -> str:
+        return self.fields[0].lstrip("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.fields[0].startswith("-")
 
 
 def _name_cursor(row: str) -> str:
@@ -67,10 +73,10 @@ def by_time(fields: tuple[str, str]) -> Keyset:
     def cursor(row: str) -> str:
         return b64(f"('[\"' || {iso(f'{row}.{column}')} || '\", ' || {row}.id || ']')")
 
-    return Keyset(column, cursor, fields, fields[0].startswith("-"))
+    return Keyset(fields, cursor)
 
 
-NAME = Keyset("name", _name_cursor, BY_NAME)
+NAME = Keyset(BY_NAME, _name_cursor)
 
 
 def search_of(value: Any) -> str | None:
@@ -102,10 +108,15 @@ def filter_of(
     return raw
 
 
-def cursor_values(after: str, model: type[Model], fields: Sequence[str]) -> list[Any] | None:
+def enum_text(value: Any) -> str:
+    """An enum argument as graphql-core coerced it (the enum member, or its value) as text."""
+    return str(getattr(value, "value", value))
+
+
+def cursor_values(after: str, model: type[Model], keyset: Keyset) -> list[Any] | None:
     """The cursor's values as `paginate` reads it, or None where it refuses it."""
     try:
-        return decode_cursor(after, model, [f.lstrip("-") for f in fields])
+        return decode_cursor(after, model, [f.lstrip("-") for f in keyset.fields])
     except DomainError:
         return None
 

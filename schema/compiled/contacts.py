@@ -18,7 +18,6 @@ from compat.tortoise import model_meta
 from models import Address, Contact, ContactKind, Role
 from permissions.actor import Actor
 from resolvers.contacts import matching_contacts, phone_needle
-from resolvers.pagination import BY_NAME
 from schema.compiled import by_name
 from schema.compiled.by_name import PHONE, SEARCH
 from schema.compiled.columns import ADDRESS_COLUMNS, CONTACT_COLUMNS
@@ -33,7 +32,7 @@ from schema.compiled.sql import (
 )
 
 _FILTER_FIELDS = {"kind", "search", "skill", "archived"}
-ORDERING = BY_NAME
+KEYSET = by_name.NAME
 MODEL = Contact
 # (kind, searched, archived): what the statement's text depends on.
 Shape = tuple[str | None, bool, bool | None]

@@ -11,10 +11,12 @@ contact (its details behind their rule) and the assignee. `order`, `messages` an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLSchema
+from tortoise.models import Model
 
 from compat.tortoise import model_meta
 from models import Channel, Contact, Conversation, ConversationStatus, Membership, Role
@@ -24,12 +26,18 @@ from schema.compiled import by_name
 from schema.compiled.columns import CONTACT_COLUMNS, CONVERSATION_COLUMNS, MEMBER_COLUMNS
 from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
-from schema.compiled.sql import MARK, Params, Statement, marker_actor, object_sql
+from schema.compiled.sql import (
+    MARK,
+    Params,
+    Statement,
+    marker_actor,
+    object_sql,
+    related_object,
+)
 from schema.ids import decode_optional_id
 
 _FILTER_FIELDS = {"status", "channel", "assigneeId", "unanswered"}
 MODEL = Conversation
-ORDERING = NEWEST_FIRST
 KEYSET = by_name.by_time(NEWEST_FIRST)
 _ASSIGNEE_MARK = MARK + 20  # past sql.py's actor markers and filters.py's
 # (status, channel, an assignee asked for, unanswered): what the statement's text depends on.
@@ -63,8 +71,8 @@ def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) ->
         return None
     status, channel = raw.get("status"), raw.get("channel")
     return Criteria(
-        None if status is None else ConversationStatus(str(getattr(status, "value", status))),
-        None if channel is None else Channel(str(getattr(channel, "value", channel))),
+        None if status is None else ConversationStatus(by_name.enum_text(status)),
+        None if channel is None else Channel(by_name.enum_text(channel)),
         decode_optional_id(raw.get("assigneeId"), "Member"),
         raw.get("unanswered"),
     )
@@ -90,13 +98,11 @@ def build(
 
 
 def _conversation(node: Out, actor: Actor, params: Params) -> str:
-    def related(type_name: str, model: Any, columns: Any, key: str) -> Any:
-        def write(out: Out) -> str:
-            inner = object_sql(out.fields, type_name, "r", columns, actor, params)
-            table = model_meta(model).db_table
-            return f'(SELECT {inner} FROM "{table}" r WHERE r.id = n."{key}")'
-
-        return write
+    def related(
+        type_name: str, model: type[Model], columns: dict[str, tuple[str, str]], key: str
+    ) -> Callable[[Out], str]:
+        table = model_meta(model).db_table
+        return lambda out: related_object(out, type_name, table, columns, key, actor, params)
 
     special = {
         # `external_name or external_key`: an empty name is no name.

@@ -14,7 +14,6 @@ from graphql import GraphQLSchema
 from models import Membership, Role
 from permissions.actor import Actor
 from resolvers.members import matching_members
-from resolvers.pagination import BY_NAME
 from schema.compiled import by_name
 from schema.compiled.by_name import SEARCH
 from schema.compiled.columns import MEMBER_COLUMNS
@@ -27,7 +26,7 @@ from schema.compiled.sql import (
     object_sql,
 )
 
-ORDERING = BY_NAME
+KEYSET = by_name.NAME
 MODEL = Membership
 # (role asked for, searched): what the statement's text depends on.
 Shape = tuple[str | None, bool]

@@ -35,7 +35,7 @@ from schema.ids import INT4_MAX, NO_ROW
 
 MAX_ENTRIES = 512
 # The lists paged by a column and the id (by_name.py), by root field: each module's MODEL,
-# ORDERING, criteria_of and build.
+# KEYSET, criteria_of and build.
 _KEYSET_LISTS = {
     "contacts": contacts,
     "members": members,
@@ -153,12 +153,13 @@ async def _listed_answer(
     first: int | None,
     after: str | None,
 ) -> dict[str, Any] | None:
-    """A list paged by a column and the id (by_name.py): contacts, members or tasks."""
+    """A list paged by a column and the id (by_name.py): contacts, members, tasks or
+    conversations."""
     if not _on_postgres():
         return None
     listing = _KEYSET_LISTS[plan.root_name]
     criteria = listing.criteria_of(plan, core_schema(schema), variables)
-    values = by_name.cursor_values(after, listing.MODEL, listing.ORDERING) if after else []
+    values = by_name.cursor_values(after, listing.MODEL, listing.KEYSET) if after else []
     if criteria is None or values is None:
         return None  # the ordinary path answers (an error, or what is not compiled)
     size = page_size(first)

@@ -11,6 +11,7 @@ may see that order is a rule of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,11 +26,18 @@ from schema.compiled.columns import MEMBER_COLUMNS, TASK_COLUMNS, TASK_MEMBERS
 from schema.compiled.filters import NOW_MARK
 from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
-from schema.compiled.sql import Param, Params, Statement, literal, marker_actor, object_sql
+from schema.compiled.sql import (
+    Param,
+    Params,
+    Statement,
+    literal,
+    marker_actor,
+    object_sql,
+    related_object,
+)
 
 _FILTER_FIELDS = {"scope", "status", "overdue"}
 MODEL = Task
-ORDERING = BY_DEADLINE
 KEYSET = by_name.by_time(BY_DEADLINE)
 # (scope, the distinct statuses asked for, overdue): what the statement's text depends on.
 Shape = tuple[str | None, tuple[str, ...], bool | None]
@@ -60,9 +68,9 @@ def criteria_of(plan: Plan, schema: GraphQLSchema, variables: dict[str, Any]) ->
         return None
     scope, statuses = raw.get("scope"), raw.get("status") or []
     # An IN of the same statuses in another order or repeated finds the same rows.
-    wanted = {TaskStatus(getattr(s, "value", s)) for s in statuses}
+    wanted = {TaskStatus(by_name.enum_text(s)) for s in statuses}
     return Criteria(
-        None if scope is None else TaskScope(str(getattr(scope, "value", scope))),
+        None if scope is None else TaskScope(by_name.enum_text(scope)),
         tuple(s for s in TaskStatus if s in wanted),
         raw.get("overdue"),
     )
@@ -89,13 +97,9 @@ def _task(node: Out, actor: Actor, params: Params) -> str:
         now = params.add(Param("now"))
         return f"(n.status = {literal(TaskStatus.OPEN.value)} AND n.deadline < {now})"
 
-    def member(key: str) -> Any:
-        def write(out: Out) -> str:
-            inner = object_sql(out.fields, "Member", "m", MEMBER_COLUMNS, actor, params)
-            table = model_meta(Membership).db_table
-            return f'(SELECT {inner} FROM "{table}" m WHERE m.id = n."{key}")'
-
-        return write
+    def member(key: str) -> Callable[[Out], str]:
+        table = model_meta(Membership).db_table
+        return lambda out: related_object(out, "Member", table, MEMBER_COLUMNS, key, actor, params)
 
     special = {"overdue": overdue, **{name: member(key) for name, key in TASK_MEMBERS.items()}}
     return object_sql(node.fields, "Task", "n", TASK_COLUMNS, actor, params, special)
