@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.errors import invalid
@@ -290,9 +291,17 @@ async def list_series(
     relations: Sequence[str] = (),
 ) -> Page[OrderSeries]:
     """A page of the series the actor sees, newest first; `relations` joined in."""
+    query = matching_series(actor, client_id, active)
+    return await paginate(query, SORT, first, after, relations)
+
+
+def matching_series(
+    actor: Actor, client_id: int | None, active: bool | None
+) -> QuerySet[OrderSeries]:
+    """The list's rows, unordered (the compiled read pages the same queryset)."""
     query = visible_series(actor)
     if client_id is not None:
         query = query.filter(client_id=client_id)
     if active is not None:
         query = query.filter(active=active)
-    return await paginate(query, SORT, first, after, relations)
+    return query

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 # GraphQL name -> (column, how PostgreSQL writes it the executor's way).
 TEXT, INT, BOOL, DATETIME, DECIMAL = "text", "int", "bool", "datetime", "decimal"
+DATE, TIME, JSON = "date", "time", "json"
 ORDER_COLUMNS: dict[str, tuple[str, str]] = {
     "number": ("number", INT),
     "title": ("title", TEXT),
@@ -63,6 +64,27 @@ CONVERSATION_COLUMNS = {
     "status": ("status", TEXT),
     "lastMessageAt": ("last_message_at", DATETIME),
     "createdAt": ("created_at", DATETIME),
+}
+SERIES_COLUMNS = {
+    "title": ("title", TEXT),
+    "description": ("description", TEXT),
+    "startDate": ("start_date", DATE),
+    "visitTime": ("visit_time", TIME),
+    "durationMinutes": ("duration_minutes", INT),
+    "active": ("active", BOOL),
+    "createdAt": ("created_at", DATETIME),
+    "price": ("price", DECIMAL),
+    "contractorFee": ("contractor_fee", DECIMAL),
+    "internalNote": ("internal_note", TEXT),
+}
+# A series' recurrence: an object of the series' own row.
+RECURRENCE_COLUMNS = {
+    "frequency": ("frequency", TEXT),
+    "interval": ("interval", INT),
+    "weekdays": ("weekdays", JSON),
+    "monthDay": ("month_day", INT),
+    "until": ("until", DATE),
+    "count": ("count", INT),
 }
 # A task's Member fields and their foreign keys.
 TASK_MEMBERS = {"assignee": "assignee_id", "creator": "creator_id"}

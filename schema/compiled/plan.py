@@ -10,7 +10,8 @@ first page of comments). Or `contacts` with `first`, `after` and `filter`
 with `first`, `after`, `role` and `search` (members.py), its nodes' column fields; or `tasks`
 with `first`, `after` and `filter` (tasks.py), its nodes' column fields, `overdue`, assignee
 and creator; or `conversations` likewise (conversations.py) with `externalName`,
-`firstResponseSeconds`, contact and assignee. Every field's
+`firstResponseSeconds`, contact and assignee; or `orderSeries` with `first`, `after`,
+`clientId` and `active` (series.py), its columns, recurrence and parties. Every field's
 entry in `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an
 SQL form (`SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
 No fragments, directives or repeated response keys (merging them is the executor's job).
@@ -55,7 +56,9 @@ from schema.compiled.columns import (
     MEMBER_COLUMNS,
     ORDER_COLUMNS,
     ORDER_LISTS,
+    RECURRENCE_COLUMNS,
     RELATIONS,
+    SERIES_COLUMNS,
     TASK_COLUMNS,
 )
 from schema.compiled.selection import (
@@ -168,8 +171,8 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
     node_field = _NODE_FIELDS[name]
     connection = tuple(connection_field(f, node_field) for f in fields_of(root.selection_set))
-    # Arguments read per request (filters.py, contacts.py, members.py).
-    filtered = bool({"filter", "role", "search"} & set(arguments))
+    # Arguments read per request (filters.py and each list's module).
+    filtered = bool({"filter", "role", "search", "clientId", "active"} & set(arguments))
     return Plan(
         key_of(root),
         first,
@@ -360,7 +363,9 @@ _ARGUMENTS = {
     "members": {"first", "after", "role", "search"},
     "tasks": {"first", "after", "filter"},
     "conversations": {"first", "after", "filter"},
+    "orderSeries": {"first", "after", "clientId", "active"},
 }
+_CONTACT = ("Contact", CONTACT_COLUMNS)
 _NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
     "orders": _order_field,
     "contacts": _columns_field(
@@ -374,6 +379,17 @@ _NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
         "Conversation",
         CONVERSATION_COLUMNS,
         ("externalName", "firstResponseSeconds"),
-        {"contact": ("Contact", CONTACT_COLUMNS), "assignee": _MEMBER},
+        {"contact": _CONTACT, "assignee": _MEMBER},
+    ),
+    "orderSeries": _columns_field(
+        "OrderSeries",
+        SERIES_COLUMNS,
+        relations={
+            "recurrence": ("Recurrence", RECURRENCE_COLUMNS),
+            "client": _CONTACT,
+            "contractor": _CONTACT,
+            "address": ("Address", ADDRESS_COLUMNS),
+            "responsible": _MEMBER,
+        },
     ),
 }

@@ -25,7 +25,7 @@ from permissions.actor import Actor
 from resolvers import json_input
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
-from schema.compiled import by_name, contacts, conversations, filters, members, tasks
+from schema.compiled import by_name, contacts, conversations, filters, members, series, tasks
 from schema.compiled.columns import INT
 from schema.compiled.node import build_node, order_id
 from schema.compiled.order_sql import CURSOR_COLUMNS, VISIT, build, sort_order
@@ -41,6 +41,7 @@ _KEYSET_LISTS = {
     "members": members,
     "tasks": tasks,
     "conversations": conversations,
+    "orderSeries": series,
 }
 DEFAULT_SORT = "DEADLINE_ASC"  # schema/queries/orders.py: no sort, or null
 _INT32 = 2**31
@@ -153,8 +154,8 @@ async def _listed_answer(
     first: int | None,
     after: str | None,
 ) -> dict[str, Any] | None:
-    """A list paged by a column and the id (by_name.py): contacts, members, tasks or
-    conversations."""
+    """A list paged by a column and the id (by_name.py): contacts, members, tasks,
+    conversations or series."""
     if not _on_postgres():
         return None
     listing = _KEYSET_LISTS[plan.root_name]

@@ -18,7 +18,7 @@ from compat.tortoise import like_infix
 from models import Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
-from schema.compiled.columns import BOOL, DATETIME, DECIMAL, INT, TEXT
+from schema.compiled.columns import BOOL, DATE, DATETIME, DECIMAL, INT, JSON, TEXT, TIME
 from schema.compiled.plan import SQL_FORMS
 from schema.compiled.selection import Out
 
@@ -103,7 +103,16 @@ def column_value(alias: str, column: str, kind: str) -> str:
         return iso(ref)
     if kind == DECIMAL:
         return f"{ref}::text"
-    assert kind in (TEXT, INT, BOOL)
+    if kind == DATE:
+        return f"to_char({ref}, 'YYYY-MM-DD')"
+    if kind == TIME:
+        # schema/scalars.py's Time: "HH:MM", with ":SS" when the seconds are not zero.
+        clock = f"{ref}::time"
+        return (
+            f"to_char({clock}, CASE WHEN floor(date_part('second', {clock})) = 0 "
+            "THEN 'HH24:MI' ELSE 'HH24:MI:SS' END)"
+        )
+    assert kind in (TEXT, INT, BOOL, JSON)  # JSON: stored as the executor writes it
     return ref
 
 

@@ -1,0 +1,166 @@
+"""The series list compiled to one statement (schema/compiled/series.py) answers exactly what
+the executor answers, for every member of the role matrix's company (the owner, two heads,
+three staff, the client and contractor portal members): by client (its own, another, a
+contractor's contact, another type's id, garbage) and `active`, page by page, with series that
+share their creation time, money and notes each role may or may not read, weekly, monthly and
+daily recurrences, visit times with and without seconds. PostgreSQL only: on SQLite nothing
+compiles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from models import OrderSeries
+from schema.ids import decode_id
+from tests.support.api import Api, Session, count_statements, register
+from tests.support.compiled import both, compiled_answers, walk_all
+from tests.support.order_matrix import Matrix
+from tests.support.order_matrix_setup import setup
+from tests.support.series import END_SERIES, create_series, series_input
+from tests.support.world import contact
+
+pytestmark = pytest.mark.asyncio
+
+LIST = """
+query Series($first: Int, $after: String, $clientId: ID, $active: Boolean) {
+  mine: orderSeries(first: $first, after: $after, clientId: $clientId, active: $active) {
+    __typename totalCount
+    pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+    edges { __typename cursor node {
+      __typename id title description startDate visitTime durationMinutes active createdAt
+      price contractorFee internalNote
+      recurrence { __typename frequency interval weekdays monthDay until count }
+      client { __typename id name email phone kind } address { id text label }
+      contractor { id name phone } boss: responsible { __typename id name role }
+    } }
+  }
+}"""
+LITERAL = """{ orderSeries(first: 2, active: true) {
+  totalCount edges { cursor node { title price recurrence { weekdays } } } } }"""
+
+
+@pytest.fixture
+def compiled() -> Iterator[list[dict[str, Any]]]:
+    with compiled_answers() as answers:
+        yield answers
+
+
+async def series_for(api: Api, matrix: Matrix) -> list[dict[str, Any]]:
+    """Eight series across the tree and both clients, made by staff and by a client's portal
+    member (no staff terms), one ended, two sharing their creation time (the id orders
+    them), starting years ahead so that no orders are made."""
+    world = matrix.world
+    o, (h0, h1), (s0, _, s2) = world.owner, world.heads, world.staff
+    c0, c1 = world.clients
+    k0, k1 = world.contractors
+    weekly = {"frequency": "WEEKLY", "interval": 2, "weekdays": [5, 1]}
+    monthly = {"frequency": "MONTHLY", "monthDay": 31, "count": 12}
+    daily = {"frequency": "DAILY", "until": "2031-01-31"}
+    specs: list[tuple[Session, Any, dict[str, Any]]] = [
+        (o, c0, {"contractorId": k0.id, "price": "1500.00", "contractorFee": "900.50"}),
+        (o, c1, {"responsibleId": h1.member_id, "internalNote": "key at «desk»"}),
+        (h0, c0, {"responsibleId": s0.member_id, "recurrence": monthly, "visitTime": "07:05:09"}),
+        (h0, c1, {"contractorId": k1.id, "price": "0.10", "recurrence": daily}),
+        (h1, c0, {"responsibleId": s2.member_id, "contractorFee": "12", "recurrence": weekly}),
+        (s2, c1, {"contractorId": k0.id, "description": "line\nbreak", "visitTime": "23:59"}),
+        (c0.members[0], c0, {"recurrence": weekly}),
+        (o, c1, {"contractorId": k1.id, "internalNote": "", "durationMinutes": 45}),
+    ]
+    made = []
+    for n, (who, card, extra) in enumerate(specs):
+        fields = series_input(card.id, card.address_ids[n % 2], **extra)
+        fields["title"] = f"s{n} «{card.id[-4:]}»"
+        fields["startDate"] = f"203{n % 3}-0{n % 9 + 1}-1{n}"
+        if who is c0.members[0]:
+            del fields["clientId"]  # a client's own
+        made.append(await create_series(api, who, **fields))
+    ended = await api.ok(END_SERIES, {"id": made[3]["id"], "last": None}, o.access)
+    assert ended["endOrderSeries"]["errors"] == [], ended
+    same = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    tied = [decode_id(made[i]["id"], "OrderSeries") for i in (1, 4)]
+    await OrderSeries.filter(id__in=tied).update(created_at=same)
+    return made
+
+
+async def test_compiled_series_equal_the_executor_for_every_viewer(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    await series_for(api, matrix)
+    world = matrix.world
+    clients: list[str | None] = [
+        None,
+        world.clients[0].id,
+        world.clients[1].id,
+        world.contractors[0].id,  # a contact, but no series' client
+        world.owner.member_id,  # another type's id: nobody
+        "garbage",
+    ]
+    viewers = {viewer.label: viewer.session for viewer in matrix.viewers}
+    runs = [
+        (label, LIST, {"first": 2, "clientId": c, "active": a}, who.access)
+        for label, who in viewers.items()
+        for c in clients
+        for a in (None, True, False)
+    ]
+    runs += [(label, LITERAL, {}, who.access) for label, who in viewers.items()]
+    tried, differences = await walk_all(api, runs)
+    assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
+    assert len(compiled) == tried  # every one of them went the compiled way
+    assert tried > 200
+    everything = await api.ok(LIST, {"first": 50}, world.owner.access)
+    nodes = [e["node"] for e in everything["mine"]["edges"]]
+    assert len(nodes) == everything["mine"]["totalCount"] == 8
+    assert {n["visitTime"] for n in nodes} == {"09:00", "07:05:09", "23:59"}
+    assert [n["active"] for n in nodes].count(False) == 1
+    client = next(v.session for v in matrix.viewers if v.label == "client1.member0")
+    own = await api.ok(LIST, {"first": 50}, client.access)
+    shown = [e["node"] for e in own["mine"]["edges"]]
+    assert {n["client"]["id"] for n in shown} == {world.clients[1].id}
+    assert all(n["internalNote"] is None and n["contractorFee"] is None for n in shown)
+
+
+async def test_one_statement_for_a_series_page(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    await series_for(api, matrix)
+    owner = matrix.world.owner
+    await api.post(LIST, {"first": 5}, owner.access)  # authentication's cache warmed
+    with count_statements() as counter:
+        answer = await api.post(LIST, {"first": 5, "active": True}, owner.access)
+    assert len(answer["data"]["mine"]["edges"]) == 5, answer
+    assert [s for s in counter.statements if s.startswith("WITH visible")] == counter.statements[
+        -1:
+    ]
+    assert len(counter.statements) <= 2, counter.statements  # plus authentication's
+
+
+UNCOMPILED = [
+    """{ orderSeries { edges { node { id upcoming { start } } } } }""",  # the calendar's
+    """{ orderSeries { edges { node { id orders { totalCount } } } } }""",  # their own rule
+    """{ orderSeries { edges { node { id client { addresses { id } } } } } }""",
+    """{ orderSeries(first: 0) { totalCount } }""",
+    """{ orderSeries(after: "not a cursor") { totalCount } }""",
+]
+
+
+async def test_uncompiled_series_documents_go_the_ordinary_way(
+    api: Api, compiled: list[dict[str, Any]]
+) -> None:
+    owner = await register(api)
+    card = await contact(api, owner, "CLIENT", "Solo Client")
+    await create_series(api, owner, **series_input(card.id, card.address_ids[0]))
+    for query in UNCOMPILED:
+        ordinary, answer = await both(api, query, {}, owner.access)
+        assert ordinary == answer, query
+    assert compiled == []
