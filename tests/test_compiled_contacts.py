@@ -13,8 +13,16 @@ from typing import Any
 
 import pytest
 
+from schema.ids import to_global_id
 from tests.support.api import Api, count_statements, register
-from tests.support.compiled import both, compiled_answers, drawn, walk, walk_all
+from tests.support.compiled import (
+    both,
+    compiled_answers,
+    drawn,
+    node_differences,
+    walk,
+    walk_all,
+)
 from tests.support.order_matrix_setup import setup
 
 pytestmark = pytest.mark.asyncio
@@ -290,3 +298,42 @@ async def test_drawn_searches_answer_the_same_both_ways(
     assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
     assert len(compiled) == tried + 40
     assert found_some >= 5  # not only searches that find nothing
+
+
+CONTACT_NODE = """
+query One($id: ID!) { one: node(id: $id) { ... on Contact {
+  id name kind email phone notes archived addresses { text archived }
+} __typename } }"""
+MEMBER_NODE = """
+query One($id: ID!) { one: node(id: $id) { id ... on Member { name role title active } } }"""
+
+
+async def test_compiled_contact_and_member_nodes_equal_the_executor_for_every_role(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    """Each contact and member by its id, as every member of the matrix: a client's portal
+    member sees its own contact only; another company's and made-up ids are null."""
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    owner = matrix.world.owner
+    await tricky_contacts(api, owner.access)
+    contacts = await api.ok(LIST, {"first": 100, "filter": {"archived": None}}, owner.access)
+    members = await api.ok(MEMBERS, {"first": 100}, owner.access)
+    stranger = await register(api)
+    viewers = {viewer.label: viewer.session.access for viewer in matrix.viewers}
+    compiled.clear()
+    tried = 0
+    for document, listed, theirs, made_up in (
+        (CONTACT_NODE, contacts["book"], None, to_global_id("Contact", 2_000_000_000)),
+        (MEMBER_NODE, members["team"], stranger.member_id, to_global_id("Member", 2_000_000_000)),
+    ):
+        ids = [e["node"]["id"] for e in listed["edges"]] + [made_up] + ([theirs] if theirs else [])
+        sent, differences = await node_differences(api, document, ids, viewers)
+        tried += sent
+        assert differences == [], f"{len(differences)} of {sent}:\n" + "\n".join(differences[:5])
+    assert len(compiled) == tried > 250
+    client = next(v for v in matrix.viewers if v.label == "client1.member0")
+    ids = [e["node"]["id"] for e in contacts["book"]["edges"]]
+    seen = [(await api.ok(CONTACT_NODE, {"id": pk}, client.session.access))["one"] for pk in ids]
+    assert [s["id"] for s in seen if s] == [matrix.world.clients[1].id]

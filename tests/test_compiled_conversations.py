@@ -15,7 +15,7 @@ import pytest
 
 from models import Channel, Conversation
 from tests.support.api import Api
-from tests.support.compiled import both, compiled_answers, walk_all
+from tests.support.compiled import both, compiled_answers, node_differences, walk_all
 from tests.support.inbox import ASSIGN, CLOSE, LINK, REPLY, Inbox, arrive, build_inbox, gid
 
 pytestmark = pytest.mark.asyncio
@@ -142,3 +142,37 @@ async def test_uncompiled_conversation_documents_go_the_ordinary_way(
         ordinary, answer = await both(api, query, {}, inbox.owner.access)
         assert ordinary == answer, query
     assert compiled == []
+
+
+NODE = """
+query One($id: ID!) { one: node(id: $id) { __typename ... on Conversation {
+  channel externalName firstResponseSeconds status contact { name phone } assignee { name }
+} id } }"""
+
+
+async def test_compiled_conversation_nodes_equal_the_executor_for_every_viewer(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    """Each conversation by its id, as every viewer: null for the portal members, for staff
+    it is not assigned down to, and for a made-up id."""
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    inbox = await build_inbox(api)
+    ids = [*await inbox_for(api, inbox), gid("Conversation", 2_000_000_000)]
+    viewers = {
+        "owner": inbox.owner.access,
+        "head": inbox.head.access,
+        "staff": inbox.staff.access,
+        "other": inbox.other.access,
+        "client": inbox.client_member.access,
+        "contractor": inbox.contractor_member.access,
+    }
+    tried, differences = await node_differences(api, NODE, ids, viewers)
+    assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
+    assert len(compiled) == tried == 6 * 10
+    for who in (inbox.client_member, inbox.contractor_member):
+        seen = [(await api.ok(NODE, {"id": pk}, who.access))["one"] for pk in ids]
+        assert seen == [None] * 10
+    listed = await api.ok(LIST, {"first": 50}, inbox.other.access)
+    seen = [(await api.ok(NODE, {"id": pk}, inbox.other.access))["one"] for pk in ids]
+    assert sum(s is not None for s in seen) == listed["inbox"]["totalCount"] < 9

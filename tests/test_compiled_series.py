@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from models import OrderSeries
-from schema.ids import decode_id
+from schema.ids import decode_id, to_global_id
 from tests.support.api import Api, Session, count_statements, register
 from tests.support.compiled import both, compiled_answers, walk_all
 from tests.support.order_matrix import Matrix
@@ -164,3 +164,39 @@ async def test_uncompiled_series_documents_go_the_ordinary_way(
         ordinary, answer = await both(api, query, {}, owner.access)
         assert ordinary == answer, query
     assert compiled == []
+
+
+NODE = """
+query One($id: ID!) { one: node(id: $id) { __typename id ... on OrderSeries {
+  title startDate visitTime active price contractorFee internalNote
+  recurrence { frequency weekdays monthDay until count }
+  client { id name phone } address { text } contractor { name } responsible { name }
+} } }"""
+
+
+async def test_compiled_series_nodes_equal_the_executor_for_every_viewer(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    """Each series by its id, as every member: null where the list hides it (another
+    company's and a made-up one too), the same fields where it shows it."""
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    made = await series_for(api, matrix)
+    stranger = await register(api)
+    card = await contact(api, stranger, "CLIENT", "Elsewhere")
+    theirs = await create_series(api, stranger, **series_input(card.id, card.address_ids[0]))
+    ids = [s["id"] for s in made] + [theirs["id"], to_global_id("OrderSeries", 2_000_000_000)]
+    runs = [
+        (viewer.label, NODE, {"id": pk}, viewer.session.access)
+        for viewer in matrix.viewers
+        for pk in ids
+    ]
+    tried, differences = await walk_all(api, runs)
+    assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
+    assert len(compiled) == tried == 11 * 10
+    client = next(v.session for v in matrix.viewers if v.label == "client1.member0")
+    seen = [(await api.ok(NODE, {"id": pk}, client.access))["one"] for pk in ids]
+    assert [s is not None for s in seen] == [
+        s["client"]["id"] == matrix.world.clients[1].id for s in made
+    ] + [False, False]

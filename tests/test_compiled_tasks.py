@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from models import Task
+from schema.ids import to_global_id
 from tests.support.api import Api, Session, count_statements, register
-from tests.support.compiled import both, compiled_answers, walk_all
+from tests.support.compiled import both, compiled_answers, node_differences, walk_all
 from tests.support.order_matrix import Matrix
 from tests.support.order_matrix_setup import setup
 from tests.support.tasks import (
@@ -181,3 +182,34 @@ async def test_uncompiled_task_documents_go_the_ordinary_way(
         ordinary, answer = await both(api, query, {}, owner)
         assert ordinary == answer, query
     assert compiled == []
+
+
+NODE = """
+query One($id: ID!) { one: node(id: $id) { id __typename ... on Task {
+  title status deadline overdue acknowledgedAt assignee { id name } creator { name }
+} } }"""
+
+
+async def test_compiled_task_nodes_equal_the_executor_for_every_viewer(
+    api: Api, backend: str, compiled: list[dict[str, Any]]
+) -> None:
+    """Each task by its id, as every member: null where the list hides it (from portal
+    members, from staff off its branch, another company's, a made-up one)."""
+    if backend != "postgres":
+        pytest.skip("compiled reads are PostgreSQL only")
+    matrix = await setup(api)
+    owner, head, _ = await tasks_for(api, matrix)
+    listed = await api.ok(LIST, {"first": 100}, owner.access)
+    ids = [e["node"]["id"] for e in listed["mine"]["edges"]]
+    stranger = (await register(api)).access
+    theirs = await api.ok(CREATE_TASK, {"input": {"title": "x", "deadline": in_hours(3)}}, stranger)
+    ids += [theirs["createTask"]["task"]["id"], to_global_id("Task", 2_000_000_000)]
+    viewers = {viewer.label: viewer.session.access for viewer in matrix.viewers}
+    compiled.clear()
+    tried, differences = await node_differences(api, NODE, ids, viewers)
+    assert differences == [], f"{len(differences)} of {tried}:\n" + "\n".join(differences[:5])
+    assert len(compiled) == tried == 11 * 17
+    seen = [(await api.ok(NODE, {"id": pk}, head.access))["one"] for pk in ids]
+    assert 0 < sum(s is not None for s in seen) < 15  # not head1's branch
+    client = next(v.session for v in matrix.viewers if v.label == "client0.member0")
+    assert [(await api.ok(NODE, {"id": pk}, client.access))["one"] for pk in ids] == [None] * 17

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLSchema
+from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -43,6 +44,17 @@ PHONE = "~compiled-phone~"
 _MARKS = {SEARCH: "search", PHONE: "phone"}
 # A node's object on the row `n`.
 NodeWriter = Callable[[Out, Actor, Params], str]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeType:
+    """A listed type as `node(id:)` finds it (node.py): the rule its `access_<thing>_by_id`
+    applies, and the list's own writer of its object."""
+
+    type_name: str
+    model: type[Model]
+    visible: Callable[[Actor], Q]
+    write: NodeWriter
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from graphql import GraphQLSchema
 from compat.tortoise import model_meta
 from models import Address, Contact, ContactKind, Role
 from permissions.actor import Actor
+from permissions.contacts import visible_contact_filter
 from resolvers.contacts import matching_contacts, phone_needle
 from schema.compiled import by_name
 from schema.compiled.by_name import PHONE, SEARCH
@@ -101,3 +102,6 @@ def _addresses(out: Out, actor: Actor, params: Params) -> str:
         f'COALESCE((SELECT json_agg({item} ORDER BY a.id) FROM "{table}" a '
         "WHERE a.contact_id = n.id AND NOT a.archived), '[]'::json)"
     )
+
+
+NODE = by_name.NodeType("Contact", Contact, visible_contact_filter, _contact)

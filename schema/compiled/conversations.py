@@ -21,6 +21,7 @@ from tortoise.models import Model
 from compat.tortoise import model_meta
 from models import Channel, Contact, Conversation, ConversationStatus, Membership, Role
 from permissions.actor import Actor
+from permissions.conversations import visible_conversation_filter
 from resolvers.conversations import NEWEST_FIRST, ConversationFilter, matching_conversations
 from schema.compiled import by_name
 from schema.compiled.columns import CONTACT_COLUMNS, CONVERSATION_COLUMNS, MEMBER_COLUMNS
@@ -120,3 +121,6 @@ def _conversation(node: Out, actor: Actor, params: Params) -> str:
     return object_sql(
         node.fields, "Conversation", "n", CONVERSATION_COLUMNS, actor, params, special
     )
+
+
+NODE = by_name.NodeType("Conversation", Conversation, visible_conversation_filter, _conversation)

@@ -13,6 +13,7 @@ from graphql import GraphQLSchema
 
 from models import Membership, Role
 from permissions.actor import Actor
+from permissions.members import visible_member_filter
 from resolvers.members import matching_members
 from schema.compiled import by_name
 from schema.compiled.by_name import SEARCH
@@ -77,3 +78,6 @@ def build(
 
 def _member(node: Out, actor: Actor, params: Params) -> str:
     return object_sql(node.fields, "Member", "n", MEMBER_COLUMNS, actor, params)
+
+
+NODE = by_name.NodeType("Member", Membership, visible_member_filter, _member)

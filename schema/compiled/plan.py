@@ -4,25 +4,24 @@ caller and the variables' values, or None (the ordinary path).
 The subset: one root field, `orders` with `first`, `after`, `sort` and `filter` (its
 conditions compiled by filters.py, which reads it per request), selecting edges (cursor,
 node), pageInfo and totalCount; the node's column fields, `id`, `overdue`, `__typename`, the
-to-one parties with their column fields, and its lists (`_order_list`: photos, history, a
+to-one parties with their column fields, and its lists (node_fields.py: photos, history, a
 first page of comments). Or `contacts` with `first`, `after` and `filter`
 (schema/compiled/contacts.py), its nodes' column fields and active `addresses`; or `members`
 with `first`, `after`, `role` and `search` (members.py), its nodes' column fields; or `tasks`
 with `first`, `after` and `filter` (tasks.py), its nodes' column fields, `overdue`, assignee
 and creator; or `conversations` likewise (conversations.py) with `externalName`,
 `firstResponseSeconds`, contact and assignee; or `orderSeries` with `first`, `after`,
-`clientId` and `active` (series.py), its columns, recurrence and parties. Every field's
-entry in `permissions.field_rules.FIELD_RULES` must be WITH_OBJECT or a `FieldRule` with an
-SQL form (`SQL_FORMS`): an unknown field or rule leaves the document uncompiled.
+`clientId` and `active` (series.py), its columns, recurrence and parties. What each node's
+fields may be, and their rules, is node_fields.py's.
 No fragments, directives or repeated response keys (merging them is the executor's job).
 
-Also `node(id:)` with one inline fragment `... on Order { <the node's fields above> }` (and
-`id`, `__typename` beside it): a `NodePlan`, answered by node.py.
+Also `node(id:)` with one inline fragment on Order, Contact, Member, Task, Conversation or
+OrderSeries, of the fields above (and `id`, `__typename` beside it): a `NodePlan`, answered
+by node.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,34 +44,8 @@ from graphql import (
 )
 from graphql.execution.values import get_argument_values, get_variable_values
 
-from permissions import contacts, orders
-from permissions.field_rules import FIELD_RULES, FieldRule, RowFilter, WithObject
-from permissions.orders import comment_visibilities
-from resolvers.pagination import DEFAULT_PAGE, MAX_PAGE
-from schema.compiled.columns import (
-    ADDRESS_COLUMNS,
-    CONTACT_COLUMNS,
-    CONVERSATION_COLUMNS,
-    MEMBER_COLUMNS,
-    ORDER_COLUMNS,
-    ORDER_LISTS,
-    RECURRENCE_COLUMNS,
-    RELATIONS,
-    SERIES_COLUMNS,
-    TASK_COLUMNS,
-)
-from schema.compiled.selection import (
-    MAX_KEYS,
-    Out,
-    Uncompiled,
-    check_leaf,
-    connection_field,
-    fields_of,
-    key_of,
-)
-
-# Every field rule with an SQL form, by the rule.
-SQL_FORMS = {**orders.SQL_FORMS, **contacts.SQL_FORMS}
+from schema.compiled.node_fields import ARGUMENTS, NODE_FIELDS, NODE_TYPE_FIELDS
+from schema.compiled.selection import MAX_KEYS, Out, Uncompiled, connection_field, fields_of, key_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +77,14 @@ class Plan:
 
 @dataclass(frozen=True, slots=True)
 class NodePlan:
-    """`node(id:)` read as an Order: `fields` in the response's order (those beside the
+    """`node(id:)` read as `type_name`: `fields` in the response's order (those beside the
     fragment and the fragment's, as the executor collects them)."""
 
     root_key: str
     id: Argument
     fields: tuple[Out, ...]
     required: frozenset[str] = frozenset()
+    type_name: str = "Order"
 
 
 def root_arguments(
@@ -160,16 +134,17 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     arguments = {a.name.value: a.value for a in root.arguments or ()}
     if root.name.value == "node" and set(arguments) == {"id"}:
         the_id = _argument(arguments["id"], StringValueNode, defaults)
-        return NodePlan(key_of(root), the_id, _node_fields(root.selection_set), required)
+        type_name, fields = _node_fields(root.selection_set)
+        return NodePlan(key_of(root), the_id, fields, required, type_name)
     name = root.name.value
-    if name not in _NODE_FIELDS:
+    if name not in NODE_FIELDS:
         raise Uncompiled("another root field")
-    if not set(arguments) <= _ARGUMENTS[name]:
+    if not set(arguments) <= ARGUMENTS[name]:
         raise Uncompiled("another argument")
     first = _argument(arguments.get("first"), IntValueNode, defaults)
     after = _argument(arguments.get("after"), StringValueNode, defaults)
     sort = _argument(arguments.get("sort"), EnumValueNode, defaults)
-    node_field = _NODE_FIELDS[name]
+    node_field = NODE_FIELDS[name]
     connection = tuple(connection_field(f, node_field) for f in fields_of(root.selection_set))
     # Arguments read per request (filters.py and each list's module).
     filtered = bool({"filter", "role", "search", "clientId", "active"} & set(arguments))
@@ -186,31 +161,37 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan | NodePlan
     )
 
 
-def _node_fields(selection_set: SelectionSetNode | None) -> tuple[Out, ...]:
-    """`node`'s selection: one `... on Order` and the Node fields beside it; with another
-    type's id, the executor answers (run.py), as it does without that fragment."""
+def _node_fields(selection_set: SelectionSetNode | None) -> tuple[str, tuple[Out, ...]]:
+    """`node`'s selection: one `... on <a compiled type>` and the Node fields beside it, and
+    that type's name; with another type's id, the executor answers (run.py), as it does
+    without such a fragment."""
     if selection_set is None:
         raise Uncompiled("a leaf where an object was expected")
+    fragments = [
+        s
+        for s in selection_set.selections
+        if isinstance(s, InlineFragmentNode)
+        and s.type_condition is not None
+        and s.type_condition.name.value in NODE_TYPE_FIELDS
+    ]
+    if len(fragments) != 1 or fragments[0].type_condition is None:
+        raise Uncompiled("no fragment on a compiled type, or several")
+    type_name = fragments[0].type_condition.name.value
+    field_of = NODE_TYPE_FIELDS[type_name]
     found: list[Out] = []
-    fragments = 0
     for selection in selection_set.selections:
         if selection.directives:
             raise Uncompiled("directives")
         if isinstance(selection, FieldNode) and selection.name.value in ("id", "__typename"):
-            found.append(_order_field(selection))
-        elif (
-            isinstance(selection, InlineFragmentNode)
-            and selection.type_condition is not None
-            and selection.type_condition.name.value == "Order"
-        ):
-            fragments += 1
-            found += [_order_field(f) for f in fields_of(selection.selection_set)]
+            found.append(field_of(selection))
+        elif selection is fragments[0]:
+            found += [field_of(f) for f in fields_of(selection.selection_set)]
         else:
             raise Uncompiled("another selection of node")
     keys = [o.key for o in found]
-    if fragments != 1 or len(set(keys)) != len(keys) or len(keys) > MAX_KEYS:
-        raise Uncompiled("no fragment on Order, several, or repeated keys")
-    return tuple(found)
+    if len(set(keys)) != len(keys) or len(keys) > MAX_KEYS:
+        raise Uncompiled("repeated keys")
+    return type_name, tuple(found)
 
 
 def _argument(node: object, literal: type, defaults: set[str]) -> Argument:
@@ -225,171 +206,3 @@ def _argument(node: object, literal: type, defaults: set[str]) -> Argument:
     if isinstance(node, StringValueNode | EnumValueNode) and isinstance(node, literal):
         return Argument(value=node.value)
     raise Uncompiled("an argument of another kind")
-
-
-def _rule(type_name: str, name: str) -> str | None:
-    """The FIELD_RULES key when the field is guarded by a rule with an SQL form; None when
-    visible with its object; Uncompiled for anything else."""
-    key = f"{type_name}.{name}"
-    access = FIELD_RULES.get(key)
-    if isinstance(access, WithObject):
-        return None
-    # The rule reads the object's row ("row") or its id ("pk"): its SQL form, that row.
-    if (
-        isinstance(access, FieldRule)
-        and access.reads in ("row", "pk")
-        and access.check in SQL_FORMS
-    ):
-        return key
-    raise Uncompiled(f"{key}: no SQL form of its rule")
-
-
-def _order_field(field: FieldNode) -> Out:
-    name = field.name.value
-    if name in ORDER_LISTS:
-        return _order_list(field)
-    if name == "__typename":
-        check_leaf(field)
-        return Out(key_of(field), name)
-    if name in RELATIONS:
-        if field.arguments:
-            raise Uncompiled("arguments")
-        type_name, _, columns = RELATIONS[name]
-        return Out(key_of(field), name, _rule("Order", name), _related(field, type_name, columns))
-    check_leaf(field)
-    if name not in ORDER_COLUMNS and name not in ("id", "overdue"):
-        raise Uncompiled(f"Order.{name}")
-    return Out(key_of(field), name, _rule("Order", name))
-
-
-def _related(
-    field: FieldNode, type_name: str, columns: dict[str, tuple[str, str]]
-) -> tuple[Out, ...]:
-    """A related object's selection: its id, __typename and column fields."""
-    fields = []
-    for f in fields_of(field.selection_set):
-        check_leaf(f)
-        inner = f.name.value
-        if inner != "__typename" and inner != "id" and inner not in columns:
-            raise Uncompiled(f"{type_name}.{inner}")
-        inner_rule = None if inner == "__typename" else _rule(type_name, inner)
-        fields.append(Out(key_of(f), inner, inner_rule))
-    return tuple(fields)
-
-
-def _order_list(field: FieldNode) -> Out:
-    """An order's photos or history (no arguments), or a page of its comments: `first` a
-    literal or left out (an `after` or a variable goes the ordinary way), the kinds shown
-    the rule table's `Order.comments` row filter (sql writes it per role)."""
-    name = field.name.value
-    type_name, columns, members = ORDER_LISTS[name]
-
-    def item(f: FieldNode) -> Out:
-        inner = f.name.value
-        if inner in members:
-            if f.arguments:
-                raise Uncompiled("arguments")
-            return Out(
-                key_of(f), inner, _rule(type_name, inner), _related(f, "Member", MEMBER_COLUMNS)
-            )
-        check_leaf(f)
-        if inner == "__typename":
-            return Out(key_of(f), inner)
-        if inner not in columns and not (inner == "id" and type_name != "OrderStatusChange"):
-            raise Uncompiled(f"{type_name}.{inner}")
-        return Out(key_of(f), inner, _rule(type_name, inner))
-
-    if name != "comments":
-        if field.arguments:
-            raise Uncompiled("arguments")
-        return Out(
-            key_of(field),
-            name,
-            _rule("Order", name),
-            tuple(map(item, fields_of(field.selection_set))),
-        )
-    access = FIELD_RULES.get("Order.comments")
-    if not isinstance(access, RowFilter) or access.function is not comment_visibilities:
-        raise Uncompiled("Order.comments: another rule")
-    arguments = {a.name.value: a.value for a in field.arguments or ()}
-    first = arguments.pop("first", None)
-    if arguments:
-        raise Uncompiled("a comments argument other than first")
-    if first is None or isinstance(first, NullValueNode):
-        size = DEFAULT_PAGE
-    elif isinstance(first, IntValueNode) and 0 < int(first.value) < 2**31:
-        size = min(int(first.value), MAX_PAGE)
-    else:
-        raise Uncompiled("first: a variable, or not above 0")
-    connection = tuple(connection_field(f, item) for f in fields_of(field.selection_set))
-    if any(sum(f.name == "node" for f in part.fields) > 1 for part in connection):
-        raise Uncompiled("an edge's node twice")  # order_lists.py joins one node's members
-    return Out(key_of(field), name, "Order.comments", connection, size)
-
-
-def _columns_field(
-    type_name: str,
-    columns: dict[str, tuple[str, str]],
-    leaves: tuple[str, ...] = (),
-    relations: dict[str, tuple[str, dict[str, tuple[str, str]]]] | None = None,
-) -> Callable[[FieldNode], Out]:
-    """A listed node's field: a column, `id`, `__typename`, one of `leaves` (written by the
-    list's own module), or a related object's selection (`relations`: its type and columns)."""
-
-    def field_of(field: FieldNode) -> Out:
-        name = field.name.value
-        if relations and name in relations:
-            if field.arguments:
-                raise Uncompiled("arguments")
-            related, related_columns = relations[name]
-            fields = _related(field, related, related_columns)
-            return Out(key_of(field), name, _rule(type_name, name), fields)
-        check_leaf(field)
-        if name == "__typename":
-            return Out(key_of(field), name)
-        if name not in columns and name != "id" and name not in leaves:
-            raise Uncompiled(f"{type_name}.{name}")
-        return Out(key_of(field), name, _rule(type_name, name))
-
-    return field_of
-
-
-_MEMBER = ("Member", MEMBER_COLUMNS)
-# Each compiled connection's arguments and node fields, by its root field: the contacts'
-# with their active `addresses`, the tasks' with `overdue`, assignee and creator.
-_ARGUMENTS = {
-    "orders": {"first", "after", "sort", "filter"},
-    "contacts": {"first", "after", "filter"},
-    "members": {"first", "after", "role", "search"},
-    "tasks": {"first", "after", "filter"},
-    "conversations": {"first", "after", "filter"},
-    "orderSeries": {"first", "after", "clientId", "active"},
-}
-_CONTACT = ("Contact", CONTACT_COLUMNS)
-_NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
-    "orders": _order_field,
-    "contacts": _columns_field(
-        "Contact", CONTACT_COLUMNS, relations={"addresses": ("Address", ADDRESS_COLUMNS)}
-    ),
-    "members": _columns_field("Member", MEMBER_COLUMNS),
-    "tasks": _columns_field(
-        "Task", TASK_COLUMNS, ("overdue",), {"assignee": _MEMBER, "creator": _MEMBER}
-    ),
-    "conversations": _columns_field(
-        "Conversation",
-        CONVERSATION_COLUMNS,
-        ("externalName", "firstResponseSeconds"),
-        {"contact": _CONTACT, "assignee": _MEMBER},
-    ),
-    "orderSeries": _columns_field(
-        "OrderSeries",
-        SERIES_COLUMNS,
-        relations={
-            "recurrence": ("Recurrence", RECURRENCE_COLUMNS),
-            "client": _CONTACT,
-            "contractor": _CONTACT,
-            "address": ("Address", ADDRESS_COLUMNS),
-            "responsible": _MEMBER,
-        },
-    ),
-}

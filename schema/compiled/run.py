@@ -27,7 +27,7 @@ from resolvers.orders import OrderFilter as FilterData
 from resolvers.pagination import page_size
 from schema.compiled import by_name, contacts, conversations, filters, members, series, tasks
 from schema.compiled.columns import INT
-from schema.compiled.node import build_node, order_id
+from schema.compiled.node import build_node, node_pk
 from schema.compiled.order_sql import CURSOR_COLUMNS, VISIT, build, sort_order
 from schema.compiled.plan import Argument, NodePlan, Plan, plan_of
 from schema.compiled.sql import PATHS, Statement, bind
@@ -176,7 +176,7 @@ async def _listed_answer(
 async def _node_answer(
     plan: NodePlan, key: Any, actor: Actor, variables: dict[str, Any], now: Any
 ) -> dict[str, Any] | None:
-    pk = order_id(plan, variables)
+    pk = node_pk(plan, variables)
     if pk is None:
         return None  # another type's id, or a value the executor reads otherwise
     if pk == NO_ROW:

@@ -21,6 +21,7 @@ from tortoise.models import Model
 from compat.tortoise import model_meta
 from models import Address, Contact, Membership, OrderSeries, Role
 from permissions.actor import Actor
+from permissions.series import visible_series_filter
 from resolvers.series import SORT, matching_series
 from schema.compiled import by_name
 from schema.compiled.columns import (
@@ -107,3 +108,6 @@ def _series(node: Out, actor: Actor, params: Params) -> str:
         "responsible": related("Member", Membership, MEMBER_COLUMNS, "responsible_id"),
     }
     return object_sql(node.fields, "OrderSeries", "n", SERIES_COLUMNS, actor, params, special)
+
+
+NODE = by_name.NodeType("OrderSeries", OrderSeries, visible_series_filter, _series)

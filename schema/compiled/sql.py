@@ -19,7 +19,7 @@ from models import Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
 from schema.compiled.columns import BOOL, DATE, DATETIME, DECIMAL, INT, JSON, TEXT, TIME
-from schema.compiled.plan import SQL_FORMS
+from schema.compiled.node_fields import SQL_FORMS
 from schema.compiled.selection import Out
 
 MARK = 8_000_000_000_000_000

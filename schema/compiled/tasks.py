@@ -20,6 +20,7 @@ from graphql import GraphQLSchema
 from compat.tortoise import model_meta
 from models import Membership, Role, Task, TaskStatus
 from permissions.actor import Actor
+from permissions.tasks import visible_task_filter
 from resolvers.tasks import BY_DEADLINE, TaskFilter, TaskScope, matching_tasks
 from schema.compiled import by_name
 from schema.compiled.columns import MEMBER_COLUMNS, TASK_COLUMNS, TASK_MEMBERS
@@ -103,3 +104,6 @@ def _task(node: Out, actor: Actor, params: Params) -> str:
 
     special = {"overdue": overdue, **{name: member(key) for name, key in TASK_MEMBERS.items()}}
     return object_sql(node.fields, "Task", "n", TASK_COLUMNS, actor, params, special)
+
+
+NODE = by_name.NodeType("Task", Task, visible_task_filter, _task)

@@ -110,3 +110,12 @@ async def walk_all(
         if found:
             differences.append(f"{label} {variables}: {found}")
     return tried, differences
+
+
+async def node_differences(
+    api: Api, document: str, ids: list[str], viewers: dict[str, str]
+) -> tuple[int, list[str]]:
+    """`document` (a `node(id: $id)` read) for each id as each viewer (label -> token), both
+    ways: the requests sent and the differences found."""
+    runs = [(label, document, {"id": pk}, token) for label, token in viewers.items() for pk in ids]
+    return await walk_all(api, runs)
