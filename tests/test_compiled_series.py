@@ -10,18 +10,16 @@ compiles.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from models import OrderSeries
-from schema.ids import decode_id, to_global_id
-from tests.support.api import Api, Session, count_statements, register
+from schema.ids import to_global_id
+from tests.support.api import Api, count_statements, register
 from tests.support.compiled import both, compiled_answers, walk_all
-from tests.support.order_matrix import Matrix
+from tests.support.compiled_data import series_for
 from tests.support.order_matrix_setup import setup
-from tests.support.series import END_SERIES, create_series, series_input
+from tests.support.series import create_series, series_input
 from tests.support.world import contact
 
 pytestmark = pytest.mark.asyncio
@@ -48,43 +46,6 @@ LITERAL = """{ orderSeries(first: 2, active: true) {
 def compiled() -> Iterator[list[dict[str, Any]]]:
     with compiled_answers() as answers:
         yield answers
-
-
-async def series_for(api: Api, matrix: Matrix) -> list[dict[str, Any]]:
-    """Eight series across the tree and both clients, made by staff and by a client's portal
-    member (no staff terms), one ended, two sharing their creation time (the id orders
-    them), starting years ahead so that no orders are made."""
-    world = matrix.world
-    o, (h0, h1), (s0, _, s2) = world.owner, world.heads, world.staff
-    c0, c1 = world.clients
-    k0, k1 = world.contractors
-    weekly = {"frequency": "WEEKLY", "interval": 2, "weekdays": [5, 1]}
-    monthly = {"frequency": "MONTHLY", "monthDay": 31, "count": 12}
-    daily = {"frequency": "DAILY", "until": "2031-01-31"}
-    specs: list[tuple[Session, Any, dict[str, Any]]] = [
-        (o, c0, {"contractorId": k0.id, "price": "1500.00", "contractorFee": "900.50"}),
-        (o, c1, {"responsibleId": h1.member_id, "internalNote": "key at «desk»"}),
-        (h0, c0, {"responsibleId": s0.member_id, "recurrence": monthly, "visitTime": "07:05:09"}),
-        (h0, c1, {"contractorId": k1.id, "price": "0.10", "recurrence": daily}),
-        (h1, c0, {"responsibleId": s2.member_id, "contractorFee": "12", "recurrence": weekly}),
-        (s2, c1, {"contractorId": k0.id, "description": "line\nbreak", "visitTime": "23:59"}),
-        (c0.members[0], c0, {"recurrence": weekly}),
-        (o, c1, {"contractorId": k1.id, "internalNote": "", "durationMinutes": 45}),
-    ]
-    made = []
-    for n, (who, card, extra) in enumerate(specs):
-        fields = series_input(card.id, card.address_ids[n % 2], **extra)
-        fields["title"] = f"s{n} «{card.id[-4:]}»"
-        fields["startDate"] = f"203{n % 3}-0{n % 9 + 1}-1{n}"
-        if who is c0.members[0]:
-            del fields["clientId"]  # a client's own
-        made.append(await create_series(api, who, **fields))
-    ended = await api.ok(END_SERIES, {"id": made[3]["id"], "last": None}, o.access)
-    assert ended["endOrderSeries"]["errors"] == [], ended
-    same = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
-    tied = [decode_id(made[i]["id"], "OrderSeries") for i in (1, 4)]
-    await OrderSeries.filter(id__in=tied).update(created_at=same)
-    return made
 
 
 async def test_compiled_series_equal_the_executor_for_every_viewer(

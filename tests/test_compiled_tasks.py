@@ -8,25 +8,18 @@ SQLite nothing compiles.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from models import Task
 from schema.ids import to_global_id
-from tests.support.api import Api, Session, count_statements, register
+from tests.support.api import Api, count_statements, register
 from tests.support.compiled import both, compiled_answers, node_differences, walk_all
-from tests.support.order_matrix import Matrix
+from tests.support.compiled_data import tasks_for
 from tests.support.order_matrix_setup import setup
 from tests.support.tasks import (
-    ACKNOWLEDGE,
-    ANNOUNCE,
-    COMPLETE,
     CREATE_TASK,
     in_hours,
-    new_task,
-    pk,
 )
 
 pytestmark = pytest.mark.asyncio
@@ -65,54 +58,6 @@ FILTERS: list[dict[str, Any] | None] = [
 def compiled() -> Iterator[list[dict[str, Any]]]:
     with compiled_answers() as answers:
         yield answers
-
-
-async def tasks_for(api: Api, matrix: Matrix) -> tuple[Session, Session, Session]:
-    """Tasks across the tree (the owner, head0, staff0 below it, head1 beside it): some
-    overdue, done, cancelled by hand, an announcement acknowledged by one of those it went
-    to, deadlines that tie (the id orders them) and deadlines with and without microseconds.
-    Returns the owner, head0 and staff0."""
-    world = matrix.world
-    o, h, w, p = world.owner, world.heads[0], world.staff[0], world.heads[1]
-    tie = in_hours(30)
-    made = []
-    for n, (creator, assignee) in enumerate(
-        [(o, o), (o, h), (o, w), (h, h), (h, w), (w, w), (p, p), (o, p), (h, w), (o, w)]
-    ):
-        deadline = tie if n % 3 == 0 else in_hours(2 + n)
-        made.append(
-            await new_task(
-                api,
-                creator,
-                title=f"t{n} «{creator.email.split('@')[0][:6]}»",
-                description="line\nbreak" if n % 2 else "",
-                assigneeId=assignee.member_id,
-                deadline=deadline,
-            )
-        )
-    late = [pk(made[i]["id"], "Task") for i in (1, 2, 4)]
-    past = (datetime.now(UTC) - timedelta(hours=3)).replace(microsecond=0)
-    await Task.filter(id__in=late).update(deadline=past)
-    done = await api.ok(COMPLETE, {"id": made[2]["id"]}, h.access)
-    assert done["completeTask"]["errors"] == []
-    await Task.filter(id=pk(made[5]["id"], "Task")).update(status="CANCELLED")
-    announced = await api.ok(
-        ANNOUNCE,
-        {
-            "input": {
-                "title": "read me",
-                "description": "",
-                "deadline": in_hours(5),
-                "audience": "SUBTREE",
-            }
-        },
-        o.access,
-    )
-    assert announced["announce"]["errors"] == [], announced
-    mine = [x for x in announced["announce"]["tasks"] if x["assignee"]["id"] == h.member_id]
-    acknowledged = await api.ok(ACKNOWLEDGE, {"id": mine[0]["id"]}, h.access)
-    assert acknowledged["acknowledgeTask"]["errors"] == []
-    return o, h, w
 
 
 async def test_compiled_tasks_equal_the_executor_for_every_viewer(
