@@ -11,7 +11,6 @@ contact (its details behind their rule) and the assignee. `order`, `messages` an
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,11 +28,13 @@ from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
     MARK,
+    Columns,
     Params,
     Statement,
+    Writer,
     marker_actor,
     object_sql,
-    related_object,
+    related,
 )
 from schema.ids import decode_optional_id
 
@@ -99,11 +100,8 @@ def build(
 
 
 def _conversation(node: Out, actor: Actor, params: Params) -> str:
-    def related(
-        type_name: str, model: type[Model], columns: dict[str, tuple[str, str]], key: str
-    ) -> Callable[[Out], str]:
-        table = model_meta(model).db_table
-        return lambda out: related_object(out, type_name, table, columns, key, actor, params)
+    def party(type_name: str, model: type[Model], columns: Columns, key: str) -> Writer:
+        return related(type_name, model_meta(model).db_table, columns, key, actor, params)
 
     special = {
         # `external_name or external_key`: an empty name is no name.
@@ -115,8 +113,8 @@ def _conversation(node: Out, actor: Actor, params: Params) -> str:
             "ELSE GREATEST(0, trunc(EXTRACT(EPOCH FROM "
             "(n.first_response_at - n.first_inbound_at))))::bigint END"
         ),
-        "contact": related("Contact", Contact, CONTACT_COLUMNS, "contact_id"),
-        "assignee": related("Member", Membership, MEMBER_COLUMNS, "assignee_id"),
+        "contact": party("Contact", Contact, CONTACT_COLUMNS, "contact_id"),
+        "assignee": party("Member", Membership, MEMBER_COLUMNS, "assignee_id"),
     }
     return object_sql(
         node.fields, "Conversation", "n", CONVERSATION_COLUMNS, actor, params, special

@@ -11,7 +11,6 @@ company's calendar) and `orders` (their own rule) go the ordinary way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,11 +34,13 @@ from schema.compiled.plan import Plan, root_arguments
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
     MARK,
+    Columns,
     Params,
     Statement,
+    Writer,
     marker_actor,
     object_sql,
-    related_object,
+    related,
 )
 from schema.ids import decode_optional_id
 
@@ -92,20 +93,17 @@ def build(
 
 
 def _series(node: Out, actor: Actor, params: Params) -> str:
-    def related(
-        type_name: str, model: type[Model], columns: dict[str, tuple[str, str]], key: str
-    ) -> Callable[[Out], str]:
-        table = model_meta(model).db_table
-        return lambda out: related_object(out, type_name, table, columns, key, actor, params)
+    def party(type_name: str, model: type[Model], columns: Columns, key: str) -> Writer:
+        return related(type_name, model_meta(model).db_table, columns, key, actor, params)
 
     special = {
         "recurrence": lambda out: object_sql(
             out.fields, "Recurrence", "n", RECURRENCE_COLUMNS, actor, params
         ),
-        "client": related("Contact", Contact, CONTACT_COLUMNS, "client_id"),
-        "contractor": related("Contact", Contact, CONTACT_COLUMNS, "contractor_id"),
-        "address": related("Address", Address, ADDRESS_COLUMNS, "address_id"),
-        "responsible": related("Member", Membership, MEMBER_COLUMNS, "responsible_id"),
+        "client": party("Contact", Contact, CONTACT_COLUMNS, "client_id"),
+        "contractor": party("Contact", Contact, CONTACT_COLUMNS, "contractor_id"),
+        "address": party("Address", Address, ADDRESS_COLUMNS, "address_id"),
+        "responsible": party("Member", Membership, MEMBER_COLUMNS, "responsible_id"),
     }
     return object_sql(node.fields, "OrderSeries", "n", SERIES_COLUMNS, actor, params, special)
 

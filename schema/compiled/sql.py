@@ -27,6 +27,9 @@ MARK = 8_000_000_000_000_000
 MARKED = ("membership_id", "user_id", "company_id", "contact_id")
 PATH_MARK = f"/{MARK + 9}/"
 PATHS = re.compile(r"[0-9/]+")  # no LIKE wildcard or escape: the marker's text is replaced
+# A type's columns (columns.py), and a writer of one of object_sql's `special` fields.
+Columns = dict[str, tuple[str, str]]
+Writer = Callable[[Out], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +181,18 @@ def related_object(
     `out`'s fields (null without one): one index lookup per row of a page."""
     inner = object_sql(out.fields, type_name, "r", columns, actor, params)
     return f'(SELECT {inner} FROM "{table}" r WHERE r.id = n."{key}")'
+
+
+def related(
+    type_name: str,
+    table: str,
+    columns: Columns,
+    key: str,
+    actor: Actor,
+    params: Params,
+) -> Writer:
+    """`related_object` as a writer of object_sql's `special` fields."""
+    return lambda out: related_object(out, type_name, table, columns, key, actor, params)
 
 
 def page_info(info: Out, cursor_of: Callable[[str], str], size: int, has_after: bool) -> str:

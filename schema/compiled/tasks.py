@@ -34,7 +34,7 @@ from schema.compiled.sql import (
     literal,
     marker_actor,
     object_sql,
-    related_object,
+    related,
 )
 
 _FILTER_FIELDS = {"scope", "status", "overdue"}
@@ -100,7 +100,7 @@ def _task(node: Out, actor: Actor, params: Params) -> str:
 
     def member(key: str) -> Callable[[Out], str]:
         table = model_meta(Membership).db_table
-        return lambda out: related_object(out, "Member", table, MEMBER_COLUMNS, key, actor, params)
+        return related("Member", table, MEMBER_COLUMNS, key, actor, params)
 
     special = {"overdue": overdue, **{name: member(key) for name, key in TASK_MEMBERS.items()}}
     return object_sql(node.fields, "Task", "n", TASK_COLUMNS, actor, params, special)

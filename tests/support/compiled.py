@@ -119,3 +119,16 @@ async def node_differences(
     ways: the requests sent and the differences found."""
     runs = [(label, document, {"id": pk}, token) for label, token in viewers.items() for pk in ids]
     return await walk_all(api, runs)
+
+
+async def drawn_differences(api: Api, documents: list[str], tokens: dict[str, str]) -> list[str]:
+    """Each document (no variables) sent both ways as each viewer (label -> token): the
+    differences found, labelled."""
+    differences = []
+    for document in documents:
+        for label, token in tokens.items():
+            ordinary, answer = await both(api, document, {}, token)
+            found = difference(ordinary, answer)
+            if found:
+                differences.append(f"{label} {document}: {found}")
+    return differences
