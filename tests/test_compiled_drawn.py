@@ -141,8 +141,10 @@ async def test_drawn_documents_answer_the_same_both_ways(
     await tasks_for(api, matrix)
     await series_for(api, matrix)
     await conversations_for(api, matrix)
-    by_role = {v.role: v for v in reversed(matrix.viewers)}  # one viewer of each role
-    viewers = [*by_role.values(), matrix.viewers[1]]  # and a head (a team of three)
+    # One viewer of each role (the first: the owner, a head, a client's and a contractor's
+    # portal member) and a member of the head's team.
+    by_role = {v.role: v for v in reversed(matrix.viewers)}
+    viewers = [*by_role.values(), next(v for v in matrix.viewers if v.label == "staff0")]
     world = matrix.world
     contacts = [card.id for card in world.clients + world.contractors]
     members = [member.member_id for member in world.members()]
