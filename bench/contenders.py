@@ -110,8 +110,10 @@ async def same_answers(
                 path = rival.target.path
                 make = twin.raw_body if rival.name == RAW else twin.peer_body
                 theirs = (await http.post(rival.url + path, json=make(0, i))).json()
-                facts = twin.raw_facts if rival.name == RAW else twin.peer_facts
-                difference = disagreement(mine, facts(theirs))
+                facts = (twin.raw_facts if rival.name == RAW else twin.peer_facts)(theirs)
+                if rival.name != RAW and twin.peer_candidates:
+                    facts = {key: value for key, value in facts.items() if key in mine}
+                difference = disagreement(mine, facts)
                 if difference is not None:
                     return f"{rival.name}, request {i}: {difference}"
     return None

@@ -1,7 +1,8 @@
 """The raw baseline's twins of the read scenarios other than the orders pages (bench/raw.py
 serves them): each one hand-written statement, the answer's JSON built by PostgreSQL, over
 the same rows the API's scenario reads for a staff head (its team: the responsible member's
-path under the head's). No token, no field rules: the ceiling, not a rival.
+path under the head's). No token, no field rules: the ceiling, not a rival. `/suggest`, the
+ranking, is bench/raw_suggest.py's.
 
 Each route takes a POST of JSON (`company`, `path` and the scenario's variables) and answers
 `{"data": {...}}` with plain ids, which bench/twins.py compares with the API's answer.
@@ -15,6 +16,8 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
+
+from bench import raw_suggest
 
 # The team: as the API asks it (permissions/orders.py), `+ 0` keeping the planner on the
 # order's own index.
@@ -182,6 +185,34 @@ JOIN membership c ON c.id = t.creator_id
 """
 
 
+# The head's inbox (permissions/conversations.py): the company's OPEN conversations that are
+# unassigned or assigned to its team, as the API asks it (the assignee joined, its path under
+# the head's), newest first; 51 read, so that `hasNextPage` is known, 50 answered.
+INBOX = """
+SELECT json_build_object('hasNextPage', count(*) > 50, 'nodes', COALESCE(json_agg(
+  json_build_object('id', n.id, 'channel', n.channel, 'status', n.status,
+    'externalName', COALESCE(NULLIF(n.external_name, ''), n.external_key),
+    'subject', n.subject, 'lastMessageAt', n.last_message_at,
+    'firstResponseSeconds', CASE WHEN n.first_response_at IS NULL OR n.first_inbound_at IS NULL
+      THEN NULL ELSE GREATEST(0, trunc(EXTRACT(EPOCH FROM
+        n.first_response_at - n.first_inbound_at)))::bigint END,
+    'contact', CASE WHEN c.id IS NOT NULL THEN json_build_object('id', c.id, 'name', c.name) END,
+    'assignee', CASE WHEN m.id IS NOT NULL THEN json_build_object('id', m.id, 'name', m.name) END)
+  ORDER BY n.last_message_at DESC, n.id DESC) FILTER (WHERE n.rank <= 50), '[]'))::text
+FROM (
+  SELECT n.*, row_number() OVER (ORDER BY n.last_message_at DESC, n.id DESC) AS rank
+  FROM (
+    SELECT n.* FROM conversation n LEFT JOIN membership t ON t.id = n.assignee_id
+    WHERE n.company_id = $1 AND (n.assignee_id IS NULL OR t.path LIKE $2 || '%')
+      AND n.status = 'OPEN'
+    ORDER BY n.last_message_at DESC, n.id DESC LIMIT 51
+  ) n
+) n
+LEFT JOIN contact c ON c.id = n.contact_id
+LEFT JOIN membership m ON m.id = n.assignee_id
+"""
+
+
 def _answer(key: str, text: str | None) -> Response:
     body = '{"data": {"%s": %s}}' % (key, text or "null")  # noqa: UP031 (JSON braces)
     return Response(body, media_type="application/json")
@@ -223,8 +254,14 @@ def routes(pool: dict[str, Any]) -> dict[str, Any]:
         body = json.loads(await request.body())
         return _answer("tasks", await fetch(TASKS, body["company"], body["path"]))
 
+    async def inbox(request: Request) -> Response:
+        body = json.loads(await request.body())
+        return _answer("conversations", await fetch(INBOX, body["company"], body["path"]))
+
     return {
         "/tasks": tasks,
+        "/inbox": inbox,
+        "/suggest": raw_suggest.route(fetch, _answer),
         "/detail": detail,
         "/contacts": contacts,
         "/dashboard": dashboard,

@@ -11,7 +11,11 @@ staff login's NEW orders, which now have visits.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
+
+SKILLS = ("windows",)  # asked for on every request
 
 QUERY = """
 query Suggest($orderId: ID!, $skills: [String!]) {
@@ -45,28 +49,31 @@ STEPS = (
 )
 
 
-async def prepare(conn: Any, company_id: int, staff_path: str) -> list[int]:
+async def prepare(
+    conn: Any, company_id: int, staff_path: str
+) -> list[tuple[int, datetime, datetime]]:
     """Add what the ranking needs (once), then the NEW orders with visits the staff login
-    sees, to ask about in turn."""
+    sees, to ask about in turn, with their visits (the peer's twin sends the window)."""
     async with conn.transaction():
         for sql in STEPS:
             await conn.execute(sql, company_id)
     await conn.execute("ANALYZE address, contact_skill, company")
     rows = await conn.fetch(
-        'SELECT o.id FROM "order" o JOIN membership m ON m.id = o.responsible_id '
+        'SELECT o.id, o.visit_start, o.visit_end FROM "order" o '
+        "JOIN membership m ON m.id = o.responsible_id "
         "WHERE o.company_id = $1 AND m.path LIKE $2 || '%' AND o.status = 'NEW' "
         "AND o.visit_start IS NOT NULL ORDER BY o.id LIMIT 50",
         company_id,
         staff_path,
     )
-    return [row["id"] for row in rows]
+    return [(row["id"], row["visit_start"], row["visit_end"]) for row in rows]
 
 
-def body(orders: list[int], gid: Any) -> Any:
+def body(orders: Sequence[tuple[int, datetime, datetime]], gid: Any) -> Any:
     """Request i asks about order i (round robin), for the skill "windows"."""
 
     def make(_: int, i: int) -> dict[str, Any]:
-        order = gid("Order", orders[i % len(orders)])
-        return {"query": QUERY, "variables": {"orderId": order, "skills": ["windows"]}}
+        order = gid("Order", orders[i % len(orders)][0])
+        return {"query": QUERY, "variables": {"orderId": order, "skills": list(SKILLS)}}
 
     return make

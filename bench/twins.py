@@ -2,6 +2,7 @@
 pages (bench/contenders.py has those): what each contender is sent for the API's i-th
 request, and the facts of each answer that must agree before anything is measured.
 
+The inbox's and the suggestions' twins are bench/twins_inbox.py's and bench/twins_suggest.py's.
 The raw twins are bench/raw_reads.py's statements; the peer's are documents in PostGraphile's
 names, with the staff head's team asked for as a filter (it has no rules of its own). A twin
 that cannot compute a figure leaves it out and says so (`peer_leaves_out`): PostGraphile's
@@ -31,6 +32,9 @@ class Twin:
     peer_facts: Callable[[dict[str, Any]], Facts]
     empty: tuple[str, ...] = ()  # answer texts that mean "nothing found": a failure
     peer_leaves_out: str = ""
+    # The peer answers for every candidate where the API answers its pick of them (the
+    # suggestions): only the facts the API's answer holds are compared.
+    peer_candidates: bool = False
 
 
 def plain(value: str | int | None) -> int | None:
