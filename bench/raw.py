@@ -4,7 +4,7 @@
 visible orders by deadline with their client, address and contractor, the same rows the
 GraphQL `orders-page` scenarios read. It checks no token: it is the ceiling, not a rival.
 The other read scenarios' twins are bench/raw_reads.py's (POST /detail, /contacts, /dashboard,
-/report, /schedule, /tasks, /inbox, and bench/raw_suggest.py's /suggest). Run as
+/report, /schedule, /tasks, /inbox, /series, and bench/raw_suggest.py's /suggest). Run as
 `uvicorn bench.raw:create_app --factory` with `DATABASE_URL` set.
 """
 

@@ -213,6 +213,36 @@ LEFT JOIN membership m ON m.id = n.assignee_id
 """
 
 
+# The head's active series (permissions/series.py: the orders' rule, as the API asks it: the
+# responsible member joined, its path under the head's), newest first; 51 read, so that
+# `hasNextPage` is known, 50 answered. The visit time as stored ("HH:MM:SS").
+SERIES = """
+SELECT json_build_object('hasNextPage', count(*) > 50, 'nodes', COALESCE(json_agg(
+  json_build_object('id', s.id, 'title', s.title, 'startDate', s.start_date,
+    'visitTime', s.visit_time, 'durationMinutes', s.duration_minutes, 'active', s.active,
+    'price', s.price,
+    'recurrence', json_build_object('frequency', s.frequency, 'interval', s.interval,
+      'weekdays', s.weekdays, 'monthDay', s.month_day),
+    'client', json_build_object('id', c.id, 'name', c.name),
+    'address', json_build_object('id', a.id, 'text', a.text),
+    'contractor', CASE WHEN k.id IS NOT NULL THEN json_build_object('id', k.id, 'name', k.name) END,
+    'responsible', json_build_object('id', m.id, 'name', m.name))
+  ORDER BY s.created_at DESC, s.id DESC) FILTER (WHERE s.rank <= 50), '[]'))::text
+FROM (
+  SELECT s.*, row_number() OVER (ORDER BY s.created_at DESC, s.id DESC) AS rank
+  FROM (
+    SELECT s.* FROM order_series s JOIN membership t ON t.id = s.responsible_id
+    WHERE s.company_id = $1 AND t.path LIKE $2 || '%' AND s.active
+    ORDER BY s.created_at DESC, s.id DESC LIMIT 51
+  ) s
+) s
+JOIN contact c ON c.id = s.client_id
+JOIN address a ON a.id = s.address_id
+JOIN membership m ON m.id = s.responsible_id
+LEFT JOIN contact k ON k.id = s.contractor_id
+"""
+
+
 def _answer(key: str, text: str | None) -> Response:
     body = '{"data": {"%s": %s}}' % (key, text or "null")  # noqa: UP031 (JSON braces)
     return Response(body, media_type="application/json")
@@ -258,9 +288,14 @@ def routes(pool: dict[str, Any]) -> dict[str, Any]:
         body = json.loads(await request.body())
         return _answer("conversations", await fetch(INBOX, body["company"], body["path"]))
 
+    async def series(request: Request) -> Response:
+        body = json.loads(await request.body())
+        return _answer("orderSeries", await fetch(SERIES, body["company"], body["path"]))
+
     return {
         "/tasks": tasks,
         "/inbox": inbox,
+        "/series": series,
         "/suggest": raw_suggest.route(fetch, _answer),
         "/detail": detail,
         "/contacts": contacts,

@@ -11,7 +11,7 @@ from typing import Any
 
 import jwt
 
-from bench import datagen, inbox, suggest, twins, twins_inbox, twins_suggest
+from bench import datagen, inbox, series, suggest, twins, twins_inbox, twins_series, twins_suggest
 from bench.datagen import Login
 from bench.servers import SECRET_KEY
 from bench.twins import Twin
@@ -65,6 +65,19 @@ query Inbox {
     edges { cursor node {
       id channel status externalName subject lastMessageAt firstResponseSeconds
       contact { id name } assignee { id name }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
+
+# The staff head's active recurring series, newest first, as the web app's list asks them.
+SERIES_PAGE = """
+query SeriesPage {
+  orderSeries(active: true, first: 50) {
+    edges { cursor node {
+      id title startDate visitTime durationMinutes active price
+      recurrence { frequency interval weekdays monthDay }
+      client { id name } address { id text } contractor { id name } responsible { id name }
     } }
     pageInfo { hasNextPage endCursor }
   }
@@ -242,6 +255,12 @@ def scenarios(fx: Fixtures) -> dict[str, Scenario]:
             twin=twins_inbox.inbox(staff.company_id, staff.path),
         ),
         Scenario(
+            "series-page",
+            "staff",
+            lambda w, i: {"query": SERIES_PAGE},
+            twin=twins_series.series(staff.company_id, staff.path),
+        ),
+        Scenario(
             "dashboard",
             "staff",
             lambda w, i: {"query": DASHBOARD},
@@ -276,6 +295,7 @@ NAMES = (
     "schedule",
     "tasks-page",
     "inbox",
+    "series-page",
     "dashboard",
     "order-report",
     "create-order",
@@ -310,6 +330,7 @@ async def fixtures(conn: Any, logins: dict[str, Login], workers: int) -> Fixture
         creators.append((head, await _clients(conn, company["id"])))
     own = await _clients(conn, staff.company_id)
     await inbox.prepare(conn, staff.company_id)
+    await series.prepare(conn, staff.company_id)
     return Fixtures(
         logins,
         detail,
