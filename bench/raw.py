@@ -72,7 +72,10 @@ def create_app() -> Starlette:
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         url = os.environ["DATABASE_URL"].replace("postgres://", "postgresql://", 1)
-        pool["pool"] = await asyncpg.create_pool(url, min_size=2, max_size=10)
+        # JIT off, as the API's sessions have it (servicedesk/db.py).
+        pool["pool"] = await asyncpg.create_pool(
+            url, min_size=2, max_size=10, server_settings={"jit": "off"}
+        )
         try:
             yield
         finally:

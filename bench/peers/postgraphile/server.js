@@ -8,8 +8,9 @@ const ConnectionFilterPlugin = require("postgraphile-plugin-connection-filter");
 const PgAggregatesPlugin = require("@graphile/pg-aggregates").default;
 
 // Every transaction of the peer's pool is read-only: it serves the bench's data, never edits it.
+// JIT off, as the API's and raw's sessions have it (servicedesk/db.py).
 const url = new URL(process.env.DATABASE_URL.replace(/^postgres:/, "postgresql:"));
-url.searchParams.set("options", "-c default_transaction_read_only=on");
+url.searchParams.set("options", "-c default_transaction_read_only=on -c jit=off");
 
 const handler = postgraphile(url.toString(), "public", {
   appendPlugins: [ConnectionFilterPlugin, PgAggregatesPlugin],
