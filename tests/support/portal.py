@@ -16,7 +16,7 @@ async def portal_member(api: Api, company_id: int, contact: Contact, role: Role)
     email = unique_email(role.lower())
     user = await User.create(email=email, password_hash=await hash_password(PASSWORD))
     # The path as the app writes it for a member without a manager: a root of its own.
-    await create_membership(
+    _ = await create_membership(
         company_id=company_id, user=user, role=role, name=f"{role.title()} Person", contact=contact
     )
     data = await api.ok(LOGIN, {"email": email, "password": PASSWORD})
