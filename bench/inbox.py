@@ -92,4 +92,4 @@ async def prepare(conn: Any, company_id: int, conversations: int = CONVERSATIONS
     async with conn.transaction():
         await conn.execute(CHANNELS_SQL, company_id)
         await conn.execute(INBOX_SQL, company_id, conversations, DAYS)
-    await conn.execute("ANALYZE conversation, message, channel_config")
+    await conn.execute("VACUUM ANALYZE conversation, message, channel_config")

@@ -91,4 +91,4 @@ async def prepare(conn: Any, company_id: int, series: int = SERIES) -> None:
         return
     async with conn.transaction():
         await conn.execute(SERIES_SQL, company_id, series, DAYS, MADE_UNTIL)
-    await conn.execute("ANALYZE order_series")
+    await conn.execute("VACUUM ANALYZE order_series")
