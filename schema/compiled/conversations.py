@@ -17,7 +17,6 @@ from typing import Any
 from graphql import GraphQLSchema
 from tortoise.models import Model
 
-from compat.tortoise import model_meta
 from models import Channel, Contact, Conversation, ConversationStatus, Membership, Role
 from permissions.actor import Actor
 from permissions.conversations import visible_conversation_filter
@@ -101,7 +100,7 @@ def build(
 
 def _conversation(node: Out, actor: Actor, params: Params) -> str:
     def party(type_name: str, model: type[Model], columns: Columns, key: str) -> Writer:
-        return related(type_name, model_meta(model).db_table, columns, key, actor, params)
+        return related(type_name, model, columns, key, actor, params)
 
     special = {
         # `external_name or external_key`: an empty name is no name.

@@ -17,7 +17,6 @@ from typing import Any
 from graphql import GraphQLSchema
 from tortoise.models import Model
 
-from compat.tortoise import model_meta
 from models import Address, Contact, Membership, OrderSeries, Role
 from permissions.actor import Actor
 from permissions.series import visible_series_filter
@@ -94,7 +93,7 @@ def build(
 
 def _series(node: Out, actor: Actor, params: Params) -> str:
     def party(type_name: str, model: type[Model], columns: Columns, key: str) -> Writer:
-        return related(type_name, model_meta(model).db_table, columns, key, actor, params)
+        return related(type_name, model, columns, key, actor, params)
 
     special = {
         "recurrence": lambda out: object_sql(

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from compat.tortoise import like_infix
+from tortoise.models import Model
+
+from compat.tortoise import like_infix, model_meta
 from models import Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
@@ -184,14 +186,10 @@ def related_object(
 
 
 def related(
-    type_name: str,
-    table: str,
-    columns: Columns,
-    key: str,
-    actor: Actor,
-    params: Params,
+    type_name: str, model: type[Model], columns: Columns, key: str, actor: Actor, params: Params
 ) -> Writer:
-    """`related_object` as a writer of object_sql's `special` fields."""
+    """`related_object` of `model`'s table as a writer of object_sql's `special` fields."""
+    table = model_meta(model).db_table
     return lambda out: related_object(out, type_name, table, columns, key, actor, params)
 
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from graphql import GraphQLSchema
 
-from compat.tortoise import model_meta
 from models import Membership, Role, Task, TaskStatus
 from permissions.actor import Actor
 from permissions.tasks import visible_task_filter
@@ -99,8 +98,7 @@ def _task(node: Out, actor: Actor, params: Params) -> str:
         return f"(n.status = {literal(TaskStatus.OPEN.value)} AND n.deadline < {now})"
 
     def member(key: str) -> Callable[[Out], str]:
-        table = model_meta(Membership).db_table
-        return related("Member", table, MEMBER_COLUMNS, key, actor, params)
+        return related("Member", Membership, MEMBER_COLUMNS, key, actor, params)
 
     special = {"overdue": overdue, **{name: member(key) for name, key in TASK_MEMBERS.items()}}
     return object_sql(node.fields, "Task", "n", TASK_COLUMNS, actor, params, special)
