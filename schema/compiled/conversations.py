@@ -26,7 +26,7 @@ from schema.compiled.columns import CONTACT_COLUMNS, CONVERSATION_COLUMNS, MEMBE
 from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
-    MARK,
+    ASSIGNEE_MARK,
     Columns,
     Params,
     Statement,
@@ -40,7 +40,6 @@ from schema.ids import decode_optional_id
 _FILTER_FIELDS = {"status", "channel", "assigneeId", "unanswered"}
 MODEL = Conversation
 KEYSET = by_name.by_time(NEWEST_FIRST)
-_ASSIGNEE_MARK = MARK + 20  # past sql.py's actor markers and filters.py's
 # (status, channel, an assignee asked for, unanswered): what the statement's text depends on.
 Shape = tuple[str | None, str | None, bool, bool | None]
 
@@ -88,11 +87,11 @@ def build(
     f = ConversationFilter(
         None if status is None else ConversationStatus(status),
         None if channel is None else Channel(channel),
-        _ASSIGNEE_MARK if assigned else None,
+        ASSIGNEE_MARK if assigned else None,
         unanswered,
     )
     rows = matching_conversations(actor, f)
-    marks: dict[tuple[type, Any], str] = {(int, _ASSIGNEE_MARK): "assignee"} if assigned else {}
+    marks: dict[tuple[type, Any], str] = {(int, ASSIGNEE_MARK): "assignee"} if assigned else {}
     return by_name.build(
         plan, rows, set(), "Conversation", _conversation, actor, size, after, KEYSET, marks
     )

@@ -33,6 +33,7 @@ from resolvers import validation
 from resolvers.orders import OrderFilter as FilterData
 from resolvers.orders import filtered_orders
 from schema.compiled.plan import Plan, root_arguments
+from schema.compiled.sql import FILTER_ID_MARK
 from schema.order_inputs import OrderFilter
 
 # A shape: (field, detail) pairs in FilterData's order; detail is the number of distinct
@@ -40,7 +41,6 @@ from schema.order_inputs import OrderFilter
 Shape = tuple[tuple[str, int | bool], ...]
 IDS = ("client_id", "contractor_id", "responsible_id", "series_id")
 TIMES = ("deadline_from", "deadline_to", "visit_from", "visit_to")
-_ID_MARK = 8_000_000_000_000_010  # past sql.py's actor markers
 # Inside validation's ranges (EARLIEST..RANGE_END), visit_from before visit_to.
 _TIME_MARK = datetime(2199, 12, 31, 23, 59, tzinfo=UTC)
 NOW_MARK = _TIME_MARK  # the request's `now`, which `overdue` compares with
@@ -116,8 +116,8 @@ def marked(shape: Shape) -> tuple[FilterData, dict[tuple[type, Any], str]]:
     kwargs: dict[str, Any] = {}
     for i, name in enumerate(IDS):
         if name in given:
-            kwargs[name] = _ID_MARK + i
-            keys[(int, _ID_MARK + i)] = name
+            kwargs[name] = FILTER_ID_MARK + i
+            keys[(int, FILTER_ID_MARK + i)] = name
     for i, name in enumerate(TIMES, start=1):
         if name in given:
             moment = _TIME_MARK - timedelta(microseconds=len(TIMES) + 1 - i)

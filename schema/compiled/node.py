@@ -30,6 +30,7 @@ from schema.compiled.order_sql import node_object
 from schema.compiled.plan import NodePlan
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
+    NODE_ID_MARK,
     Params,
     Statement,
     json_object,
@@ -40,7 +41,6 @@ from schema.compiled.sql import (
 from schema.ids import NO_ROW, decode_any_id
 from schema.queries.node import NODE_TYPES
 
-_ID_MARK = 8_000_000_000_000_020  # past the actor's and the filter's markers
 _NODE_TYPES: dict[str, NodeType] = {
     m.NODE.type_name: m.NODE for m in (contacts, members, tasks, conversations, series)
 }
@@ -55,8 +55,8 @@ def build_node(plan: NodePlan, role: Role, has_contact: bool) -> Statement | Non
     else:
         node_type = _NODE_TYPES[plan.type_name]
         rows = node_type.model.filter(node_type.visible(actor))
-    inner, raw = prepared_sql(rows.filter(id=_ID_MARK).values("id"))
-    params = Params([param_of(value, {(int, _ID_MARK): "id"}) for value in raw])
+    inner, raw = prepared_sql(rows.filter(id=NODE_ID_MARK).values("id"))
+    params = Params([param_of(value, {(int, NODE_ID_MARK): "id"}) for value in raw])
     if any(marked_elsewhere(p) for p in params.params):
         return None
     if [p.value for p in params.params if p.source == "filter"] != ["id"]:

@@ -32,7 +32,7 @@ from schema.compiled.columns import (
 from schema.compiled.plan import Plan, root_arguments
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
-    MARK,
+    CLIENT_MARK,
     Columns,
     Params,
     Statement,
@@ -45,7 +45,6 @@ from schema.ids import decode_optional_id
 
 MODEL = OrderSeries
 KEYSET = by_name.by_time(SORT)
-_CLIENT_MARK = MARK + 21  # past sql.py's actor markers, filters.py's and the inbox's
 # (a client asked for, active): what the statement's text depends on.
 Shape = tuple[bool, bool | None]
 
@@ -84,8 +83,8 @@ def build(
     """The statement for this caller and request shape (by_name.py's), or None."""
     actor = marker_actor(role, has_contact)
     client, active = shape
-    rows = matching_series(actor, _CLIENT_MARK if client else None, active)
-    marks: dict[tuple[type, Any], str] = {(int, _CLIENT_MARK): "client"} if client else {}
+    rows = matching_series(actor, CLIENT_MARK if client else None, active)
+    marks: dict[tuple[type, Any], str] = {(int, CLIENT_MARK): "client"} if client else {}
     return by_name.build(
         plan, rows, set(), "OrderSeries", _series, actor, size, after, KEYSET, marks
     )

@@ -28,6 +28,13 @@ MARK = 8_000_000_000_000_000
 # Actor values a statement reads, each stood for by its marker while Tortoise builds it.
 MARKED = ("membership_id", "user_id", "company_id", "contact_id")
 PATH_MARK = f"/{MARK + 9}/"
+# The other markers of request values, each its own range, so that no two can meet in one
+# statement: the orders' filter ids (filters.py, one each from here), the node's id, the
+# inbox's assignee and the series' client.
+FILTER_ID_MARK = MARK + 10
+NODE_ID_MARK = MARK + 20
+ASSIGNEE_MARK = MARK + 30
+CLIENT_MARK = MARK + 31
 PATHS = re.compile(r"[0-9/]+")  # no LIKE wildcard or escape: the marker's text is replaced
 # A type's columns (columns.py), and a writer of one of object_sql's `special` fields.
 Columns = dict[str, tuple[str, str]]
