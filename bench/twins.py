@@ -64,7 +64,7 @@ def _same(mine: Any, theirs: Any) -> bool:
     return bool(mine == theirs)
 
 
-def _fixed(
+def fixed(
     route: str,
     variables: dict[str, Any],
     document: str,
@@ -116,6 +116,11 @@ def _detail_facts(order: dict[str, Any] | None, nodes: Callable[[Any], list[Any]
 
 def _edges(connection: dict[str, Any]) -> list[Any]:
     return [edge["node"] for edge in connection["edges"]]
+
+
+def page_of(connection: dict[str, Any]) -> tuple[list[Any], bool]:
+    """A GraphQL connection's nodes and whether there are more."""
+    return _edges(connection), bool(connection["pageInfo"]["hasNextPage"])
 
 
 def _nodes(connection: Any) -> list[Any]:
@@ -280,7 +285,7 @@ def _peer_report_facts(answer: dict[str, Any]) -> Facts:
 
 
 def report(company: int, path: str, period: dict[str, str]) -> Twin:
-    return _fixed(
+    return fixed(
         "/report",
         {"company": company, "path": path} | period,
         PEER_REPORT,
@@ -315,7 +320,7 @@ def _schedule_facts(orders: list[dict[str, Any]]) -> Facts:
 
 
 def schedule(company: int, path: str, window: dict[str, str]) -> Twin:
-    return _fixed(
+    return fixed(
         "/schedule",
         {"company": company, "path": path} | window,
         PEER_SCHEDULE,
@@ -347,7 +352,7 @@ def _task_facts(tasks: list[dict[str, Any]]) -> Facts:
 
 
 def tasks(company: int, path: str) -> Twin:
-    return _fixed(
+    return fixed(
         "/tasks",
         {"company": company, "path": path},
         PEER_TASKS,

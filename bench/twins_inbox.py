@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.twins import Facts, Twin, plain
+from bench.twins import Facts, Twin, fixed, page_of, plain
 
 PEER_INBOX = """
 query Inbox($company: Int!, $path: String!) {
@@ -50,24 +50,16 @@ def _facts(nodes: list[dict[str, Any]], more: bool) -> Facts:
     return facts
 
 
-def _connection(connection: dict[str, Any]) -> Facts:
-    nodes = [edge["node"] for edge in connection["edges"]]
-    return _facts(nodes, connection["pageInfo"]["hasNextPage"])
-
-
 def inbox(company: int, path: str) -> Twin:
-    variables = {"company": company, "path": path}
-    request = {"query": PEER_INBOX, "variables": variables}
-    return Twin(
+    return fixed(
         "/inbox",
-        lambda w, i: variables,
-        lambda w, i: request,
-        lambda answer: _connection(answer["data"]["conversations"]),
+        {"company": company, "path": path},
+        PEER_INBOX,
+        lambda answer: _facts(*page_of(answer["data"]["conversations"])),
         lambda answer: _facts(
-            answer["data"]["conversations"]["nodes"],
-            answer["data"]["conversations"]["hasNextPage"],
+            answer["data"]["conversations"]["nodes"], answer["data"]["conversations"]["hasNextPage"]
         ),
-        lambda answer: _connection(answer["data"]["allConversations"]),
+        lambda answer: _facts(*page_of(answer["data"]["allConversations"])),
         empty=('"nodes" : []', '"nodes": []'),
         peer_leaves_out="firstResponseSeconds",
     )

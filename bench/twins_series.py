@@ -21,7 +21,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from bench.twins import Facts, Twin, plain
+from bench.twins import Facts, Twin, fixed, page_of, plain
 
 PEER_SERIES = """
 query SeriesPage($company: Int!, $path: String!) {
@@ -76,22 +76,15 @@ def _facts(nodes: list[dict[str, Any]], more: bool) -> Facts:
     }
 
 
-def _connection(connection: dict[str, Any]) -> Facts:
-    nodes = [edge["node"] for edge in connection["edges"]]
-    return _facts(nodes, connection["pageInfo"]["hasNextPage"])
-
-
 def series(company: int, path: str) -> Twin:
-    variables = {"company": company, "path": path}
-    request = {"query": PEER_SERIES, "variables": variables}
-    return Twin(
+    return fixed(
         "/series",
-        lambda w, i: variables,
-        lambda w, i: request,
-        lambda answer: _connection(answer["data"]["orderSeries"]),
+        {"company": company, "path": path},
+        PEER_SERIES,
+        lambda answer: _facts(*page_of(answer["data"]["orderSeries"])),
         lambda answer: _facts(
             answer["data"]["orderSeries"]["nodes"], answer["data"]["orderSeries"]["hasNextPage"]
         ),
-        lambda answer: _connection(answer["data"]["allOrderSeries"]),
+        lambda answer: _facts(*page_of(answer["data"]["allOrderSeries"])),
         empty=('"nodes" : []', '"nodes": []'),
     )

@@ -3,6 +3,10 @@ PostgreSQL writes its value the executor's way (sql.py's `column_value`)."""
 
 from __future__ import annotations
 
+from tortoise.models import Model
+
+from models import Address, Contact, Membership
+
 # GraphQL name -> (column, how PostgreSQL writes it the executor's way).
 TEXT, INT, BOOL, DATETIME, DECIMAL = "text", "int", "bool", "datetime", "decimal"
 DATE, TIME, JSON = "date", "time", "json"
@@ -86,8 +90,24 @@ RECURRENCE_COLUMNS = {
     "until": ("until", DATE),
     "count": ("count", INT),
 }
-# A task's Member fields and their foreign keys.
-TASK_MEMBERS = {"assignee": "assignee_id", "creator": "creator_id"}
+# A listed type's related objects, by field: (GraphQL type, model, that type's columns, the
+# listed row's foreign key). The plan reads which fields may be asked for from them, the
+# statement how to write each (sql.related).
+Party = tuple[str, type[Model], dict[str, tuple[str, str]], str]
+TASK_PARTIES: dict[str, Party] = {
+    "assignee": ("Member", Membership, MEMBER_COLUMNS, "assignee_id"),
+    "creator": ("Member", Membership, MEMBER_COLUMNS, "creator_id"),
+}
+CONVERSATION_PARTIES: dict[str, Party] = {
+    "contact": ("Contact", Contact, CONTACT_COLUMNS, "contact_id"),
+    "assignee": ("Member", Membership, MEMBER_COLUMNS, "assignee_id"),
+}
+SERIES_PARTIES: dict[str, Party] = {
+    "client": ("Contact", Contact, CONTACT_COLUMNS, "client_id"),
+    "contractor": ("Contact", Contact, CONTACT_COLUMNS, "contractor_id"),
+    "address": ("Address", Address, ADDRESS_COLUMNS, "address_id"),
+    "responsible": ("Member", Membership, MEMBER_COLUMNS, "responsible_id"),
+}
 # Order field -> (GraphQL type, the order's foreign key column, that type's columns).
 RELATIONS: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
     "client": ("Contact", "client_id", CONTACT_COLUMNS),

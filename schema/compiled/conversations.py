@@ -15,22 +15,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLSchema
-from tortoise.models import Model
 
-from models import Channel, Contact, Conversation, ConversationStatus, Membership, Role
+from models import Channel, Conversation, ConversationStatus, Role
 from permissions.actor import Actor
 from permissions.conversations import visible_conversation_filter
 from resolvers.conversations import NEWEST_FIRST, ConversationFilter, matching_conversations
 from schema.compiled import by_name
-from schema.compiled.columns import CONTACT_COLUMNS, CONVERSATION_COLUMNS, MEMBER_COLUMNS
+from schema.compiled.columns import (
+    CONVERSATION_COLUMNS,
+    CONVERSATION_PARTIES,
+)
 from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
     ASSIGNEE_MARK,
-    Columns,
     Params,
     Statement,
-    Writer,
     marker_actor,
     object_sql,
     related,
@@ -98,9 +98,6 @@ def build(
 
 
 def _conversation(node: Out, actor: Actor, params: Params) -> str:
-    def party(type_name: str, model: type[Model], columns: Columns, key: str) -> Writer:
-        return related(type_name, model, columns, key, actor, params)
-
     special = {
         # `external_name or external_key`: an empty name is no name.
         "externalName": lambda out: "COALESCE(NULLIF(n.external_name, ''), n.external_key)",
@@ -111,8 +108,7 @@ def _conversation(node: Out, actor: Actor, params: Params) -> str:
             "ELSE GREATEST(0, trunc(EXTRACT(EPOCH FROM "
             "(n.first_response_at - n.first_inbound_at))))::bigint END"
         ),
-        "contact": party("Contact", Contact, CONTACT_COLUMNS, "contact_id"),
-        "assignee": party("Member", Membership, MEMBER_COLUMNS, "assignee_id"),
+        **related(CONVERSATION_PARTIES, actor, params),
     }
     return object_sql(
         node.fields, "Conversation", "n", CONVERSATION_COLUMNS, actor, params, special

@@ -18,13 +18,17 @@ from schema.compiled.columns import (
     ADDRESS_COLUMNS,
     CONTACT_COLUMNS,
     CONVERSATION_COLUMNS,
+    CONVERSATION_PARTIES,
     MEMBER_COLUMNS,
     ORDER_COLUMNS,
     ORDER_LISTS,
     RECURRENCE_COLUMNS,
     RELATIONS,
     SERIES_COLUMNS,
+    SERIES_PARTIES,
     TASK_COLUMNS,
+    TASK_PARTIES,
+    Party,
 )
 from schema.compiled.selection import (
     Out,
@@ -166,7 +170,11 @@ def _columns_field(
     return field_of
 
 
-_MEMBER = ("Member", MEMBER_COLUMNS)
+def _shapes(parties: dict[str, Party]) -> dict[str, tuple[str, dict[str, tuple[str, str]]]]:
+    """The related objects' types and columns, as `_columns_field` reads them."""
+    return {name: (type_name, columns) for name, (type_name, _, columns, _) in parties.items()}
+
+
 # Each compiled connection's arguments and node fields, by its root field: the contacts'
 # with their active `addresses`, the tasks' with `overdue`, assignee and creator.
 ARGUMENTS = {
@@ -177,32 +185,23 @@ ARGUMENTS = {
     "conversations": {"first", "after", "filter"},
     "orderSeries": {"first", "after", "clientId", "active"},
 }
-_CONTACT = ("Contact", CONTACT_COLUMNS)
 NODE_FIELDS: dict[str, Callable[[FieldNode], Out]] = {
     "orders": order_field,
     "contacts": _columns_field(
         "Contact", CONTACT_COLUMNS, relations={"addresses": ("Address", ADDRESS_COLUMNS)}
     ),
     "members": _columns_field("Member", MEMBER_COLUMNS),
-    "tasks": _columns_field(
-        "Task", TASK_COLUMNS, ("overdue",), {"assignee": _MEMBER, "creator": _MEMBER}
-    ),
+    "tasks": _columns_field("Task", TASK_COLUMNS, ("overdue",), _shapes(TASK_PARTIES)),
     "conversations": _columns_field(
         "Conversation",
         CONVERSATION_COLUMNS,
         ("externalName", "firstResponseSeconds"),
-        {"contact": _CONTACT, "assignee": _MEMBER},
+        _shapes(CONVERSATION_PARTIES),
     ),
     "orderSeries": _columns_field(
         "OrderSeries",
         SERIES_COLUMNS,
-        relations={
-            "recurrence": ("Recurrence", RECURRENCE_COLUMNS),
-            "client": _CONTACT,
-            "contractor": _CONTACT,
-            "address": ("Address", ADDRESS_COLUMNS),
-            "responsible": _MEMBER,
-        },
+        relations={"recurrence": ("Recurrence", RECURRENCE_COLUMNS), **_shapes(SERIES_PARTIES)},
     ),
 }
 # `node`'s compiled types, each read as its list reads it (node.py).

@@ -15,28 +15,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLSchema
-from tortoise.models import Model
 
-from models import Address, Contact, Membership, OrderSeries, Role
+from models import OrderSeries, Role
 from permissions.actor import Actor
 from permissions.series import visible_series_filter
 from resolvers.series import SORT, matching_series
 from schema.compiled import by_name
 from schema.compiled.columns import (
-    ADDRESS_COLUMNS,
-    CONTACT_COLUMNS,
-    MEMBER_COLUMNS,
     RECURRENCE_COLUMNS,
     SERIES_COLUMNS,
+    SERIES_PARTIES,
 )
 from schema.compiled.plan import Plan, root_arguments
 from schema.compiled.selection import Out
 from schema.compiled.sql import (
     CLIENT_MARK,
-    Columns,
     Params,
     Statement,
-    Writer,
     marker_actor,
     object_sql,
     related,
@@ -91,17 +86,11 @@ def build(
 
 
 def _series(node: Out, actor: Actor, params: Params) -> str:
-    def party(type_name: str, model: type[Model], columns: Columns, key: str) -> Writer:
-        return related(type_name, model, columns, key, actor, params)
-
     special = {
         "recurrence": lambda out: object_sql(
             out.fields, "Recurrence", "n", RECURRENCE_COLUMNS, actor, params
         ),
-        "client": party("Contact", Contact, CONTACT_COLUMNS, "client_id"),
-        "contractor": party("Contact", Contact, CONTACT_COLUMNS, "contractor_id"),
-        "address": party("Address", Address, ADDRESS_COLUMNS, "address_id"),
-        "responsible": party("Member", Membership, MEMBER_COLUMNS, "responsible_id"),
+        **related(SERIES_PARTIES, actor, params),
     }
     return object_sql(node.fields, "OrderSeries", "n", SERIES_COLUMNS, actor, params, special)
 

@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tortoise.models import Model
-
 from compat.tortoise import like_infix, model_meta
 from models import Role
 from permissions.actor import Actor
 from permissions.field_rules import FIELD_RULES, FieldRule
-from schema.compiled.columns import BOOL, DATE, DATETIME, DECIMAL, INT, JSON, TEXT, TIME
+from schema.compiled.columns import BOOL, DATE, DATETIME, DECIMAL, INT, JSON, TEXT, TIME, Party
 from schema.compiled.node_fields import SQL_FORMS
 from schema.compiled.selection import Out
 
@@ -36,8 +34,7 @@ NODE_ID_MARK = MARK + 20
 ASSIGNEE_MARK = MARK + 30
 CLIENT_MARK = MARK + 31
 PATHS = re.compile(r"[0-9/]+")  # no LIKE wildcard or escape: the marker's text is replaced
-# A type's columns (columns.py), and a writer of one of object_sql's `special` fields.
-Columns = dict[str, tuple[str, str]]
+# A writer of one of object_sql's `special` fields.
 Writer = Callable[[Out], str]
 
 
@@ -192,12 +189,15 @@ def related_object(
     return f'(SELECT {inner} FROM "{table}" r WHERE r.id = n."{key}")'
 
 
-def related(
-    type_name: str, model: type[Model], columns: Columns, key: str, actor: Actor, params: Params
-) -> Writer:
-    """`related_object` of `model`'s table as a writer of object_sql's `special` fields."""
-    table = model_meta(model).db_table
-    return lambda out: related_object(out, type_name, table, columns, key, actor, params)
+def related(parties: Mapping[str, Party], actor: Actor, params: Params) -> dict[str, Writer]:
+    """A writer of each party's object (`related_object`), for object_sql's `special`."""
+
+    def writer(party: Party) -> Writer:
+        type_name, model, columns, key = party
+        table = model_meta(model).db_table
+        return lambda out: related_object(out, type_name, table, columns, key, actor, params)
+
+    return {name: writer(party) for name, party in parties.items()}
 
 
 def page_info(info: Out, cursor_of: Callable[[str], str], size: int, has_after: bool) -> str:

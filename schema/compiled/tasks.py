@@ -11,18 +11,17 @@ may see that order is a rule of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLSchema
 
-from models import Membership, Role, Task, TaskStatus
+from models import Role, Task, TaskStatus
 from permissions.actor import Actor
 from permissions.tasks import visible_task_filter
 from resolvers.tasks import BY_DEADLINE, TaskFilter, TaskScope, matching_tasks
 from schema.compiled import by_name
-from schema.compiled.columns import MEMBER_COLUMNS, TASK_COLUMNS, TASK_MEMBERS
+from schema.compiled.columns import TASK_COLUMNS, TASK_PARTIES
 from schema.compiled.filters import NOW_MARK
 from schema.compiled.plan import Plan
 from schema.compiled.selection import Out
@@ -97,10 +96,7 @@ def _task(node: Out, actor: Actor, params: Params) -> str:
         now = params.add(Param("now"))
         return f"(n.status = {literal(TaskStatus.OPEN.value)} AND n.deadline < {now})"
 
-    def member(key: str) -> Callable[[Out], str]:
-        return related("Member", Membership, MEMBER_COLUMNS, key, actor, params)
-
-    special = {"overdue": overdue, **{name: member(key) for name, key in TASK_MEMBERS.items()}}
+    special = {"overdue": overdue, **related(TASK_PARTIES, actor, params)}
     return object_sql(node.fields, "Task", "n", TASK_COLUMNS, actor, params, special)
 
 
